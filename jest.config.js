@@ -1,0 +1,18 @@
+/** Two projects: fast unit specs beside the code, slower end-to-end suites under test/. */
+const moduleNameMapper = {
+  '^@jejak/custody$': '<rootDir>/libs/custody/src',
+  '^@jejak/custody/(.*)$': '<rootDir>/libs/custody/src/$1',
+  '^@jejak/event-store$': '<rootDir>/libs/event-store/src',
+  '^@jejak/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+  '^@jejak/read-models$': '<rootDir>/libs/read-models/src',
+  '^@jejak/read-models/(.*)$': '<rootDir>/libs/read-models/src/$1',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] };
+const common = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000 },
+  ],
+};
