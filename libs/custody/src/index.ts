@@ -5,3 +5,7 @@ export * from './item';
 export * from './location';
 export * from './refusal';
 export * from './state';
+export * from './assert-never';
+export * from './evolve';
+export * from './replay';
+export * from './retention';
