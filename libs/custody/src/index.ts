@@ -9,3 +9,5 @@ export * from './assert-never';
 export * from './evolve';
 export * from './replay';
 export * from './retention';
+export * from './canonical-json';
+export * from './hash-chain';

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import type { CustodyEvent, DecidedEvent } from './events';
+import {
+  deterministicEventId,
+  deterministicEventIds,
+  GENESIS_HASH,
+  hashEvent,
+  sealEvents,
+  type SealContext,
+  verifyChain,
+} from './hash-chain';
+import { ACTORS, aFile } from './testing/fixtures';
+
+const registered: DecidedEvent = {
+  type: 'registered',
+  data: { ...aFile(), locationId: 'dinas-a', custodianId: 'dinas-a' },
+};
+const collected: DecidedEvent = {
+  type: 'collected',
+  data: { locationId: 'dinas-a', custodianId: 'kurir-1' },
+};
+const dispatched: DecidedEvent = {
+  type: 'dispatched',
+  data: { fromLocationId: 'dinas-a', destinationId: 'depot-1' },
+};
+
+function sealContext(overrides: Partial<SealContext> = {}): SealContext {
+  return {
+    itemId: 'item-42',
+    eventIds: ['e-0'],
+    prevRevision: -1,
+    prevHash: GENESIS_HASH,
+    occurredAt: '2026-11-30T07:00:00.000Z',
+    recordedAt: '2026-11-30T07:00:01.000Z',
+    actor: ACTORS.officerA,
+    commandId: 'cmd-1',
+    correlationId: null,
+    note: null,
+    ...overrides,
+  };
+}
+
+function aStream(): CustodyEvent[] {
+  const first = sealEvents([registered], sealContext());
+  const rest = sealEvents(
+    [collected, dispatched],
+    sealContext({
+      eventIds: ['e-1', 'e-2'],
+      prevRevision: 0,
+      prevHash: first[0].hash,
+      actor: ACTORS.courier1,
+    }),
+  );
+  return [...first, ...rest];
+}
+
+describe('sealEvents', () => {
+  it('numbers revisions from prevRevision + 1 and links each prevHash to the previous hash', () => {
+    const stream = aStream();
+    expect(stream.map((event) => event.revision)).toEqual([0, 1, 2]);
+    expect(stream[0].prevHash).toBe(GENESIS_HASH);
+    expect(stream[1].prevHash).toBe(stream[0].hash);
+    expect(stream[2].prevHash).toBe(stream[1].hash);
+    expect(stream.map((event) => event.eventId)).toEqual(['e-0', 'e-1', 'e-2']);
+    expect(stream[1]).toMatchObject({
+      itemId: 'item-42',
+      type: 'collected',
+      actor: ACTORS.courier1,
+      commandId: 'cmd-1',
+    });
+  });
+
+  it('hashes prevHash followed by the canonical JSON of the event without its hash', () => {
+    const [event] = sealEvents([collected], sealContext({ prevRevision: 4, prevHash: 'a'.repeat(64) }));
+    const { hash, ...withoutHash } = event;
+    const sortedKeys = Object.fromEntries(Object.entries(withoutHash).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const text = JSON.stringify(sortedKeys, (key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : value,
+    );
+    expect(hash).toBe(
+      createHash('sha256')
+        .update('a'.repeat(64) + text)
+        .digest('hex'),
+    );
+    expect(hashEvent(event)).toBe(hash);
+  });
+
+  it('refuses when the number of event ids does not match the events', () => {
+    expect(() => sealEvents([collected, dispatched], sealContext({ eventIds: ['only-one'] }))).toThrow(
+      /event ids/,
+    );
+  });
+});
+
+describe('verifyChain', () => {
+  it('accepts an untouched stream and reports its length and head', () => {
+    const stream = aStream();
+    expect(verifyChain(stream)).toEqual({ valid: true, length: 3, headHash: stream[2].hash, problems: [] });
+  });
+
+  it('treats an empty stream as valid with the genesis head', () => {
+    expect(verifyChain([])).toEqual({ valid: true, length: 0, headHash: GENESIS_HASH, problems: [] });
+  });
+
+  it('names the revision whose title was edited after sealing', () => {
+    const stream = aStream();
+    const tampered = stream.map((event) =>
+      event.type === 'registered' ? { ...event, data: { ...event.data, title: 'Judul yang diubah' } } : event,
+    );
+    const report = verifyChain(tampered);
+    expect(report.valid).toBe(false);
+    expect(report.firstBrokenRevision).toBe(0);
+    expect(report.problems).toEqual([expect.objectContaining({ revision: 0, problem: 'hash-mismatch' })]);
+  });
+
+  it('catches a rewritten event whose hash was recomputed, through the next prevHash', () => {
+    const stream = aStream();
+    const forged = { ...stream[1], data: { locationId: 'dinas-a', custodianId: 'kurir-2' } } as CustodyEvent;
+    forged.hash = hashEvent(forged);
+    const report = verifyChain([stream[0], forged, stream[2]]);
+    expect(report.firstBrokenRevision).toBe(2);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ revision: 2, problem: 'prev-hash-mismatch' }),
+    ]);
+  });
+
+  it('reports a deleted event as a revision gap', () => {
+    const stream = aStream();
+    const report = verifyChain([stream[0], stream[2]]);
+    expect(report.valid).toBe(false);
+    expect(report.problems.map((p) => p.problem)).toEqual(['revision-gap', 'prev-hash-mismatch']);
+    expect(report.firstBrokenRevision).toBe(2);
+  });
+
+  it('reports an event without a usable hash as unparsable', () => {
+    const stream = aStream();
+    const broken = { ...stream[1], hash: 'not-a-hash' } as CustodyEvent;
+    const report = verifyChain([stream[0], broken, stream[2]]);
+    expect(report.problems[0]).toMatchObject({ revision: 1, problem: 'unparsable' });
+  });
+
+  it('reports an event holding a fraction (cannot be canonicalised) as unparsable', () => {
+    const stream = aStream();
+    const withFraction = { ...stream[0], data: { ...stream[0].data, year: 2010.5 } } as CustodyEvent;
+    expect(verifyChain([withFraction]).problems).toEqual([
+      expect.objectContaining({ revision: 0, problem: 'unparsable' }),
+    ]);
+  });
+});
+
+describe('deterministicEventId', () => {
+  it('gives the same UUID for the same seed, so a retried command does not double its events', () => {
+    expect(deterministicEventId('idem-key-1:0')).toBe(deterministicEventId('idem-key-1:0'));
+    expect(deterministicEventId('idem-key-1:0')).not.toBe(deterministicEventId('idem-key-1:1'));
+  });
+
+  it('has the version 5 layout with the RFC 4122 variant', () => {
+    const ids = deterministicEventIds('idem-key-2', 50);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(50);
+  });
+});

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from './actor';
+import { canonicalJson } from './canonical-json';
+import type { CustodyEvent, DecidedEvent } from './events';
+
+/** The prevHash of the first event of every stream. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * SHA-256 (hex) of prevHash followed by the canonical JSON of the event without its `hash`.
+ * Accepts any stream's event (item or transfer); a `hash` member, if present, is ignored.
+ */
+export function hashEvent(event: Omit<CustodyEvent, 'hash'> | ({ prevHash: string } & object)): string {
+  const { hash: _ignored, ...unsealed } = event as { hash?: unknown; prevHash: string };
+  return sha256Hex(unsealed.prevHash + canonicalJson(unsealed));
+}
+
+/** What the command handler knows about the append besides the decided events. */
+export interface SealContext {
+  itemId: string;
+  /** One per decided event, in order. */
+  eventIds: readonly string[];
+  /** Revision of the stream's last event; -1 for a new stream. */
+  prevRevision: number;
+  /** Hash of the stream's last event; GENESIS_HASH for a new stream. */
+  prevHash: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: Actor;
+  commandId: string | null;
+  correlationId: string | null;
+  note: string | null;
+}
+
+/** The envelope fields every chained stream shares, whatever identifies the stream. */
+export interface ChainLink {
+  revision: number;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * Puts the envelope around decided events and links them: revisions follow prevRevision, each
+ * prevHash is the previous event's hash. Generic so the transfer stream chains the same way.
+ */
+export function chainEvents<D, E extends ChainLink>(
+  decided: readonly D[],
+  start: { prevRevision: number; prevHash: string },
+  envelope: (event: D, index: number, link: { revision: number; prevHash: string }) => Omit<E, 'hash'>,
+): E[] {
+  const sealed: E[] = [];
+  let prevHash = start.prevHash;
+  decided.forEach((event, index) => {
+    const unsealed = envelope(event, index, { revision: start.prevRevision + 1 + index, prevHash });
+    const hash = hashEvent(unsealed as { prevHash: string });
+    sealed.push({ ...unsealed, hash } as E);
+    prevHash = hash;
+  });
+  return sealed;
+}
+
+export function sealEvents(decided: readonly DecidedEvent[], ctx: SealContext): CustodyEvent[] {
+  if (ctx.eventIds.length !== decided.length) {
+    throw new Error(`sealEvents: ${decided.length} events but ${ctx.eventIds.length} event ids`);
+  }
+  return chainEvents<DecidedEvent, CustodyEvent>(
+    decided,
+    ctx,
+    (event, index, link) =>
+      ({
+        eventId: ctx.eventIds[index],
+        itemId: ctx.itemId,
+        revision: link.revision,
+        type: event.type,
+        data: event.data,
+        occurredAt: ctx.occurredAt,
+        recordedAt: ctx.recordedAt,
+        actor: ctx.actor,
+        commandId: ctx.commandId,
+        correlationId: ctx.correlationId,
+        note: ctx.note,
+        prevHash: link.prevHash,
+      }) as Omit<CustodyEvent, 'hash'>,
+  );
+}
+
+export type ChainProblemKind = 'hash-mismatch' | 'prev-hash-mismatch' | 'revision-gap' | 'unparsable';
+
+export interface ChainProblem {
+  revision: number;
+  problem: ChainProblemKind;
+  detail: string;
+}
+
+export interface ChainReport {
+  valid: boolean;
+  length: number;
+  /** Hash of the last event as stored; GENESIS_HASH for an empty stream. */
+  headHash: string;
+  firstBrokenRevision?: number;
+  problems: ChainProblem[];
+}
+
+const isHex64 = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+
+/**
+ * Checks a whole stream as stored: revisions run 0..n-1, each prevHash is the previous event's
+ * hash (GENESIS_HASH first) and each hash recomputes. Works for any chained stream.
+ */
+export function verifyChain(events: readonly ChainLink[]): ChainReport {
+  const problems: ChainProblem[] = [];
+  let expectedPrev = GENESIS_HASH;
+  events.forEach((event, index) => {
+    const revision = typeof event?.revision === 'number' ? event.revision : index;
+    if (!event || typeof event !== 'object' || !isHex64(event.hash) || !isHex64(event.prevHash)) {
+      problems.push({
+        revision,
+        problem: 'unparsable',
+        detail: `event #${index} lacks a well-formed hash or prevHash`,
+      });
+      expectedPrev = isHex64(event?.hash) ? event.hash : expectedPrev;
+      return;
+    }
+    if (event.revision !== index) {
+      problems.push({
+        revision,
+        problem: 'revision-gap',
+        detail: `expected revision ${index}, found ${String(event.revision)}`,
+      });
+    }
+    if (event.prevHash !== expectedPrev) {
+      problems.push({
+        revision,
+        problem: 'prev-hash-mismatch',
+        detail: `prevHash ${event.prevHash} does not match the previous hash ${expectedPrev}`,
+      });
+    }
+    problems.push(...recomputeProblems(event, revision));
+    expectedPrev = event.hash;
+  });
+  const broken = problems.map((p) => p.revision);
+  return {
+    valid: problems.length === 0,
+    length: events.length,
+    headHash:
+      events.length > 0 && isHex64(events[events.length - 1]?.hash)
+        ? events[events.length - 1].hash
+        : GENESIS_HASH,
+    ...(broken.length > 0 ? { firstBrokenRevision: Math.min(...broken) } : {}),
+    problems,
+  };
+}
+
+function recomputeProblems(event: ChainLink, revision: number): ChainProblem[] {
+  let recomputed: string;
+  try {
+    recomputed = hashEvent(event);
+  } catch (error) {
+    return [{ revision, problem: 'unparsable', detail: `cannot canonicalise: ${(error as Error).message}` }];
+  }
+  if (recomputed === event.hash) return [];
+  return [
+    { revision, problem: 'hash-mismatch', detail: `stored hash ${event.hash}, recomputed ${recomputed}` },
+  ];
+}
+
+/**
+ * A UUID (version 5 layout, RFC 4122 variant) derived from SHA-256 of the seed, so a retried
+ * command with the same idempotency key yields the same event ids and the store can dedupe.
+ */
+export function deterministicEventId(seed: string): string {
+  const bytes = createHash('sha256').update(seed, 'utf8').digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** `count` event ids for one command: seeds `<commandId>:<index>`. */
+export function deterministicEventIds(commandId: string, count: number): string[] {
+  return Array.from({ length: count }, (_, index) => deterministicEventId(`${commandId}:${index}`));
+}
