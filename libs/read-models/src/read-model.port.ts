@@ -1,4 +1,12 @@
-import type { Actor, ItemDescription, ItemStatus, Loan, PendingHandover, Storage } from '@jejak/custody';
+import type {
+  Actor,
+  ItemDescription,
+  ItemState,
+  ItemStatus,
+  Loan,
+  PendingHandover,
+  Storage,
+} from '@jejak/custody';
 
 /** The where-is answer for one item: its description plus its current custody. */
 export interface ItemView extends ItemDescription {
@@ -73,3 +81,70 @@ export interface ReadModelQueries {
 }
 
 export const READ_MODEL_QUERIES = Symbol('READ_MODEL_QUERIES');
+
+/**
+ * The write side, used only by the projector and the rebuild. An item is stored twice over: the
+ * domain's ItemState (so the next event is applied with `evolve`, without replaying the stream)
+ * and the ItemView the queries answer with.
+ */
+export interface ItemRecord {
+  state: ItemState;
+  view: ItemView;
+}
+
+/** What one projector step writes: every change of a run of events, and how far that run went. */
+export interface ProjectionBatch {
+  /** Checkpoint name; one projector, one name. */
+  projection: string;
+  /** Global position of the last event the batch covers (events it ignored included). */
+  position: string;
+  /** At most one record per item: its state after the batch's last event for it. */
+  items: ItemRecord[];
+  trail: TrailEntry[];
+}
+
+export interface ReadModelWriter {
+  /** The stored records of these items; absent ids are items not registered yet. */
+  loadItems(itemIds: readonly string[]): Promise<Map<string, ItemRecord>>;
+  /**
+   * Writes the data and the checkpoint together. Idempotent: an item record is written only if its
+   * revision is newer than the stored one, a trail entry only once, and the checkpoint only moves
+   * forward, so applying the same batch twice changes nothing. Atomic where the backend has
+   * transactions (SQLite always; MongoDB on a replica set).
+   */
+  applyBatch(batch: ProjectionBatch): Promise<void>;
+  /** Stored position of a projection; null before its first batch. */
+  checkpoint(projection: string): Promise<string | null>;
+}
+
+/**
+ * A rebuild writes into fresh tables/collections while the live ones keep answering, then swaps
+ * them in. Only one rebuild at a time; beginning another discards an unfinished one.
+ */
+export interface ReadModelRebuild extends ReadModelWriter {
+  /**
+   * Replaces the live read models by the rebuilt ones, unless the live projector has applied
+   * events past the rebuild's checkpoint: then nothing changes and it answers false (catch up and
+   * call again).
+   */
+  swap(): Promise<boolean>;
+  /** Drops the rebuilt tables; the live ones stay. */
+  abort(): Promise<void>;
+}
+
+export interface ReadModelStore extends ReadModelQueries, ReadModelWriter {
+  beginRebuild(): Promise<ReadModelRebuild>;
+  /** Throws when the backend cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
+
+/** A `cursor` that this store did not hand out (the HTTP edge answers 400). */
+export class InvalidCursorError extends Error {
+  constructor(readonly cursor: string) {
+    super('invalid cursor');
+    this.name = 'InvalidCursorError';
+  }
+}

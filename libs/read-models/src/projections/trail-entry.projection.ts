@@ -1,0 +1,19 @@
+import type { CustodyEvent } from '@jejak/custody';
+import type { TrailEntry } from '../read-model.port';
+
+/** One line of the custody trail: the event as recorded, with its global position. */
+export function toTrailEntry(event: CustodyEvent, position: string): TrailEntry {
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    revision: event.revision,
+    position,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    actor: event.actor,
+    commandId: event.commandId,
+    correlationId: event.correlationId,
+    note: event.note,
+    data: { ...event.data },
+  };
+}
