@@ -11,3 +11,4 @@ export * from './replay';
 export * from './retention';
 export * from './canonical-json';
 export * from './hash-chain';
+export * from './permissions';

@@ -2,6 +2,7 @@ import type { Actor } from '../actor';
 import type { DecisionContext } from '../commands';
 import type { ItemDescription } from '../item';
 import type { LocationInfo, LocationLookup } from '../location';
+import type { ItemState } from '../state';
 
 /** A small directory: two agencies, a sub-district, a sorting point and two depots. */
 export const LOCATIONS: readonly LocationInfo[] = [
@@ -56,6 +57,29 @@ export function aLetter(overrides: Partial<ItemDescription> = {}): ItemDescripti
     addresseeUnitId: 'dinas-b',
     letterNumber: '005/123/Disdik/2026',
     letterDate: '2026-11-28',
+    ...overrides,
+  };
+}
+
+/** An item's state without going through events, for rules that only read state. */
+export function anItemState(overrides: Partial<ItemState> = {}): ItemState {
+  return {
+    itemId: 'item-1',
+    description: aFile(),
+    status: 'registered',
+    locationId: 'dinas-a',
+    custodianId: 'dinas-a',
+    since: '2026-11-01T08:00:00.000Z',
+    pendingHandover: null,
+    destinationId: null,
+    storage: null,
+    loan: null,
+    lastKnown: null,
+    depotId: null,
+    revision: 0,
+    headHash: 'f'.repeat(64),
+    eventIds: ['ev-registered'],
+    depositedAt: null,
     ...overrides,
   };
 }
