@@ -1,0 +1,39 @@
+import type { Role } from '@jejak/custody';
+
+const WRITERS: Role[] = ['admin', 'officer', 'courier', 'depot'];
+const EVERYONE: Role[] = ['admin', 'officer', 'courier', 'depot', 'auditor'];
+
+/**
+ * Which roles may call which route, written once as data and enforced by the one TokenGuard.
+ * Object-level rules (own unit, own custody, own depot) are the domain's, applied on top.
+ * A route missing from this table is refused to everyone: new routes must be added on purpose.
+ */
+export const ROUTE_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
+  'POST /api/tokens': ['admin'],
+  'GET /api/tokens': ['admin'],
+  'DELETE /api/tokens/:id': ['admin'],
+  'GET /api/locations': EVERYONE,
+  'POST /api/locations': ['admin'],
+  'GET /api/locations/:id': EVERYONE,
+  'GET /api/locations/:id/inventory': EVERYONE,
+  'POST /api/items': ['admin', 'officer'],
+  'GET /api/items': EVERYONE,
+  'GET /api/items/:id': EVERYONE,
+  'GET /api/items/:id/history': EVERYONE,
+  'POST /api/items/:id/events': WRITERS,
+  'GET /api/watch/in-transit': EVERYONE,
+  'GET /api/watch/pending-handovers': EVERYONE,
+  'GET /api/watch/overdue-loans': EVERYONE,
+  'GET /api/watch/retention-ended': EVERYONE,
+  'POST /api/transfers': ['admin', 'officer', 'depot'],
+  'GET /api/transfers/:id': EVERYONE,
+  'POST /api/transfers/:id/events': WRITERS,
+  'POST /api/transfers/:id/intake': ['depot'],
+  'GET /api/transfers/:id/report.pdf': EVERYONE,
+  'POST /api/imports/daftar-arsip': ['admin', 'officer'],
+  'GET /api/audit/items/:id/replay': ['auditor', 'admin'],
+  'GET /api/audit/items/:id/export': ['auditor', 'admin'],
+  'GET /metrics': ['admin', 'auditor'],
+};
+
+export const routeKey = (method: string, url: string): string => `${method.toUpperCase()} ${url}`;

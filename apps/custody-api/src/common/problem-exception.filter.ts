@@ -1,0 +1,89 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiProblem, ProblemBody, ProblemCode, problemBody } from './problem';
+
+const CODE_BY_STATUS: Record<number, ProblemCode> = {
+  400: 'validation-failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'concurrency-conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'rate-limited',
+  503: 'projection-lagging',
+};
+
+/** Fastify's own errors (body parsing, limits) carry a statusCode and an FST_ code. */
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+export function toProblem(error: unknown): ProblemBody {
+  if (error instanceof ApiProblem) return error.body;
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = CODE_BY_STATUS[status];
+    if (code) return { ...problemBody(code, describe(error)), status };
+    if (status < 500) return { ...problemBody('validation-failed', describe(error)), status };
+    return problemBody('internal-error', 'The service failed to answer; the failure has been logged.');
+  }
+  const fastifyError = error as FastifyLikeError;
+  const status = fastifyError?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
+      return problemBody('payload-too-large', 'The request body is larger than the limit.');
+    }
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
+      return problemBody('unsupported-media-type', 'Send the body as application/json.');
+    }
+    const code = CODE_BY_STATUS[status] ?? 'validation-failed';
+    const detail =
+      fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? 'The body is empty but the content type is application/json.'
+        : fastifyError.code?.startsWith('FST_ERR_CTP')
+          ? 'The body is not valid JSON.'
+          : 'The request could not be read.';
+    return { ...problemBody(code, detail), status };
+  }
+  return problemBody('internal-error', 'The service failed to answer; the failure has been logged.');
+}
+
+function describe(error: HttpException): string {
+  const response = error.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  if (typeof message === 'string') return message;
+  return error.message;
+}
+
+/** Renders every error as application/problem+json (RFC 9457); a 5xx never leaks its cause. */
+@Catch()
+export class ProblemExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    sendProblem(reply, toProblem(exception), exception, request, this.logger);
+  }
+}
+
+export function sendProblem(
+  reply: FastifyReply,
+  body: ProblemBody,
+  cause: unknown,
+  request: FastifyRequest | undefined,
+  logger: { error(message: unknown, ...rest: unknown[]): void },
+): void {
+  if (body.status >= 500) {
+    const stack = cause instanceof Error ? cause.stack : String(cause);
+    logger.error(`${request?.method ?? ''} ${request?.routeOptions?.url ?? ''} failed: ${stack}`);
+  }
+  if (body.status === 429) reply.header('Retry-After', '60');
+  void reply.status(body.status).header('Content-Type', 'application/problem+json').send(body);
+}

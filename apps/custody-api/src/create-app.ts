@@ -1,0 +1,59 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { sendProblem, toProblem, ProblemExceptionFilter } from './common/problem-exception.filter';
+import { problemBody } from './common/problem';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/app-config';
+import { TokenRepository } from './directory/token.repository';
+import { setUpOpenApi } from './openapi';
+import { CommandMetrics } from './metrics/command-metrics';
+
+export interface CreatedApp {
+  app: NestFastifyApplication;
+  /** Set only when a new store got its first admin token: show it once, never log it. */
+  generatedAdminToken: string | null;
+}
+
+/** Builds the whole service (used by main.ts and by the end-to-end tests alike). */
+export async function createApp(config: AppConfig): Promise<CreatedApp> {
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ProblemExceptionFilter());
+  app.useGlobalPipes(createValidationPipe());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(helmet, { contentSecurityPolicy: false });
+  const logger = new NestLogger('Http');
+  fastify.setNotFoundHandler((request, reply) => {
+    sendProblem(reply, problemBody('not-found', `No route ${request.method} ${request.url.split('?')[0]}.`), null, request, logger);
+  });
+  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error), error, request, logger));
+
+  const metrics = app.get(CommandMetrics);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+
+  setUpOpenApi(app);
+  await app.init();
+
+  const tokens = app.get(TokenRepository);
+  let generatedAdminToken: string | null = null;
+  if (!config.adminToken && tokens.isEmpty()) {
+    generatedAdminToken = tokens.create({ name: 'first admin (generated at start-up)', role: 'admin', unitId: null, principalId: 'admin' }, 'system:start-up').token;
+  }
+  return { app, generatedAdminToken };
+}

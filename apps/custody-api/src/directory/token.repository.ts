@@ -1,0 +1,148 @@
+import type Database from 'better-sqlite3';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Role } from '@jejak/custody';
+import type { Principal } from '../auth/principal';
+import { recordAudit } from './directory.database';
+
+export interface TokenRecord {
+  id: string;
+  name: string;
+  principalId: string;
+  role: Role;
+  unitId: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+interface TokenRow {
+  id: string;
+  token_hash: string;
+  name: string;
+  principal_id: string;
+  role: Role;
+  unit_id: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** 256 random bits, URL-safe; the prefix lets secret scanners recognise a leaked token. */
+export const generateToken = (): string => `jjk_${randomBytes(32).toString('base64url')}`;
+
+const ENV_ADMIN_TOKEN_ID = 'env-admin';
+/** last_used_at is advisory: write it at most this often per token, not on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+const toRecord = (row: TokenRow): TokenRecord => ({
+  id: row.id,
+  name: row.name,
+  principalId: row.principal_id,
+  role: row.role,
+  unitId: row.unit_id,
+  createdAt: row.created_at,
+  lastUsedAt: row.last_used_at,
+  revokedAt: row.revoked_at,
+});
+
+/** Tokens are stored only as SHA-256 hashes; active ones are cached by hash for the guard. */
+export class TokenRepository {
+  private readonly active = new Map<string, TokenRow>();
+  private readonly lastUsedWritten = new Map<string, number>();
+  private readonly envAdminHash: Buffer | null;
+
+  constructor(
+    private readonly db: Database.Database,
+    envAdminToken?: string,
+  ) {
+    this.envAdminHash = envAdminToken ? Buffer.from(hashToken(envAdminToken), 'hex') : null;
+    const rows = db.prepare('SELECT * FROM tokens WHERE revoked_at IS NULL').all() as TokenRow[];
+    for (const row of rows) this.active.set(row.token_hash, row);
+  }
+
+  isEmpty(): boolean {
+    const { n } = this.db.prepare('SELECT count(*) AS n FROM tokens').get() as { n: number };
+    return n === 0;
+  }
+
+  create(
+    input: { name: string; role: Role; unitId: string | null; principalId?: string },
+    actorId: string,
+  ): { record: TokenRecord; token: string } {
+    const token = generateToken();
+    const row: TokenRow = {
+      id: randomUUID(),
+      token_hash: hashToken(token),
+      name: input.name,
+      principal_id: input.principalId ?? `p-${randomUUID()}`,
+      role: input.role,
+      unit_id: input.unitId,
+      created_at: new Date().toISOString(),
+      last_used_at: null,
+      revoked_at: null,
+    };
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO tokens (id, token_hash, name, principal_id, role, unit_id, created_at, created_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(row.id, row.token_hash, row.name, row.principal_id, row.role, row.unit_id, row.created_at, actorId);
+      recordAudit(this.db, {
+        actorId,
+        action: 'token.created',
+        subjectId: row.id,
+        details: { name: row.name, principalId: row.principal_id, role: row.role, unitId: row.unit_id },
+      });
+    })();
+    this.active.set(row.token_hash, row);
+    return { record: toRecord(row), token };
+  }
+
+  /** Returns false when no such active token exists. */
+  revoke(id: string, actorId: string): boolean {
+    const now = new Date().toISOString();
+    let changed = false;
+    this.db.transaction(() => {
+      changed =
+        this.db.prepare('UPDATE tokens SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL').run(
+          now,
+          actorId,
+          id,
+        ).changes > 0;
+      if (changed) recordAudit(this.db, { actorId, action: 'token.revoked', subjectId: id, details: {} });
+    })();
+    for (const [hash, row] of this.active) if (row.id === id) this.active.delete(hash);
+    return changed;
+  }
+
+  list(): TokenRecord[] {
+    return (this.db.prepare('SELECT * FROM tokens ORDER BY created_at').all() as TokenRow[]).map(toRecord);
+  }
+
+  get(id: string): TokenRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM tokens WHERE id = ?').get(id) as TokenRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** The principal of a presented bearer token, or null. */
+  authenticate(token: string): Principal | null {
+    const hash = hashToken(token);
+    if (this.envAdminHash && timingSafeEqual(Buffer.from(hash, 'hex'), this.envAdminHash)) {
+      return { tokenId: ENV_ADMIN_TOKEN_ID, principalId: 'admin', role: 'admin', unitId: null, name: 'JEJAK_ADMIN_TOKEN' };
+    }
+    const row = this.active.get(hash);
+    if (!row) return null;
+    this.touch(row.id);
+    return { tokenId: row.id, principalId: row.principal_id, role: row.role, unitId: row.unit_id, name: row.name };
+  }
+
+  private touch(id: string): void {
+    const now = Date.now();
+    if (now - (this.lastUsedWritten.get(id) ?? 0) < LAST_USED_RESOLUTION_MS) return;
+    this.lastUsedWritten.set(id, now);
+    this.db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?').run(new Date(now).toISOString(), id);
+  }
+}

@@ -1,0 +1,111 @@
+import { Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { createEventStore, EVENT_STORE, type EventStore } from '@jejak/event-store';
+import {
+  createReadModels,
+  Projector,
+  READ_MODEL_QUERIES,
+  READ_MODEL_STORE,
+  type ReadModelStore,
+} from '@jejak/read-models';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { openDirectoryDatabase } from '../directory/directory.database';
+import { LocationRepository } from '../directory/location.repository';
+import { TokenRepository } from '../directory/token.repository';
+import { IdempotencyRepository } from '../idempotency/idempotency.repository';
+import { CommandMetrics } from '../metrics/command-metrics';
+import { PROJECTOR, RemoteProjectorHandle, type ProjectorHandle } from './projector.provider';
+import { ReadModelGate } from './read-model-gate';
+
+export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
+
+/** The composition root's stores: event store, read models, projector, directory. */
+@Global()
+@Module({
+  providers: [
+    CommandMetrics,
+    ReadModelGate,
+    {
+      provide: DIRECTORY_DB,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => openDirectoryDatabase(config.dataDir),
+    },
+    { provide: LocationRepository, inject: [DIRECTORY_DB], useFactory: (db: Database.Database) => new LocationRepository(db) },
+    {
+      provide: TokenRepository,
+      inject: [DIRECTORY_DB, APP_CONFIG],
+      useFactory: (db: Database.Database, config: AppConfig) => new TokenRepository(db, config.adminToken),
+    },
+    {
+      provide: IdempotencyRepository,
+      inject: [APP_CONFIG, DIRECTORY_DB],
+      useFactory: (config: AppConfig) => new IdempotencyRepository(config.dataDir),
+    },
+    {
+      provide: EVENT_STORE,
+      inject: [APP_CONFIG, CommandMetrics],
+      useFactory: (config: AppConfig, metrics: CommandMetrics) =>
+        createEventStore({
+          eventStoreUrl: config.eventStoreUrl,
+          dataDir: config.dataDir,
+          onCommit: (commit) => {
+            metrics.groupCommitSize.observe(commit.appends);
+            metrics.appendDuration.observe(commit.durationMs / 1000);
+          },
+        }),
+    },
+    {
+      provide: READ_MODEL_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => createReadModels({ mongodbUrl: config.mongodbUrl, dataDir: config.dataDir }),
+    },
+    { provide: READ_MODEL_QUERIES, useExisting: READ_MODEL_STORE },
+    {
+      provide: PROJECTOR,
+      inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, CommandMetrics],
+      useFactory: (config: AppConfig, eventStore: EventStore, store: ReadModelStore, metrics: CommandMetrics): ProjectorHandle =>
+        config.runProjector
+          ? new Projector(eventStore, store, {
+              onLag: (ms: number) => metrics.projectionLag.observe({ projection: 'items' }, ms / 1000),
+            })
+          : new RemoteProjectorHandle(store),
+    },
+  ],
+  exports: [
+    CommandMetrics,
+    ReadModelGate,
+    DIRECTORY_DB,
+    LocationRepository,
+    TokenRepository,
+    IdempotencyRepository,
+    EVENT_STORE,
+    READ_MODEL_STORE,
+    READ_MODEL_QUERIES,
+    PROJECTOR,
+  ],
+})
+export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Stores');
+
+  constructor(
+    @Inject(PROJECTOR) private readonly projector: ProjectorHandle,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(IdempotencyRepository) private readonly idempotency: IdempotencyRepository,
+    @Inject(DIRECTORY_DB) private readonly directory: Database.Database,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.projector.start();
+  }
+
+  /** Runs after the HTTP server stopped accepting and drained: stop projecting, flush, close. */
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    await this.projector.stop();
+    await this.eventStore.close();
+    await this.readModels.close();
+    this.idempotency.close();
+    this.directory.close();
+    if (signal) this.logger.log(`stopped cleanly on ${signal}`);
+  }
+}

@@ -1,0 +1,168 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import {
+  decide,
+  deterministicEventId,
+  GENESIS_HASH,
+  itemStreamId,
+  replay,
+  sealEvents,
+  type CustodyCommand,
+  type CustodyEvent,
+  type Refusal,
+} from '@jejak/custody';
+import {
+  DuplicateEventIdError,
+  EVENT_STORE,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type RecordedEvent,
+} from '@jejak/event-store';
+import { toActor, type Principal } from '../auth/principal';
+import { ApiProblem } from '../common/problem';
+import { LocationRepository } from '../directory/location.repository';
+import { CommandMetrics } from '../metrics/command-metrics';
+
+export interface CustodyRequest {
+  command: CustodyCommand;
+  principal: Principal;
+  occurredAt?: string;
+  expectedRevision?: number;
+  note?: string;
+  correlationId?: string;
+  idempotency?: { key: string; requestHash: string };
+}
+
+export interface CustodyOutcome {
+  itemId: string;
+  eventId: string;
+  type: string;
+  revision: number;
+  position: string;
+}
+
+/** Retries on a concurrent append when the caller did not pin `expectedRevision`. */
+const MAX_ATTEMPTS = 5;
+
+export const refusalToProblem = (refusal: Refusal): ApiProblem =>
+  new ApiProblem(refusal.code, refusal.message, refusal.errors ? { errors: refusal.errors } : {});
+
+/** A custody command travelling on the CommandBus; `execute` answers its outcome. */
+export class CustodyCommandMessage extends Command<CustodyOutcome> {
+  constructor(readonly request: CustodyRequest) {
+    super();
+  }
+}
+
+/**
+ * The command side for item streams: load the stream, decide, append with the expected revision.
+ * Event ids derive from the Idempotency-Key, so a retried request can never record twice.
+ */
+@CommandHandler(CustodyCommandMessage)
+export class CustodyCommandHandler implements ICommandHandler<CustodyCommandMessage, CustodyOutcome> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LocationRepository) private readonly locations: LocationRepository,
+    @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
+  ) {}
+
+  async execute({ request }: CustodyCommandMessage): Promise<CustodyOutcome> {
+    const { command } = request;
+    try {
+      const outcome = await this.attempt(request);
+      this.metrics.commandRecorded(command.type, 'accepted');
+      return outcome;
+    } catch (error) {
+      this.metrics.commandRecorded(command.type, error instanceof ApiProblem ? error.body.code : 'error');
+      throw error;
+    }
+  }
+
+  private async attempt(request: CustodyRequest): Promise<CustodyOutcome> {
+    const { command, principal } = request;
+    const streamId = itemStreamId(command.itemId);
+    const eventIdFor = (index: number): string =>
+      request.idempotency
+        ? deterministicEventId(`${principal.tokenId}|${request.idempotency.key}|${index}`)
+        : randomUUID();
+    const eventIds = [eventIdFor(0), eventIdFor(1), eventIdFor(2), eventIdFor(3)];
+
+    for (let attempt = 1; ; attempt++) {
+      const recorded = await this.store.readStream(streamId);
+      const earlier = request.idempotency && this.findEarlier(recorded, eventIds[0], request.idempotency.requestHash);
+      if (earlier) return earlier;
+
+      const state = replay(recorded.map((r) => r.data as unknown as CustodyEvent));
+      if (request.expectedRevision !== undefined && state && state.revision !== request.expectedRevision) {
+        throw this.conflict(command.itemId, request.expectedRevision, state.revision);
+      }
+      const now = new Date().toISOString();
+      const decision = decide(command, state, {
+        actor: toActor(principal),
+        now,
+        occurredAt: request.occurredAt ?? now,
+        locations: this.locations.lookup,
+      });
+      if (!decision.ok) throw refusalToProblem(decision.refusal);
+
+      const sealed = sealEvents(decision.events, {
+        itemId: command.itemId,
+        eventIds: eventIds.slice(0, decision.events.length),
+        prevRevision: state ? state.revision : -1,
+        prevHash: state ? state.headHash : GENESIS_HASH,
+        occurredAt: request.occurredAt ?? now,
+        recordedAt: now,
+        actor: toActor(principal),
+        commandId: request.idempotency?.key ?? null,
+        correlationId: request.correlationId ?? null,
+        note: request.note ?? null,
+      });
+      const metadata = { requestHash: request.idempotency?.requestHash ?? null, tokenId: principal.tokenId };
+      try {
+        const result = await this.store.append(
+          streamId,
+          sealed.map((event) => ({ eventId: event.eventId, type: event.type, data: { ...event }, metadata })),
+          state ? state.revision : 'no_stream',
+        );
+        const last = sealed[sealed.length - 1];
+        return { itemId: command.itemId, eventId: last.eventId, type: last.type, revision: result.revision, position: result.position };
+      } catch (error) {
+        if (error instanceof DuplicateEventIdError) {
+          throw new ApiProblem('idempotency-key-reused', 'This Idempotency-Key was used for another request.');
+        }
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (request.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) {
+          throw this.conflict(command.itemId, request.expectedRevision ?? state?.revision ?? -1, error.actual);
+        }
+      }
+    }
+  }
+
+  /** A retry of a request already recorded: answer as the first time, or refuse a reused key. */
+  private findEarlier(recorded: RecordedEvent[], firstEventId: string, requestHash: string): CustodyOutcome | null {
+    const index = recorded.findIndex((r) => r.eventId === firstEventId);
+    if (index < 0) return null;
+    if (recorded[index].metadata.requestHash !== requestHash) {
+      throw new ApiProblem('idempotency-key-reused', 'This Idempotency-Key was used for another request.');
+    }
+    let last = index;
+    while (last + 1 < recorded.length && recorded[last + 1].metadata.requestHash === requestHash) last++;
+    const event = recorded[last].data as unknown as CustodyEvent;
+    return {
+      itemId: event.itemId,
+      eventId: event.eventId,
+      type: event.type,
+      revision: recorded[last].revision,
+      position: recorded[last].position,
+    };
+  }
+
+  private conflict(itemId: string, expected: number, actual: number): ApiProblem {
+    return new ApiProblem(
+      'concurrency-conflict',
+      `Item '${itemId}' is at revision ${actual}, not the expected ${expected}; reload it and try again.`,
+      { expectedRevision: expected, actualRevision: actual },
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ITEM_KINDS, ITEM_STATUSES, type ItemStatus } from '@jejak/custody';
+
+/** Read-your-writes and paging, shared by every read-model GET. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ description: 'Wait (up to 5 s) until the read model has applied this position' })
+  @IsOptional()
+  @Matches(/^\d{1,20}$/, { message: 'minPosition must be a decimal position' })
+  minPosition?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+}
+
+export class ReadQueryDto {
+  @ApiPropertyOptional({ description: 'Wait (up to 5 s) until the read model has applied this position' })
+  @IsOptional()
+  @Matches(/^\d{1,20}$/, { message: 'minPosition must be a decimal position' })
+  minPosition?: string;
+}
+
+export class ItemListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ITEM_STATUSES }) @IsOptional() @IsIn(ITEM_STATUSES) status?: ItemStatus;
+  @ApiPropertyOptional({ enum: ITEM_KINDS }) @IsOptional() @IsIn(ITEM_KINDS) kind?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() locationId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() custodianId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() originUnitId?: string;
+  @ApiPropertyOptional({ description: 'Prefix of the kode klasifikasi' })
+  @IsOptional()
+  @IsString()
+  classificationCode?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1900) @Max(2100) year?: number;
+  @ApiPropertyOptional({ description: 'Text in the title (case and accents ignored)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class HistoryQueryDto extends ReadQueryDto {
+  @ApiPropertyOptional({ description: 'Only events after this revision' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(-1)
+  afterRevision?: number;
+
+  @ApiPropertyOptional({ default: 200, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}

@@ -1,0 +1,109 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { deterministicEventId } from '@jejak/custody';
+import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { ApiProblem } from '../common/problem';
+import { idempotencyOf } from '../idempotency/idempotency.interceptor';
+import { ReadModelGate } from '../infrastructure/read-model-gate';
+import { CustodyCommandMessage, type CustodyOutcome } from './custody-command.handler';
+import { HistoryQueryDto, ItemListQueryDto, ReadQueryDto } from './dto/item-query.dto';
+import { RecordEventDto } from './dto/record-event.dto';
+import { ID_PATTERN, RegisterItemDto } from './dto/register-item.dto';
+import { toCustodyCommand, toRegisterCommand } from './to-custody-command';
+
+@ApiTags('items')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body: the first answer again' })
+@Controller('api/items')
+export class ItemsController {
+  constructor(
+    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
+    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
+  ) {}
+
+  @Post()
+  async register(
+    @Body() dto: RegisterItemDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<Omit<CustodyOutcome, 'type'>> {
+    const idempotency = idempotencyOf(request);
+    // Without an id, a retried request must land on the same item: derive it from the key.
+    const itemId =
+      dto.id ?? (idempotency ? `itm-${deterministicEventId(`${principal.tokenId}|${idempotency.key}|item`)}` : `itm-${randomUUID()}`);
+    const { type: _type, ...outcome } = await this.commandBus.execute(
+      new CustodyCommandMessage({
+        command: toRegisterCommand(itemId, dto),
+        principal,
+        occurredAt: dto.occurredAt,
+        note: dto.note,
+        idempotency,
+      }),
+    );
+    return outcome;
+  }
+
+  @Post(':id/events')
+  async record(
+    @Param('id') id: string,
+    @Body() dto: RecordEventDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<CustodyOutcome> {
+    assertItemId(id);
+    return this.commandBus.execute(
+      new CustodyCommandMessage({
+        command: toCustodyCommand(id, dto),
+        principal,
+        occurredAt: dto.occurredAt,
+        expectedRevision: dto.expectedRevision,
+        note: dto.note,
+        idempotency: idempotencyOf(request),
+      }),
+    );
+  }
+
+  @Get()
+  async list(@Query() query: ItemListQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.gate.await(query.minPosition, reply);
+    const { minPosition: _minPosition, ...filters } = query;
+    const page = await this.readModels.listItems(filters);
+    return { items: page.items, nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.gate.await(query.minPosition, reply);
+    const item = await this.readModels.getItem(id);
+    if (!item) throw new ApiProblem('not-found', `No item '${id}'.`);
+    return item;
+  }
+
+  @Get(':id/history')
+  async history(
+    @Param('id') id: string,
+    @Query() query: HistoryQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    await this.gate.await(query.minPosition, reply);
+    const page = await this.readModels.getTrail(id, { afterRevision: query.afterRevision, limit: query.limit ?? 200 });
+    if (page.items.length === 0 && !(await this.readModels.getItem(id))) {
+      throw new ApiProblem('not-found', `No item '${id}'.`);
+    }
+    return { itemId: id, events: page.items, nextCursor: page.nextCursor };
+  }
+}
+
+function assertItemId(id: string): void {
+  if (!ID_PATTERN.test(id)) {
+    throw new ApiProblem('validation-failed', `'${id}' is not a valid item id.`, {
+      errors: [{ field: 'id', message: 'letters, digits and . _ : - only' }],
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/app-config';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Jejak cannot start: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { app, generatedAdminToken } = await createApp(config);
+  if (generatedAdminToken) {
+    // Printed once, to the terminal only (not the log stream): it is the only way in on a new store.
+    process.stdout.write(
+      `\n  Jejak: a new store. The first admin token (shown only now, keep it safe):\n\n    ${generatedAdminToken}\n\n`,
+    );
+  }
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    process.stdout.write(`Jejak stopped (${signal}).\n`);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(
+    `Jejak listening on http://localhost:${config.port} (data: ${config.dataDir}; event store: ${config.eventStoreUrl ? 'KurrentDB' : 'embedded'}; read models: ${config.mongodbUrl ? 'MongoDB' : 'embedded'}); API docs at /docs\n`,
+  );
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`Jejak failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { ApiProblem } from '../common/problem';
+import { LocationRepository } from '../directory/location.repository';
+import { TokenRepository } from '../directory/token.repository';
+import { CreateTokenDto, TokenCreatedDto } from './create-token.dto';
+
+@ApiTags('tokens')
+@ApiBearerAuth()
+@Controller('api/tokens')
+export class TokensController {
+  constructor(
+    @Inject(TokenRepository) private readonly tokens: TokenRepository,
+    @Inject(LocationRepository) private readonly locations: LocationRepository,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: TokenCreatedDto })
+  create(@Body() dto: CreateTokenDto, @CurrentPrincipal() principal: Principal): TokenCreatedDto {
+    if (dto.unitId !== undefined && !this.locations.get(dto.unitId)) {
+      throw new ApiProblem('validation-failed', `Unknown unitId '${dto.unitId}'.`, {
+        errors: [{ field: 'unitId', message: 'no such location' }],
+      });
+    }
+    const { record, token } = this.tokens.create(
+      { name: dto.name, role: dto.role, unitId: dto.unitId ?? null, principalId: dto.principalId },
+      principal.principalId,
+    );
+    return { id: record.id, principalId: record.principalId, token, role: record.role, unitId: record.unitId, name: record.name };
+  }
+
+  @Get()
+  list() {
+    return { tokens: this.tokens.list() };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  revoke(@Param('id') id: string, @CurrentPrincipal() principal: Principal): void {
+    if (!this.tokens.revoke(id, principal.principalId)) {
+      throw new ApiProblem('not-found', `No active token '${id}'.`);
+    }
+  }
+}
