@@ -100,7 +100,13 @@ export interface ProjectionBatch {
   position: string;
   /** At most one record per item: its state after the batch's last event for it. */
   items: ItemRecord[];
-  trail: TrailEntry[];
+  /** New trail lines, each with the item it belongs to. */
+  trail: ItemTrailEntry[];
+}
+
+export interface ItemTrailEntry {
+  itemId: string;
+  entry: TrailEntry;
 }
 
 export interface ReadModelWriter {

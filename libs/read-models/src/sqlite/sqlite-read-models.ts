@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { comparePositions } from '@jejak/event-store';
+import { hoursBefore } from '../projections/watch-lists';
+import {
+  clampLimit,
+  DEFAULT_LIST_LIMIT,
+  DEFAULT_TRAIL_LIMIT,
+  DEFAULT_WATCH_LIMIT,
+  encodeItemCursor,
+  MAX_LIST_LIMIT,
+  MAX_TRAIL_LIMIT,
+  trailCursor,
+} from '../paging';
+import type {
+  ItemQuery,
+  ItemRecord,
+  ItemView,
+  Page,
+  ProjectionBatch,
+  ReadModelRebuild,
+  ReadModelStore,
+  TrailEntry,
+} from '../read-model.port';
+import { itemFilter } from './sqlite-item-filter';
+import {
+  createSchema,
+  dropSchema,
+  LIVE_TABLES,
+  moveSchema,
+  REBUILD_TABLES,
+  tableExists,
+  type SqliteTableNames,
+} from './sqlite-schema';
+import { SqliteReadModelWriter } from './sqlite-writer';
+
+const newTag = (): string => randomBytes(4).toString('hex');
+
+/** The embedded read models: one SQLite file, written by the projector, read by the HTTP side. */
+export class SqliteReadModels implements ReadModelStore {
+  private readonly db: Database.Database;
+  private readonly writer: SqliteReadModelWriter;
+
+  constructor(options: { filename: string }) {
+    this.db = new Database(options.filename);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL can lose the last transactions on a power cut, never corrupt the file. Acceptable
+    // here: read models are rebuilt from the event log and the checkpoint is lost with the data.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    if (!tableExists(this.db, LIVE_TABLES.items))
+      this.db.transaction(() => createSchema(this.db, LIVE_TABLES, newTag()))();
+    this.writer = new SqliteReadModelWriter(this.db, LIVE_TABLES);
+  }
+
+  loadItems(itemIds: readonly string[]): Promise<Map<string, ItemRecord>> {
+    return this.writer.loadItems(itemIds);
+  }
+
+  applyBatch(batch: ProjectionBatch): Promise<void> {
+    return this.writer.applyBatch(batch);
+  }
+
+  checkpoint(projection: string): Promise<string | null> {
+    return this.writer.checkpoint(projection);
+  }
+
+  async getItem(itemId: string): Promise<ItemView | null> {
+    const row = this.db.prepare(`SELECT view FROM ${LIVE_TABLES.items} WHERE item_id = ?`).get(itemId) as
+      { view: string } | undefined;
+    return row ? (JSON.parse(row.view) as ItemView) : null;
+  }
+
+  async getTrail(
+    itemId: string,
+    options: { afterRevision?: number; limit?: number } = {},
+  ): Promise<Page<TrailEntry>> {
+    const limit = clampLimit(options.limit, DEFAULT_TRAIL_LIMIT, MAX_TRAIL_LIMIT);
+    const rows = this.db
+      .prepare(
+        `SELECT entry FROM ${LIVE_TABLES.trail} WHERE item_id = ? AND revision > ? ORDER BY revision LIMIT ?`,
+      )
+      .all(itemId, options.afterRevision ?? -1, limit + 1) as { entry: string }[];
+    const items = rows.slice(0, limit).map((row) => JSON.parse(row.entry) as TrailEntry);
+    return { items, nextCursor: rows.length > limit ? trailCursor(items[items.length - 1].revision) : null };
+  }
+
+  async listItems(query: ItemQuery): Promise<Page<ItemView>> {
+    const limit = clampLimit(query.limit, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
+    const { where, params } = itemFilter(query, LIVE_TABLES);
+    const rows = this.db
+      .prepare(`SELECT item_id, view FROM ${LIVE_TABLES.items} ${where} ORDER BY item_id LIMIT ?`)
+      .all(...params, limit + 1) as { item_id: string; view: string }[];
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((row) => JSON.parse(row.view) as ItemView),
+      nextCursor: rows.length > limit ? encodeItemCursor(page[page.length - 1].item_id) : null,
+    };
+  }
+
+  inTransitLongerThan(hours: number, now: string, limit?: number): Promise<ItemView[]> {
+    return this.watchList('in_transit_since', '<', hoursBefore(now, hours), limit);
+  }
+
+  pendingHandoversOlderThan(hours: number, now: string, limit?: number): Promise<ItemView[]> {
+    return this.watchList('handover_pending_since', '<', hoursBefore(now, hours), limit);
+  }
+
+  overdueLoans(now: string, limit?: number): Promise<ItemView[]> {
+    return this.watchList('loan_due_at', '<', new Date(now).toISOString(), limit);
+  }
+
+  retentionEnded(now: string, limit?: number): Promise<ItemView[]> {
+    return this.watchList('retention_ends_at', '<=', new Date(now).toISOString(), limit);
+  }
+
+  async appliedPosition(): Promise<string | null> {
+    const rows = this.db.prepare(`SELECT position FROM ${LIVE_TABLES.checkpoints}`).all() as {
+      position: string;
+    }[];
+    if (rows.length === 0) return null;
+    return rows.map((row) => row.position).reduce((low, p) => (comparePositions(p, low) < 0 ? p : low));
+  }
+
+  async beginRebuild(): Promise<ReadModelRebuild> {
+    this.db.transaction(() => {
+      dropSchema(this.db, REBUILD_TABLES);
+      createSchema(this.db, REBUILD_TABLES, newTag());
+    })();
+    return new SqliteRebuild(this.db, REBUILD_TABLES);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private async watchList(
+    column: string,
+    op: '<' | '<=',
+    bound: string,
+    limit?: number,
+  ): Promise<ItemView[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT view FROM ${LIVE_TABLES.items} WHERE ${column} ${op} ? ORDER BY ${column}, item_id LIMIT ?`,
+      )
+      .all(bound, clampLimit(limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT)) as { view: string }[];
+    return rows.map((row) => JSON.parse(row.view) as ItemView);
+  }
+}
+
+class SqliteRebuild extends SqliteReadModelWriter implements ReadModelRebuild {
+  constructor(
+    private readonly database: Database.Database,
+    private readonly tables: SqliteTableNames,
+  ) {
+    super(database, tables);
+  }
+
+  async swap(): Promise<boolean> {
+    // better-sqlite3 is synchronous: the check and the renames run with no projector batch between.
+    return this.database.transaction(() => {
+      const live = this.database
+        .prepare(`SELECT projection, position FROM ${LIVE_TABLES.checkpoints}`)
+        .all() as {
+        projection: string;
+        position: string;
+      }[];
+      const behind = live.some(({ projection, position }) => {
+        const rebuilt = this.checkpointNow(projection);
+        return rebuilt === null || comparePositions(rebuilt, position) < 0;
+      });
+      if (behind) return false;
+      moveSchema(this.database, this.tables, LIVE_TABLES);
+      return true;
+    })();
+  }
+
+  async abort(): Promise<void> {
+    dropSchema(this.database, this.tables);
+  }
+}

@@ -1,0 +1,91 @@
+import type Database from 'better-sqlite3';
+
+export interface SqliteTableNames {
+  items: string;
+  itemsFts: string;
+  trail: string;
+  checkpoints: string;
+}
+
+export const LIVE_TABLES = tableNames('');
+export const REBUILD_TABLES = tableNames('_next');
+
+function tableNames(suffix: string): SqliteTableNames {
+  return {
+    items: `items${suffix}`,
+    itemsFts: `items_fts${suffix}`,
+    trail: `trail${suffix}`,
+    checkpoints: `checkpoints${suffix}`,
+  };
+}
+
+export function tableExists(db: Database.Database, name: string): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+}
+
+/**
+ * Creates one set of read-model tables. Index names carry `tag` because a rebuilt table keeps its
+ * index names when renamed into place, and the next rebuild must not collide with them.
+ * Every ItemQuery filter has an index ending in item_id, the keyset order; watch lists have
+ * partial indexes on their instant (null when the item is not on the list).
+ */
+export function createSchema(db: Database.Database, t: SqliteTableNames, tag: string): void {
+  db.exec(`
+    CREATE TABLE ${t.items} (
+      seq INTEGER PRIMARY KEY,
+      item_id TEXT NOT NULL UNIQUE,
+      revision INTEGER NOT NULL,
+      status TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      location_id TEXT,
+      custodian_id TEXT NOT NULL,
+      origin_unit_id TEXT NOT NULL,
+      classification_code TEXT NOT NULL,
+      year INTEGER,
+      period_from INTEGER,
+      period_to INTEGER,
+      title_norm TEXT NOT NULL,
+      in_transit_since TEXT,
+      handover_pending_since TEXT,
+      loan_due_at TEXT,
+      retention_ends_at TEXT,
+      view TEXT NOT NULL,
+      state TEXT NOT NULL
+    );
+    CREATE INDEX ix_${tag}_status ON ${t.items} (status, item_id);
+    CREATE INDEX ix_${tag}_kind ON ${t.items} (kind, item_id);
+    CREATE INDEX ix_${tag}_location ON ${t.items} (location_id, item_id);
+    CREATE INDEX ix_${tag}_custodian ON ${t.items} (custodian_id, item_id);
+    CREATE INDEX ix_${tag}_origin ON ${t.items} (origin_unit_id, item_id);
+    CREATE INDEX ix_${tag}_classification ON ${t.items} (classification_code, item_id);
+    CREATE INDEX ix_${tag}_year ON ${t.items} (year, item_id);
+    CREATE INDEX ix_${tag}_period ON ${t.items} (period_from, period_to);
+    CREATE INDEX ix_${tag}_in_transit ON ${t.items} (in_transit_since) WHERE in_transit_since IS NOT NULL;
+    CREATE INDEX ix_${tag}_handover ON ${t.items} (handover_pending_since) WHERE handover_pending_since IS NOT NULL;
+    CREATE INDEX ix_${tag}_loan_due ON ${t.items} (loan_due_at) WHERE loan_due_at IS NOT NULL;
+    CREATE INDEX ix_${tag}_retention ON ${t.items} (retention_ends_at) WHERE retention_ends_at IS NOT NULL;
+    CREATE VIRTUAL TABLE ${t.itemsFts} USING fts5(title, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE TABLE ${t.trail} (
+      item_id TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      entry TEXT NOT NULL,
+      PRIMARY KEY (item_id, revision)
+    ) WITHOUT ROWID;
+    CREATE TABLE ${t.checkpoints} (projection TEXT PRIMARY KEY, position TEXT NOT NULL);
+  `);
+}
+
+export function dropSchema(db: Database.Database, t: SqliteTableNames): void {
+  for (const table of [t.items, t.itemsFts, t.trail, t.checkpoints]) db.exec(`DROP TABLE IF EXISTS ${table}`);
+}
+
+/** Renames one set of tables onto another, dropping the target first. */
+export function moveSchema(db: Database.Database, from: SqliteTableNames, to: SqliteTableNames): void {
+  dropSchema(db, to);
+  db.exec(`
+    ALTER TABLE ${from.items} RENAME TO ${to.items};
+    ALTER TABLE ${from.itemsFts} RENAME TO ${to.itemsFts};
+    ALTER TABLE ${from.trail} RENAME TO ${to.trail};
+    ALTER TABLE ${from.checkpoints} RENAME TO ${to.checkpoints};
+  `);
+}

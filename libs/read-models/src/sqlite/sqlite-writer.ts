@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+import { comparePositions } from '@jejak/event-store';
+import { normaliseSearchText } from '../projections/search-text';
+import { watchInstants } from '../projections/watch-lists';
+import type { ItemRecord, ProjectionBatch, ReadModelWriter } from '../read-model.port';
+import type { SqliteTableNames } from './sqlite-schema';
+
+interface StoredItemRow {
+  seq: number;
+  revision: number;
+  title_norm: string;
+}
+
+/** Writes batches into one set of tables (the live ones, or a rebuild's). */
+export class SqliteReadModelWriter implements ReadModelWriter {
+  private readonly selectItems: Database.Statement<[string], { state: string; view: string }>;
+  private readonly selectStored: Database.Statement<[string], StoredItemRow>;
+  private readonly insertItem: Database.Statement<Record<string, unknown>>;
+  private readonly updateItem: Database.Statement<Record<string, unknown>>;
+  private readonly insertFts: Database.Statement<[number, string]>;
+  private readonly updateFts: Database.Statement<[string, number]>;
+  private readonly insertTrail: Database.Statement<[string, number, string]>;
+  private readonly selectCheckpoint: Database.Statement<[string], { position: string }>;
+  private readonly upsertCheckpoint: Database.Statement<[string, string]>;
+  private readonly applyInTransaction: (batch: ProjectionBatch) => void;
+
+  constructor(
+    private readonly db: Database.Database,
+    t: SqliteTableNames,
+  ) {
+    const columns =
+      'item_id, revision, status, kind, location_id, custodian_id, origin_unit_id, classification_code, year, ' +
+      'period_from, period_to, title_norm, in_transit_since, handover_pending_since, loan_due_at, retention_ends_at, view, state';
+    const params = columns
+      .split(', ')
+      .map((column) => `@${column}`)
+      .join(', ');
+    this.selectItems = db.prepare(
+      `SELECT state, view FROM ${t.items} WHERE item_id IN (SELECT value FROM json_each(?))`,
+    );
+    this.selectStored = db.prepare(`SELECT seq, revision, title_norm FROM ${t.items} WHERE item_id = ?`);
+    this.insertItem = db.prepare(`INSERT INTO ${t.items} (${columns}) VALUES (${params})`);
+    this.updateItem = db.prepare(
+      `UPDATE ${t.items} SET (${columns}) = (${params}) WHERE item_id = @item_id AND revision < @revision`,
+    );
+    this.insertFts = db.prepare(`INSERT INTO ${t.itemsFts} (rowid, title) VALUES (?, ?)`);
+    this.updateFts = db.prepare(`UPDATE ${t.itemsFts} SET title = ? WHERE rowid = ?`);
+    this.insertTrail = db.prepare(
+      `INSERT INTO ${t.trail} (item_id, revision, entry) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+    );
+    this.selectCheckpoint = db.prepare(`SELECT position FROM ${t.checkpoints} WHERE projection = ?`);
+    this.upsertCheckpoint = db.prepare(
+      `INSERT INTO ${t.checkpoints} (projection, position) VALUES (?, ?)
+       ON CONFLICT (projection) DO UPDATE SET position = excluded.position`,
+    );
+    this.applyInTransaction = db.transaction((batch: ProjectionBatch) => this.write(batch));
+  }
+
+  async loadItems(itemIds: readonly string[]): Promise<Map<string, ItemRecord>> {
+    const rows = this.selectItems.all(JSON.stringify(itemIds));
+    const records = rows.map((row): ItemRecord => ({
+      state: JSON.parse(row.state),
+      view: JSON.parse(row.view),
+    }));
+    return new Map(records.map((record) => [record.state.itemId, record]));
+  }
+
+  async applyBatch(batch: ProjectionBatch): Promise<void> {
+    this.applyInTransaction(batch);
+  }
+
+  async checkpoint(projection: string): Promise<string | null> {
+    return this.checkpointNow(projection);
+  }
+
+  checkpointNow(projection: string): string | null {
+    return this.selectCheckpoint.get(projection)?.position ?? null;
+  }
+
+  private write(batch: ProjectionBatch): void {
+    for (const record of batch.items) this.writeItem(record);
+    for (const { itemId, entry } of batch.trail)
+      this.insertTrail.run(itemId, entry.revision, JSON.stringify(entry));
+    const current = this.checkpointNow(batch.projection);
+    if (current === null || comparePositions(batch.position, current) > 0) {
+      this.upsertCheckpoint.run(batch.projection, batch.position);
+    }
+  }
+
+  private writeItem({ state, view }: ItemRecord): void {
+    const watch = watchInstants(view);
+    const row = {
+      item_id: view.itemId,
+      revision: view.revision,
+      status: view.status,
+      kind: view.kind,
+      location_id: view.locationId,
+      custodian_id: view.custodianId,
+      origin_unit_id: view.originUnitId,
+      classification_code: view.classificationCode,
+      year: view.year ?? null,
+      period_from: view.period?.from ?? null,
+      period_to: view.period?.to ?? null,
+      title_norm: normaliseSearchText(view.title),
+      in_transit_since: watch.inTransitSince,
+      handover_pending_since: watch.handoverPendingSince,
+      loan_due_at: watch.loanDueAt,
+      retention_ends_at: watch.retentionEndsAt,
+      view: JSON.stringify(view),
+      state: JSON.stringify(state),
+    };
+    const stored = this.selectStored.get(view.itemId);
+    if (stored === undefined) {
+      const { lastInsertRowid } = this.insertItem.run(row);
+      this.insertFts.run(Number(lastInsertRowid), row.title_norm);
+      return;
+    }
+    if (stored.revision >= view.revision) return;
+    this.updateItem.run(row);
+    if (stored.title_norm !== row.title_norm) this.updateFts.run(row.title_norm, stored.seq);
+  }
+}

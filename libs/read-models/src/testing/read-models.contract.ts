@@ -1,0 +1,250 @@
+import type { RecordedEvent } from '@jejak/event-store';
+import { projectEvents } from '../projector/project-events';
+import { InvalidCursorError, type ItemQuery, type ItemView, type ReadModelStore } from '../read-model.port';
+import { aDescription, CustodyLog } from './custody-events.fixture';
+import { BULK_ITEMS, custodyScenario, projectInto, SCENARIO_NOW } from './custody-scenario.fixture';
+
+const ids = (views: ItemView[]): string[] => views.map((view) => view.itemId);
+
+async function listAll(store: ReadModelStore, query: ItemQuery): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 100; page += 1) {
+    const result = await store.listItems({ ...query, cursor });
+    seen.push(...ids(result.items));
+    if (result.nextCursor === null) return seen;
+    cursor = result.nextCursor;
+  }
+  throw new Error('paging did not end');
+}
+
+/** Everything a reader can see, to compare two stores. */
+async function snapshot(store: ReadModelStore, itemIds: string[]) {
+  const items = await Promise.all(itemIds.map((id) => store.getItem(id)));
+  const trails = await Promise.all(itemIds.map((id) => store.getTrail(id, { limit: 1000 })));
+  return {
+    items,
+    trails,
+    list: await listAll(store, { limit: 500 }),
+    position: await store.appliedPosition(),
+  };
+}
+
+/**
+ * The behaviour every read-model adapter must show. `factory` gives an empty store; the suite
+ * closes it after each test.
+ */
+export function describeReadModelsContract(name: string, factory: () => Promise<ReadModelStore>): void {
+  describe(`read models contract: ${name}`, () => {
+    let store: ReadModelStore;
+    let events: RecordedEvent[];
+    const allIds = (): string[] => [
+      ...new Set(events.map((event) => String(event.streamId).slice('item-'.length))),
+    ];
+
+    beforeEach(async () => {
+      store = await factory();
+      events = custodyScenario().events();
+    });
+
+    afterEach(async () => {
+      await store.close();
+    });
+
+    describe('empty', () => {
+      it('has applied nothing and knows no item', async () => {
+        expect(await store.appliedPosition()).toBeNull();
+        expect(await store.checkpoint('custody')).toBeNull();
+        expect(await store.getItem('item-01')).toBeNull();
+        expect(await store.getTrail('item-01')).toEqual({ items: [], nextCursor: null });
+        expect(await store.listItems({})).toEqual({ items: [], nextCursor: null });
+        await expect(store.ping()).resolves.toBeUndefined();
+      });
+    });
+
+    describe('after the scenario is applied', () => {
+      beforeEach(async () => {
+        await projectInto(store, events);
+      });
+
+      it('answers where an item is now, with whom and since when', async () => {
+        expect(await store.getItem('item-01')).toMatchObject({
+          itemId: 'item-01',
+          title: 'Laporan Kecamatan Cikarang Utara',
+          status: 'in_transit',
+          locationId: null,
+          custodianId: 'kurir-1',
+          destinationId: 'depot-1',
+          since: '2026-11-01T02:00:00.000Z',
+          registeredAt: '2026-11-01T00:00:00.000Z',
+          revision: 2,
+        });
+        expect(await store.getItem('item-02')).toMatchObject({
+          status: 'deposited',
+          locationId: 'depot-1',
+          custodianId: 'depot-1',
+          storage: { room: 'R1', shelf: 'A', box: '7' },
+          retentionEndsAt: '2020-01-01T00:00:00.000Z',
+        });
+        expect(await store.getItem('nope')).toBeNull();
+      });
+
+      it('keeps the stored state so the next event applies without replay', async () => {
+        const records = await store.loadItems(['item-02', 'item-03', 'nope']);
+        expect([...records.keys()].sort()).toEqual(['item-02', 'item-03']);
+        expect(records.get('item-03')?.state.pendingHandover?.toCustodianId).toBe('kurir-2');
+        expect(records.get('item-02')?.state.revision).toBe(4);
+      });
+
+      it('pages the trail oldest first, with actor, note and global position', async () => {
+        const first = await store.getTrail('item-02', { limit: 2 });
+        expect(first.items.map((entry) => entry.revision)).toEqual([0, 1]);
+        expect(first.nextCursor).not.toBeNull();
+        const second = await store.getTrail('item-02', { afterRevision: Number(first.nextCursor), limit: 2 });
+        expect(second.items.map((entry) => entry.type)).toEqual(['dispatched', 'arrived']);
+        const last = await store.getTrail('item-02', { afterRevision: Number(second.nextCursor), limit: 2 });
+        expect(last.nextCursor).toBeNull();
+        expect(last.items).toHaveLength(1);
+        const intake = events.find(
+          (event) => event.type === 'intake_confirmed' && event.streamId === 'item-item-02',
+        );
+        expect(last.items[0]).toMatchObject({
+          type: 'intake_confirmed',
+          revision: 4,
+          position: intake?.position,
+          actor: { id: 'dewi', role: 'depot', unitId: 'depot-1' },
+          note: 'lengkap',
+          data: { depotId: 'depot-1', storage: { room: 'R1', shelf: 'A', box: '7' } },
+        });
+      });
+
+      it.each<[string, ItemQuery, string[]]>([
+        ['status', { status: 'in_transit' }, ['item-01']],
+        ['kind', { kind: 'letter' }, ['item-04']],
+        ['locationId', { locationId: 'depot-1' }, ['item-02', 'item-06']],
+        ['custodianId', { custodianId: 'kurir-1' }, ['item-01', 'item-03']],
+        ['originUnitId', { originUnitId: 'desa-1' }, ['item-03']],
+        ['classificationCode prefix', { classificationCode: '000.2' }, ['item-01', 'item-03']],
+        ['classificationCode prefix ending in a dot', { classificationCode: '000.2.' }, ['item-01']],
+        ['year', { year: 2019 }, ['item-01']],
+        ['year inside a period', { year: 2016 }, ['item-02', 'item-03']],
+        ['year at a period end', { year: 2017 }, ['item-02']],
+        ['status and custodian together', { status: 'collected', custodianId: 'kurir-1' }, ['item-03']],
+        ['a filter nothing matches', { status: 'disposed' }, []],
+      ])('filters by %s', async (_label, query, expected) => {
+        expect(ids((await store.listItems(query)).items)).toEqual(expected);
+      });
+
+      it.each<[string, string[]]>([
+        ['cikarang', ['item-01']],
+        ['PERUBAHAN', ['item-02']],
+        ['desa', ['item-03']],
+        ['Désa', ['item-03']],
+        ['  perubahan   pendidikan ', ['item-02']],
+        ['cikar', ['item-01']],
+        ['anggaran cikarang', []],
+        [
+          'surat keputusan',
+          Array.from({ length: BULK_ITEMS }, (_, i) => `bulk-${String(i + 1).padStart(2, '0')}`),
+        ],
+      ])('finds titles by words regardless of case and accents: %j', async (q, expected) => {
+        expect(await listAll(store, { q, limit: 5 })).toEqual(expected);
+      });
+
+      it('combines search with a filter', async () => {
+        expect(ids((await store.listItems({ q: 'desa', status: 'in_transit' })).items)).toEqual([]);
+        expect(ids((await store.listItems({ q: 'desa', status: 'collected' })).items)).toEqual(['item-03']);
+      });
+
+      it('pages every item exactly once, in item id order', async () => {
+        const first = await store.listItems({ limit: 5 });
+        expect(first.items).toHaveLength(5);
+        expect(typeof first.nextCursor).toBe('string');
+        const all = await listAll(store, { limit: 5 });
+        expect(all).toEqual([...allIds()].sort());
+        expect(new Set(all).size).toBe(6 + BULK_ITEMS);
+      });
+
+      it('refuses a cursor it did not hand out', async () => {
+        await expect(store.listItems({ cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(InvalidCursorError);
+      });
+
+      it('lists items in transit too long, oldest first', async () => {
+        expect(ids(await store.inTransitLongerThan(24, SCENARIO_NOW))).toEqual(['item-01']);
+        expect(ids(await store.inTransitLongerThan(24 * 60, SCENARIO_NOW))).toEqual([]);
+      });
+
+      it('lists pending handovers older than N hours', async () => {
+        expect(ids(await store.pendingHandoversOlderThan(1, SCENARIO_NOW))).toEqual(['item-03']);
+        expect(ids(await store.pendingHandoversOlderThan(1, '2026-11-03T02:30:00.000Z'))).toEqual([]);
+      });
+
+      it('lists overdue loans', async () => {
+        expect(ids(await store.overdueLoans(SCENARIO_NOW))).toEqual(['item-05']);
+        expect(ids(await store.overdueLoans('2026-11-14T00:00:00.000Z'))).toEqual([]);
+      });
+
+      it('lists deposited files whose retention has ended, not lent ones', async () => {
+        expect(ids(await store.retentionEnded(SCENARIO_NOW))).toEqual(['item-02']);
+        expect(ids(await store.retentionEnded('2019-06-01T00:00:00.000Z'))).toEqual([]);
+      });
+
+      it('reports the position of the last event applied', async () => {
+        const last = events[events.length - 1].position;
+        expect(await store.appliedPosition()).toBe(last);
+        expect(await store.checkpoint('custody')).toBe(last);
+      });
+
+      it('changes nothing when the same batch is applied twice', async () => {
+        const log = new CustodyLog(Number(events[events.length - 1].position));
+        log.register('item-99', aDescription({ title: 'Arsip tambahan' }), '2026-11-20T00:00:00.000Z');
+        log.append('item-99', { type: 'collected', data: { locationId: 'dinas-a', custodianId: 'kurir-1' } });
+        const batch = await projectEvents(log.events(), store);
+        await store.applyBatch(batch!);
+        const once = await snapshot(store, [...allIds(), 'item-99']);
+        await store.applyBatch(batch!);
+        expect(await snapshot(store, [...allIds(), 'item-99'])).toEqual(once);
+        expect((await store.getTrail('item-99')).items).toHaveLength(2);
+      });
+
+      it('never goes back to an older revision or position when old events come again', async () => {
+        const before = await snapshot(store, allIds());
+        const fromScratch = {
+          loadItems: async () => new Map(),
+          applyBatch: async () => {},
+          checkpoint: async () => null,
+        };
+        const stale = await projectEvents(events.slice(0, 4), fromScratch);
+        await store.applyBatch(stale!);
+        expect(await snapshot(store, allIds())).toEqual(before);
+      });
+
+      it('rebuilds into fresh tables while the live ones answer, then swaps them in', async () => {
+        const before = await snapshot(store, allIds());
+        const rebuild = await store.beginRebuild();
+        await projectInto(rebuild, events.slice(0, 10), 4);
+        expect(await store.getItem('item-06')).toEqual(before.items[allIds().indexOf('item-06')]);
+        expect(await rebuild.swap()).toBe(false);
+        expect(await snapshot(store, allIds())).toEqual(before);
+        await projectInto(rebuild, events.slice(10), 4);
+        expect(await rebuild.swap()).toBe(true);
+        expect(await snapshot(store, allIds())).toEqual(before);
+        expect(ids((await store.listItems({ q: 'cikarang' })).items)).toEqual(['item-01']);
+      });
+
+      it('can rebuild again after a swap, and an aborted rebuild leaves the live models alone', async () => {
+        for (let round = 0; round < 2; round += 1) {
+          const rebuild = await store.beginRebuild();
+          await projectInto(rebuild, events, 50);
+          expect(await rebuild.swap()).toBe(true);
+        }
+        const before = await snapshot(store, allIds());
+        const aborted = await store.beginRebuild();
+        await projectInto(aborted, events.slice(0, 3));
+        await aborted.abort();
+        expect(await snapshot(store, allIds())).toEqual(before);
+        expect(ids(await store.overdueLoans(SCENARIO_NOW))).toEqual(['item-05']);
+      });
+    });
+  });
+}
