@@ -12,3 +12,7 @@ export * from './retention';
 export * from './canonical-json';
 export * from './hash-chain';
 export * from './permissions';
+export * from './decide';
+export * from './transitions';
+export * from './validate-command';
+export * from './validate-occurred-at';

@@ -1,0 +1,73 @@
+import type { FieldError } from './refusal';
+import type { LocationLookup, LocationType } from './location';
+import { isIsoInstant } from './validate-occurred-at';
+
+/** Collects field errors for one command; commands arrive from the edge, so nothing is trusted. */
+export class FieldChecks {
+  readonly errors: FieldError[] = [];
+
+  constructor(private readonly locations: LocationLookup) {}
+
+  fail(field: string, message: string): void {
+    this.errors.push({ field, message });
+  }
+
+  text(field: string, value: unknown, optional = false): value is string {
+    if (value === undefined && optional) return true;
+    if (typeof value !== 'string' || value.trim() === '') {
+      this.fail(field, 'is required and must be a non-empty string');
+      return false;
+    }
+    return true;
+  }
+
+  oneOf(field: string, value: unknown, allowed: readonly string[], optional = false): void {
+    if (value === undefined && optional) return;
+    if (typeof value !== 'string' || !allowed.includes(value))
+      this.fail(field, `must be one of ${allowed.join(', ')}`);
+  }
+
+  integer(field: string, value: unknown, min: number, max: number, optional = false): void {
+    if (value === undefined && optional) return;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      this.fail(field, `must be an integer from ${min} to ${max}`);
+    }
+  }
+
+  /** A reference to the directory: must exist, and be of one of `types` when given. */
+  location(
+    field: string,
+    value: unknown,
+    options: { optional?: boolean; types?: readonly LocationType[] } = {},
+  ): void {
+    if (value === undefined && options.optional) return;
+    if (!this.text(field, value)) return;
+    const location = this.locations(value);
+    if (!location) return this.fail(field, `unknown location '${value}'`);
+    if (options.types && !options.types.includes(location.type)) {
+      this.fail(field, `'${value}' is a ${location.type}, expected ${options.types.join(' or ')}`);
+    }
+  }
+
+  instant(field: string, value: unknown): boolean {
+    if (isIsoInstant(value)) return true;
+    this.fail(field, 'must be an ISO 8601 date-time with a time zone');
+    return false;
+  }
+
+  object(field: string, value: unknown, optional = false): value is Record<string, unknown> {
+    if (value === undefined && optional) return false;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.fail(field, 'is required and must be an object');
+      return false;
+    }
+    return true;
+  }
+
+  storage(field: string, value: unknown, optional = false): void {
+    if (!this.object(field, value, optional)) return;
+    this.text(`${field}.room`, value.room);
+    this.text(`${field}.shelf`, value.shelf, true);
+    this.text(`${field}.box`, value.box, true);
+  }
+}
