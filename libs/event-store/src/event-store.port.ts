@@ -83,7 +83,11 @@ export interface EventStore {
    * same payloads is a no-op success returning the original revision and position.
    * @throws WrongExpectedRevisionError, DuplicateEventIdError
    */
-  append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult>;
 
   /** All or nothing where `supportsAtomicMultiStream`; otherwise in order, stream by stream. */
   appendMany(appends: StreamAppend[]): Promise<AppendResult[]>;

@@ -31,10 +31,16 @@ describe('SqliteEventStore', () => {
   it('keeps events across close and reopen, and goes on with the same positions', async () => {
     const filename = join(tempDir(), 'events.sqlite');
     const first = new SqliteEventStore({ filename });
-    const written = await first.append('item-1', [{ eventId: 'e1', type: 'ItemRegistered', data: { a: 1 } }], 'no_stream');
+    const written = await first.append(
+      'item-1',
+      [{ eventId: 'e1', type: 'ItemRegistered', data: { a: 1 } }],
+      'no_stream',
+    );
     await first.close();
     const reopened = new SqliteEventStore({ filename });
-    expect(await reopened.readStream('item-1')).toMatchObject([{ eventId: 'e1', data: { a: 1 }, position: written.position }]);
+    expect(await reopened.readStream('item-1')).toMatchObject([
+      { eventId: 'e1', data: { a: 1 }, position: written.position },
+    ]);
     const next = await reopened.append('item-1', [{ eventId: 'e2', type: 'ItemMoved', data: {} }], 0);
     expect(BigInt(next.position)).toBeGreaterThan(BigInt(written.position));
     await reopened.close();
@@ -43,7 +49,11 @@ describe('SqliteEventStore', () => {
   it('close() flushes appends that are still queued', async () => {
     const filename = join(tempDir(), 'events.sqlite');
     const store = new SqliteEventStore({ filename });
-    const pending = store.append('item-1', [{ eventId: 'e1', type: 'ItemRegistered', data: {} }], 'no_stream');
+    const pending = store.append(
+      'item-1',
+      [{ eventId: 'e1', type: 'ItemRegistered', data: {} }],
+      'no_stream',
+    );
     await store.close();
     await expect(pending).resolves.toMatchObject({ revision: 0 });
     const reopened = new SqliteEventStore({ filename });
@@ -85,7 +95,9 @@ describe('SqliteEventStore', () => {
 
     const reopened = new SqliteEventStore({ filename });
     for (const ack of acknowledged) {
-      const stored = (await reopened.readStream(ack.streamId, { fromRevision: ack.revision, toRevision: ack.revision }))[0];
+      const stored = (
+        await reopened.readStream(ack.streamId, { fromRevision: ack.revision, toRevision: ack.revision })
+      )[0];
       expect(stored).toMatchObject({ eventId: ack.eventId, position: ack.position });
     }
     const all: string[] = [];
@@ -105,9 +117,18 @@ interface Ack {
 /** Transpiles the adapter into plain JS so a separate `node` process can load it without ts-node. */
 function compileCrashWriter(outDir: string): string {
   const srcDir = resolve(__dirname, '..');
-  for (const file of ['event-store.port.ts', 'sqlite/sqlite-schema.ts', 'sqlite/sqlite-subscription.ts', 'sqlite/sqlite-event-store.ts']) {
+  for (const file of [
+    'event-store.port.ts',
+    'sqlite/sqlite-schema.ts',
+    'sqlite/sqlite-subscription.ts',
+    'sqlite/sqlite-event-store.ts',
+  ]) {
     const output = ts.transpileModule(readFileSync(join(srcDir, file), 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+      },
     }).outputText;
     const target = join(outDir, file.replace(/\.ts$/, '.js'));
     mkdirSync(dirname(target), { recursive: true });

@@ -127,7 +127,11 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  append(
+    streamId: string,
+    events: EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     return this.enqueue([{ streamId, events, expectedRevision }]).then((results) => results[0]);
   }
 
@@ -174,7 +178,9 @@ export class SqliteEventStore implements EventStore {
     const params: unknown[] = [after];
     for (const prefix of prefixes) params.push(prefix.length, prefix);
     params.push(limit);
-    return this.pageStatement(prefixes.length).all(...params).map(toRecordedEvent);
+    return this.pageStatement(prefixes.length)
+      .all(...params)
+      .map(toRecordedEvent);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
@@ -288,7 +294,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Sees the effect of earlier appends of the same transaction, so a batch behaves as if serial. */
-  private appendInTransaction({ streamId, events, expectedRevision }: StreamAppend, recordedAt: string): AppendResult {
+  private appendInTransaction(
+    { streamId, events, expectedRevision }: StreamAppend,
+    recordedAt: string,
+  ): AppendResult {
     const current = this.statements.currentRevision.get(streamId)?.revision ?? -1;
     if (!satisfies(expectedRevision, current)) {
       // A retry after a lost reply must succeed, so the earlier write wins over the revision check.
@@ -352,7 +361,9 @@ export class SqliteEventStore implements EventStore {
         prefixCount === 0
           ? ''
           : ` AND (${Array.from({ length: prefixCount }, () => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`;
-      statement = this.db.prepare(`SELECT * FROM events WHERE position > ?${filter} ORDER BY position LIMIT ?`);
+      statement = this.db.prepare(
+        `SELECT * FROM events WHERE position > ?${filter} ORDER BY position LIMIT ?`,
+      );
       this.pageStatements.set(prefixCount, statement);
     }
     return statement;

@@ -57,7 +57,8 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
 }
 
 const expectStrictlyIncreasing = (positions: string[]): void => {
-  for (let i = 1; i < positions.length; i++) expect(comparePositions(positions[i - 1], positions[i])).toBe(-1);
+  for (let i = 1; i < positions.length; i++)
+    expect(comparePositions(positions[i - 1], positions[i])).toBe(-1);
 };
 
 /** The behaviour every EventStore adapter must show; stream ids are unique per test so a shared server works. */
@@ -128,7 +129,12 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         expect(await store.append(id, batch, 0)).toEqual(first);
         expect(await store.append(id, batch, 'any')).toEqual(first);
         const stored = await store.readStream(id);
-        expect(stored.map((e) => e.eventId)).toEqual([stored[0].eventId, batch[0].eventId, batch[1].eventId, stored[3].eventId]);
+        expect(stored.map((e) => e.eventId)).toEqual([
+          stored[0].eventId,
+          batch[0].eventId,
+          batch[1].eventId,
+          stored[3].eventId,
+        ]);
       });
 
       it('the same event id with another payload is a DuplicateEventIdError', async () => {
@@ -174,22 +180,28 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
           expect(await store.readStream(stream('b'))).toHaveLength(1);
           return;
         }
-        if (!subject.interruptAppendMany || !subject.repair) throw new Error('non-atomic store needs repair hooks');
+        if (!subject.interruptAppendMany || !subject.repair)
+          throw new Error('non-atomic store needs repair hooks');
         const appends: StreamAppend[] = [
           { streamId: stream('a'), events: events(2), expectedRevision: 'no_stream' },
           { streamId: stream('b'), events: events(1), expectedRevision: 0 },
         ];
         await subject.interruptAppendMany(appends);
         await subject.repair();
-        expect((await store.readStream(stream('a'))).map((e) => e.eventId)).toEqual(appends[0].events.map((e) => e.eventId));
-        expect((await store.readStream(stream('b'))).map((e) => e.eventId).slice(1)).toEqual([appends[1].events[0].eventId]);
+        expect((await store.readStream(stream('a'))).map((e) => e.eventId)).toEqual(
+          appends[0].events.map((e) => e.eventId),
+        );
+        expect((await store.readStream(stream('b'))).map((e) => e.eventId).slice(1)).toEqual([
+          appends[1].events[0].eventId,
+        ]);
       });
     });
 
     describe('reading', () => {
       it('orders events of all streams by strictly increasing position, in commit order', async () => {
         const written: AppendResult[] = [];
-        for (const label of ['a', 'b', 'a', 'c', 'b']) written.push(await store.append(stream(label), [event()], 'any'));
+        for (const label of ['a', 'b', 'a', 'c', 'b'])
+          written.push(await store.append(stream(label), [event()], 'any'));
         const all = await collect(store.readAll({ streamPrefixes: [prefix], batchSize: 2 }));
         expect(all.map((e) => e.position)).toEqual(written.map((w) => w.position));
         expectStrictlyIncreasing(all.map((e) => e.position));
@@ -217,7 +229,9 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         expect(range[0].metadata).toMatchObject({ actor: 'contract' });
         expect(new Date(range[0].recordedAt).toISOString()).toBe(range[0].recordedAt);
         expect(await store.readStream(id, { recordedUntil: '2000-01-01T00:00:00Z' })).toEqual([]);
-        expect(await store.readStream(id, { recordedUntil: new Date(Date.now() + 60_000).toISOString() })).toHaveLength(5);
+        expect(
+          await store.readStream(id, { recordedUntil: new Date(Date.now() + 60_000).toISOString() }),
+        ).toHaveLength(5);
         expect(await store.readStream(stream('missing'))).toEqual([]);
       });
 
@@ -236,7 +250,8 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         const received: RecordedEvent[] = [];
         let caughtUp = false;
         const writers = Array.from({ length: 20 }, async (_, w) => {
-          for (let i = 0; i < 10; i++) await store.append(stream(`live-${w}`), [event()], i === 0 ? 'no_stream' : i - 1);
+          for (let i = 0; i < 10; i++)
+            await store.append(stream(`live-${w}`), [event()], i === 0 ? 'no_stream' : i - 1);
         });
         const subscription = store.subscribeToAll({
           streamPrefixes: [prefix],
@@ -305,17 +320,22 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         );
         expect(results.every((r) => r.revision === 0)).toBe(true);
         expect(new Set(results.map((r) => r.position)).size).toBe(50);
-        if (before !== undefined && subject.commitCount) expect(subject.commitCount() - before).toBeLessThan(50);
+        if (before !== undefined && subject.commitCount)
+          expect(subject.commitCount() - before).toBeLessThan(50);
       });
 
       it('of concurrent appends to one stream with the same expected revision exactly one wins', async () => {
         const id = stream('item-1');
         await store.append(id, [event()], 'no_stream');
-        const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => store.append(id, [event()], 0)));
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 10 }, () => store.append(id, [event()], 0)),
+        );
         const won = outcomes.filter((o) => o.status === 'fulfilled');
         const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
         expect(won).toHaveLength(1);
-        expect(lost.every((o) => o.reason instanceof WrongExpectedRevisionError && o.reason.actual === 1)).toBe(true);
+        expect(
+          lost.every((o) => o.reason instanceof WrongExpectedRevisionError && o.reason.actual === 1),
+        ).toBe(true);
         expect(await store.readStream(id)).toHaveLength(2);
       });
     });

@@ -1,0 +1,23 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventStore } from './event-store.port';
+import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
+
+export interface EventStoreConfig {
+  /** kurrentdb:// or esdb:// connection string; absent = the embedded SQLite store. */
+  eventStoreUrl?: string;
+  /** Where the embedded store keeps events.sqlite (created if missing). */
+  dataDir: string;
+}
+
+export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
+  if (config.eventStoreUrl) {
+    const store = new KurrentDbEventStore({ connectionString: config.eventStoreUrl });
+    await store.ping();
+    await store.repair();
+    return store;
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteEventStore({ filename: join(config.dataDir, 'events.sqlite') });
+}
