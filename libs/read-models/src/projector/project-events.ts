@@ -7,8 +7,10 @@ import type { ItemRecord, ItemTrailEntry, ProjectionBatch, ReadModelWriter } fro
 /** The checkpoint name of the custody projection (items, trail, and later transfers). */
 export const CUSTODY_PROJECTION = 'custody';
 
-/** Streams the projector reads; a transfers projection will add 'transfer-' here. */
-export const PROJECTED_STREAM_PREFIXES = [ITEM_STREAM_PREFIX];
+export const TRANSFER_STREAM_PREFIX = 'transfer-';
+
+/** Streams the projector reads. Transfer events only move the checkpoint until a transfers projection reads them. */
+export const PROJECTED_STREAM_PREFIXES = [ITEM_STREAM_PREFIX, TRANSFER_STREAM_PREFIX];
 
 /**
  * Turns a run of recorded events into one batch: loads the stored records of the items touched,

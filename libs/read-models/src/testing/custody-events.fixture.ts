@@ -97,3 +97,22 @@ export function toRecordedEvent(event: CustodyEvent, position: string): Recorded
     recordedAt: event.recordedAt,
   };
 }
+
+/** Appends recorded custody events to a real store, as the command side would, in order. */
+export async function appendToStore(
+  store: {
+    append: (
+      streamId: string,
+      events: { eventId: string; type: string; data: Record<string, unknown> }[],
+      expected: 'any',
+    ) => Promise<{ position: string }>;
+  },
+  events: readonly RecordedEvent[],
+): Promise<string | null> {
+  const results = await Promise.all(
+    events.map((event) =>
+      store.append(event.streamId, [{ eventId: event.eventId, type: event.type, data: event.data }], 'any'),
+    ),
+  );
+  return results.length > 0 ? results[results.length - 1].position : null;
+}

@@ -1,0 +1,83 @@
+import type { ItemState } from '@jejak/custody';
+import { searchWords } from '../projections/search-text';
+import { watchInstants } from '../projections/watch-lists';
+import type { ItemRecord, ItemView, TrailEntry } from '../read-model.port';
+
+export interface MongoCollectionNames {
+  items: string;
+  trail: string;
+  checkpoints: string;
+}
+
+export const LIVE_COLLECTIONS: MongoCollectionNames = {
+  items: 'items',
+  trail: 'trail',
+  checkpoints: 'checkpoints',
+};
+export const REBUILD_COLLECTIONS: MongoCollectionNames = {
+  items: 'items_next',
+  trail: 'trail_next',
+  checkpoints: 'checkpoints_next',
+};
+
+/** One item: the view and state as stored, plus top-level copies of what queries filter on. */
+export interface ItemDocument {
+  _id: string;
+  revision: number;
+  status: string;
+  kind: string;
+  locationId: string | null;
+  custodianId: string;
+  originUnitId: string;
+  classificationCode: string;
+  year: number | null;
+  periodFrom: number | null;
+  periodTo: number | null;
+  /** Normalised words of the title; a query word matches as an anchored (indexed) prefix. */
+  titleWords: string[];
+  inTransitSince: string | null;
+  handoverPendingSince: string | null;
+  loanDueAt: string | null;
+  retentionEndsAt: string | null;
+  view: ItemView;
+  state: ItemState;
+}
+
+export interface TrailDocument {
+  itemId: string;
+  revision: number;
+  entry: TrailEntry;
+}
+
+export interface CheckpointDocument {
+  _id: string;
+  position: string;
+  /** The position zero-padded to 20 digits (2^64 has 20), so string order is numeric order. */
+  positionKey: string;
+}
+
+export const positionKey = (position: string): string => position.padStart(20, '0');
+
+export function toItemDocument({ state, view }: ItemRecord): ItemDocument {
+  const watch = watchInstants(view);
+  return {
+    _id: view.itemId,
+    revision: view.revision,
+    status: view.status,
+    kind: view.kind,
+    locationId: view.locationId,
+    custodianId: view.custodianId,
+    originUnitId: view.originUnitId,
+    classificationCode: view.classificationCode,
+    year: view.year ?? null,
+    periodFrom: view.period?.from ?? null,
+    periodTo: view.period?.to ?? null,
+    titleWords: [...new Set(searchWords(view.title))],
+    inTransitSince: watch.inTransitSince,
+    handoverPendingSince: watch.handoverPendingSince,
+    loanDueAt: watch.loanDueAt,
+    retentionEndsAt: watch.retentionEndsAt,
+    view,
+    state,
+  };
+}

@@ -1,0 +1,27 @@
+import { MongoClient } from 'mongodb';
+import { describeReadModelsContract } from '../testing/read-models.contract';
+import { MongoReadModels } from './mongodb-read-models';
+
+const url = process.env.MONGODB_URL;
+
+if (url) {
+  let counter = 0;
+  const base = `jejak_read_models_test_${process.pid}`;
+  const used: string[] = [];
+  afterAll(async () => {
+    const client = await new MongoClient(url).connect();
+    for (const name of used) await client.db(name).dropDatabase();
+    await client.close();
+  });
+  describeReadModelsContract('mongodb', async () => {
+    counter += 1;
+    const name = `${base}_${counter}`;
+    used.push(name);
+    const scoped = new URL(url);
+    scoped.pathname = `/${name}`;
+    return MongoReadModels.connect(scoped.toString());
+  });
+} else {
+  console.log('skipped: MONGODB_URL not set');
+  it.skip('read models contract: mongodb (needs MONGODB_URL)', () => undefined);
+}
