@@ -7,7 +7,7 @@ const moduleNameMapper = {
   '^@jejak/read-models$': '<rootDir>/libs/read-models/src',
   '^@jejak/read-models/(.*)$': '<rootDir>/libs/read-models/src/$1',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const common = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };
 
 module.exports = {

@@ -1,11 +1,9 @@
-import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { sendProblem, toProblem, ProblemExceptionFilter } from './common/problem-exception.filter';
-import { problemBody } from './common/problem';
+import { ProblemExceptionFilter } from './common/problem-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { TokenRepository } from './directory/token.repository';
@@ -31,11 +29,6 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
 
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(helmet, { contentSecurityPolicy: false });
-  const logger = new NestLogger('Http');
-  fastify.setNotFoundHandler((request, reply) => {
-    sendProblem(reply, problemBody('not-found', `No route ${request.method} ${request.url.split('?')[0]}.`), null, request, logger);
-  });
-  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error), error, request, logger));
 
   const metrics = app.get(CommandMetrics);
   fastify.addHook('onResponse', (request, reply, done) => {

@@ -47,9 +47,12 @@ const toRecord = (row: TokenRow): TokenRecord => ({
   revokedAt: row.revoked_at,
 });
 
-/** Tokens are stored only as SHA-256 hashes; active ones are cached by hash for the guard. */
+/**
+ * Tokens are stored only as SHA-256 hashes. Each request looks its hash up in the table (an index
+ * probe), so a revocation by the API or by `jejak token revoke` takes effect at once.
+ */
 export class TokenRepository {
-  private readonly active = new Map<string, TokenRow>();
+  private readonly findActive: Database.Statement;
   private readonly lastUsedWritten = new Map<string, number>();
   private readonly envAdminHash: Buffer | null;
 
@@ -58,8 +61,7 @@ export class TokenRepository {
     envAdminToken?: string,
   ) {
     this.envAdminHash = envAdminToken ? Buffer.from(hashToken(envAdminToken), 'hex') : null;
-    const rows = db.prepare('SELECT * FROM tokens WHERE revoked_at IS NULL').all() as TokenRow[];
-    for (const row of rows) this.active.set(row.token_hash, row);
+    this.findActive = db.prepare('SELECT * FROM tokens WHERE token_hash = ? AND revoked_at IS NULL');
   }
 
   isEmpty(): boolean {
@@ -97,7 +99,6 @@ export class TokenRepository {
         details: { name: row.name, principalId: row.principal_id, role: row.role, unitId: row.unit_id },
       });
     })();
-    this.active.set(row.token_hash, row);
     return { record: toRecord(row), token };
   }
 
@@ -114,7 +115,6 @@ export class TokenRepository {
         ).changes > 0;
       if (changed) recordAudit(this.db, { actorId, action: 'token.revoked', subjectId: id, details: {} });
     })();
-    for (const [hash, row] of this.active) if (row.id === id) this.active.delete(hash);
     return changed;
   }
 
@@ -133,7 +133,7 @@ export class TokenRepository {
     if (this.envAdminHash && timingSafeEqual(Buffer.from(hash, 'hex'), this.envAdminHash)) {
       return { tokenId: ENV_ADMIN_TOKEN_ID, principalId: 'admin', role: 'admin', unitId: null, name: 'JEJAK_ADMIN_TOKEN' };
     }
-    const row = this.active.get(hash);
+    const row = this.findActive.get(hash) as TokenRow | undefined;
     if (!row) return null;
     this.touch(row.id);
     return { tokenId: row.id, principalId: row.principal_id, role: row.role, unitId: row.unit_id, name: row.name };

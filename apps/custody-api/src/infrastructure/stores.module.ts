@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { createEventStore, EVENT_STORE, type EventStore } from '@jejak/event-store';
+import { createEventStore, EVENT_STORE, SqliteEventStore, type EventStore } from '@jejak/event-store';
 import {
   createReadModels,
   Projector,
@@ -44,15 +44,16 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG, CommandMetrics],
-      useFactory: (config: AppConfig, metrics: CommandMetrics) =>
-        createEventStore({
-          eventStoreUrl: config.eventStoreUrl,
-          dataDir: config.dataDir,
-          onCommit: (commit) => {
-            metrics.groupCommitSize.observe(commit.appends);
+      useFactory: async (config: AppConfig, metrics: CommandMetrics) => {
+        const store = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir });
+        if (store instanceof SqliteEventStore) {
+          store.onCommit((commit) => {
+            metrics.groupCommitSize.observe(commit.batchSize);
             metrics.appendDuration.observe(commit.durationMs / 1000);
-          },
-        }),
+          });
+        }
+        return store;
+      },
     },
     {
       provide: READ_MODEL_STORE,

@@ -1,0 +1,36 @@
+import { Projector, rebuildReadModels } from '@jejak/read-models';
+import { Progress } from '../progress';
+import { UsageError, type CliContext, type Output } from '../cli-context';
+
+/** `jejak project`: runs the projector alone (API replicas then run with JEJAK_RUN_PROJECTOR=false). */
+export async function projectCommand(context: CliContext, output: Output): Promise<number> {
+  const projector = new Projector(await context.events(), await context.reads());
+  await projector.start();
+  output.err(`projecting from position ${projector.appliedPosition() ?? 'the start'}; stop with Ctrl-C or SIGTERM`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  await projector.stop();
+  output.err(`stopped at position ${projector.appliedPosition() ?? '-'}`);
+  return 0;
+}
+
+const PROJECTIONS = ['all', 'items'];
+
+/** `jejak projections rebuild [name]`: replays the log into fresh tables and swaps them in. */
+export async function projectionsCommand(context: CliContext, args: string[], output: Output): Promise<number> {
+  const [action, name = 'all'] = args;
+  if (action !== 'rebuild' || !PROJECTIONS.includes(name)) {
+    throw new UsageError(`usage: jejak projections rebuild [${PROJECTIONS.join('|')}]`);
+  }
+  const events = await context.events();
+  const head = await events.headPosition();
+  const progress = new Progress('rebuild', head === null ? 0 : Number(head), output);
+  const { applied } = await rebuildReadModels(events, await context.reads(), {
+    onProgress: (p) => progress.tick(p.applied),
+  });
+  progress.done();
+  output.out(`rebuilt the read models from ${applied} events and swapped them in`);
+  return 0;
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../../custody-api/src/config/app-config';
+import { CliContext, consoleOutput, UsageError, type Output } from './cli-context';
+import { projectCommand, projectionsCommand } from './commands/projections.command';
+import { tokenCommand } from './commands/token.command';
+import { verifyCommand } from './commands/verify.command';
+
+const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_URL, MONGODB_URL like the service)
+
+  jejak token create --name N --role R [--unit U] [--principal P]
+  jejak token list
+  jejak token revoke ID
+  jejak verify [--item ID]              check every hash chain; exit 0 only when intact
+  jejak project                         run the projector alone
+  jejak projections rebuild [all|items] rebuild the read models from the log
+`;
+
+/** Runs one CLI invocation; returns the exit code (tests call this directly). */
+export async function runCli(argv: string[], output: Output = consoleOutput, env = process.env): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      name: { type: 'string' },
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      principal: { type: 'string' },
+      item: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help) {
+    output.out(USAGE);
+    return command ? 0 : 2;
+  }
+  const context = new CliContext(env);
+  try {
+    switch (command) {
+      case 'token':
+        return await tokenCommand(context, rest, values, output);
+      case 'verify':
+        return await verifyCommand(context, values, output);
+      case 'project':
+        return await projectCommand(context, output);
+      case 'projections':
+        return await projectionsCommand(context, rest, output);
+      default:
+        throw new UsageError(`unknown command '${command}'\n\n${USAGE}`);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2))
+    .then((code) => process.exit(code))
+    .catch((error: unknown) => {
+      const known = error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      process.stderr.write(`jejak: ${error instanceof Error ? (known ? error.message : error.stack) : String(error)}\n`);
+      process.exit(known ? 2 : 1);
+    });
+}
