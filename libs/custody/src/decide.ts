@@ -2,7 +2,7 @@ import { assertNever } from './assert-never';
 import type { CustodyCommand, CustodyCommandOf, DecisionContext } from './commands';
 import type { DecidedEvent } from './events';
 import { ACCEPTED_SECURITY_CLASSES, type ItemDescription } from './item';
-import { authorize } from './permissions';
+import { authorize, authorizeRole } from './permissions';
 import { refuse, type Decision } from './refusal';
 import { retentionEndsAt, retentionHasEnded } from './retention';
 import type { ItemState, MaybeItemState } from './state';
@@ -54,8 +54,9 @@ function decideRegistered(
 }
 
 function decideOnItem(command: StreamCommand, state: ItemState, ctx: DecisionContext): Outcome {
+  // Without a pending handover there is no addressee to authorize against: say so plainly.
   const handoverPendingNeeded = command.type === 'handover_accepted' || command.type === 'handover_declined';
-  if (handoverPendingNeeded && state.pendingHandover === null) {
+  if (handoverPendingNeeded && state.pendingHandover === null && !authorizeRole(command.type, ctx.actor)) {
     return refuse(
       'invalid-transition',
       transitionMessage(command.type, state.status, 'no handover is pending'),

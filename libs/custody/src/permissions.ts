@@ -164,6 +164,16 @@ function scopeHolds(scope: Scope, actor: Actor, state: MaybeItemState, ctx: Auth
   }
 }
 
+/** The role-only part of authorize: null when the actor's role may record `type` on some item. */
+export function authorizeRole(type: CustodyEventType, actor: Actor): Refusal | null {
+  if (actor.role === 'auditor')
+    return { code: 'forbidden', message: 'auditors may read and verify but never write' };
+  if (!CUSTODY_PERMISSIONS[type].some((grant) => grant.role === actor.role)) {
+    return { code: 'forbidden', message: `role '${actor.role}' may not record '${type}'` };
+  }
+  return null;
+}
+
 /** Null when the actor may record `type` on this item; otherwise a `forbidden` refusal saying why. */
 export function authorize(
   type: CustodyEventType,

@@ -76,7 +76,8 @@ function sealAfter(stream: readonly CustodyEvent[], events: readonly DecidedEven
     eventIds: events.map((_, index) => `new-${index}`),
     prevRevision: stream.length - 1,
     prevHash: stream[stream.length - 1]?.hash ?? GENESIS_HASH,
-    occurredAt: ctx.occurredAt,
+    // The handler seals with the time as decide normalised it.
+    occurredAt: new Date(ctx.occurredAt).toISOString(),
     recordedAt: ctx.now,
     actor: ctx.actor,
     commandId: null,
