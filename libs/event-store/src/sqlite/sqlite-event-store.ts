@@ -161,15 +161,33 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  /**
+   * Hand-written iterator rather than an async generator: each page is read synchronously, then its
+   * events are handed out from memory, which costs a fraction of a generator's per-yield ticks.
+   */
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     const pageSize = options.batchSize ?? DEFAULT_PAGE_SIZE;
-    let after = options.after ? Number(options.after) : 0;
-    for (;;) {
-      const page = this.readPage(after, pageSize, options.streamPrefixes);
-      for (const event of page) yield event;
-      if (page.length < pageSize) return;
-      after = Number(page[page.length - 1].position);
-    }
+    const prefixes = options.streamPrefixes;
+    return {
+      [Symbol.asyncIterator]: () => {
+        let after = options.after ? Number(options.after) : 0;
+        let page: RecordedEvent[] = [];
+        let index = 0;
+        let exhausted = false;
+        return {
+          next: async (): Promise<IteratorResult<RecordedEvent>> => {
+            if (index === page.length && !exhausted) {
+              page = this.readPage(after, pageSize, prefixes);
+              index = 0;
+              exhausted = page.length < pageSize;
+              if (page.length > 0) after = Number(page[page.length - 1].position);
+            }
+            if (index < page.length) return { value: page[index++], done: false };
+            return { value: undefined, done: true };
+          },
+        };
+      },
+    };
   }
 
   /** One page of events strictly after `after`, in global order (synchronous: a consistent snapshot). */
