@@ -109,6 +109,8 @@ export class SqliteEventStore implements EventStore {
     head: Database.Statement<[], { position: number | null }>;
   };
   private readonly pageStatements = new Map<number, Database.Statement<unknown[], EventRow>>();
+  /** At most 8 shapes (three optional filters), prepared once. */
+  private readonly streamStatements = new Map<string, Database.Statement<unknown[], EventRow>>();
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = new Database(options.filename);
@@ -155,10 +157,13 @@ export class SqliteEventStore implements EventStore {
       clauses.push('recorded_at <= ?');
       params.push(new Date(options.recordedUntil).toISOString());
     }
-    const rows = this.db
-      .prepare<unknown[], EventRow>(`SELECT * FROM events WHERE ${clauses.join(' AND ')} ORDER BY revision`)
-      .all(...params);
-    return rows.map(toRecordedEvent);
+    const sql = `SELECT * FROM events WHERE ${clauses.join(' AND ')} ORDER BY revision`;
+    let statement = this.streamStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], EventRow>(sql);
+      this.streamStatements.set(sql, statement);
+    }
+    return statement.all(...params).map(toRecordedEvent);
   }
 
   /**
