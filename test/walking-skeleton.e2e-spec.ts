@@ -20,18 +20,32 @@ describe('walking skeleton: register → collect → where is it', () => {
   });
 
   it('ships the Kabupaten Bekasi directory on a new store', async () => {
-    const response = await t.http().get('/api/locations').set(...bearer(officer.token)).expect(200);
+    const response = await t
+      .http()
+      .get('/api/locations')
+      .set(...bearer(officer.token))
+      .expect(200);
     const locations: { id: string; type: string; name: string }[] = response.body.locations;
     expect(locations.filter((l) => l.type === 'kecamatan')).toHaveLength(23);
     expect(locations.map((l) => l.id)).toEqual(
-      expect.arrayContaining(['kec-cikarang-utara', 'kec-muaragembong', 'dinas-perpustakaan-kearsipan', 'setda']),
+      expect.arrayContaining([
+        'kec-cikarang-utara',
+        'kec-muaragembong',
+        'dinas-perpustakaan-kearsipan',
+        'setda',
+      ]),
     );
     expect(locations.some((l) => l.type === 'depot')).toBe(true);
     expect(locations.some((l) => l.type === 'sorting_point')).toBe(true);
   });
 
   it('records a file registered by an officer and collected by a courier, and answers where it is', async () => {
-    const registered = await t.http().post('/api/items').set(...bearer(officer.token)).send(aFile()).expect(201);
+    const registered = await t
+      .http()
+      .post('/api/items')
+      .set(...bearer(officer.token))
+      .send(aFile())
+      .expect(201);
     expect(registered.body).toEqual({
       itemId: expect.any(String),
       eventId: expect.any(String),
@@ -62,7 +76,9 @@ describe('walking skeleton: register → collect → where is it', () => {
       locationId: 'kec-cikarang-utara',
       revision: 1,
     });
-    expect(BigInt(item.headers['x-projection-position'])).toBeGreaterThanOrEqual(BigInt(collected.body.position));
+    expect(BigInt(item.headers['x-projection-position'])).toBeGreaterThanOrEqual(
+      BigInt(collected.body.position),
+    );
 
     const history = await t
       .http()
@@ -83,14 +99,23 @@ describe('walking skeleton: register → collect → where is it', () => {
   });
 
   it('registers a letter with its addressee', async () => {
-    const response = await t.http().post('/api/items').set(...bearer(officer.token)).send(aLetter()).expect(201);
+    const response = await t
+      .http()
+      .post('/api/items')
+      .set(...bearer(officer.token))
+      .send(aLetter())
+      .expect(201);
     const item = await t
       .http()
       .get(`/api/items/${response.body.itemId}`)
       .query({ minPosition: response.body.position })
       .set(...bearer(officer.token))
       .expect(200);
-    expect(item.body).toMatchObject({ kind: 'letter', status: 'registered', addresseeUnitId: 'dinas-perpustakaan-kearsipan' });
+    expect(item.body).toMatchObject({
+      kind: 'letter',
+      status: 'registered',
+      addresseeUnitId: 'dinas-perpustakaan-kearsipan',
+    });
   });
 
   describe('refusals record nothing', () => {
@@ -104,7 +129,12 @@ describe('walking skeleton: register → collect → where is it', () => {
 
     it('a wrong token → 401', async () => {
       await expectNothingRecorded(t, async () => {
-        await t.http().post('/api/items').set(...bearer('jjk_not-a-real-token')).send(aFile()).expect(401);
+        await t
+          .http()
+          .post('/api/items')
+          .set(...bearer('jjk_not-a-real-token'))
+          .send(aFile())
+          .expect(401);
       });
     });
 
@@ -125,26 +155,41 @@ describe('walking skeleton: register → collect → where is it', () => {
     it('a missing field → 400 naming it', async () => {
       await expectNothingRecorded(t, async () => {
         const { title: _title, ...withoutTitle } = aFile();
-        const response = await t.http().post('/api/items').set(...bearer(officer.token)).send(withoutTitle).expect(400);
-        expect(response.body.code).toBe('validation-failed');
-        expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'title' })]));
-      });
-    });
-
-    it.each(['rahasia', 'sangat_rahasia'])('security class %s → 422 classified-not-accepted', async (securityClass) => {
-      await expectNothingRecorded(t, async () => {
         const response = await t
           .http()
           .post('/api/items')
           .set(...bearer(officer.token))
-          .send(aFile({ securityClass }))
-          .expect(422);
-        expect(response.body.code).toBe('classified-not-accepted');
+          .send(withoutTitle)
+          .expect(400);
+        expect(response.body.code).toBe('validation-failed');
+        expect(response.body.errors).toEqual(
+          expect.arrayContaining([expect.objectContaining({ field: 'title' })]),
+        );
       });
     });
 
+    it.each(['rahasia', 'sangat_rahasia'])(
+      'security class %s → 422 classified-not-accepted',
+      async (securityClass) => {
+        await expectNothingRecorded(t, async () => {
+          const response = await t
+            .http()
+            .post('/api/items')
+            .set(...bearer(officer.token))
+            .send(aFile({ securityClass }))
+            .expect(422);
+          expect(response.body.code).toBe('classified-not-accepted');
+        });
+      },
+    );
+
     it('an unknown event type → 400', async () => {
-      const registered = await t.http().post('/api/items').set(...bearer(officer.token)).send(aFile()).expect(201);
+      const registered = await t
+        .http()
+        .post('/api/items')
+        .set(...bearer(officer.token))
+        .send(aFile())
+        .expect(201);
       await expectNothingRecorded(t, async () => {
         const response = await t
           .http()
@@ -157,7 +202,11 @@ describe('walking skeleton: register → collect → where is it', () => {
     });
 
     it('an unknown route → 404 problem+json', async () => {
-      const response = await t.http().get('/api/nothing-here').set(...bearer(ADMIN_TOKEN)).expect(404);
+      const response = await t
+        .http()
+        .get('/api/nothing-here')
+        .set(...bearer(ADMIN_TOKEN))
+        .expect(404);
       expect(response.body.code).toBe('not-found');
     });
   });

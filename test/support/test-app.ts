@@ -15,13 +15,22 @@ export interface TestApp {
   dataDir: string;
   http: () => ReturnType<typeof request>;
   /** Creates a token through the API and returns it with its principal id. */
-  token(role: Role, unitId?: string, principalId?: string): Promise<{ token: string; principalId: string; id: string }>;
+  token(
+    role: Role,
+    unitId?: string,
+    principalId?: string,
+  ): Promise<{ token: string; principalId: string; id: string }>;
   close(): Promise<void>;
 }
 
 export async function startTestApp(env: Record<string, string> = {}, dataDir?: string): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'jejak-e2e-'));
-  const config = loadConfig({ JEJAK_DATA_DIR: dir, JEJAK_ADMIN_TOKEN: ADMIN_TOKEN, JEJAK_LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    JEJAK_DATA_DIR: dir,
+    JEJAK_ADMIN_TOKEN: ADMIN_TOKEN,
+    JEJAK_LOG_LEVEL: 'silent',
+    ...env,
+  });
   const { app } = await createApp(config);
   await app.getHttpAdapter().getInstance().ready();
   const http = () => request(app.getHttpServer());
@@ -37,7 +46,8 @@ export async function startTestApp(env: Record<string, string> = {}, dataDir?: s
         .post('/api/tokens')
         .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
         .send({ name: `${role} ${counter}`, role, unitId, principalId });
-      if (response.status !== 201) throw new Error(`token: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 201)
+        throw new Error(`token: ${response.status} ${JSON.stringify(response.body)}`);
       return { token: response.body.token, principalId: response.body.principalId, id: response.body.id };
     },
     async close() {

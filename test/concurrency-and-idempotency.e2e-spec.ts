@@ -1,0 +1,152 @@
+import { EVENT_STORE, type EventStore } from '@jejak/event-store';
+import { castOf, type Cast } from './support/actors';
+import { expectNothingRecorded } from './support/store-probe';
+import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+
+describe('concurrent writers and retried requests', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    cast = await castOf(t, ADMIN_TOKEN);
+    store = t.app.get<EventStore>(EVENT_STORE);
+  });
+  afterAll(() => t.close());
+
+  const register = async () =>
+    (
+      await t
+        .http()
+        .post('/api/items')
+        .set(...bearer(cast.officer))
+        .send(aFile())
+        .expect(201)
+    ).body.itemId as string;
+
+  it('40 concurrent writers on one item: every answer is 201 or 409, one event per 201, revisions 0..n-1', async () => {
+    const itemId = await register();
+    // `corrected` is allowed in any status, so every writer is entitled; only the revision races.
+    const registered = (await store.readStream(`item-${itemId}`))[0];
+    const bodies = Array.from({ length: 40 }, (_, i) => ({
+      type: 'corrected',
+      correctsEventId: registered.eventId,
+      reason: `koreksi ${i}`,
+      ...(i % 2 === 0 ? { expectedRevision: 0 } : {}),
+    }));
+    const responses = await Promise.all(
+      bodies.map((body) =>
+        t
+          .http()
+          .post(`/api/items/${itemId}/events`)
+          .set(...bearer(cast.officer))
+          .send(body),
+      ),
+    );
+    expect(responses.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    const accepted = responses.filter((r) => r.status === 201);
+    expect(accepted.length).toBeGreaterThanOrEqual(1);
+    for (const refused of responses.filter((r) => r.status === 409)) {
+      expect(refused.body.code).toBe('concurrency-conflict');
+    }
+
+    const events = await store.readStream(`item-${itemId}`);
+    expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
+    expect(events).toHaveLength(1 + accepted.length);
+    expect(new Set(accepted.map((r) => r.body.eventId))).toEqual(
+      new Set(events.slice(1).map((e) => e.eventId)),
+    );
+    const pinnedWinners = responses.filter((r, i) => r.status === 201 && bodies[i].expectedRevision === 0);
+    expect(pinnedWinners.length).toBeLessThanOrEqual(1);
+  });
+
+  it('a retried request with the same Idempotency-Key leaves exactly one event and answers the same', async () => {
+    const itemId = await register();
+    const send = () =>
+      t
+        .http()
+        .post(`/api/items/${itemId}/events`)
+        .set(...bearer(cast.courierA))
+        .set('Idempotency-Key', 'scan-7781')
+        .send({ type: 'collected', note: 'ambil' });
+    const first = await send().expect(201);
+    const second = await send().expect(201);
+    const third = await send().expect(201);
+    expect(second.body).toEqual(first.body);
+    expect(third.body).toEqual(first.body);
+    expect(await store.readStream(`item-${itemId}`)).toHaveLength(2);
+  });
+
+  it('concurrent retries with one key record once', async () => {
+    const itemId = await register();
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        t
+          .http()
+          .post(`/api/items/${itemId}/events`)
+          .set(...bearer(cast.courierA))
+          .set('Idempotency-Key', 'burst-1')
+          .send({ type: 'collected' }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(new Set(responses.map((r) => r.body.eventId)).size).toBe(1);
+    expect(await store.readStream(`item-${itemId}`)).toHaveLength(2);
+  });
+
+  it('registration without an id, retried with its key, creates one item', async () => {
+    const send = () =>
+      t
+        .http()
+        .post('/api/items')
+        .set(...bearer(cast.officer))
+        .set('Idempotency-Key', 'reg-42')
+        .send(aFile());
+    const first = await send().expect(201);
+    const second = await send().expect(201);
+    expect(second.body.itemId).toBe(first.body.itemId);
+    expect(await store.readStream(`item-${first.body.itemId}`)).toHaveLength(1);
+  });
+
+  it('the same key with another body is 422 idempotency-key-reused and records nothing', async () => {
+    const itemId = await register();
+    await t
+      .http()
+      .post(`/api/items/${itemId}/events`)
+      .set(...bearer(cast.courierA))
+      .set('Idempotency-Key', 'k-1')
+      .send({ type: 'collected' })
+      .expect(201);
+    await expectNothingRecorded(t, async () => {
+      const reused = await t
+        .http()
+        .post(`/api/items/${itemId}/events`)
+        .set(...bearer(cast.courierA))
+        .set('Idempotency-Key', 'k-1')
+        .send({ type: 'handover_offered', toCustodianId: 'KURIR-B' });
+      expect(reused.status).toBe(422);
+      expect(reused.body.code).toBe('idempotency-key-reused');
+    });
+  });
+
+  it('keys are per token: another token may use the same key', async () => {
+    const a = await register();
+    const b = await register();
+    await t
+      .http()
+      .post(`/api/items/${a}/events`)
+      .set(...bearer(cast.courierA))
+      .set('Idempotency-Key', 'shared')
+      .send({ type: 'collected' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/items/${b}/events`)
+      .set(...bearer(cast.courierB))
+      .set('Idempotency-Key', 'shared')
+      .send({ type: 'collected' })
+      .expect(201);
+    expect(await store.readStream(`item-${b}`)).toHaveLength(2);
+  });
+});
