@@ -2,33 +2,10 @@ import type { RecordedEvent } from '@jejak/event-store';
 import { projectEvents } from '../projector/project-events';
 import { InvalidCursorError, type ItemQuery, type ItemView, type ReadModelStore } from '../read-model.port';
 import { aDescription, CustodyLog } from './custody-events.fixture';
+import { listAll, snapshot } from './read-model-snapshot';
 import { BULK_ITEMS, custodyScenario, projectInto, SCENARIO_NOW } from './custody-scenario.fixture';
 
 const ids = (views: ItemView[]): string[] => views.map((view) => view.itemId);
-
-async function listAll(store: ReadModelStore, query: ItemQuery): Promise<string[]> {
-  const seen: string[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 100; page += 1) {
-    const result = await store.listItems({ ...query, cursor });
-    seen.push(...ids(result.items));
-    if (result.nextCursor === null) return seen;
-    cursor = result.nextCursor;
-  }
-  throw new Error('paging did not end');
-}
-
-/** Everything a reader can see, to compare two stores. */
-async function snapshot(store: ReadModelStore, itemIds: string[]) {
-  const items = await Promise.all(itemIds.map((id) => store.getItem(id)));
-  const trails = await Promise.all(itemIds.map((id) => store.getTrail(id, { limit: 1000 })));
-  return {
-    items,
-    trails,
-    list: await listAll(store, { limit: 500 }),
-    position: await store.appliedPosition(),
-  };
-}
 
 /**
  * The behaviour every read-model adapter must show. `factory` gives an empty store; the suite
