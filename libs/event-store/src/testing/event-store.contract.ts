@@ -290,6 +290,25 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         expect(received.map((e) => e.revision)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
       });
 
+      it('delivers an event committed while the handler is busy, with no later write to wake it', async () => {
+        const id = stream('item-1');
+        await store.append(id, events(2), 'no_stream');
+        const received: RecordedEvent[] = [];
+        let appended: Promise<AppendResult> | null = null;
+        const subscription = store.subscribeToAll({
+          streamPrefixes: [prefix],
+          onEvent: async (e) => {
+            if (!appended) appended = store.append(id, [event()], 1);
+            await appended;
+            await new Promise((r) => setTimeout(r, 10));
+            received.push(e);
+          },
+        });
+        await waitFor(() => received.length >= 3, 3_000);
+        await subscription.stop();
+        expect(received.map((e) => e.revision)).toEqual([0, 1, 2]);
+      });
+
       it('calls the handler one at a time and stop() waits for the running one', async () => {
         await store.append(stream('item-1'), events(5), 'no_stream');
         let running = 0;
