@@ -15,6 +15,7 @@ import { ItemsController } from './items/items.controller';
 import { LocationsController } from './locations/locations.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { TokensController } from './tokens/tokens.controller';
+import { WatchController } from './watch/watch.controller';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -44,7 +45,7 @@ export class AppModule {
         }),
         StoresModule,
       ],
-      controllers: [HealthController, MetricsController, TokensController, LocationsController, ItemsController],
+      controllers: [HealthController, MetricsController, TokensController, LocationsController, ItemsController, WatchController],
       providers: [
         CustodyCommandHandler,
         { provide: APP_GUARD, useClass: TokenGuard },

@@ -1,0 +1,67 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
+import { ReadModelGate } from '../infrastructure/read-model-gate';
+import { ReadQueryDto } from '../items/dto/item-query.dto';
+
+export class WatchQueryDto extends ReadQueryDto {
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
+export class OlderThanQueryDto extends WatchQueryDto {
+  @ApiPropertyOptional({ default: 24, description: 'Hours' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 365)
+  olderThanHours?: number;
+}
+
+/** The watch lists: what needs someone's attention now. */
+@ApiTags('watch')
+@ApiBearerAuth()
+@Controller('api/watch')
+export class WatchController {
+  constructor(
+    @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
+    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
+  ) {}
+
+  @Get('in-transit')
+  async inTransit(@Query() query: OlderThanQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.gate.await(query.minPosition, reply);
+    const hours = query.olderThanHours ?? 24;
+    return { olderThanHours: hours, items: await this.readModels.inTransitLongerThan(hours, now(), query.limit) };
+  }
+
+  @Get('pending-handovers')
+  async pendingHandovers(@Query() query: OlderThanQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.gate.await(query.minPosition, reply);
+    const hours = query.olderThanHours ?? 0;
+    return { olderThanHours: hours, items: await this.readModels.pendingHandoversOlderThan(hours, now(), query.limit) };
+  }
+
+  @Get('overdue-loans')
+  async overdueLoans(@Query() query: WatchQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.gate.await(query.minPosition, reply);
+    return { items: await this.readModels.overdueLoans(now(), query.limit) };
+  }
+
+  @Get('retention-ended')
+  async retentionEnded(@Query() query: WatchQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.gate.await(query.minPosition, reply);
+    return { items: await this.readModels.retentionEnded(now(), query.limit) };
+  }
+}
+
+const now = (): string => new Date().toISOString();
