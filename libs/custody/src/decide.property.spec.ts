@@ -1,0 +1,225 @@
+import fc from 'fast-check';
+import type { Actor } from './actor';
+import type { CustodyCommand } from './commands';
+import { decide } from './decide';
+import type { CustodyEvent, CustodyEventType } from './events';
+import { evolve } from './evolve';
+import { GENESIS_HASH, sealEvents, verifyChain } from './hash-chain';
+import { replay } from './replay';
+import { ITEM_STATUSES, type ItemState, type ItemStatus, type MaybeItemState } from './state';
+import { ALLOWED_FROM } from './transitions';
+import { authorize } from './permissions';
+import { ACTORS, aFile, aLetter, context, lookupLocation, NOW } from './testing/fixtures';
+
+const itemId = 'item-p';
+const actors = [...Object.values(ACTORS), { id: 'rina', role: 'officer' as const, unitId: 'sort-1' }];
+const places = ['dinas-a', 'dinas-b', 'kec-1', 'sort-1', 'depot-1', 'depot-2'];
+const parties = ['kurir-1', 'kurir-2', 'dinas-b', 'depot-1', 'rina'];
+const storage = fc.record({ room: fc.constantFrom('R1', 'R2'), shelf: fc.constantFrom('S1', 'S2') });
+const c = <T extends CustodyEventType>(type: T, data: fc.Arbitrary<object>) =>
+  data.map((d) => ({ type, itemId, data: d }) as CustodyCommand);
+
+// Going missing is possible from almost anywhere; kept rare so journeys get far enough.
+const anyCommand: fc.Arbitrary<CustodyCommand> = fc.oneof(
+  c('collected', fc.constantFrom({}, { locationId: 'kec-1' })),
+  c(
+    'sorted',
+    fc.record({
+      locationId: fc.constant('sort-1'),
+      destinationId: fc.constantFrom('depot-1', 'dinas-b', 'depot-2'),
+    }),
+  ),
+  c(
+    'dispatched',
+    fc.constantFrom(
+      {},
+      { destinationId: 'depot-1' },
+      { destinationId: 'dinas-b' },
+      { destinationId: 'sort-1' },
+    ),
+  ),
+  c('handover_offered', fc.record({ toCustodianId: fc.constantFrom(...parties) })),
+  c('handover_accepted', fc.constant({})),
+  c('handover_declined', fc.constant({ reason: 'penuh' })),
+  { weight: 4, arbitrary: c('arrived', fc.constantFrom({}, { locationId: 'sort-1' })) },
+  c('delivered', fc.constant({ receivedBy: 'Budi' })),
+  { weight: 4, arbitrary: c('intake_confirmed', fc.record({ storage })) },
+  c('intake_rejected', fc.constant({ reason: 'rusak' })),
+  c('relocated', fc.record({ storage })),
+  {
+    weight: 4,
+    arbitrary: c(
+      'lent',
+      fc.constant({ borrowerUnitId: 'dinas-b', borrowerName: 'Budi', dueAt: '2027-01-01T00:00:00Z' }),
+    ),
+  },
+  c('returned', fc.constantFrom({}, { storage: { room: 'R9' } })),
+  { weight: 1, arbitrary: c('reported_missing', fc.constant({ reason: 'hilang' })) },
+  c('found', fc.record({ locationId: fc.constantFrom(...places) })),
+  c('disposed', fc.constant({ baNumber: 'BA-1' })),
+  { weight: 3, arbitrary: c('transferred_static', fc.constant({ baNumber: 'BA-2' })) },
+  c(
+    'corrected',
+    fc.record({ correctsEventId: fc.constantFrom('e-0', 'e-1', 'nope'), reason: fc.constant('typo') }),
+  ),
+);
+
+const registration = fc
+  .tuple(
+    fc.boolean(),
+    fc.constantFrom('musnah', 'permanen', 'dinilai_kembali') as fc.Arbitrary<'musnah' | 'permanen'>,
+  )
+  .map(([letter, disposition]): CustodyCommand => {
+    const retention = { activeYears: 1, inactiveYears: 1, disposition };
+    return { type: 'registered', itemId, data: letter ? aLetter({ retention }) : aFile({ retention }) };
+  });
+
+/**
+ * Mostly random actors; 'fitting' picks one the permission matrix lets through, so sequences get
+ * past the first steps and the state machine (not only the role check) is exercised.
+ */
+type ActorPick = Actor | 'fitting';
+const steps = fc.array(
+  fc.tuple(anyCommand, fc.constantFrom<ActorPick>(...actors, 'fitting', 'fitting', 'fitting')),
+  { minLength: 20, maxLength: 60, size: 'max' },
+);
+
+function resolveActor(pick: ActorPick, command: CustodyCommand, state: MaybeItemState): Actor {
+  if (typeof pick !== 'string') return pick;
+  if (!state) return ACTORS.officerA;
+  const parties = [
+    state.custodianId,
+    state.pendingHandover?.toCustodianId,
+    state.locationId,
+    state.depotId,
+    state.lastKnown?.locationId,
+  ];
+  const candidates: Actor[] = [...actors];
+  for (const party of parties) {
+    if (!party) continue;
+    if (party.startsWith('kurir-')) candidates.push({ id: party, role: 'courier', unitId: null });
+    else
+      candidates.push(
+        { id: `officer-${party}`, role: 'officer', unitId: party },
+        { id: `depot-${party}`, role: 'depot', unitId: party },
+      );
+  }
+  const foundAt = command.type === 'found' ? command.data.locationId : undefined;
+  return (
+    candidates.find(
+      (actor) => authorize(command.type, actor, state, { locations: lookupLocation, foundAt }) === null,
+    ) ?? ACTORS.admin
+  );
+}
+
+/** The status each event may leave the item in, from domain.md's effect column. */
+function possibleResults(type: CustodyEventType, before: ItemState | null): readonly ItemStatus[] {
+  const unchanged = before ? [before.status] : [];
+  const results: Partial<Record<CustodyEventType, readonly ItemStatus[]>> = {
+    registered: ['registered'],
+    collected: ['collected'],
+    sorted: ['sorted'],
+    dispatched: ['in_transit'],
+    arrived: ['arrived'],
+    delivered: ['delivered'],
+    intake_confirmed: ['deposited'],
+    lent: ['on_loan'],
+    returned: ['deposited'],
+    reported_missing: ['missing'],
+    found: before?.lastKnown ? [before.lastKnown.status, 'arrived'] : ['arrived'],
+    disposed: ['disposed'],
+    transferred_static: ['transferred_static'],
+  };
+  return results[type] ?? unchanged;
+}
+
+function checkInvariants(state: ItemState): void {
+  expect(ITEM_STATUSES).toContain(state.status);
+  expect(state.locationId === null).toBe(state.status === 'in_transit' || state.status === 'missing');
+  if (state.pendingHandover) expect(['collected', 'sorted', 'in_transit', 'arrived']).toContain(state.status);
+  if (state.status === 'on_loan') expect(state.loan).not.toBeNull();
+  if (state.loan) expect(['on_loan', 'missing']).toContain(state.status);
+  if (state.status === 'deposited') expect(state.storage).not.toBeNull();
+  expect(state.eventIds).toHaveLength(state.revision + 1);
+}
+
+describe('random command sequences from random actors', () => {
+  it('only ever make table transitions, and replaying the sealed events rebuilds the same state', () => {
+    fc.assert(
+      fc.property(registration, steps, (register, commandsByActor) => {
+        let state: MaybeItemState = null;
+        const stream: CustodyEvent[] = [];
+        for (const [command, pick] of [[register, ACTORS.officerA] as const, ...commandsByActor]) {
+          const actor = resolveActor(pick, command, state);
+          const decision = decide(command, state, context(actor));
+          if (!decision.ok) continue;
+          const before: MaybeItemState = state;
+          if (command.type !== 'registered') expect(ALLOWED_FROM[command.type]).toContain(before!.status);
+          const sealed = sealEvents(decision.events, {
+            itemId,
+            eventIds: decision.events.map((_, index) => `e-${stream.length + index}`),
+            prevRevision: before?.revision ?? -1,
+            prevHash: before?.headHash ?? GENESIS_HASH,
+            occurredAt: NOW,
+            recordedAt: NOW,
+            actor,
+            commandId: null,
+            correlationId: null,
+            note: null,
+          });
+          for (const event of sealed) state = evolve(state, event);
+          stream.push(...sealed);
+          expect(possibleResults(command.type, before)).toContain(state!.status);
+          checkInvariants(state!);
+        }
+        expect(replay(stream)).toEqual(state);
+        expect(verifyChain(stream)).toMatchObject({ valid: true, length: stream.length, problems: [] });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reach deep statuses often enough for the property above to mean something', () => {
+    const seen = new Set<ItemStatus>();
+    fc.assert(
+      fc.property(registration, steps, (register, commandsByActor) => {
+        let state: MaybeItemState = null;
+        let revision = -1;
+        for (const [command, pick] of [[register, ACTORS.officerA] as const, ...commandsByActor]) {
+          const actor = resolveActor(pick, command, state);
+          const decision = decide(command, state, context(actor));
+          if (!decision.ok) continue;
+          const [event] = sealEvents(decision.events, {
+            itemId,
+            eventIds: [`e-${revision + 1}`],
+            prevRevision: revision,
+            prevHash: state?.headHash ?? GENESIS_HASH,
+            occurredAt: NOW,
+            recordedAt: NOW,
+            actor,
+            commandId: null,
+            correlationId: null,
+            note: null,
+          });
+          state = evolve(state, event);
+          revision += 1;
+          seen.add(state.status);
+        }
+      }),
+      { numRuns: 1000, seed: 42 },
+    );
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        'collected',
+        'sorted',
+        'in_transit',
+        'arrived',
+        'deposited',
+        'on_loan',
+        'delivered',
+        'missing',
+        'disposed',
+      ]),
+    );
+  });
+});
