@@ -6,6 +6,7 @@
  *   node bench/event-store.bench.js
  *   BENCH_EVENTS=20000 BENCH_STREAMS=5000 BENCH_DURABLE_APPENDS=640 BENCH_RUNS=1 node bench/event-store.bench.js
  *
+ * Rates are medians of the runs; the ratio is the median of the per-run ratios.
  * Targets: bulk append >= 0.8x raw, durable concurrent appends >= 3x one-fsync-per-append, replay >= 0.8x raw.
  */
 const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
@@ -71,12 +72,40 @@ function eventAt(i, prefix) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 
-async function bulkThroughAdapter(dir) {
+/**
+ * Adapter and raw inserts take turns, batch by batch, each on its own file: the machine is shared,
+ * and alternating makes both sides pay the same for whatever else is running.
+ */
+async function bulkInterleaved(dir) {
   const store = new SqliteEventStore({ filename: join(dir, 'adapter.sqlite') });
-  const start = process.hrtime.bigint();
+  const db = openRaw(join(dir, 'raw.sqlite'));
+  const insert = db.prepare(INSERT);
+  const writeRawBatch = db.transaction((first, last) => {
+    const recordedAt = new Date().toISOString();
+    for (let i = first; i < last; i++) {
+      const { streamId, revision, event } = eventAt(i, '');
+      const data = JSON.stringify(event.data);
+      insert.run(
+        streamId,
+        revision,
+        event.eventId,
+        event.type,
+        data,
+        JSON.stringify(event.metadata),
+        recordedAt,
+      );
+    }
+  });
+  let adapterSeconds = 0;
+  let rawSeconds = 0;
   for (let first = 0; first < config.events; first += config.batch) {
+    const last = Math.min(first + config.batch, config.events);
+    let start = process.hrtime.bigint();
+    writeRawBatch(first, last);
+    rawSeconds += seconds(start);
+    start = process.hrtime.bigint();
     const appends = [];
-    for (let i = first; i < Math.min(first + config.batch, config.events); i++) {
+    for (let i = first; i < last; i++) {
       const { streamId, revision, event } = eventAt(i, '');
       appends.push({
         streamId,
@@ -85,35 +114,10 @@ async function bulkThroughAdapter(dir) {
       });
     }
     await store.appendMany(appends);
+    adapterSeconds += seconds(start);
   }
-  const elapsed = seconds(start);
-  return { rate: config.events / elapsed, store };
-}
-
-function bulkRaw(dir) {
-  const db = openRaw(join(dir, 'raw.sqlite'));
-  const insert = db.prepare(INSERT);
-  const start = process.hrtime.bigint();
-  const writeBatch = db.transaction((first, last) => {
-    const recordedAt = new Date().toISOString();
-    for (let i = first; i < last; i++) {
-      const { streamId, revision, event } = eventAt(i, '');
-      insert.run(
-        streamId,
-        revision,
-        event.eventId,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-        recordedAt,
-      );
-    }
-  });
-  for (let first = 0; first < config.events; first += config.batch) {
-    writeBatch(first, Math.min(first + config.batch, config.events));
-  }
-  const elapsed = seconds(start);
-  return { rate: config.events / elapsed, db };
+  db.close();
+  return { adapterRate: config.events / adapterSeconds, rawRate: config.events / rawSeconds, store };
 }
 
 async function durableThroughAdapter(dir) {
@@ -181,15 +185,22 @@ function replayRaw(db) {
 async function runOnce() {
   const dir = mkdtempSync(join(tmpdir(), 'jejak-bench-'));
   try {
-    const raw = bulkRaw(dir);
-    raw.db.close();
-    const adapter = await bulkThroughAdapter(dir);
+    const bulk = await bulkInterleaved(dir);
+    const adapter = { store: bulk.store };
     // Both replays read the same file, so only the reading code differs.
     const reader = new Database(join(dir, 'adapter.sqlite'), { readonly: true });
     reader.pragma('cache_size = -65536');
     reader.pragma('mmap_size = 268435456');
-    const replayRawResult = replayRaw(reader);
-    const replayAdapter = await replayThroughAdapter(adapter.store);
+    // Two alternating passes each (the first also warms the page cache for both), best pass kept.
+    const rawPasses = [];
+    const adapterPasses = [];
+    for (let pass = 0; pass < 2; pass++) {
+      rawPasses.push(replayRaw(reader));
+      adapterPasses.push(await replayThroughAdapter(adapter.store));
+    }
+    const best = (passes) => passes.reduce((a, b) => (b.rate > a.rate ? b : a));
+    const replayRawResult = best(rawPasses);
+    const replayAdapter = best(adapterPasses);
     if (replayAdapter.count !== config.events || replayRawResult.count !== config.events) {
       throw new Error(
         `replay count mismatch: ${replayAdapter.count} / ${replayRawResult.count} of ${config.events}`,
@@ -200,8 +211,8 @@ async function runOnce() {
     const durableRawResult = durableRaw(dir);
     const durableAdapter = await durableThroughAdapter(dir);
     return {
-      bulkAdapter: adapter.rate,
-      bulkRaw: raw.rate,
+      bulkAdapter: bulk.adapterRate,
+      bulkRaw: bulk.rawRate,
       durableAdapter: durableAdapter.rate,
       durableRaw: durableRawResult.rate,
       durableMeanBatch: durableAdapter.meanBatch,
@@ -217,27 +228,25 @@ async function run() {
   const runs = [];
   for (let i = 0; i < config.runs; i++) runs.push(await runOnce());
   const m = (key) => median(runs.map((r) => r[key]));
-  const row = (name, adapter, raw, target) => ({
-    name,
-    adapterPerSec: Math.round(adapter),
-    rawPerSec: Math.round(raw),
-    ratio: Number((adapter / raw).toFixed(2)),
-    target,
-    met: adapter / raw >= target,
-  });
+  const row = (name, key, target) => {
+    const ratio = median(runs.map((r) => r[`${key}Adapter`] / r[`${key}Raw`]));
+    return {
+      name,
+      adapterPerSec: Math.round(m(`${key}Adapter`)),
+      rawPerSec: Math.round(m(`${key}Raw`)),
+      ratio: Number(ratio.toFixed(2)),
+      target,
+      met: ratio >= target,
+    };
+  };
   return {
     config,
     node: process.version,
     measuredAt: new Date().toISOString(),
     results: [
-      row(`bulk append (${config.batch}-event appendMany)`, m('bulkAdapter'), m('bulkRaw'), 0.8),
-      row(
-        `durable appends, ${config.writers} writers (group commit)`,
-        m('durableAdapter'),
-        m('durableRaw'),
-        3,
-      ),
-      row('replay (readAll vs SELECT + JSON.parse)', m('replayAdapter'), m('replayRaw'), 0.8),
+      row(`bulk append (${config.batch}-event appendMany)`, 'bulk', 0.8),
+      row(`durable appends, ${config.writers} writers (group commit)`, 'durable', 3),
+      row('replay (readAll vs SELECT + JSON.parse)', 'replay', 0.8),
     ],
     durableMeanBatch: Number(m('durableMeanBatch').toFixed(1)),
     runs,
