@@ -5,6 +5,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
 import { TokenGuard } from './auth/token.guard';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
@@ -14,10 +16,18 @@ import { CustodyCommandHandler } from './items/custody-command.handler';
 import { ItemsController } from './items/items.controller';
 import { LocationsController } from './locations/locations.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { TokenThrottlerGuard } from './rate-limit/token-throttler.guard';
 import { TokensController } from './tokens/tokens.controller';
 import { WatchController } from './watch/watch.controller';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** The caller's X-Request-Id when it is a safe token to log, else a new UUID. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
 
 @Module({})
 export class AppModule {
@@ -37,18 +47,20 @@ export class AppModule {
               req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
-            genReqId: (req: IncomingMessage) => {
-              const given = req.headers['x-request-id'];
-              return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-            },
+            // Fastify's id (create-app.ts), so the log line and the X-Request-Id header agree.
+            genReqId: (req: IncomingMessage & { id?: unknown }) => (typeof req.id === 'string' ? req.id : requestIdOf(req)),
           },
         }),
         StoresModule,
+        RateLimitModule,
       ],
-      controllers: [HealthController, MetricsController, TokensController, LocationsController, ItemsController, WatchController],
+      controllers: [HealthController, MetricsController, TokensController, LocationsController, ItemsController, WatchController, AuditController],
       providers: [
         CustodyCommandHandler,
+        AuditService,
         { provide: APP_GUARD, useClass: TokenGuard },
+        // After the TokenGuard (guards run in this order): the limit is per token.
+        { provide: APP_GUARD, useClass: TokenThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module';
+import { AppModule, requestIdOf } from './app.module';
 import { ProblemExceptionFilter } from './common/problem-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
@@ -18,7 +18,13 @@ export interface CreatedApp {
 
 /** Builds the whole service (used by main.ts and by the end-to-end tests alike). */
 export async function createApp(config: AppConfig): Promise<CreatedApp> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: false });
+  // The caller's X-Request-Id is kept only when it is safe to log (requestIdOf), else a new UUID.
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
@@ -29,6 +35,11 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
 
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(helmet, { contentSecurityPolicy: false });
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('X-Request-Id', request.id);
+    done();
+  });
 
   const metrics = app.get(CommandMetrics);
   fastify.addHook('onResponse', (request, reply, done) => {

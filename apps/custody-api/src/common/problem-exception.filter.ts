@@ -84,6 +84,6 @@ export function sendProblem(
     const stack = cause instanceof Error ? cause.stack : String(cause);
     logger.error(`${request?.method ?? ''} ${request?.routeOptions?.url ?? ''} failed: ${stack}`);
   }
-  if (body.status === 429) reply.header('Retry-After', '60');
+  if (body.status === 429 && !reply.hasHeader('Retry-After')) reply.header('Retry-After', '60');
   void reply.status(body.status).header('Content-Type', 'application/problem+json').send(body);
 }

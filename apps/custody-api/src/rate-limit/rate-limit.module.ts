@@ -1,0 +1,13 @@
+import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+const ONE_MINUTE_MS = 60_000;
+
+/** JEJAK_RATE_LIMIT_PER_MINUTE requests per token per minute; the next one is 429 rate-limited. */
+export const RateLimitModule = ThrottlerModule.forRootAsync({
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => ({
+    throttlers: [{ name: 'default', ttl: ONE_MINUTE_MS, limit: config.rateLimitPerMinute }],
+    errorMessage: `More than ${config.rateLimitPerMinute} requests a minute with this token; retry after Retry-After seconds.`,
+  }),
+});

@@ -1,0 +1,30 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { PRINCIPAL } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { IS_PUBLIC } from '../auth/public.decorator';
+
+/**
+ * The per-token rate limit. Registered after the TokenGuard, so the principal is known: each token
+ * has one budget across every route (the IP stands in only where no token was checked).
+ */
+@Injectable()
+export class TokenThrottlerGuard extends ThrottlerGuard {
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    // Health probes (and docs, served outside Nest) must answer however busy a client is.
+    return (
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) ===
+      true
+    );
+  }
+
+  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+    const principal = request[PRINCIPAL] as Principal | undefined;
+    return principal ? `token:${principal.tokenId}` : `ip:${String(request.ip)}`;
+  }
+
+  /** One key per token for the whole API, not one per route (the default). */
+  protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return `${throttlerName}:${tracker}`;
+  }
+}
