@@ -64,6 +64,8 @@ const expectStrictlyIncreasing = (positions: string[]): void => {
 /** The behaviour every EventStore adapter must show; stream ids are unique per test so a shared server works. */
 export function describeEventStoreContract(name: string, factory: () => Promise<EventStoreUnderTest>): void {
   describe(`EventStore contract: ${name}`, () => {
+    // fsync-bound on a shared machine: allow for slow disks rather than fail on them.
+    jest.setTimeout(20_000);
     let subject: EventStoreUnderTest;
     let store: EventStore;
     let prefix: string;
