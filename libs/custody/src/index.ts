@@ -16,3 +16,4 @@ export * from './decide';
 export * from './transitions';
 export * from './validate-command';
 export * from './validate-occurred-at';
+export * from './transfer';

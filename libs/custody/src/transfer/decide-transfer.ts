@@ -1,0 +1,200 @@
+import { assertNever } from '../assert-never';
+import type { DecisionContext } from '../commands';
+import { FieldChecks } from '../field-checks';
+import { refuse, type Decision, type FieldError } from '../refusal';
+import { validateOccurredAt } from '../validate-occurred-at';
+import type { TransferCommand } from './transfer-commands';
+import { INTAKE_OUTCOMES, type DecidedTransferEvent, type IntakeResult } from './transfer-events';
+import { authorizeTransfer } from './transfer-permissions';
+import type { MaybeTransferState, TransferState, TransferStatus } from './transfer-state';
+
+type Outcome = Decision<DecidedTransferEvent>;
+type StreamCommand = Exclude<TransferCommand, { type: 'transfer_created' }>;
+
+export const TRANSFER_ALLOWED_FROM: Record<StreamCommand['type'], readonly TransferStatus[]> = {
+  collected: ['open'],
+  dispatched: ['collected'],
+  handover_offered: ['collected', 'in_transit', 'arrived'],
+  handover_accepted: ['collected', 'in_transit', 'arrived'],
+  arrived: ['in_transit'],
+  intake_recorded: ['arrived'],
+};
+
+const accept = (...events: DecidedTransferEvent[]): Outcome => ({ ok: true, events });
+const invalid = (type: string, status: TransferStatus, reason?: string): Outcome =>
+  refuse(
+    'invalid-transition',
+    `cannot record '${type}' on a transfer in status '${status}'${reason ? `: ${reason}` : ''}`,
+  );
+
+/**
+ * Decides a transfer command, in the same order of checks as decide. It does not look at the
+ * items' own streams: the handler records the matching item events (itemCommandsForTransfer)
+ * and each of those goes through decide.
+ */
+export function decideTransfer(
+  command: TransferCommand,
+  state: MaybeTransferState,
+  ctx: DecisionContext,
+): Outcome {
+  const occurredAt = validateOccurredAt(ctx.occurredAt, ctx.now);
+  if (!occurredAt.ok) return occurredAt;
+  const errors = validateTransferFields(command, state, ctx);
+  if (errors.length > 0) {
+    const summary = errors.map((error) => `${error.field} ${error.message}`).join('; ');
+    return refuse('validation-failed', `invalid '${command.type}': ${summary}`, errors);
+  }
+  if (command.type === 'transfer_created') {
+    if (state !== null) return refuse('already-exists', `transfer '${command.transferId}' already exists`);
+    const forbidden = authorizeTransfer(command.type, ctx.actor, null, { fromId: command.data.fromId });
+    if (forbidden) return { ok: false, refusal: forbidden };
+    const { baNumber, fromId, toId, itemIds } = command.data;
+    return accept({ type: 'transfer_created', data: { baNumber, fromId, toId, itemIds: [...itemIds] } });
+  }
+  if (state === null) return refuse('not-found', `transfer '${command.transferId}' does not exist`);
+  if (command.type === 'handover_accepted' && !state.pendingHandover && ctx.actor.role !== 'auditor') {
+    return invalid(command.type, state.status, 'no handover is pending');
+  }
+  const forbidden = authorizeTransfer(command.type, ctx.actor, state);
+  if (forbidden) return { ok: false, refusal: forbidden };
+  if (!TRANSFER_ALLOWED_FROM[command.type].includes(state.status)) return invalid(command.type, state.status);
+  return decideOnTransfer(command, state, ctx);
+}
+
+function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: DecisionContext): Outcome {
+  switch (command.type) {
+    case 'collected':
+      return accept({
+        type: 'collected',
+        data: {
+          locationId: command.data.locationId ?? state.locationId ?? state.fromId,
+          custodianId: ctx.actor.id,
+        },
+      });
+    case 'dispatched':
+      return accept({
+        type: 'dispatched',
+        data: { fromLocationId: state.locationId, destinationId: command.data.destinationId ?? state.toId },
+      });
+    case 'handover_offered':
+      if (state.pendingHandover) {
+        return invalid(
+          command.type,
+          state.status,
+          `a handover to '${state.pendingHandover.toCustodianId}' is already pending`,
+        );
+      }
+      if (command.data.toCustodianId === state.custodianId) {
+        return refuse('validation-failed', 'toCustodianId is already the custodian', [
+          { field: 'toCustodianId', message: 'is already the custodian of the transfer' },
+        ]);
+      }
+      return accept({
+        type: 'handover_offered',
+        data: { fromCustodianId: state.custodianId, toCustodianId: command.data.toCustodianId },
+      });
+    case 'handover_accepted': {
+      const { fromCustodianId, toCustodianId } = state.pendingHandover!;
+      return accept({ type: 'handover_accepted', data: { fromCustodianId, toCustodianId } });
+    }
+    case 'arrived':
+      return accept({ type: 'arrived', data: { locationId: command.data.locationId ?? state.toId } });
+    case 'intake_recorded': {
+      const results = command.data.results.map(pickResult);
+      const clean = results.every((result) => result.outcome === 'received');
+      return accept(
+        { type: 'intake_recorded', data: { results } },
+        { type: 'completed', data: { status: clean ? 'completed' : 'completed_with_discrepancies' } },
+      );
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+function pickResult(result: IntakeResult): IntakeResult {
+  const picked: IntakeResult = { itemId: result.itemId, outcome: result.outcome };
+  if (result.storage) {
+    const { room, shelf, box } = result.storage;
+    picked.storage = {
+      room,
+      ...(shelf !== undefined ? { shelf } : {}),
+      ...(box !== undefined ? { box } : {}),
+    };
+  }
+  if (result.note !== undefined) picked.note = result.note;
+  return picked;
+}
+
+function validateTransferFields(
+  command: TransferCommand,
+  state: MaybeTransferState,
+  ctx: DecisionContext,
+): FieldError[] {
+  const check = new FieldChecks(ctx.locations);
+  if (!check.object('data', command.data as unknown)) return check.errors;
+  const data = command.data as Record<string, unknown>;
+  switch (command.type) {
+    case 'transfer_created':
+      check.text('baNumber', data.baNumber);
+      check.location('fromId', data.fromId);
+      check.location('toId', data.toId);
+      if (data.fromId === data.toId) check.fail('toId', 'must differ from fromId');
+      checkManifest(check, data.itemIds);
+      break;
+    case 'collected':
+    case 'arrived':
+      check.location('locationId', data.locationId, { optional: true });
+      break;
+    case 'dispatched':
+      check.location('destinationId', data.destinationId, { optional: true });
+      break;
+    case 'handover_offered':
+      check.text('toCustodianId', data.toCustodianId);
+      break;
+    case 'handover_accepted':
+      break;
+    case 'intake_recorded':
+      checkIntake(check, data.results, state);
+      break;
+    default:
+      return assertNever(command);
+  }
+  return check.errors;
+}
+
+function checkManifest(check: FieldChecks, itemIds: unknown): void {
+  if (!Array.isArray(itemIds) || itemIds.length === 0)
+    return check.fail('itemIds', 'must list at least one item');
+  itemIds.forEach((itemId, index) => check.text(`itemIds[${index}]`, itemId));
+  if (new Set(itemIds).size !== itemIds.length) check.fail('itemIds', 'lists an item more than once');
+}
+
+/** Every manifest item gets exactly one result; items outside the manifest can only be unexpected. */
+function checkIntake(check: FieldChecks, results: unknown, state: MaybeTransferState): void {
+  if (!Array.isArray(results) || results.length === 0)
+    return check.fail('results', 'must list a result per item');
+  const manifest = new Set(state?.itemIds ?? []);
+  const seen = new Set<string>();
+  results.forEach((result: unknown, index) => {
+    const field = `results[${index}]`;
+    if (!check.object(field, result)) return;
+    const r = result as Record<string, unknown>;
+    if (!check.text(`${field}.itemId`, r.itemId)) return;
+    check.oneOf(`${field}.outcome`, r.outcome, INTAKE_OUTCOMES);
+    if (seen.has(r.itemId)) check.fail(`${field}.itemId`, `'${r.itemId}' has more than one result`);
+    seen.add(r.itemId);
+    const inManifest = manifest.has(r.itemId);
+    if (state && inManifest && r.outcome === 'unexpected') {
+      check.fail(`${field}.outcome`, `'${r.itemId}' is in the manifest, so it cannot be unexpected`);
+    }
+    if (state && !inManifest && r.outcome !== 'unexpected') {
+      check.fail(`${field}.outcome`, `'${r.itemId}' is not in the manifest: only 'unexpected' applies`);
+    }
+    if (r.outcome === 'received' || r.outcome === 'damaged') check.storage(`${field}.storage`, r.storage);
+    if (r.outcome === 'damaged') check.text(`${field}.note`, r.note);
+    else check.text(`${field}.note`, r.note, true);
+  });
+  for (const itemId of manifest)
+    if (!seen.has(itemId)) check.fail('results', `has no result for manifest item '${itemId}'`);
+}

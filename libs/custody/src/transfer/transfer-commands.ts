@@ -1,0 +1,29 @@
+import type { IntakeResult } from './transfer-events';
+
+/** What a caller asks of a transfer; intake also decides the `completed` event. */
+export interface TransferCommandData {
+  transfer_created: { baNumber: string; fromId: string; toId: string; itemIds: string[] };
+  collected: { locationId?: string };
+  dispatched: { destinationId?: string };
+  handover_offered: { toCustodianId: string };
+  handover_accepted: Record<string, never>;
+  arrived: { locationId?: string };
+  intake_recorded: { results: IntakeResult[] };
+}
+export type TransferCommandType = keyof TransferCommandData;
+export const TRANSFER_COMMAND_TYPES: readonly TransferCommandType[] = [
+  'transfer_created',
+  'collected',
+  'dispatched',
+  'handover_offered',
+  'handover_accepted',
+  'arrived',
+  'intake_recorded',
+];
+
+export type TransferCommandOf<T extends TransferCommandType> = {
+  type: T;
+  transferId: string;
+  data: TransferCommandData[T];
+};
+export type TransferCommand = { [T in TransferCommandType]: TransferCommandOf<T> }[TransferCommandType];

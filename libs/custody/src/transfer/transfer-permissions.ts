@@ -1,0 +1,99 @@
+import type { Actor, Role } from '../actor';
+import type { Refusal } from '../refusal';
+import type { TransferCommandType } from './transfer-commands';
+import type { MaybeTransferState } from './transfer-state';
+
+export const TRANSFER_SCOPES = [
+  'anywhere',
+  'from-unit',
+  'courier-any',
+  'custodian',
+  'addressee',
+  'to-unit',
+] as const;
+export type TransferScope = (typeof TRANSFER_SCOPES)[number];
+export interface TransferGrant {
+  role: Role;
+  scope: TransferScope;
+}
+
+export const TRANSFER_SCOPE_DESCRIPTIONS: Record<TransferScope, string> = {
+  anywhere: 'on any transfer',
+  'from-unit': 'staff of the sending unit or depot',
+  'courier-any':
+    'any courier, while the consignment is still with the sending unit (or already with this courier)',
+  custodian: 'the courier carrying the consignment',
+  addressee: 'the addressee of the pending handover (the person, or staff of that unit)',
+  'to-unit': 'staff of the receiving unit or depot',
+};
+
+/** Who may do what on a transfer. As for items, auditors appear nowhere. */
+export const TRANSFER_PERMISSIONS: Record<TransferCommandType, readonly TransferGrant[]> = {
+  transfer_created: [
+    { role: 'officer', scope: 'from-unit' },
+    { role: 'depot', scope: 'from-unit' },
+    { role: 'admin', scope: 'anywhere' },
+  ],
+  collected: [{ role: 'courier', scope: 'courier-any' }],
+  dispatched: [{ role: 'courier', scope: 'custodian' }],
+  handover_offered: [{ role: 'courier', scope: 'custodian' }],
+  handover_accepted: [
+    { role: 'courier', scope: 'addressee' },
+    { role: 'officer', scope: 'addressee' },
+    { role: 'depot', scope: 'addressee' },
+  ],
+  arrived: [{ role: 'courier', scope: 'custodian' }],
+  intake_recorded: [
+    { role: 'depot', scope: 'to-unit' },
+    { role: 'officer', scope: 'to-unit' },
+  ],
+};
+
+/** What authorizeTransfer needs when the transfer does not exist yet. */
+export interface TransferAuthorizationContext {
+  fromId?: string;
+}
+
+function holds(
+  scope: TransferScope,
+  actor: Actor,
+  state: MaybeTransferState,
+  ctx: TransferAuthorizationContext,
+): boolean {
+  const isUnit = (unitId: string | null | undefined) => !!unitId && actor.unitId === unitId;
+  switch (scope) {
+    case 'anywhere':
+      return true;
+    case 'from-unit':
+      return isUnit(state?.fromId ?? ctx.fromId);
+    case 'courier-any':
+      return state !== null && (state.custodianId === state.fromId || state.custodianId === actor.id);
+    case 'custodian':
+      return state !== null && actor.id === state.custodianId;
+    case 'addressee': {
+      const to = state?.pendingHandover?.toCustodianId;
+      return !!to && (actor.id === to || isUnit(to));
+    }
+    case 'to-unit':
+      return isUnit(state?.toId);
+  }
+}
+
+export function authorizeTransfer(
+  type: TransferCommandType,
+  actor: Actor,
+  state: MaybeTransferState,
+  ctx: TransferAuthorizationContext = {},
+): Refusal | null {
+  if (actor.role === 'auditor')
+    return { code: 'forbidden', message: 'auditors may read and verify but never write' };
+  const grants = TRANSFER_PERMISSIONS[type].filter((grant) => grant.role === actor.role);
+  if (grants.length === 0)
+    return { code: 'forbidden', message: `role '${actor.role}' may not record '${type}' on a transfer` };
+  if (grants.some((grant) => holds(grant.scope, actor, state, ctx))) return null;
+  const allowed = grants.map((grant) => TRANSFER_SCOPE_DESCRIPTIONS[grant.scope]).join('; or ');
+  return {
+    code: 'forbidden',
+    message: `${actor.role} '${actor.id}' may not record '${type}' on this transfer: only ${allowed}`,
+  };
+}

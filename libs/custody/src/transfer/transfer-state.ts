@@ -1,0 +1,39 @@
+import type { IntakeResult } from './transfer-events';
+
+export const TRANSFER_STATUSES = [
+  'open',
+  'collected',
+  'in_transit',
+  'arrived',
+  'completed',
+  'completed_with_discrepancies',
+] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+
+export interface TransferState {
+  transferId: string;
+  baNumber: string;
+  fromId: string;
+  toId: string;
+  /** The manifest (daftar arsip), in the order given. */
+  itemIds: string[];
+  status: TransferStatus;
+  /** Where the consignment is; null while moving. */
+  locationId: string | null;
+  /** The unit that created it until a courier collects, then the carrying courier. */
+  custodianId: string;
+  since: string;
+  pendingHandover: {
+    fromCustodianId: string;
+    toCustodianId: string;
+    offeredAt: string;
+    eventId: string;
+  } | null;
+  /** The receiving side's item-by-item result, once recorded. */
+  intake: IntakeResult[] | null;
+  revision: number;
+  headHash: string;
+  eventIds: string[];
+}
+
+export type MaybeTransferState = TransferState | null;
