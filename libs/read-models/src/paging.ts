@@ -11,16 +11,19 @@ export function clampLimit(limit: number | undefined, fallback: number, max: num
   return Math.min(Math.max(Math.trunc(limit), 1), max);
 }
 
-/** Item lists are ordered by item id; the cursor is the last id handed out, opaque to clients. */
-export function encodeItemCursor(lastItemId: string): string {
-  return Buffer.from(JSON.stringify({ after: lastItemId }), 'utf8').toString('base64url');
+/**
+ * Item lists are in registration order; the cursor is the registration position of the last item
+ * handed out, opaque to clients.
+ */
+export function encodeItemCursor(lastRegisteredPosition: string): string {
+  return Buffer.from(JSON.stringify({ after: lastRegisteredPosition }), 'utf8').toString('base64url');
 }
 
 export function decodeItemCursor(cursor: string): string {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     const after = (parsed as { after?: unknown } | null)?.after;
-    if (typeof after === 'string') return after;
+    if (typeof after === 'string' && /^\d{1,20}$/.test(after)) return after;
   } catch {
     // fall through: not one of ours
   }

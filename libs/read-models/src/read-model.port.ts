@@ -60,7 +60,10 @@ export interface ItemQuery {
   classificationCode?: string;
   /** Matches `year`, or a period containing it. */
   year?: number;
-  /** Text in the title, case- and accent-insensitive. */
+  /**
+   * Words of the title, case- and accent-insensitive; every word must occur as a whole word,
+   * a word ending in `*` as the start of one ("cikar*").
+   */
   q?: string;
   limit?: number;
   cursor?: string;
@@ -90,6 +93,8 @@ export const READ_MODEL_QUERIES = Symbol('READ_MODEL_QUERIES');
 export interface ItemRecord {
   state: ItemState;
   view: ItemView;
+  /** Global position of the item's `registered` event: lists are in registration order. */
+  registeredPosition: string;
 }
 
 /** What one projector step writes: every change of a run of events, and how far that run went. */

@@ -69,7 +69,11 @@ describe('rebuildReadModels', () => {
       projection: 'custody',
       position: last!,
       items: [
-        { state: { ...good.state, revision: 9 }, view: { ...good.view, status: 'disposed', revision: 9 } },
+        {
+          ...good,
+          state: { ...good.state, revision: 9 },
+          view: { ...good.view, status: 'disposed', revision: 9 },
+        },
       ],
       trail: [],
     });

@@ -1,4 +1,5 @@
 import type { ItemState } from '@jejak/custody';
+import { coveredYears } from '../projections/covered-years';
 import { searchWords } from '../projections/search-text';
 import { watchInstants } from '../projections/watch-lists';
 import type { ItemRecord, ItemView, TrailEntry } from '../read-model.port';
@@ -23,6 +24,9 @@ export const REBUILD_COLLECTIONS: MongoCollectionNames = {
 /** One item: the view and state as stored, plus top-level copies of what queries filter on. */
 export interface ItemDocument {
   _id: string;
+  registeredPosition: string;
+  /** registeredPosition zero-padded: the keyset order of lists. */
+  registeredKey: string;
   revision: number;
   status: string;
   kind: string;
@@ -30,9 +34,8 @@ export interface ItemDocument {
   custodianId: string;
   originUnitId: string;
   classificationCode: string;
-  year: number | null;
-  periodFrom: number | null;
-  periodTo: number | null;
+  /** Every year the item covers (its year, each year of its period). */
+  years: number[];
   /** Normalised words of the title; a query word matches as an anchored (indexed) prefix. */
   titleWords: string[];
   inTransitSince: string | null;
@@ -58,10 +61,12 @@ export interface CheckpointDocument {
 
 export const positionKey = (position: string): string => position.padStart(20, '0');
 
-export function toItemDocument({ state, view }: ItemRecord): ItemDocument {
+export function toItemDocument({ state, view, registeredPosition }: ItemRecord): ItemDocument {
   const watch = watchInstants(view);
   return {
     _id: view.itemId,
+    registeredPosition,
+    registeredKey: positionKey(registeredPosition),
     revision: view.revision,
     status: view.status,
     kind: view.kind,
@@ -69,9 +74,7 @@ export function toItemDocument({ state, view }: ItemRecord): ItemDocument {
     custodianId: view.custodianId,
     originUnitId: view.originUnitId,
     classificationCode: view.classificationCode,
-    year: view.year ?? null,
-    periodFrom: view.period?.from ?? null,
-    periodTo: view.period?.to ?? null,
+    years: coveredYears(view),
     titleWords: [...new Set(searchWords(view.title))],
     inTransitSince: watch.inTransitSince,
     handoverPendingSince: watch.handoverPendingSince,

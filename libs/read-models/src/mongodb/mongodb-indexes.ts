@@ -1,27 +1,34 @@
 import type { Db, IndexDescription } from 'mongodb';
 import type { MongoCollectionNames } from './mongodb-documents';
 
+const byRegistration = (field: string): IndexDescription => ({
+  key: { [field]: 1, registeredKey: 1 },
+  name: field,
+});
+
 const onList = (field: string): IndexDescription => ({
-  key: { [field]: 1, _id: 1 },
+  key: { [field]: 1, registeredKey: 1 },
   name: `watch_${field}`,
   partialFilterExpression: { [field]: { $type: 'string' } },
 });
 
-/** Every ItemQuery filter ends in _id, the keyset order; watch lists index only listed items. */
+/**
+ * Every ItemQuery filter ends in registeredKey, the keyset order, so a page is read in order;
+ * watch lists index only the items on them.
+ */
 const ITEM_INDEXES: IndexDescription[] = [
-  { key: { status: 1, _id: 1 }, name: 'status' },
-  { key: { kind: 1, _id: 1 }, name: 'kind' },
-  { key: { locationId: 1, _id: 1 }, name: 'location' },
-  { key: { custodianId: 1, _id: 1 }, name: 'custodian' },
-  { key: { originUnitId: 1, _id: 1 }, name: 'origin' },
-  { key: { classificationCode: 1, _id: 1 }, name: 'classification' },
-  { key: { year: 1, _id: 1 }, name: 'year' },
-  { key: { periodFrom: 1, periodTo: 1 }, name: 'period' },
-  { key: { titleWords: 1 }, name: 'title_words' },
-  onList('inTransitSince'),
-  onList('handoverPendingSince'),
-  onList('loanDueAt'),
-  onList('retentionEndsAt'),
+  { key: { registeredKey: 1 }, name: 'registered', unique: true },
+  ...[
+    'status',
+    'kind',
+    'locationId',
+    'custodianId',
+    'originUnitId',
+    'classificationCode',
+    'years',
+    'titleWords',
+  ].map(byRegistration),
+  ...['inTransitSince', 'handoverPendingSince', 'loanDueAt', 'retentionEndsAt'].map(onList),
 ];
 
 export async function createIndexes(db: Db, names: MongoCollectionNames): Promise<void> {

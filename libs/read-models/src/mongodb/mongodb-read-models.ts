@@ -88,14 +88,14 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
   async listItems(query: ItemQuery): Promise<Page<ItemView>> {
     const limit = clampLimit(query.limit, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
     const docs = await this.items
-      .find(itemFilter(query), { projection: { view: 1 } })
-      .sort({ _id: 1 })
+      .find(itemFilter(query), { projection: { view: 1, registeredPosition: 1 } })
+      .sort({ registeredKey: 1 })
       .limit(limit + 1)
       .toArray();
     const page = docs.slice(0, limit);
     return {
       items: page.map((doc) => doc.view),
-      nextCursor: docs.length > limit ? encodeItemCursor(page[page.length - 1]._id) : null,
+      nextCursor: docs.length > limit ? encodeItemCursor(page[page.length - 1].registeredPosition) : null,
     };
   }
 
@@ -142,7 +142,7 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
   ): Promise<ItemView[]> {
     const docs = await this.items
       .find({ [field]: bound } as Filter<ItemDocument>, { projection: { view: 1 } })
-      .sort({ [field]: 1, _id: 1 })
+      .sort({ [field]: 1, registeredKey: 1 })
       .limit(clampLimit(limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT))
       .toArray();
     return docs.map((doc) => doc.view);

@@ -34,9 +34,14 @@ export class MongoReadModelWriter implements ReadModelWriter {
 
   async loadItems(itemIds: readonly string[]): Promise<Map<string, ItemRecord>> {
     const docs = await this.items
-      .find({ _id: { $in: [...itemIds] } }, { projection: { state: 1, view: 1 } })
+      .find({ _id: { $in: [...itemIds] } }, { projection: { state: 1, view: 1, registeredPosition: 1 } })
       .toArray();
-    return new Map(docs.map((doc) => [doc._id, { state: doc.state, view: doc.view }]));
+    return new Map(
+      docs.map((doc) => [
+        doc._id,
+        { state: doc.state, view: doc.view, registeredPosition: doc.registeredPosition },
+      ]),
+    );
   }
 
   async applyBatch(batch: ProjectionBatch): Promise<void> {

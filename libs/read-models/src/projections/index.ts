@@ -1,3 +1,4 @@
+export * from './covered-years';
 export * from './item-view.projection';
 export * from './search-text';
 export * from './trail-entry.projection';

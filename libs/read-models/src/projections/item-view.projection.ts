@@ -8,7 +8,11 @@ import type { ItemRecord, ItemView } from '../read-model.port';
 export function projectItem(previous: ItemRecord | null, event: CustodyEvent, position: string): ItemRecord {
   const state = evolve(previous?.state ?? null, event);
   const registeredAt = previous?.view.registeredAt ?? event.occurredAt;
-  return { state, view: toItemView(state, { position, registeredAt, updatedAt: event.recordedAt }) };
+  return {
+    state,
+    view: toItemView(state, { position, registeredAt, updatedAt: event.recordedAt }),
+    registeredPosition: previous?.registeredPosition ?? position,
+  };
 }
 
 /** True when the record already includes this event (a replayed or re-delivered event). */

@@ -1,4 +1,4 @@
-import { normaliseSearchText, searchWords } from './search-text';
+import { normaliseSearchText, searchTerms, searchWords } from './search-text';
 
 describe('normaliseSearchText', () => {
   it('lowercases and strips diacritics', () => {
@@ -21,5 +21,25 @@ describe('searchWords', () => {
 
   it('has no words for blank or punctuation-only text', () => {
     expect(searchWords('  - / ')).toEqual([]);
+  });
+});
+
+describe('searchTerms', () => {
+  it('asks for whole words unless a word ends in *', () => {
+    expect(searchTerms('Désa  cikar*')).toEqual([
+      { word: 'desa', prefix: false },
+      { word: 'cikar', prefix: true },
+    ]);
+  });
+
+  it('splits a starred chunk and stars only its last word', () => {
+    expect(searchTerms('SK-bup*')).toEqual([
+      { word: 'sk', prefix: false },
+      { word: 'bup', prefix: true },
+    ]);
+  });
+
+  it('has no terms for a lone star', () => {
+    expect(searchTerms(' * ')).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ import type {
   ReadModelStore,
   TrailEntry,
 } from '../read-model.port';
-import { itemFilter } from './sqlite-item-filter';
+import { itemListQuery } from './sqlite-item-filter';
 import {
   createSchema,
   dropSchema,
@@ -87,14 +87,12 @@ export class SqliteReadModels implements ReadModelStore {
 
   async listItems(query: ItemQuery): Promise<Page<ItemView>> {
     const limit = clampLimit(query.limit, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
-    const { where, params } = itemFilter(query, LIVE_TABLES);
-    const rows = this.db
-      .prepare(`SELECT item_id, view FROM ${LIVE_TABLES.items} ${where} ORDER BY item_id LIMIT ?`)
-      .all(...params, limit + 1) as { item_id: string; view: string }[];
+    const { sql, params } = itemListQuery(query, LIVE_TABLES, limit + 1);
+    const rows = this.db.prepare(sql).all(...params) as { seq: string; view: string }[];
     const page = rows.slice(0, limit);
     return {
       items: page.map((row) => JSON.parse(row.view) as ItemView),
-      nextCursor: rows.length > limit ? encodeItemCursor(page[page.length - 1].item_id) : null,
+      nextCursor: rows.length > limit ? encodeItemCursor(page[page.length - 1].seq) : null,
     };
   }
 
@@ -146,7 +144,7 @@ export class SqliteReadModels implements ReadModelStore {
   ): Promise<ItemView[]> {
     const rows = this.db
       .prepare(
-        `SELECT view FROM ${LIVE_TABLES.items} WHERE ${column} ${op} ? ORDER BY ${column}, item_id LIMIT ?`,
+        `SELECT view FROM ${LIVE_TABLES.items} WHERE ${column} ${op} ? ORDER BY ${column}, seq LIMIT ?`,
       )
       .all(bound, clampLimit(limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT)) as { view: string }[];
     return rows.map((row) => JSON.parse(row.view) as ItemView);

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 export interface SqliteTableNames {
   items: string;
   itemsFts: string;
+  itemYears: string;
   trail: string;
   checkpoints: string;
 }
@@ -14,6 +15,7 @@ function tableNames(suffix: string): SqliteTableNames {
   return {
     items: `items${suffix}`,
     itemsFts: `items_fts${suffix}`,
+    itemYears: `item_years${suffix}`,
     trail: `trail${suffix}`,
     checkpoints: `checkpoints${suffix}`,
   };
@@ -26,13 +28,15 @@ export function tableExists(db: Database.Database, name: string): boolean {
 /**
  * Creates one set of read-model tables. Index names carry `tag` because a rebuilt table keeps its
  * index names when renamed into place, and the next rebuild must not collide with them.
- * Every ItemQuery filter has an index ending in item_id, the keyset order; watch lists have
- * partial indexes on their instant (null when the item is not on the list).
+ * `seq` is the position of the item's registration: the rowid, the FTS rowid and the keyset order
+ * of lists. Every index implicitly ends in it, so a filtered list is read in order without a sort.
+ * Watch lists have partial indexes on their instant (null when the item is not on the list).
+ * `item_years` holds one row per year an item covers (its year, or each year of its period).
  */
 export function createSchema(db: Database.Database, t: SqliteTableNames, tag: string): void {
   db.exec(`
     CREATE TABLE ${t.items} (
-      seq INTEGER PRIMARY KEY,
+      seq INTEGER PRIMARY KEY NOT NULL,
       item_id TEXT NOT NULL UNIQUE,
       revision INTEGER NOT NULL,
       status TEXT NOT NULL,
@@ -52,19 +56,18 @@ export function createSchema(db: Database.Database, t: SqliteTableNames, tag: st
       view TEXT NOT NULL,
       state TEXT NOT NULL
     );
-    CREATE INDEX ix_${tag}_status ON ${t.items} (status, item_id);
-    CREATE INDEX ix_${tag}_kind ON ${t.items} (kind, item_id);
-    CREATE INDEX ix_${tag}_location ON ${t.items} (location_id, item_id);
-    CREATE INDEX ix_${tag}_custodian ON ${t.items} (custodian_id, item_id);
-    CREATE INDEX ix_${tag}_origin ON ${t.items} (origin_unit_id, item_id);
-    CREATE INDEX ix_${tag}_classification ON ${t.items} (classification_code, item_id);
-    CREATE INDEX ix_${tag}_year ON ${t.items} (year, item_id);
-    CREATE INDEX ix_${tag}_period ON ${t.items} (period_from, period_to);
+    CREATE INDEX ix_${tag}_status ON ${t.items} (status);
+    CREATE INDEX ix_${tag}_kind ON ${t.items} (kind);
+    CREATE INDEX ix_${tag}_location ON ${t.items} (location_id);
+    CREATE INDEX ix_${tag}_custodian ON ${t.items} (custodian_id);
+    CREATE INDEX ix_${tag}_origin ON ${t.items} (origin_unit_id);
+    CREATE INDEX ix_${tag}_classification ON ${t.items} (classification_code);
     CREATE INDEX ix_${tag}_in_transit ON ${t.items} (in_transit_since) WHERE in_transit_since IS NOT NULL;
     CREATE INDEX ix_${tag}_handover ON ${t.items} (handover_pending_since) WHERE handover_pending_since IS NOT NULL;
     CREATE INDEX ix_${tag}_loan_due ON ${t.items} (loan_due_at) WHERE loan_due_at IS NOT NULL;
     CREATE INDEX ix_${tag}_retention ON ${t.items} (retention_ends_at) WHERE retention_ends_at IS NOT NULL;
     CREATE VIRTUAL TABLE ${t.itemsFts} USING fts5(title, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE TABLE ${t.itemYears} (year INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (year, seq)) WITHOUT ROWID;
     CREATE TABLE ${t.trail} (
       item_id TEXT NOT NULL,
       revision INTEGER NOT NULL,
@@ -76,7 +79,9 @@ export function createSchema(db: Database.Database, t: SqliteTableNames, tag: st
 }
 
 export function dropSchema(db: Database.Database, t: SqliteTableNames): void {
-  for (const table of [t.items, t.itemsFts, t.trail, t.checkpoints]) db.exec(`DROP TABLE IF EXISTS ${table}`);
+  for (const table of [t.items, t.itemsFts, t.itemYears, t.trail, t.checkpoints]) {
+    db.exec(`DROP TABLE IF EXISTS ${table}`);
+  }
 }
 
 /** Renames one set of tables onto another, dropping the target first. */
@@ -85,6 +90,7 @@ export function moveSchema(db: Database.Database, from: SqliteTableNames, to: Sq
   db.exec(`
     ALTER TABLE ${from.items} RENAME TO ${to.items};
     ALTER TABLE ${from.itemsFts} RENAME TO ${to.itemsFts};
+    ALTER TABLE ${from.itemYears} RENAME TO ${to.itemYears};
     ALTER TABLE ${from.trail} RENAME TO ${to.trail};
     ALTER TABLE ${from.checkpoints} RENAME TO ${to.checkpoints};
   `);

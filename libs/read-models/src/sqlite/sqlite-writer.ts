@@ -1,50 +1,74 @@
 import type Database from 'better-sqlite3';
 import { comparePositions } from '@jejak/event-store';
+import { coveredYears } from '../projections/covered-years';
 import { normaliseSearchText } from '../projections/search-text';
 import { watchInstants } from '../projections/watch-lists';
 import type { ItemRecord, ProjectionBatch, ReadModelWriter } from '../read-model.port';
 import type { SqliteTableNames } from './sqlite-schema';
 
 interface StoredItemRow {
-  seq: number;
   revision: number;
   title_norm: string;
+  year: number | null;
+  period_from: number | null;
+  period_to: number | null;
 }
+
+const COLUMNS = [
+  'seq',
+  'item_id',
+  'revision',
+  'status',
+  'kind',
+  'location_id',
+  'custodian_id',
+  'origin_unit_id',
+  'classification_code',
+  'year',
+  'period_from',
+  'period_to',
+  'title_norm',
+  'in_transit_since',
+  'handover_pending_since',
+  'loan_due_at',
+  'retention_ends_at',
+  'view',
+  'state',
+];
 
 /** Writes batches into one set of tables (the live ones, or a rebuild's). */
 export class SqliteReadModelWriter implements ReadModelWriter {
-  private readonly selectItems: Database.Statement<[string], { state: string; view: string }>;
+  private readonly selectItems: Database.Statement<[string], { state: string; view: string; seq: string }>;
   private readonly selectStored: Database.Statement<[string], StoredItemRow>;
   private readonly insertItem: Database.Statement<Record<string, unknown>>;
   private readonly updateItem: Database.Statement<Record<string, unknown>>;
-  private readonly insertFts: Database.Statement<[number, string]>;
-  private readonly updateFts: Database.Statement<[string, number]>;
+  private readonly insertFts: Database.Statement<[bigint, string]>;
+  private readonly updateFts: Database.Statement<[string, bigint]>;
+  private readonly deleteYears: Database.Statement<[bigint]>;
+  private readonly insertYear: Database.Statement<[number, bigint]>;
   private readonly insertTrail: Database.Statement<[string, number, string]>;
   private readonly selectCheckpoint: Database.Statement<[string], { position: string }>;
   private readonly upsertCheckpoint: Database.Statement<[string, string]>;
   private readonly applyInTransaction: (batch: ProjectionBatch) => void;
 
-  constructor(
-    private readonly db: Database.Database,
-    t: SqliteTableNames,
-  ) {
-    const columns =
-      'item_id, revision, status, kind, location_id, custodian_id, origin_unit_id, classification_code, year, ' +
-      'period_from, period_to, title_norm, in_transit_since, handover_pending_since, loan_due_at, retention_ends_at, view, state';
-    const params = columns
-      .split(', ')
-      .map((column) => `@${column}`)
-      .join(', ');
+  constructor(db: Database.Database, t: SqliteTableNames) {
+    const columns = COLUMNS.join(', ');
+    const params = COLUMNS.map((column) => `@${column}`).join(', ');
     this.selectItems = db.prepare(
-      `SELECT state, view FROM ${t.items} WHERE item_id IN (SELECT value FROM json_each(?))`,
+      `SELECT state, view, CAST(seq AS TEXT) AS seq FROM ${t.items}
+       WHERE item_id IN (SELECT value FROM json_each(?))`,
     );
-    this.selectStored = db.prepare(`SELECT seq, revision, title_norm FROM ${t.items} WHERE item_id = ?`);
+    this.selectStored = db.prepare(
+      `SELECT revision, title_norm, year, period_from, period_to FROM ${t.items} WHERE item_id = ?`,
+    );
     this.insertItem = db.prepare(`INSERT INTO ${t.items} (${columns}) VALUES (${params})`);
     this.updateItem = db.prepare(
       `UPDATE ${t.items} SET (${columns}) = (${params}) WHERE item_id = @item_id AND revision < @revision`,
     );
     this.insertFts = db.prepare(`INSERT INTO ${t.itemsFts} (rowid, title) VALUES (?, ?)`);
     this.updateFts = db.prepare(`UPDATE ${t.itemsFts} SET title = ? WHERE rowid = ?`);
+    this.deleteYears = db.prepare(`DELETE FROM ${t.itemYears} WHERE seq = ?`);
+    this.insertYear = db.prepare(`INSERT OR IGNORE INTO ${t.itemYears} (year, seq) VALUES (?, ?)`);
     this.insertTrail = db.prepare(
       `INSERT INTO ${t.trail} (item_id, revision, entry) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
     );
@@ -61,6 +85,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     const records = rows.map((row): ItemRecord => ({
       state: JSON.parse(row.state),
       view: JSON.parse(row.view),
+      registeredPosition: row.seq,
     }));
     return new Map(records.map((record) => [record.state.itemId, record]));
   }
@@ -87,9 +112,11 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     }
   }
 
-  private writeItem({ state, view }: ItemRecord): void {
+  private writeItem({ state, view, registeredPosition }: ItemRecord): void {
     const watch = watchInstants(view);
+    const seq = BigInt(registeredPosition);
     const row = {
+      seq,
       item_id: view.itemId,
       revision: view.revision,
       status: view.status,
@@ -111,12 +138,21 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     };
     const stored = this.selectStored.get(view.itemId);
     if (stored === undefined) {
-      const { lastInsertRowid } = this.insertItem.run(row);
-      this.insertFts.run(Number(lastInsertRowid), row.title_norm);
+      this.insertItem.run(row);
+      this.insertFts.run(seq, row.title_norm);
+      for (const year of coveredYears(view)) this.insertYear.run(year, seq);
       return;
     }
     if (stored.revision >= view.revision) return;
     this.updateItem.run(row);
-    if (stored.title_norm !== row.title_norm) this.updateFts.run(row.title_norm, stored.seq);
+    if (stored.title_norm !== row.title_norm) this.updateFts.run(row.title_norm, seq);
+    if (
+      stored.year !== row.year ||
+      stored.period_from !== row.period_from ||
+      stored.period_to !== row.period_to
+    ) {
+      this.deleteYears.run(seq);
+      for (const year of coveredYears(view)) this.insertYear.run(year, seq);
+    }
   }
 }
