@@ -29,7 +29,11 @@ export interface CustodyCommandData {
   corrected: { correctsEventId: string; reason: string };
 }
 
-export type CustodyCommandOf<T extends CustodyEventType> = { type: T; itemId: string; data: CustodyCommandData[T] };
+export type CustodyCommandOf<T extends CustodyEventType> = {
+  type: T;
+  itemId: string;
+  data: CustodyCommandData[T];
+};
 export type CustodyCommand = { [T in CustodyEventType]: CustodyCommandOf<T> }[CustodyEventType];
 
 /** Everything decide needs from outside the stream, handed in so the domain stays pure. */

@@ -384,3 +384,22 @@ describe('field validation', () => {
     expect(fieldsOf(histories.deposited(), command)).toEqual(['correctsEventId']);
   });
 });
+
+describe('malformed commands from the edge', () => {
+  it('refuses an empty item id and a command without data', () => {
+    const { decision } = given([]).when(
+      { type: 'registered', itemId: '', data: aFile() },
+      context(ACTORS.officerA),
+    );
+    expect(decision).toMatchObject({
+      ok: false,
+      refusal: { code: 'validation-failed', errors: [{ field: 'itemId' }] },
+    });
+    given(histories.registeredFile())
+      .when(
+        { type: 'collected', itemId: item, data: undefined } as unknown as CustodyCommand,
+        context(ACTORS.courier1),
+      )
+      .thenRefused('validation-failed', /data/);
+  });
+});

@@ -67,11 +67,16 @@ export interface EventEnvelope {
   hash: string;
 }
 
-export type CustodyEventOf<T extends CustodyEventType> = EventEnvelope & { type: T; data: CustodyEventData[T] };
+export type CustodyEventOf<T extends CustodyEventType> = EventEnvelope & {
+  type: T;
+  data: CustodyEventData[T];
+};
 export type CustodyEvent = { [T in CustodyEventType]: CustodyEventOf<T> }[CustodyEventType];
 
 /** An event as decided, before the envelope (ids, revision, times, hash) is put around it. */
-export type DecidedEvent = { [T in CustodyEventType]: { type: T; data: CustodyEventData[T] } }[CustodyEventType];
+export type DecidedEvent = {
+  [T in CustodyEventType]: { type: T; data: CustodyEventData[T] };
+}[CustodyEventType];
 
 export const itemStreamId = (itemId: string): string => `item-${itemId}`;
 export const ITEM_STREAM_PREFIX = 'item-';

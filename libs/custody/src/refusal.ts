@@ -22,7 +22,11 @@ export interface Refusal {
 
 export type Decision<T> = { ok: true; events: T[] } | { ok: false; refusal: Refusal };
 
-export const refuse = (code: RefusalCode, message: string, errors?: FieldError[]): { ok: false; refusal: Refusal } => ({
+export const refuse = (
+  code: RefusalCode,
+  message: string,
+  errors?: FieldError[],
+): { ok: false; refusal: Refusal } => ({
   ok: false,
   refusal: errors ? { code, message, errors } : { code, message },
 });

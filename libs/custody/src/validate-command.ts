@@ -18,6 +18,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function validateCommandFields(command: CustodyCommand, locations: LocationLookup): FieldError[] {
   const check = new FieldChecks(locations);
+  check.text('itemId', command.itemId);
   if (!check.object('data', command.data as unknown)) return check.errors;
   const data = command.data as Record<string, unknown>;
   switch (command.type) {

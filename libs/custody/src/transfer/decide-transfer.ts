@@ -132,6 +132,7 @@ function validateTransferFields(
   ctx: DecisionContext,
 ): FieldError[] {
   const check = new FieldChecks(ctx.locations);
+  check.text('transferId', command.transferId);
   if (!check.object('data', command.data as unknown)) return check.errors;
   const data = command.data as Record<string, unknown>;
   switch (command.type) {
