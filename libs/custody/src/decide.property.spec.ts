@@ -4,6 +4,7 @@ import type { CustodyCommand } from './commands';
 import { decide } from './decide';
 import type { CustodyEvent, CustodyEventType } from './events';
 import { evolve } from './evolve';
+import { DISPOSITIONS, type Disposition } from './item';
 import { GENESIS_HASH, sealEvents, verifyChain } from './hash-chain';
 import { replay } from './replay';
 import { ITEM_STATUSES, type ItemState, type ItemStatus, type MaybeItemState } from './state';
@@ -65,10 +66,7 @@ const anyCommand: fc.Arbitrary<CustodyCommand> = fc.oneof(
 );
 
 const registration = fc
-  .tuple(
-    fc.boolean(),
-    fc.constantFrom('musnah', 'permanen', 'dinilai_kembali') as fc.Arbitrary<'musnah' | 'permanen'>,
-  )
+  .tuple(fc.boolean(), fc.constantFrom<Disposition>(...DISPOSITIONS))
   .map(([letter, disposition]): CustodyCommand => {
     const retention = { activeYears: 1, inactiveYears: 1, disposition };
     return { type: 'registered', itemId, data: letter ? aLetter({ retention }) : aFile({ retention }) };
