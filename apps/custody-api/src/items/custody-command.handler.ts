@@ -8,6 +8,7 @@ import {
   itemStreamId,
   replay,
   sealEvents,
+  validateOccurredAt,
   type CustodyCommand,
   type CustodyEvent,
   type Refusal,
@@ -98,10 +99,13 @@ export class CustodyCommandHandler implements ICommandHandler<CustodyCommandMess
         throw this.conflict(command.itemId, request.expectedRevision, state.revision);
       }
       const now = new Date().toISOString();
+      // Stored times are UTC with milliseconds, so an offline scan sent as +07:00 sorts with the rest.
+      const when = validateOccurredAt(request.occurredAt, now);
+      if (!when.ok) throw refusalToProblem(when.refusal);
       const decision = decide(command, state, {
         actor: toActor(principal),
         now,
-        occurredAt: request.occurredAt ?? now,
+        occurredAt: when.value,
         locations: this.locations.lookup,
       });
       if (!decision.ok) throw refusalToProblem(decision.refusal);
@@ -111,7 +115,7 @@ export class CustodyCommandHandler implements ICommandHandler<CustodyCommandMess
         eventIds: eventIds.slice(0, decision.events.length),
         prevRevision: state ? state.revision : -1,
         prevHash: state ? state.headHash : GENESIS_HASH,
-        occurredAt: request.occurredAt ?? now,
+        occurredAt: when.value,
         recordedAt: now,
         actor: toActor(principal),
         commandId: request.idempotency?.key ?? null,
