@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, requestIdOf } from './app.module';
 import { ProblemExceptionFilter } from './common/problem-exception.filter';
+import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { TokenRepository } from './directory/token.repository';
@@ -27,13 +28,21 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
+    // Fastify's own JSON parser (same limit and prototype-poisoning refusal) and nothing else:
+    // Nest would add a urlencoded parser, and JSON is the only body this API takes.
+    bodyParser: false,
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
   });
   app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new ProblemExceptionFilter());
+  const routes = new RouteTable();
+  app.useGlobalFilters(new ProblemExceptionFilter(routes));
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  // JSON in, JSON out: a text/plain body is 415, not a string handed to the validators.
+  fastify.removeContentTypeParser('text/plain');
+  // Routes are registered by app.init() below, so this hook sees every one of them.
+  fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
   await app.register(helmet, { contentSecurityPolicy: false });
 
   fastify.addHook('onRequest', (request, reply, done) => {

@@ -1,6 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblem, ProblemBody, ProblemCode, problemBody } from './problem';
+import type { RouteTable } from './route-table';
 
 const CODE_BY_STATUS: Record<number, ProblemCode> = {
   400: 'validation-failed',
@@ -66,10 +67,28 @@ function describe(error: HttpException): string {
 export class ProblemExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
+  /** With the served routes, an unmatched request whose path exists under another method is 405. */
+  constructor(private readonly routes?: RouteTable) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const allowed = this.unmatchedMethod(exception, request);
+    if (allowed) {
+      void reply.header('Allow', allowed.join(', '));
+      const detail = `${request.method} is not served here; use ${allowed.join(', ')}.`;
+      sendProblem(reply, problemBody('method-not-allowed', detail), exception, request, this.logger);
+      return;
+    }
     sendProblem(reply, toProblem(exception), exception, request, this.logger);
+  }
+
+  /** Nest's not-found handler throws a plain NotFoundException when no route matched at all. */
+  private unmatchedMethod(exception: unknown, request: FastifyRequest | undefined): string[] | null {
+    if (!this.routes || !request || exception instanceof ApiProblem || !(exception instanceof NotFoundException)) return null;
+    if (request.routeOptions?.url) return null;
+    const methods = this.routes.methodsAt(request.url);
+    return methods.length > 0 && !methods.includes(request.method) ? methods : null;
   }
 }
 
