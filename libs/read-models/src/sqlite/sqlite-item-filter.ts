@@ -1,18 +1,26 @@
-import { searchTerms } from '../projections/search-text';
+import { searchTerms, type SearchTerm } from '../projections/search-text';
 import { decodeItemCursor } from '../paging';
 import type { ItemQuery } from '../read-model.port';
 import type { SqliteTableNames } from './sqlite-schema';
 
+export interface SqlQuery {
+  sql: string;
+  params: unknown[];
+}
+
 /**
- * The SELECT of an item list: every ItemQuery filter, in registration order (seq) from the
- * cursor. With text, the FTS index drives the scan in rowid (= seq) order and stops at the limit,
- * so a word found in a million titles still costs one page; without, an index on the filter.
+ * How a list with text is read. `fts`: the FTS index walks matches in seq order, each checked
+ * against the other filters: quick unless the filters keep few of many matches. `filter`: an
+ * index on the filters walks candidates in seq order, each checked for the words against
+ * `title_words`: quick when the filters leave few candidates.
  */
-export function itemListQuery(
-  query: ItemQuery,
-  t: SqliteTableNames,
-  limit: number,
-): { sql: string; params: unknown[] } {
+export type TextPlan = 'fts' | 'filter';
+
+/** Below this many candidates, checking their words beats walking the text matches. */
+export const FEW_CANDIDATES = 5000;
+
+/** WHERE clauses (on items `i`) for every filter of the query but the text, and the cursor. */
+function filterClauses(query: ItemQuery, t: SqliteTableNames): SqlQuery {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const equals: [keyof ItemQuery, string][] = [
@@ -41,17 +49,56 @@ export function itemListQuery(
     clauses.push(`i.seq > ?`);
     params.push(BigInt(decodeItemCursor(query.cursor)));
   }
-  const terms = query.q === undefined ? [] : searchTerms(query.q);
-  const select = `SELECT CAST(i.seq AS TEXT) AS seq, i.view FROM`;
-  if (terms.length === 0) {
-    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
-    return { sql: `${select} ${t.items} i ${where} ORDER BY i.seq LIMIT ?`, params: [...params, limit] };
-  }
-  const match = terms.map(({ word, prefix }) => `"${word}"${prefix ? '*' : ''}`).join(' ');
+  return { sql: clauses.join(' AND '), params };
+}
+
+const where = (clauses: string[]): string => {
+  const present = clauses.filter((clause) => clause !== '');
+  return present.length > 0 ? `WHERE ${present.join(' AND ')}` : '';
+};
+
+export function textTerms(query: ItemQuery): SearchTerm[] {
+  return query.q === undefined ? [] : searchTerms(query.q);
+}
+
+/** True when the query filters on something besides text (the cursor does not count). */
+export function hasFilters(query: ItemQuery): boolean {
+  const { q: _q, limit: _limit, cursor: _cursor, ...filters } = query;
+  return Object.values(filters).some((value) => value !== undefined && value !== '');
+}
+
+/** Counts the candidates of the non-text filters, stopping at `cap`. */
+export function candidateCount(query: ItemQuery, t: SqliteTableNames, cap: number): SqlQuery {
+  const filters = filterClauses(query, t);
   return {
-    sql: `${select} ${t.itemsFts} f CROSS JOIN ${t.items} i ON i.seq = f.rowid
-          WHERE ${t.itemsFts} MATCH ? ${clauses.map((clause) => `AND ${clause}`).join(' ')}
-          ORDER BY f.rowid LIMIT ?`,
-    params: [match, ...params, limit],
+    sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${t.items} i ${where([filters.sql])} LIMIT ?)`,
+    params: [...filters.params, cap],
+  };
+}
+
+/** The SELECT of one page of an item list, in registration order (seq) after the cursor. */
+export function itemListQuery(
+  query: ItemQuery,
+  t: SqliteTableNames,
+  limit: number,
+  plan: TextPlan,
+): SqlQuery {
+  const filters = filterClauses(query, t);
+  const terms = textTerms(query);
+  const select = `SELECT CAST(i.seq AS TEXT) AS seq, i.view FROM`;
+  if (terms.length > 0 && plan === 'fts') {
+    const match = terms.map(({ word, prefix }) => `"${word}"${prefix ? '*' : ''}`).join(' ');
+    return {
+      sql: `${select} ${t.itemsFts} f CROSS JOIN ${t.items} i ON i.seq = f.rowid
+            ${where([`${t.itemsFts} MATCH ?`, filters.sql])} ORDER BY f.rowid LIMIT ?`,
+      params: [match, ...filters.params, limit],
+    };
+  }
+  // Words contain only letters and digits, so they need no LIKE escaping.
+  const wordChecks = terms.map(() => `(' ' || i.title_words || ' ') LIKE ?`);
+  const patterns = terms.map(({ word, prefix }) => (prefix ? `% ${word}%` : `% ${word} %`));
+  return {
+    sql: `${select} ${t.items} i ${where([filters.sql, ...wordChecks])} ORDER BY i.seq LIMIT ?`,
+    params: [...filters.params, ...patterns, limit],
   };
 }

@@ -7,8 +7,14 @@ import { SqliteReadModels } from './sqlite-read-models';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-describeReadModelsContract('sqlite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jejak-read-models-'));
-  dirs.push(dir);
-  return new SqliteReadModels({ filename: join(dir, 'read-models.sqlite') });
-});
+function inTempDir(options: { fewCandidates?: number } = {}) {
+  return async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jejak-read-models-'));
+    dirs.push(dir);
+    return new SqliteReadModels({ filename: join(dir, 'read-models.sqlite'), ...options });
+  };
+}
+
+describeReadModelsContract('sqlite', inTempDir());
+// Filtered searches otherwise check the few candidates' words; this runs them through FTS instead.
+describeReadModelsContract('sqlite, filtered search through the FTS index', inTempDir({ fewCandidates: 0 }));

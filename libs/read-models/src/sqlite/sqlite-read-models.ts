@@ -22,7 +22,14 @@ import type {
   ReadModelStore,
   TrailEntry,
 } from '../read-model.port';
-import { itemListQuery } from './sqlite-item-filter';
+import {
+  candidateCount,
+  FEW_CANDIDATES,
+  hasFilters,
+  itemListQuery,
+  textTerms,
+  type TextPlan,
+} from './sqlite-item-filter';
 import {
   createSchema,
   dropSchema,
@@ -41,7 +48,11 @@ export class SqliteReadModels implements ReadModelStore {
   private readonly db: Database.Database;
   private readonly writer: SqliteReadModelWriter;
 
-  constructor(options: { filename: string }) {
+  private readonly fewCandidates: number;
+
+  /** `fewCandidates`: tuning of the text plan, see TextPlan; tests set 0 to force the FTS walk. */
+  constructor(options: { filename: string; fewCandidates?: number }) {
+    this.fewCandidates = options.fewCandidates ?? FEW_CANDIDATES;
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     // NORMAL can lose the last transactions on a power cut, never corrupt the file. Acceptable
@@ -87,13 +98,21 @@ export class SqliteReadModels implements ReadModelStore {
 
   async listItems(query: ItemQuery): Promise<Page<ItemView>> {
     const limit = clampLimit(query.limit, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
-    const { sql, params } = itemListQuery(query, LIVE_TABLES, limit + 1);
+    const { sql, params } = itemListQuery(query, LIVE_TABLES, limit + 1, this.textPlan(query));
     const rows = this.db.prepare(sql).all(...params) as { seq: string; view: string }[];
     const page = rows.slice(0, limit);
     return {
       items: page.map((row) => JSON.parse(row.view) as ItemView),
       nextCursor: rows.length > limit ? encodeItemCursor(page[page.length - 1].seq) : null,
     };
+  }
+
+  /** Text with selective filters is read through the filters, else through the text index. */
+  private textPlan(query: ItemQuery): TextPlan {
+    if (textTerms(query).length === 0 || !hasFilters(query)) return 'fts';
+    const { sql, params } = candidateCount(query, LIVE_TABLES, this.fewCandidates);
+    const { n } = this.db.prepare(sql).get(...params) as { n: number };
+    return n < this.fewCandidates ? 'filter' : 'fts';
   }
 
   inTransitLongerThan(hours: number, now: string, limit?: number): Promise<ItemView[]> {

@@ -48,7 +48,7 @@ export function createSchema(db: Database.Database, t: SqliteTableNames, tag: st
       year INTEGER,
       period_from INTEGER,
       period_to INTEGER,
-      title_norm TEXT NOT NULL,
+      title_words TEXT NOT NULL,
       in_transit_since TEXT,
       handover_pending_since TEXT,
       loan_due_at TEXT,

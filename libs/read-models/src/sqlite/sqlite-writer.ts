@@ -1,14 +1,14 @@
 import type Database from 'better-sqlite3';
 import { comparePositions } from '@jejak/event-store';
 import { coveredYears } from '../projections/covered-years';
-import { normaliseSearchText } from '../projections/search-text';
+import { searchWords } from '../projections/search-text';
 import { watchInstants } from '../projections/watch-lists';
 import type { ItemRecord, ProjectionBatch, ReadModelWriter } from '../read-model.port';
 import type { SqliteTableNames } from './sqlite-schema';
 
 interface StoredItemRow {
   revision: number;
-  title_norm: string;
+  title_words: string;
   year: number | null;
   period_from: number | null;
   period_to: number | null;
@@ -27,7 +27,7 @@ const COLUMNS = [
   'year',
   'period_from',
   'period_to',
-  'title_norm',
+  'title_words',
   'in_transit_since',
   'handover_pending_since',
   'loan_due_at',
@@ -59,7 +59,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
        WHERE item_id IN (SELECT value FROM json_each(?))`,
     );
     this.selectStored = db.prepare(
-      `SELECT revision, title_norm, year, period_from, period_to FROM ${t.items} WHERE item_id = ?`,
+      `SELECT revision, title_words, year, period_from, period_to FROM ${t.items} WHERE item_id = ?`,
     );
     this.insertItem = db.prepare(`INSERT INTO ${t.items} (${columns}) VALUES (${params})`);
     this.updateItem = db.prepare(
@@ -128,7 +128,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
       year: view.year ?? null,
       period_from: view.period?.from ?? null,
       period_to: view.period?.to ?? null,
-      title_norm: normaliseSearchText(view.title),
+      title_words: searchWords(view.title).join(' '),
       in_transit_since: watch.inTransitSince,
       handover_pending_since: watch.handoverPendingSince,
       loan_due_at: watch.loanDueAt,
@@ -139,13 +139,13 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     const stored = this.selectStored.get(view.itemId);
     if (stored === undefined) {
       this.insertItem.run(row);
-      this.insertFts.run(seq, row.title_norm);
+      this.insertFts.run(seq, row.title_words);
       for (const year of coveredYears(view)) this.insertYear.run(year, seq);
       return;
     }
     if (stored.revision >= view.revision) return;
     this.updateItem.run(row);
-    if (stored.title_norm !== row.title_norm) this.updateFts.run(row.title_norm, seq);
+    if (stored.title_words !== row.title_words) this.updateFts.run(row.title_words, seq);
     if (
       stored.year !== row.year ||
       stored.period_from !== row.period_from ||
