@@ -11,6 +11,7 @@ import { TokenGuard } from './auth/token.guard';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { ImportsController } from './imports/imports.controller';
 import { StoresModule } from './infrastructure/stores.module';
 import { CustodyCommandHandler } from './items/custody-command.handler';
 import { ItemsController } from './items/items.controller';
@@ -54,7 +55,7 @@ export class AppModule {
         StoresModule,
         RateLimitModule,
       ],
-      controllers: [HealthController, MetricsController, TokensController, LocationsController, ItemsController, WatchController, AuditController],
+      controllers: [HealthController, MetricsController, TokensController, LocationsController, ItemsController, WatchController, AuditController, ImportsController],
       providers: [
         CustodyCommandHandler,
         AuditService,

@@ -41,6 +41,12 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   const fastify = app.getHttpAdapter().getInstance();
   // JSON in, JSON out: a text/plain body is 415, not a string handed to the validators.
   fastify.removeContentTypeParser('text/plain');
+  // The imports (POST /api/imports/daftar-arsip) take CSV text, kept raw for their parser; elsewhere 415.
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: config.bodyLimitBytes }, (request, body, done) =>
+    request.url.startsWith('/api/imports/')
+      ? done(null, body)
+      : done(Object.assign(new Error('CSV is taken by the imports only'), { statusCode: 415 }), undefined),
+  );
   // Routes are registered by app.init() below, so this hook sees every one of them.
   fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
   await app.register(helmet, { contentSecurityPolicy: false });

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import {
+  deterministicEventId,
+  GENESIS_HASH,
+  itemStreamId,
+  replay,
+  sealEvents,
+  type Actor,
+  type CustodyEvent,
+  type LocationInfo,
+  type LocationLookup,
+  type MaybeItemState,
+} from '@jejak/custody';
+import {
+  WrongExpectedRevisionError,
+  comparePositions,
+  type EventStore,
+  type StreamAppend,
+} from '@jejak/event-store';
+import { parseDaftarArsip, type RowError } from './daftar-arsip.parser';
+import { validateDaftarArsip, type RowDecision } from './daftar-arsip.validator';
+
+export interface ImportDirectory {
+  lookup: LocationLookup;
+  list(): LocationInfo[];
+}
+
+export interface ImportRequest {
+  csv: string;
+  actor: Actor;
+  /** Scopes the ids derived from an idempotency key (the token's id; `cli` for the CLI). */
+  tokenId: string;
+  /** Unit pengolah of rows that name none. */
+  defaultOriginUnitId?: string;
+  /** With a key, item and event ids derive from it and the row: a retry records nothing twice. */
+  idempotency?: { key: string; requestHash: string };
+  batchSize?: number;
+  onProgress?: (recorded: number, total: number) => void;
+}
+
+export type ImportOutcome =
+  | {
+      ok: true;
+      importId: string;
+      /** Rows recorded (now or by an earlier try with the same key). */
+      imported: number;
+      itemIds: string[];
+      /** Global position of the last event; wait for it with `minPosition`. */
+      position: string | null;
+    }
+  | {
+      ok: false;
+      code: 'validation-failed' | 'classified-not-accepted' | 'forbidden' | 'already-exists';
+      message: string;
+      errors: RowError[];
+    };
+
+const DEFAULT_BATCH = 500;
+
+/** Unit pengolah typed as an id ("kec-babelan") or as its name ("Kecamatan Babelan"). */
+export function unitResolver(directory: ImportDirectory): (text: string) => string | undefined {
+  const byName = new Map(directory.list().map((l) => [l.name.toLowerCase().replace(/\s+/g, ' '), l.id]));
+  return (text) => (directory.lookup(text) ? text : byName.get(text.toLowerCase().replace(/\s+/g, ' ')));
+}
+
+/**
+ * Imports a daftar arsip all or nothing: every row is parsed and validated before anything is
+ * recorded; then each item's `registered` event opens its own stream, appended in batches.
+ * Shared by POST /api/imports/daftar-arsip and `jejak import daftar-arsip`.
+ */
+export async function importDaftarArsip(
+  store: EventStore,
+  directory: ImportDirectory,
+  request: ImportRequest,
+): Promise<ImportOutcome> {
+  const { actor, tokenId, idempotency } = request;
+  const seed = (suffix: string) =>
+    idempotency ? deterministicEventId(`${tokenId}|${idempotency.key}|${suffix}`) : randomUUID();
+  const parsed = parseDaftarArsip(request.csv, {
+    defaultOriginUnitId: request.defaultOriginUnitId,
+    resolveUnit: unitResolver(directory),
+  });
+  if (parsed.rows.length === 0 && parsed.errors.length === 0) {
+    return { ok: false, code: 'validation-failed', message: 'The list has no rows.', errors: [] };
+  }
+
+  const itemIds = new Map<number, string>();
+  const itemIdFor = (row: number, givenId: string | undefined): string => {
+    if (!itemIds.has(row)) itemIds.set(row, givenId ?? `itm-${seed(`row ${row}|item`)}`);
+    return itemIds.get(row)!;
+  };
+  const eventIdFor = (row: number) => seed(`row ${row}|0`);
+
+  // What the store already holds: other items (refused as already-exists) or this very import's
+  // own earlier try with the same key (counted as done, not recorded again).
+  const states = new Map<string, MaybeItemState>();
+  const done = new Map<number, { itemId: string; position: string }>();
+  for (const { row, body } of parsed.rows) {
+    const itemId = itemIdFor(row, typeof body.id === 'string' ? body.id : undefined);
+    const recorded = await store.readStream(itemStreamId(itemId));
+    if (recorded.length === 0) continue;
+    const mine =
+      idempotency &&
+      recorded[0].eventId === eventIdFor(row) &&
+      recorded[0].metadata.requestHash === idempotency.requestHash;
+    if (mine) done.set(row, { itemId, position: recorded[0].position });
+    else states.set(itemId, replay(recorded.map((r) => r.data as unknown as CustodyEvent)));
+  }
+
+  const now = new Date().toISOString();
+  const pending = { ...parsed, rows: parsed.rows.filter(({ row }) => !done.has(row)) };
+  const { accepted, errors } = validateDaftarArsip(pending, {
+    actor,
+    now,
+    locations: directory.lookup,
+    itemIdFor,
+    stateOf: (itemId) => states.get(itemId) ?? null,
+  });
+  if (errors.length > 0) return refusal(errors);
+
+  const importId = `imp-${seed('import')}`;
+  const metadata = { requestHash: idempotency?.requestHash ?? null, tokenId };
+  const appends: StreamAppend[] = accepted.map((decision: RowDecision) => {
+    const sealed = sealEvents(decision.events, {
+      itemId: decision.itemId,
+      eventIds: [eventIdFor(decision.row)],
+      prevRevision: -1,
+      prevHash: GENESIS_HASH,
+      occurredAt: now,
+      recordedAt: now,
+      actor,
+      commandId: idempotency?.key ?? null,
+      correlationId: importId,
+      note: null,
+    });
+    return {
+      streamId: itemStreamId(decision.itemId),
+      events: sealed.map((event) => ({
+        eventId: event.eventId,
+        type: event.type,
+        data: { ...event },
+        metadata,
+      })),
+      expectedRevision: 'no_stream',
+    };
+  });
+
+  const positions = [...done.values()].map((d) => d.position);
+  const batchSize = request.batchSize ?? DEFAULT_BATCH;
+  request.onProgress?.(done.size, parsed.rows.length);
+  for (let start = 0; start < appends.length; start += batchSize) {
+    const batch = appends.slice(start, start + batchSize);
+    try {
+      const results = await store.appendMany(batch);
+      positions.push(results[results.length - 1].position);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      // Someone registered one of these ids meanwhile: earlier batches stay recorded, say which.
+      const row = accepted.find((a) => itemStreamId(a.itemId) === error.streamId)?.row ?? 0;
+      const message = `item '${error.streamId.replace(/^item-/, '')}' was registered meanwhile; rows before this batch were recorded`;
+      return {
+        ok: false,
+        code: 'already-exists',
+        message,
+        errors: [{ row, column: 'ID', message, code: 'already-exists' }],
+      };
+    }
+    request.onProgress?.(done.size + start + batch.length, parsed.rows.length);
+  }
+
+  const position = positions.reduce<string | null>(
+    (high, p) => (high === null || comparePositions(p, high) > 0 ? p : high),
+    null,
+  );
+  return {
+    ok: true,
+    importId,
+    imported: parsed.rows.length,
+    itemIds: parsed.rows.map(({ row }) => itemIds.get(row)!),
+    position,
+  };
+}
+
+function refusal(errors: RowError[]): ImportOutcome {
+  const rows = new Set(errors.map((e) => e.row)).size;
+  const forbidden = errors.some((e) => e.code === 'forbidden');
+  const onlyClassified = errors.every((e) => e.code === 'classified-not-accepted');
+  const code = forbidden ? 'forbidden' : onlyClassified ? 'classified-not-accepted' : 'validation-failed';
+  const message = `${rows} row${rows === 1 ? '' : 's'} of the list cannot be imported; nothing was recorded. ${errors
+    .slice(0, 5)
+    .map(describeError)
+    .join('; ')}${errors.length > 5 ? '; …' : ''}`;
+  return { ok: false, code, message, errors };
+}
+
+export const describeError = (e: RowError): string => `row ${e.row}, ${e.column}: ${e.message}`;
