@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, requestIdOf } from './app.module';
+import { useGuardedJsonParser } from './common/json-body-parser';
 import { ProblemExceptionFilter } from './common/problem-exception.filter';
 import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation';
@@ -41,6 +42,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   const fastify = app.getHttpAdapter().getInstance();
   // JSON in, JSON out: a text/plain body is 415, not a string handed to the validators.
   fastify.removeContentTypeParser('text/plain');
+  useGuardedJsonParser(fastify);
   // The imports (POST /api/imports/daftar-arsip) take CSV text, kept raw for their parser; elsewhere 415.
   fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: config.bodyLimitBytes }, (request, body, done) =>
     request.url.startsWith('/api/imports/')
