@@ -19,8 +19,12 @@ export type TextPlan = 'fts' | 'filter';
 /** Below this many candidates, checking their words beats walking the text matches. */
 export const FEW_CANDIDATES = 5000;
 
-/** WHERE clauses (on items `i`) for every filter of the query but the text, and the cursor. */
-function filterClauses(query: ItemQuery, t: SqliteTableNames): SqlQuery {
+/**
+ * WHERE clauses (on items `i`) for every filter of the query but the text, and the cursor. When
+ * `checkedPerRow` (FTS drives), the year is a point lookup per row rather than a set of seqs
+ * built up front (tens of thousands for a common year).
+ */
+function filterClauses(query: ItemQuery, t: SqliteTableNames, checkedPerRow = false): SqlQuery {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const equals: [keyof ItemQuery, string][] = [
@@ -42,7 +46,11 @@ function filterClauses(query: ItemQuery, t: SqliteTableNames): SqlQuery {
     params.push(query.classificationCode, `${query.classificationCode}\u{10FFFF}`);
   }
   if (query.year !== undefined) {
-    clauses.push(`i.seq IN (SELECT seq FROM ${t.itemYears} WHERE year = ?)`);
+    clauses.push(
+      checkedPerRow
+        ? `EXISTS (SELECT 1 FROM ${t.itemYears} y WHERE y.year = ? AND y.seq = i.seq)`
+        : `i.seq IN (SELECT seq FROM ${t.itemYears} WHERE year = ?)`,
+    );
     params.push(query.year);
   }
   if (query.cursor !== undefined) {
@@ -83,10 +91,11 @@ export function itemListQuery(
   limit: number,
   plan: TextPlan,
 ): SqlQuery {
-  const filters = filterClauses(query, t);
   const terms = textTerms(query);
+  const ftsDriven = terms.length > 0 && plan === 'fts';
+  const filters = filterClauses(query, t, ftsDriven);
   const select = `SELECT CAST(i.seq AS TEXT) AS seq, i.view FROM`;
-  if (terms.length > 0 && plan === 'fts') {
+  if (ftsDriven) {
     const match = terms.map(({ word, prefix }) => `"${word}"${prefix ? '*' : ''}`).join(' ');
     return {
       sql: `${select} ${t.itemsFts} f CROSS JOIN ${t.items} i ON i.seq = f.rowid

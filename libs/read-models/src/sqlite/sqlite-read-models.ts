@@ -59,6 +59,8 @@ export class SqliteReadModels implements ReadModelStore {
     // here: read models are rebuilt from the event log and the checkpoint is lost with the data.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('cache_size = -65536');
+    this.db.pragma('mmap_size = 1073741824');
     if (!tableExists(this.db, LIVE_TABLES.items))
       this.db.transaction(() => createSchema(this.db, LIVE_TABLES, newTag()))();
     this.writer = new SqliteReadModelWriter(this.db, LIVE_TABLES);
