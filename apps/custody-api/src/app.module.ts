@@ -20,6 +20,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TokenThrottlerGuard } from './rate-limit/token-throttler.guard';
 import { TokensController } from './tokens/tokens.controller';
+import { TransfersModule } from './transfers/transfers.module';
 import { WatchController } from './watch/watch.controller';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -54,6 +55,7 @@ export class AppModule {
         }),
         StoresModule,
         RateLimitModule,
+        TransfersModule,
       ],
       controllers: [HealthController, MetricsController, TokensController, LocationsController, ItemsController, WatchController, AuditController, ImportsController],
       providers: [

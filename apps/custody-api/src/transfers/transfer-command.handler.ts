@@ -1,0 +1,368 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  decide,
+  decideTransfer,
+  GENESIS_HASH,
+  itemCommandsForTransfer,
+  itemStreamId,
+  replay,
+  replayTransfer,
+  sealEvents,
+  sealTransferEvents,
+  transferStreamId,
+  type CustodyCommand,
+  type CustodyEvent,
+  type DecidedTransferEvent,
+  type DecisionContext,
+  type Refusal,
+  type TransferCommand,
+  type TransferCommandOf,
+  type TransferEvent,
+  type TransferState,
+} from '@jejak/custody';
+import {
+  DuplicateEventIdError,
+  EVENT_STORE,
+  WrongExpectedRevisionError,
+  comparePositions,
+  type EventStore,
+  type EventToAppend,
+  type JsonObject,
+  type RecordedEvent,
+  type StreamAppend,
+} from '@jejak/event-store';
+import { toActor, type Principal } from '../auth/principal';
+import { ApiProblem } from '../common/problem';
+import { LocationRepository } from '../directory/location.repository';
+import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
+import { refusalToProblem } from '../items/custody-command.handler';
+import { CommandMetrics } from '../metrics/command-metrics';
+import { claimEvent, lastClaimant, manifestClaimStreamId } from './manifest-claims';
+import {
+  checkItemAtOrigin,
+  checkNotInOpenTransfer,
+  describeManifestProblems,
+  type ManifestProblem,
+} from './manifest-checks';
+import { eventIdsFor, type EventIdFor } from './transfer-event-ids';
+
+export interface TransferRequest {
+  command: TransferCommand;
+  principal: Principal;
+  occurredAt?: string;
+  /** Kept on the transfer event and on every item event it mirrors. */
+  note?: string;
+  idempotency?: IdempotencyContext;
+}
+
+export interface TransferOutcome {
+  transferId: string;
+  /** The last event recorded on the transfer stream by this request. */
+  eventId: string;
+  type: string;
+  revision: number;
+  /** The highest position of everything this request recorded (transfer, items, claims): wait for it to read your writes. */
+  position: string;
+  state: TransferState;
+}
+
+/** Retries on a concurrent append to any of the streams involved. */
+const MAX_ATTEMPTS = 5;
+/** Most events one request records on one stream (intake: intake_recorded + completed). */
+const MAX_EVENTS_PER_STREAM = 2;
+
+export class TransferCommandMessage extends Command<TransferOutcome> {
+  constructor(readonly request: TransferRequest) {
+    super();
+  }
+}
+
+interface Attempt {
+  request: TransferRequest;
+  ids: EventIdFor;
+  ctx: DecisionContext;
+  metadata: JsonObject;
+}
+
+/**
+ * The command side for transfers: load the transfer, decide, and record the decided event on the
+ * transfer stream together with its mirror on every item of the manifest (or, at creation, the
+ * items' claims) in one appendMany with the expected revision of every stream. Any item the domain
+ * refuses refuses the whole request, so a transfer and its items never disagree.
+ */
+@CommandHandler(TransferCommandMessage)
+export class TransferCommandHandler implements ICommandHandler<TransferCommandMessage, TransferOutcome> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LocationRepository) private readonly locations: LocationRepository,
+    @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
+  ) {}
+
+  async execute({ request }: TransferCommandMessage): Promise<TransferOutcome> {
+    const type = `transfer_${request.command.type.replace(/^transfer_/, '')}`;
+    try {
+      const outcome = await this.run(request);
+      this.metrics.commandRecorded(type, 'accepted');
+      return outcome;
+    } catch (error) {
+      this.metrics.commandRecorded(type, error instanceof ApiProblem ? error.body.code : 'error');
+      throw error;
+    }
+  }
+
+  private async run(request: TransferRequest): Promise<TransferOutcome> {
+    const { command, principal, idempotency } = request;
+    const ids = eventIdsFor(idempotency ? { tokenId: principal.tokenId, key: idempotency.key } : null);
+    const streamId = transferStreamId(command.transferId);
+    const metadata = { requestHash: idempotency?.requestHash ?? null, tokenId: principal.tokenId };
+
+    for (let attempt = 1; ; attempt++) {
+      const recorded = await this.store.readStream(streamId);
+      if (idempotency) {
+        const earlier = await this.findEarlier(recorded, ids, idempotency.requestHash);
+        if (earlier) return earlier;
+      }
+      const events = recorded.map((r) => r.data as unknown as TransferEvent);
+      const before = replayTransfer(events);
+      const now = new Date().toISOString();
+      const ctx: DecisionContext = {
+        actor: toActor(principal),
+        now,
+        occurredAt: request.occurredAt ?? now,
+        locations: this.locations.lookup,
+      };
+      const decision = decideTransfer(command, before, ctx);
+      if (!decision.ok) throw refusalToProblem(decision.refusal);
+      // Accepted, so a valid instant: stored normalised, so recorded times compare as text.
+      ctx.occurredAt = new Date(ctx.occurredAt).toISOString();
+
+      const sealed = sealTransferEvents(decision.events, {
+        transferId: command.transferId,
+        eventIds: decision.events.map((_, index) => ids('transfer', index)),
+        prevRevision: before ? before.revision : -1,
+        prevHash: before ? before.headHash : GENESIS_HASH,
+        occurredAt: ctx.occurredAt,
+        recordedAt: now,
+        actor: ctx.actor,
+        commandId: idempotency?.key ?? null,
+        correlationId: command.transferId,
+        note: request.note ?? null,
+      });
+      const state = replayTransfer([...events, ...sealed])!;
+      const step: Attempt = { request, ids, ctx, metadata };
+      const companions =
+        command.type === 'transfer_created'
+          ? await this.claimManifest(command, step)
+          : await this.mirrorOnItems(decision.events, before!, step);
+      const appends: StreamAppend[] = [
+        {
+          streamId,
+          events: sealed.map((event) => toAppend(event, metadata)),
+          expectedRevision: before ? before.revision : 'no_stream',
+        },
+        ...companions,
+      ];
+      try {
+        const results = await this.store.appendMany(appends);
+        const last = sealed[sealed.length - 1];
+        return {
+          transferId: command.transferId,
+          eventId: last.eventId,
+          type: last.type,
+          revision: results[0].revision,
+          position: maxPosition(results.map((result) => result.position)),
+          state,
+        };
+      } catch (error) {
+        if (error instanceof DuplicateEventIdError) {
+          throw new ApiProblem(
+            'idempotency-key-reused',
+            'This Idempotency-Key was used for another request.',
+          );
+        }
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ApiProblem(
+            'concurrency-conflict',
+            `Transfer '${command.transferId}' or one of its items kept changing meanwhile (${error.streamId}); try again.`,
+          );
+        }
+      }
+    }
+  }
+
+  /**
+   * At creation: every item must exist, sit at the origin and belong to no other open transfer.
+   * The claims appended here make the last rule hold under concurrent creations too.
+   */
+  private async claimManifest(
+    command: TransferCommandOf<'transfer_created'>,
+    { ids, metadata }: Attempt,
+  ): Promise<StreamAppend[]> {
+    const { transferId, data } = command;
+    const checked = await Promise.all(
+      data.itemIds.map(async (itemId) => {
+        const [itemEvents, claims] = await Promise.all([
+          this.store.readStream(itemStreamId(itemId)),
+          this.store.readStream(manifestClaimStreamId(itemId)),
+        ]);
+        const claimedBy = lastClaimant(claims);
+        const claimant = claimedBy
+          ? replayTransfer(
+              (await this.store.readStream(transferStreamId(claimedBy))).map(
+                (r) => r.data as unknown as TransferEvent,
+              ),
+            )
+          : null;
+        const problem =
+          checkItemAtOrigin(
+            itemId,
+            replay(itemEvents.map((r) => r.data as unknown as CustodyEvent)),
+            data.fromId,
+          ) ?? checkNotInOpenTransfer(itemId, claimedBy, claimant);
+        return { itemId, problem, claimRevision: claims.length - 1 };
+      }),
+    );
+    const problems = checked.flatMap(({ problem }) => (problem ? [problem] : []));
+    if (problems.length > 0) throw manifestProblem(problems);
+    return checked.map(({ itemId, claimRevision }) => ({
+      streamId: manifestClaimStreamId(itemId),
+      events: [{ ...claimEvent(ids(`claim:${itemId}`, 0), itemId, transferId), metadata }],
+      expectedRevision: claimRevision < 0 ? 'no_stream' : claimRevision,
+    }));
+  }
+
+  /** The decided transfer event, mirrored on each item it concerns and decided there by the item's own rules. */
+  private async mirrorOnItems(
+    decided: readonly DecidedTransferEvent[],
+    before: TransferState,
+    { request, ids, ctx, metadata }: Attempt,
+  ): Promise<StreamAppend[]> {
+    const commands = decided.flatMap((event) => itemCommandsForTransfer(event, before));
+    const noteOf = itemNotes(decided, request.note);
+    const outcomes = await Promise.all(
+      commands.map(async (itemCommand) => {
+        const recorded = await this.store.readStream(itemStreamId(itemCommand.itemId));
+        const state = replay(recorded.map((r) => r.data as unknown as CustodyEvent));
+        const decision = decide(itemCommand, state, ctx);
+        if (!decision.ok) return { itemCommand, refusal: decision.refusal };
+        const sealed = sealEvents(decision.events, {
+          itemId: itemCommand.itemId,
+          eventIds: decision.events.map((_, index) => ids(`item:${itemCommand.itemId}`, index)),
+          prevRevision: state ? state.revision : -1,
+          prevHash: state ? state.headHash : GENESIS_HASH,
+          occurredAt: ctx.occurredAt,
+          recordedAt: ctx.now,
+          actor: ctx.actor,
+          commandId: request.idempotency?.key ?? null,
+          correlationId: before.transferId,
+          note: noteOf(itemCommand.itemId),
+        });
+        const append: StreamAppend = {
+          streamId: itemStreamId(itemCommand.itemId),
+          events: sealed.map((event) => toAppend(event, metadata)),
+          expectedRevision: state ? state.revision : 'no_stream',
+        };
+        return { itemCommand, append };
+      }),
+    );
+    const refused = outcomes.flatMap((o) =>
+      'refusal' in o && o.refusal ? [{ ...o, refusal: o.refusal }] : [],
+    );
+    if (refused.length > 0) throw itemsRefused(before.transferId, refused);
+    return outcomes.flatMap((o) => ('append' in o && o.append ? [o.append] : []));
+  }
+
+  /**
+   * A request already recorded (the reply was lost, or the interceptor's record is gone): answer as
+   * the first time, or refuse a key reused for another body.
+   */
+  private async findEarlier(
+    recorded: RecordedEvent[],
+    ids: EventIdFor,
+    requestHash: string,
+  ): Promise<TransferOutcome | null> {
+    const first = recorded.findIndex((r) => r.eventId === ids('transfer', 0));
+    if (first < 0) return null;
+    if (recorded[first].metadata.requestHash !== requestHash) {
+      throw new ApiProblem('idempotency-key-reused', 'This Idempotency-Key was used for another request.');
+    }
+    let last = first;
+    while (last + 1 < recorded.length && recorded[last + 1].metadata.requestHash === requestHash) last++;
+    const state = replayTransfer(recorded.slice(0, last + 1).map((r) => r.data as unknown as TransferEvent))!;
+    const mine = new Set(
+      state.itemIds.flatMap((itemId) => [
+        ids(`claim:${itemId}`, 0),
+        ...Array.from({ length: MAX_EVENTS_PER_STREAM }, (_, index) => ids(`item:${itemId}`, index)),
+      ]),
+    );
+    const companions = await Promise.all(
+      state.itemIds.flatMap((itemId) => [
+        this.store.readStream(itemStreamId(itemId)),
+        this.store.readStream(manifestClaimStreamId(itemId)),
+      ]),
+    );
+    const positions = companions.flat().flatMap((r) => (mine.has(r.eventId) ? [r.position] : []));
+    const event = recorded[last].data as unknown as TransferEvent;
+    return {
+      transferId: state.transferId,
+      eventId: event.eventId,
+      type: event.type,
+      revision: recorded[last].revision,
+      position: maxPosition([recorded[last].position, ...positions]),
+      state,
+    };
+  }
+}
+
+const toAppend = (event: CustodyEvent | TransferEvent, metadata: JsonObject): EventToAppend => ({
+  eventId: event.eventId,
+  type: event.type,
+  data: { ...event },
+  metadata,
+});
+
+const maxPosition = (positions: readonly string[]): string =>
+  positions.reduce((max, position) => (comparePositions(position, max) > 0 ? position : max));
+
+/** The receiving side's own words about each item (a damaged one's condition above all) go on its event. */
+function itemNotes(
+  decided: readonly DecidedTransferEvent[],
+  requestNote: string | undefined,
+): (itemId: string) => string | null {
+  const own = new Map<string, string>();
+  for (const event of decided) {
+    if (event.type !== 'intake_recorded') continue;
+    for (const result of event.data.results) {
+      if (result.outcome === 'damaged') own.set(result.itemId, `damaged: ${result.note ?? ''}`.trim());
+      else if (result.outcome === 'received' && result.note) own.set(result.itemId, result.note);
+    }
+  }
+  return (itemId) => own.get(itemId) ?? requestNote ?? null;
+}
+
+function manifestProblem(problems: ManifestProblem[]): ApiProblem {
+  return new ApiProblem('invalid-transition', describeManifestProblems(problems), { items: problems });
+}
+
+function itemsRefused(
+  transferId: string,
+  refused: { itemCommand: CustodyCommand; refusal: Refusal }[],
+): ApiProblem {
+  const [first] = refused;
+  const detail = refused.map(
+    ({ itemCommand, refusal }) => `item '${itemCommand.itemId}': ${refusal.message}`,
+  );
+  return new ApiProblem(
+    first.refusal.code,
+    `Transfer '${transferId}' cannot record this on every item of its manifest: ${detail.join('; ')}.`,
+    {
+      items: refused.map(({ itemCommand, refusal }) => ({
+        itemId: itemCommand.itemId,
+        code: refusal.code,
+        detail: refusal.message,
+      })),
+    },
+  );
+}

@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { replayTransfer, transferStreamId, type TransferEvent, type TransferState } from '@jejak/custody';
+import { EVENT_STORE, type EventStore } from '@jejak/event-store';
+import { READ_MODEL_QUERIES, type ItemView, type ReadModelQueries } from '@jejak/read-models';
+import { ApiProblem } from '../common/problem';
+import { LocationRepository } from '../directory/location.repository';
+import { TokenRepository } from '../directory/token.repository';
+import type { Directory } from './berita-acara-data';
+
+export interface LoadedTransfer {
+  state: TransferState;
+  events: TransferEvent[];
+}
+
+/**
+ * The read side of a transfer: the transfer itself from its own stream (short, and the record of
+ * what was decided), its items' current state from the read models, names from the directory.
+ */
+@Injectable()
+export class TransferReads {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
+    @Inject(LocationRepository) private readonly locations: LocationRepository,
+    @Inject(TokenRepository) private readonly tokens: TokenRepository,
+  ) {}
+
+  async transfer(transferId: string): Promise<LoadedTransfer> {
+    const events = (await this.store.readStream(transferStreamId(transferId))).map(
+      (recorded) => recorded.data as unknown as TransferEvent,
+    );
+    const state = replayTransfer(events);
+    if (!state) throw new ApiProblem('not-found', `No transfer '${transferId}'.`);
+    return { state, events };
+  }
+
+  async items(itemIds: readonly string[]): Promise<Map<string, ItemView | null>> {
+    const views = await Promise.all(itemIds.map((itemId) => this.readModels.getItem(itemId)));
+    return new Map(itemIds.map((itemId, index) => [itemId, views[index]]));
+  }
+
+  /** Names for print: a unit's directory name; a person's token name (their latest token). */
+  directory(): Directory {
+    const people = new Map(this.tokens.list().map((token) => [token.principalId, token.name]));
+    return {
+      unitName: (unitId) => this.locations.get(unitId)?.name ?? unitId,
+      personName: (principalId) => {
+        const name = people.get(principalId);
+        return name && name !== principalId ? `${name} (${principalId})` : principalId;
+      },
+    };
+  }
+}

@@ -1,0 +1,100 @@
+import type { IntakeResult, TransferEvent, TransferState } from '@jejak/custody';
+import type { ItemView } from '@jejak/read-models';
+import { reconcile, type Reconciliation } from './reconciliation';
+
+/** One manifest line: the item's current state from the read model, and what intake found. */
+export interface TransferItemLine {
+  itemId: string;
+  /** Null when the read model does not know the item (yet). */
+  title: string | null;
+  classificationCode: string | null;
+  status: ItemView['status'] | null;
+  locationId: string | null;
+  custodianId: string | null;
+  since: string | null;
+  storage: ItemView['storage'];
+  revision: number | null;
+  intake: Omit<IntakeResult, 'itemId'> | null;
+}
+
+export interface TransferView {
+  transferId: string;
+  baNumber: string;
+  fromId: string;
+  toId: string;
+  status: TransferState['status'];
+  locationId: string | null;
+  custodianId: string;
+  since: string;
+  pendingHandover: TransferState['pendingHandover'];
+  revision: number;
+  items: TransferItemLine[];
+  /** Null until the receiving side has recorded its intake. */
+  intake: {
+    results: IntakeResult[];
+    reconciliation: Reconciliation;
+    recordedAt: string;
+    recordedBy: string;
+  } | null;
+  events: Pick<
+    TransferEvent,
+    'eventId' | 'type' | 'revision' | 'occurredAt' | 'recordedAt' | 'actor' | 'note' | 'data'
+  >[];
+}
+
+/** The answer of GET /api/transfers/:id: the transfer from its own stream, its items from the read models. */
+export function toTransferView(
+  state: TransferState,
+  events: readonly TransferEvent[],
+  items: ReadonlyMap<string, ItemView | null>,
+): TransferView {
+  const results = new Map((state.intake ?? []).map((result) => [result.itemId, result]));
+  const intakeEvent = events.find((event) => event.type === 'intake_recorded');
+  return {
+    transferId: state.transferId,
+    baNumber: state.baNumber,
+    fromId: state.fromId,
+    toId: state.toId,
+    status: state.status,
+    locationId: state.locationId,
+    custodianId: state.custodianId,
+    since: state.since,
+    pendingHandover: state.pendingHandover,
+    revision: state.revision,
+    items: state.itemIds.map((itemId) => {
+      const view = items.get(itemId) ?? null;
+      const { itemId: _id, ...intake } = results.get(itemId) ?? { itemId };
+      return {
+        itemId,
+        title: view?.title ?? null,
+        classificationCode: view?.classificationCode ?? null,
+        status: view?.status ?? null,
+        locationId: view?.locationId ?? null,
+        custodianId: view?.custodianId ?? null,
+        since: view?.since ?? null,
+        storage: view?.storage ?? null,
+        revision: view?.revision ?? null,
+        intake: results.has(itemId) ? (intake as Omit<IntakeResult, 'itemId'>) : null,
+      };
+    }),
+    intake:
+      state.intake && intakeEvent
+        ? {
+            results: state.intake,
+            reconciliation: reconcile(state.intake),
+            recordedAt: intakeEvent.occurredAt,
+            recordedBy: intakeEvent.actor.id,
+          }
+        : null,
+    events: events.map(({ eventId, type, revision, occurredAt, recordedAt, actor, note, data }) => ({
+      eventId,
+      type,
+      revision,
+      occurredAt,
+      recordedAt,
+      actor,
+      note,
+      data,
+    })) as TransferView['events'],
+  };
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { TransferCommandHandler } from './transfer-command.handler';
+import { TransferReads } from './transfer-reads';
+import { TransfersController } from './transfers.controller';
+
+/** Transfers and depot intake; the stores come from the global StoresModule, the bus from CqrsModule. */
+@Module({
+  controllers: [TransfersController],
+  providers: [TransferCommandHandler, TransferReads],
+})
+export class TransfersModule {}
