@@ -1,0 +1,101 @@
+'use strict';
+/**
+ * Before/after on one load: two builds of the service take turns (A B A B …), each on a fresh
+ * store, so both see the same machine; prints the medians of rate, p99 and server CPU per request.
+ *
+ *   node bench/profile/ab.js <distA> <distB> <writes|events|reads|history> [rounds=3] [seconds=5]
+ */
+const { mkdtempSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join, resolve } = require('node:path');
+const { load, sendAll } = require('../support/load');
+const { median } = require('../support/stats');
+
+async function once(dist, scenario, seconds) {
+  process.env.BENCH_DIST = resolve(dist);
+  // processes.js reads BENCH_DIST when loaded: load it afresh for each build.
+  for (const key of Object.keys(require.cache))
+    if (key.includes(`${join('bench', 'support')}`) || key.endsWith('service.bench.js'))
+      delete require.cache[key];
+  const { spawnService } = require('../support/processes');
+  const { createOfficerToken, json, registration, uniqueRegistrations } = require('../service.bench');
+  const dataDir = mkdtempSync(join(tmpdir(), 'jejak-ab-'));
+  const service = await spawnService(dataDir);
+  try {
+    const officer = await createOfficerToken(service.baseUrl);
+    const items = 300;
+    const eventIds = (
+      await sendAll(items, 32, (i) => ({
+        url: `${service.baseUrl}/api/items`,
+        init: { method: 'POST', headers: json(officer), body: JSON.stringify(registration(`p-${i}`)) },
+      }))
+    ).map((a) => a.eventId);
+    const pick = () => Math.floor(Math.random() * items);
+    const auth = { authorization: `Bearer ${officer}` };
+    const requests = {
+      writes: uniqueRegistrations('/api/items', officer, 'w'),
+      events: {
+        method: 'POST',
+        headers: json(officer),
+        setupRequest: (r) => {
+          const i = pick();
+          return {
+            ...r,
+            path: `/api/items/p-${i}/events`,
+            body: JSON.stringify({ type: 'corrected', correctsEventId: eventIds[i], reason: 'x' }),
+          };
+        },
+      },
+      reads: {
+        method: 'GET',
+        headers: auth,
+        setupRequest: (r) => ({ ...r, path: `/api/items/p-${pick()}` }),
+      },
+      history: {
+        method: 'GET',
+        headers: auth,
+        setupRequest: (r) => ({ ...r, path: `/api/items/p-${pick()}/history` }),
+      },
+    };
+    return await load({
+      url: service.baseUrl,
+      pid: service.pid,
+      connections: 32,
+      durationSeconds: seconds,
+      warmupSeconds: 1,
+      request: requests[scenario],
+    });
+  } finally {
+    await service.stop('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const [distA, distB, scenario, rounds = '3', seconds = '5'] = process.argv.slice(2);
+  const results = { A: [], B: [] };
+  for (let r = 0; r < Number(rounds); r++) {
+    for (const [name, dist] of [
+      ['A', distA],
+      ['B', distB],
+    ]) {
+      const result = await once(dist, scenario, Number(seconds));
+      results[name].push(result);
+      console.log(
+        `${name} round ${r + 1}: ${Math.round(result.perSecond)}/s p99 ${result.latencyMs.p99} ms cpu ${result.serverCpuMsPerRequest?.toFixed(3)} ms/req non-2xx ${result.non2xx}`,
+      );
+    }
+  }
+  for (const name of ['A', 'B']) {
+    const rs = results[name];
+    console.log(
+      `${name} (${name === 'A' ? distA : distB}) ${scenario}: median ${Math.round(median(rs.map((r) => r.perSecond)))}/s, ` +
+        `p99 ${median(rs.map((r) => r.latencyMs.p99))} ms, CPU ${median(rs.map((r) => r.serverCpuMsPerRequest)).toFixed(3)} ms/request`,
+    );
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
