@@ -61,8 +61,13 @@ export class SqliteReadModels implements ReadModelStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('cache_size = -65536');
     this.db.pragma('mmap_size = 1073741824');
-    if (!tableExists(this.db, LIVE_TABLES.items))
-      this.db.transaction(() => createSchema(this.db, LIVE_TABLES, newTag()))();
+    // IMMEDIATE everywhere we write: the API's projector and a CLI rebuild may share the file, and
+    // a deferred transaction that read first cannot take the write lock once the other committed.
+    this.db
+      .transaction(() => {
+        if (!tableExists(this.db, LIVE_TABLES.items)) createSchema(this.db, LIVE_TABLES, newTag());
+      })
+      .immediate();
     this.writer = new SqliteReadModelWriter(this.db, LIVE_TABLES);
   }
 
@@ -142,10 +147,12 @@ export class SqliteReadModels implements ReadModelStore {
   }
 
   async beginRebuild(): Promise<ReadModelRebuild> {
-    this.db.transaction(() => {
-      dropSchema(this.db, REBUILD_TABLES);
-      createSchema(this.db, REBUILD_TABLES, newTag());
-    })();
+    this.db
+      .transaction(() => {
+        dropSchema(this.db, REBUILD_TABLES);
+        createSchema(this.db, REBUILD_TABLES, newTag());
+      })
+      .immediate();
     return new SqliteRebuild(this.db, REBUILD_TABLES);
   }
 
@@ -181,25 +188,28 @@ class SqliteRebuild extends SqliteReadModelWriter implements ReadModelRebuild {
   }
 
   async swap(): Promise<boolean> {
-    // better-sqlite3 is synchronous: the check and the renames run with no projector batch between.
-    return this.database.transaction(() => {
-      const live = this.database
-        .prepare(`SELECT projection, position FROM ${LIVE_TABLES.checkpoints}`)
-        .all() as {
-        projection: string;
-        position: string;
-      }[];
-      const behind = live.some(({ projection, position }) => {
-        const rebuilt = this.checkpointNow(projection);
-        return rebuilt === null || comparePositions(rebuilt, position) < 0;
-      });
-      if (behind) return false;
-      moveSchema(this.database, this.tables, LIVE_TABLES);
-      return true;
-    })();
+    // One IMMEDIATE transaction: no projector batch, of this process or another, lands between the
+    // catch-up check and the renames.
+    return this.database
+      .transaction(() => {
+        const live = this.database
+          .prepare(`SELECT projection, position FROM ${LIVE_TABLES.checkpoints}`)
+          .all() as {
+          projection: string;
+          position: string;
+        }[];
+        const behind = live.some(({ projection, position }) => {
+          const rebuilt = this.checkpointNow(projection);
+          return rebuilt === null || comparePositions(rebuilt, position) < 0;
+        });
+        if (behind) return false;
+        moveSchema(this.database, this.tables, LIVE_TABLES);
+        return true;
+      })
+      .immediate();
   }
 
   async abort(): Promise<void> {
-    dropSchema(this.database, this.tables);
+    this.database.transaction(() => dropSchema(this.database, this.tables)).immediate();
   }
 }

@@ -49,7 +49,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
   private readonly insertTrail: Database.Statement<[string, number, string]>;
   private readonly selectCheckpoint: Database.Statement<[string], { position: string }>;
   private readonly upsertCheckpoint: Database.Statement<[string, string]>;
-  private readonly applyInTransaction: (batch: ProjectionBatch) => void;
+  private readonly applyInTransaction: Database.Transaction<(batch: ProjectionBatch) => void>;
 
   constructor(db: Database.Database, t: SqliteTableNames) {
     const columns = COLUMNS.join(', ');
@@ -91,7 +91,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
   }
 
   async applyBatch(batch: ProjectionBatch): Promise<void> {
-    this.applyInTransaction(batch);
+    this.applyInTransaction.immediate(batch);
   }
 
   async checkpoint(projection: string): Promise<string | null> {
