@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../../custody-api/src/config/app-config';
 import { CliContext, consoleOutput, UsageError, type Output } from './cli-context';
+import { importCommand } from './commands/import.command';
 import { projectCommand, projectionsCommand } from './commands/projections.command';
 import { tokenCommand } from './commands/token.command';
 import { verifyCommand } from './commands/verify.command';
@@ -13,6 +14,8 @@ const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_
   jejak token list
   jejak token revoke ID
   jejak verify [--item ID]              check every hash chain; exit 0 only when intact
+  jejak import daftar-arsip FILE.csv [--unit U] [--as P]
+                                        import a daftar arsip (CSV) all or nothing
   jejak project                         run the projector alone
   jejak projections rebuild [all|items] rebuild the read models from the log
 `;
@@ -29,6 +32,7 @@ export async function runCli(argv: string[], output: Output = consoleOutput, env
       unit: { type: 'string' },
       principal: { type: 'string' },
       item: { type: 'string' },
+      as: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -44,6 +48,8 @@ export async function runCli(argv: string[], output: Output = consoleOutput, env
         return await tokenCommand(context, rest, values, output);
       case 'verify':
         return await verifyCommand(context, values, output);
+      case 'import':
+        return await importCommand(context, rest, values, output);
       case 'project':
         return await projectCommand(context, output);
       case 'projections':

@@ -44,6 +44,8 @@ export type ImportOutcome =
       importId: string;
       /** Rows recorded (now or by an earlier try with the same key). */
       imported: number;
+      /** Of those, rows recorded by this call (the rest by an earlier try with the same key). */
+      recorded: number;
       itemIds: string[];
       /** Global position of the last event; wait for it with `minPosition`. */
       position: string | null;
@@ -176,6 +178,7 @@ export async function importDaftarArsip(
     ok: true,
     importId,
     imported: parsed.rows.length,
+    recorded: appends.length,
     itemIds: parsed.rows.map(({ row }) => itemIds.get(row)!),
     position,
   };

@@ -62,7 +62,13 @@ export function validateDaftarArsip(parsed: ParsedDaftarArsip, ctx: ValidationCo
     const errorsBefore = errors.length;
     const dto = plainToInstance(RegisterItemDto, body);
     const invalid = flatten(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }));
-    for (const { field, message } of invalid) fail(row, parsed.columnOf(field), message, 'validation-failed');
+    // One line per cell, as the spreadsheet user fixes it: a missing title is not three problems.
+    const byColumn = new Map<string, string[]>();
+    for (const { field, message } of invalid) {
+      const column = parsed.columnOf(field);
+      byColumn.set(column, [...(byColumn.get(column) ?? []), message]);
+    }
+    for (const [column, messages] of byColumn) fail(row, column, messages.join('; '), 'validation-failed');
     const givenId = typeof body.id === 'string' ? body.id : undefined;
     const itemId = ctx.itemIdFor(row, givenId);
     const earlierRow = rowOfId.get(itemId);
