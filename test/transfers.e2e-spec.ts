@@ -9,7 +9,6 @@ import { expectNothingRecorded, headPosition } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 // The package's index runs a debug script when loaded as the main module; the library itself does not.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
 
 const ORIGIN = 'kec-cikarang-utara';

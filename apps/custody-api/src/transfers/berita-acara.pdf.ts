@@ -7,6 +7,8 @@ type Doc = PDFKit.PDFDocument;
 export const BERITA_ACARA_TITLE = 'BERITA ACARA SERAH TERIMA ARSIP';
 
 const MARGIN = 40;
+/** Where a party has not acted yet: a line to fill in by hand. */
+const BLANK = '..............................';
 const PAD = 3;
 const BODY_SIZE = 10;
 const TABLE_SIZE = 8.5;
@@ -23,8 +25,8 @@ const COLUMNS: {
   { header: 'Kurun Waktu', width: 60, align: 'center', cell: (row) => row.kurunWaktu },
   { header: 'Tingkat Perkembangan', width: 76, align: 'center', cell: (row) => row.tingkatPerkembangan },
   { header: 'Jumlah', width: 54, align: 'center', cell: (row) => row.jumlah },
-  { header: 'No. Boks/Folder', width: 70, align: 'center', cell: (row) => row.noBoksFolder },
-  { header: 'Keterangan', width: 190, align: 'left', cell: (row) => row.keterangan },
+  { header: 'No. Boks/Folder', width: 80, align: 'center', cell: (row) => row.noBoksFolder },
+  { header: 'Keterangan', width: 180, align: 'left', cell: (row) => row.keterangan },
 ];
 
 /** The berita acara serah terima arsip as a PDF: data in, document out, nothing else touched. */
@@ -63,10 +65,11 @@ function heading(doc: Doc, data: BeritaAcaraData): void {
 
 function partyLines(label: string, role: string, party: BeritaAcaraParty): string[] {
   const person = party.person;
+  const name = person ? `${person.name}${person.name !== person.id ? ` (${person.id})` : ''}` : BLANK;
   return [
     `${label}`,
-    `Nama       : ${person ? person.name : '..............................'}`,
-    `Jabatan    : ${person ? person.jabatan : '..............................'}`,
+    `Nama       : ${name}`,
+    `Jabatan    : ${person ? person.jabatan : BLANK}`,
     `Unit       : ${party.unitName}`,
     `selanjutnya disebut ${role}.`,
   ];

@@ -45,6 +45,7 @@ import {
   describeManifestProblems,
   type ManifestProblem,
 } from './manifest-checks';
+import { itemNotes } from './item-notes';
 import { eventIdsFor, type EventIdFor } from './transfer-event-ids';
 
 export interface TransferRequest {
@@ -325,22 +326,6 @@ const toAppend = (event: CustodyEvent | TransferEvent, metadata: JsonObject): Ev
 
 const maxPosition = (positions: readonly string[]): string =>
   positions.reduce((max, position) => (comparePositions(position, max) > 0 ? position : max));
-
-/** The receiving side's own words about each item (a damaged one's condition above all) go on its event. */
-function itemNotes(
-  decided: readonly DecidedTransferEvent[],
-  requestNote: string | undefined,
-): (itemId: string) => string | null {
-  const own = new Map<string, string>();
-  for (const event of decided) {
-    if (event.type !== 'intake_recorded') continue;
-    for (const result of event.data.results) {
-      if (result.outcome === 'damaged') own.set(result.itemId, `damaged: ${result.note ?? ''}`.trim());
-      else if (result.outcome === 'received' && result.note) own.set(result.itemId, result.note);
-    }
-  }
-  return (itemId) => own.get(itemId) ?? requestNote ?? null;
-}
 
 function manifestProblem(problems: ManifestProblem[]): ApiProblem {
   return new ApiProblem('invalid-transition', describeManifestProblems(problems), { items: problems });

@@ -39,15 +39,12 @@ export class TransferReads {
     return new Map(itemIds.map((itemId, index) => [itemId, views[index]]));
   }
 
-  /** Names for print: a unit's directory name; a person's token name (their latest token). */
+  /** Names for print: a unit's directory name; a person's name as on their latest token, else their id. */
   directory(): Directory {
     const people = new Map(this.tokens.list().map((token) => [token.principalId, token.name]));
     return {
       unitName: (unitId) => this.locations.get(unitId)?.name ?? unitId,
-      personName: (principalId) => {
-        const name = people.get(principalId);
-        return name && name !== principalId ? `${name} (${principalId})` : principalId;
-      },
+      personName: (principalId) => people.get(principalId) ?? principalId,
     };
   }
 }
