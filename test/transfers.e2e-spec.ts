@@ -509,14 +509,40 @@ describe('transfers and depot intake over HTTP', () => {
   });
 
   describe('concurrency and atomicity', () => {
+    /**
+     * Holds the first two appendMany calls until both have arrived, so both requests have read the
+     * item's claims before either commits: a real race, not two requests one after the other.
+     */
+    function holdFirstTwoAppends() {
+      const original = store.appendMany.bind(store);
+      let arrived = 0;
+      let release!: () => void;
+      const bothThere = new Promise<void>((resolve) => (release = resolve));
+      const spy = jest.spyOn(store, 'appendMany').mockImplementation(async (appends: StreamAppend[]) => {
+        arrived += 1;
+        if (arrived === 2) release();
+        if (arrived <= 2)
+          await Promise.race([bothThere, new Promise((resolve) => setTimeout(resolve, 3000))]);
+        return original(appends);
+      });
+      return { spy, raced: () => arrived >= 2 };
+    }
+
     it('two transfers racing for the same item: exactly one is created', async () => {
-      for (let round = 0; round < 5; round++) {
+      for (let round = 0; round < 3; round++) {
         const [shared, mine, theirs] = await files(3, `Race ${round}`);
         const ids = [`race-${round}-a-${serial}`, `race-${round}-b-${serial}`];
-        const answers = await Promise.all([
-          createTransfer('officer', [mine, shared], { id: ids[0] }),
-          createTransfer('officer', [shared, theirs], { id: ids[1] }),
-        ]);
+        const { spy, raced } = holdFirstTwoAppends();
+        let answers: Awaited<ReturnType<typeof createTransfer>>[];
+        try {
+          answers = await Promise.all([
+            createTransfer('officer', [mine, shared], { id: ids[0] }),
+            createTransfer('officer', [shared, theirs], { id: ids[1] }),
+          ]);
+        } finally {
+          spy.mockRestore();
+        }
+        expect(raced()).toBe(true);
         const statuses = answers.map((answer) => answer.status).sort();
         expect({ round, statuses }).toEqual({ round, statuses: [201, 409] });
         const loser = ids[answers.findIndex((answer) => answer.status === 409)];
@@ -530,6 +556,13 @@ describe('transfers and depot intake over HTTP', () => {
           }),
         ]);
         expect(await eventsOf(`transfer-${loser}`)).toEqual([]);
+        for (const itemId of [mine, theirs]) {
+          const claimed = await createTransfer('officer', [itemId]);
+          expect({ itemId, status: claimed.status }).toEqual({
+            itemId,
+            status: itemId === (loser === ids[0] ? mine : theirs) ? 201 : 409,
+          });
+        }
       }
     });
 
