@@ -7,10 +7,13 @@ import type { ItemRecord, ItemTrailEntry, ProjectionBatch, ReadModelWriter } fro
 /** The checkpoint name of the custody projection (items, trail, and later transfers). */
 export const CUSTODY_PROJECTION = 'custody';
 
-export const TRANSFER_STREAM_PREFIX = 'transfer-';
-
-/** Streams the projector reads. Transfer events only move the checkpoint until a transfers projection reads them. */
-export const PROJECTED_STREAM_PREFIXES = [ITEM_STREAM_PREFIX, TRANSFER_STREAM_PREFIX];
+/**
+ * The projector and the rebuild read every stream, not only `item-`: an event they do not project
+ * (a transfer, a manifest claim) still moves the checkpoint, so waiting for the position any append
+ * returned ends, and a rebuild's checkpoint can reach the live one. A transfers projection will
+ * take the `transfer-` events here.
+ */
+export const PROJECTED_STREAM_PREFIXES: string[] | undefined = undefined;
 
 /**
  * Turns a run of recorded events into one batch: loads the stored records of the items touched,

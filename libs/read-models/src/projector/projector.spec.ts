@@ -122,19 +122,25 @@ describe('Projector', () => {
     });
   });
 
-  it('moves past transfer events without projecting them and reports lag', async () => {
+  it('moves past events of other streams without projecting them, and reports lag', async () => {
     const lags: number[] = [];
     projector = new Projector(eventStore, store, { onLag: (ms) => lags.push(ms) });
     await projector.start();
     const log = new CustodyLog();
     log.register('item-x', aDescription(), '2026-11-01T00:00:00.000Z');
     await appendToStore(eventStore, log.drain());
-    const transfer = await eventStore.append(
+    await eventStore.append(
       'transfer-t1',
       [{ eventId: 't1-0', type: 'transfer_created', data: {} }],
       'no_stream',
     );
-    expect(await projector.waitForPosition(transfer.position, 5000)).toBe(true);
+    const claim = await eventStore.append(
+      'manifest-claim-x',
+      [{ eventId: 'c-0', type: 'manifest_claimed', data: {} }],
+      'no_stream',
+    );
+    expect(await projector.waitForPosition(claim.position, 5000)).toBe(true);
+    expect(await store.appliedPosition()).toBe(claim.position);
     expect(await store.getItem('item-x')).not.toBeNull();
     expect(lags.length).toBeGreaterThan(0);
     expect(lags.every((ms) => ms >= 0 && ms < 5000)).toBe(true);
