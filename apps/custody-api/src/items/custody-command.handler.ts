@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import {
   decide,
   deterministicEventId,
+  evolve,
   GENESIS_HASH,
   itemStreamId,
   replay,
@@ -11,6 +12,7 @@ import {
   validateOccurredAt,
   type CustodyCommand,
   type CustodyEvent,
+  type MaybeItemState,
   type Refusal,
 } from '@jejak/custody';
 import {
@@ -24,6 +26,7 @@ import { toActor, type Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
 import { LocationRepository } from '../directory/location.repository';
 import { CommandMetrics } from '../metrics/command-metrics';
+import { ItemStateCache } from './item-state.cache';
 
 export interface CustodyRequest {
   command: CustodyCommand;
@@ -62,6 +65,9 @@ export class CustodyCommandMessage extends Command<CustodyOutcome> {
  */
 @CommandHandler(CustodyCommandMessage)
 export class CustodyCommandHandler implements ICommandHandler<CustodyCommandMessage, CustodyOutcome> {
+  /** Saves reading and replaying the whole stream on every command to a recently written item. */
+  private readonly states = new ItemStateCache();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LocationRepository) private readonly locations: LocationRepository,
@@ -89,13 +95,36 @@ export class CustodyCommandHandler implements ICommandHandler<CustodyCommandMess
         : randomUUID();
     const eventIds = [eventIdFor(0), eventIdFor(1), eventIdFor(2), eventIdFor(3)];
 
-    for (let attempt = 1; ; attempt++) {
-      const recorded = await this.store.readStream(streamId);
-      const earlier = request.idempotency && this.findEarlier(recorded, eventIds[0], request.idempotency.requestHash);
-      if (earlier) return earlier;
+    // Optimistic first: a cached state (or, for a registration, "no stream yet") skips reading the
+    // stream and is validated by the append's expected revision. Any answer but success is given
+    // only from a fresh read, so answers are those of reading the stream every time.
+    let optimistic = true;
+    for (let attempt = 1; ;) {
+      const cached = optimistic ? this.states.get(command.itemId) : undefined;
+      const fromCache =
+        optimistic &&
+        (cached !== undefined
+          ? !(request.idempotency && cached.eventIds.includes(eventIds[0]))
+          : command.type === 'registered');
+      let state: MaybeItemState;
+      if (fromCache) {
+        state = cached ?? null;
+      } else {
+        const recorded = await this.store.readStream(streamId);
+        const earlier =
+          request.idempotency && this.findEarlier(recorded, eventIds[0], request.idempotency.requestHash);
+        if (earlier) return earlier;
+        state = replay(recorded.map((r) => r.data as unknown as CustodyEvent));
+      }
+      const readAgain = (): boolean => {
+        if (!fromCache) return false;
+        this.states.delete(command.itemId);
+        optimistic = false;
+        return true;
+      };
 
-      const state = replay(recorded.map((r) => r.data as unknown as CustodyEvent));
       if (request.expectedRevision !== undefined && state && state.revision !== request.expectedRevision) {
+        if (readAgain()) continue;
         throw this.conflict(command.itemId, request.expectedRevision, state.revision);
       }
       const now = new Date().toISOString();
@@ -108,7 +137,10 @@ export class CustodyCommandHandler implements ICommandHandler<CustodyCommandMess
         occurredAt: when.value,
         locations: this.locations.lookup,
       });
-      if (!decision.ok) throw refusalToProblem(decision.refusal);
+      if (!decision.ok) {
+        if (readAgain()) continue;
+        throw refusalToProblem(decision.refusal);
+      }
 
       const sealed = sealEvents(decision.events, {
         itemId: command.itemId,
@@ -123,28 +155,59 @@ export class CustodyCommandHandler implements ICommandHandler<CustodyCommandMess
         note: request.note ?? null,
       });
       const metadata = { requestHash: request.idempotency?.requestHash ?? null, tokenId: principal.tokenId };
+      const toAppend = sealed.map((event) => ({
+        eventId: event.eventId,
+        type: event.type,
+        data: { ...event },
+        metadata,
+      }));
       try {
-        const result = await this.store.append(
-          streamId,
-          sealed.map((event) => ({ eventId: event.eventId, type: event.type, data: { ...event }, metadata })),
-          state ? state.revision : 'no_stream',
-        );
+        const result = await this.store.append(streamId, toAppend, state ? state.revision : 'no_stream');
+        this.remember(state, toAppend);
         const last = sealed[sealed.length - 1];
-        return { itemId: command.itemId, eventId: last.eventId, type: last.type, revision: result.revision, position: result.position };
+        return {
+          itemId: command.itemId,
+          eventId: last.eventId,
+          type: last.type,
+          revision: result.revision,
+          position: result.position,
+        };
       } catch (error) {
+        this.states.delete(command.itemId);
+        const raced = error instanceof DuplicateEventIdError || error instanceof WrongExpectedRevisionError;
+        if (raced && readAgain()) continue;
         if (error instanceof DuplicateEventIdError) {
-          throw new ApiProblem('idempotency-key-reused', 'This Idempotency-Key was used for another request.');
+          throw new ApiProblem(
+            'idempotency-key-reused',
+            'This Idempotency-Key was used for another request.',
+          );
         }
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (request.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) {
-          throw this.conflict(command.itemId, request.expectedRevision ?? state?.revision ?? -1, error.actual);
+          throw this.conflict(
+            command.itemId,
+            request.expectedRevision ?? state?.revision ?? -1,
+            error.actual,
+          );
         }
+        attempt++;
       }
     }
   }
 
+  /** The state after an append, from the events as stored (a JSON round trip, as a replay sees them). */
+  private remember(state: MaybeItemState, appended: { data: object }[]): void {
+    let next = state;
+    for (const { data } of appended) next = evolve(next, JSON.parse(JSON.stringify(data)) as CustodyEvent);
+    if (next) this.states.set(next.itemId, next);
+  }
+
   /** A retry of a request already recorded: answer as the first time, or refuse a reused key. */
-  private findEarlier(recorded: RecordedEvent[], firstEventId: string, requestHash: string): CustodyOutcome | null {
+  private findEarlier(
+    recorded: RecordedEvent[],
+    firstEventId: string,
+    requestHash: string,
+  ): CustodyOutcome | null {
     const index = recorded.findIndex((r) => r.eventId === firstEventId);
     if (index < 0) return null;
     if (recorded[index].metadata.requestHash !== requestHash) {
