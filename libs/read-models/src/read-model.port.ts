@@ -72,7 +72,12 @@ export interface ItemQuery {
 /** What the HTTP side asks the read models. Every adapter answers the same. */
 export interface ReadModelQueries {
   getItem(itemId: string): Promise<ItemView | null>;
+  /** Oldest first; `limit` 100 by default, at most 1000; `nextCursor` is the last revision, for `afterRevision`. */
   getTrail(itemId: string, options?: { afterRevision?: number; limit?: number }): Promise<Page<TrailEntry>>;
+  /**
+   * Items in registration order; `limit` 50 by default, at most 500; pass `nextCursor` back as
+   * `cursor` for the next page. @throws InvalidCursorError for a cursor it did not hand out.
+   */
   listItems(query: ItemQuery): Promise<Page<ItemView>>;
   /** Items in transit whose last move is older than `olderThanHours` before `now`. */
   inTransitLongerThan(hours: number, now: string, limit?: number): Promise<ItemView[]>;

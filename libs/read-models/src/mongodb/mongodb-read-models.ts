@@ -141,7 +141,8 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
     limit?: number,
   ): Promise<ItemView[]> {
     const docs = await this.items
-      .find({ [field]: bound } as Filter<ItemDocument>, { projection: { view: 1 } })
+      // `$type` repeats the partial index's filter, which the planner needs to see to use it.
+      .find({ [field]: { $type: 'string', ...bound } } as Filter<ItemDocument>, { projection: { view: 1 } })
       .sort({ [field]: 1, registeredKey: 1 })
       .limit(clampLimit(limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT))
       .toArray();

@@ -72,6 +72,11 @@ describe('Projector', () => {
     expect(await projector.waitForPosition('1000', 30)).toBe(false);
   });
 
+  it('refuses to wait for something that is not a position', async () => {
+    projector = new Projector(eventStore, store);
+    await expect(projector.waitForPosition('12abc', 30)).rejects.toThrow(RangeError);
+  });
+
   it('applies events already available in batches, not one by one', async () => {
     const log = new CustodyLog();
     for (let n = 0; n < 1200; n += 1)

@@ -71,6 +71,8 @@ export class Projector {
 
   /** Resolves true once `position` is applied, false after `timeoutMs` or on stop. */
   waitForPosition(position: string, timeoutMs: number): Promise<boolean> {
+    if (!/^\d{1,20}$/.test(position))
+      return Promise.reject(new RangeError(`not a global position: ${position}`));
     if (this.reached(position)) return Promise.resolve(true);
     return new Promise((resolve) => {
       const waiter: Waiter = {
