@@ -17,6 +17,7 @@ import { CustodyCommandHandler } from './items/custody-command.handler';
 import { ItemsController } from './items/items.controller';
 import { LocationsController } from './locations/locations.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { DisposalListController } from './reports/disposal-list.controller';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TokenThrottlerGuard } from './rate-limit/token-throttler.guard';
 import { TokensController } from './tokens/tokens.controller';
@@ -57,7 +58,7 @@ export class AppModule {
         RateLimitModule,
         TransfersModule,
       ],
-      controllers: [HealthController, MetricsController, TokensController, LocationsController, ItemsController, WatchController, AuditController, ImportsController],
+      controllers: [HealthController, MetricsController, TokensController, LocationsController, ItemsController, WatchController, AuditController, ImportsController, DisposalListController],
       providers: [
         CustodyCommandHandler,
         AuditService,

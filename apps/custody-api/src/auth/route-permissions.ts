@@ -25,6 +25,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/watch/pending-handovers': EVERYONE,
   'GET /api/watch/overdue-loans': EVERYONE,
   'GET /api/watch/retention-ended': EVERYONE,
+  'GET /api/reports/disposal-list.pdf': ['depot', 'admin', 'auditor'],
   'POST /api/transfers': ['admin', 'officer', 'depot'],
   'GET /api/transfers/:id': EVERYONE,
   'POST /api/transfers/:id/events': WRITERS,

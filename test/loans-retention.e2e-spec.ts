@@ -1,0 +1,363 @@
+import { castOf, type Cast } from './support/actors';
+import { expectNothingRecorded } from './support/store-probe';
+import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+
+// The package's index runs a debug script when loaded as the main module; the library itself does not.
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
+
+const DAY = 24 * 3600 * 1000;
+const daysFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+const STORAGE = { room: 'R1', shelf: 'R1-03', box: 'B-0042' };
+
+type Body = Record<string, unknown>;
+
+describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let position = '0';
+  /** Items by role in the story; each is deposited at depo-arsip-bekasi unless said otherwise. */
+  const ids: Record<string, string> = {};
+
+  const post = async (itemId: string, who: keyof Cast, body: Body) => {
+    const response = await t
+      .http()
+      .post(`/api/items/${itemId}/events`)
+      .set(...bearer(cast[who]))
+      .send(body);
+    if (response.status === 201) position = response.body.position;
+    return response;
+  };
+  const get = (path: string, query: Body = {}, who: keyof Cast = 'auditor') =>
+    t
+      .http()
+      .get(path)
+      .query({ minPosition: position, ...query })
+      .set(...bearer(cast[who]));
+  const idsOf = (body: { items: { itemId: string }[] }) => body.items.map((i) => i.itemId);
+
+  async function registered(key: string, overrides: Body): Promise<string> {
+    const response = await t
+      .http()
+      .post('/api/items')
+      .set(...bearer(cast.officer))
+      .send(aFile({ id: `LR-${key}`, ...overrides }))
+      .expect(201);
+    position = response.body.position;
+    ids[key] = response.body.itemId;
+    return response.body.itemId;
+  }
+
+  async function deposited(key: string, overrides: Body): Promise<string> {
+    const itemId = await registered(key, overrides);
+    for (const [who, body] of [
+      ['courierA', { type: 'collected' }],
+      ['courierA', { type: 'dispatched', destinationId: 'depo-arsip-bekasi' }],
+      ['courierA', { type: 'arrived' }],
+      ['depot', { type: 'intake_confirmed', storage: STORAGE }],
+    ] as [keyof Cast, Body][]) {
+      expect((await post(itemId, who, body)).status).toBe(201);
+    }
+    return itemId;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    cast = await castOf(t, ADMIN_TOKEN);
+    const musnah = (activeYears: number, inactiveYears: number) => ({
+      activeYears,
+      inactiveYears,
+      disposition: 'musnah',
+    });
+    await deposited('ended', {
+      title: 'Buku kas umum 2015',
+      classificationCode: '900.1.3',
+      year: 2015,
+      retention: musnah(1, 1),
+    });
+    await deposited('ended-period', {
+      title: 'Berkas pengadaan barang 2014-2016',
+      classificationCode: '027.1',
+      year: undefined,
+      period: { from: 2014, to: 2016 },
+      quantity: { count: 3, unit: 'berkas' },
+      notes: 'Sampul rusak',
+      retention: musnah(2, 2),
+    });
+    await deposited('permanen', {
+      title: 'Peta wilayah kecamatan 2010',
+      classificationCode: '100.1.4',
+      year: 2010,
+      retention: { activeYears: 2, inactiveYears: 5, disposition: 'permanen' },
+    });
+    await deposited('running', { title: 'Laporan kegiatan 2025', year: 2025, retention: musnah(2, 5) });
+    await deposited('no-retention', { title: 'Berkas tanpa JRA', retention: undefined });
+    await deposited('loan', { title: 'Buku kas umum 2016', year: 2016, retention: musnah(1, 1) });
+    await deposited('loan-2', { title: 'Buku kas umum 2017', year: 2017, retention: musnah(1, 1) });
+    await registered('not-deposited', {
+      title: 'Register surat 2012 (belum di depo)',
+      year: 2012,
+      retention: musnah(1, 1),
+    });
+  });
+  afterAll(() => t.close());
+
+  describe('peminjaman: lending from the depot and returning', () => {
+    it('lends a deposited file to a unit with a borrower and due date, lists it once overdue, and takes it back', async () => {
+      const itemId = ids.loan;
+      const lent = await post(itemId, 'depot', {
+        type: 'lent',
+        occurredAt: daysFromNow(-10),
+        borrowerUnitId: 'kec-cikarang-utara',
+        borrowerName: 'Ibu Sari (Kasi Pemerintahan)',
+        dueAt: daysFromNow(-3),
+      });
+      expect(lent.status).toBe(201);
+      await post(ids['loan-2'], 'depot', {
+        type: 'lent',
+        borrowerUnitId: 'kec-babelan',
+        borrowerName: 'Pak Budi',
+        dueAt: daysFromNow(7),
+      }).then((r) => expect(r.status).toBe(201));
+
+      const item = (await get(`/api/items/${itemId}`).expect(200)).body;
+      expect(item).toMatchObject({
+        status: 'on_loan',
+        loan: {
+          borrowerUnitId: 'kec-cikarang-utara',
+          borrowerName: 'Ibu Sari (Kasi Pemerintahan)',
+          dueAt: expect.any(String),
+        },
+      });
+      expect(Date.parse(item.loan.dueAt)).toBeLessThan(Date.now());
+      expect(idsOf((await get('/api/watch/overdue-loans').expect(200)).body)).toEqual([itemId]);
+
+      const returned = await post(itemId, 'depot', { type: 'returned' });
+      expect(returned.status).toBe(201);
+      expect((await get(`/api/items/${itemId}`).expect(200)).body).toMatchObject({
+        status: 'deposited',
+        loan: null,
+        storage: STORAGE,
+      });
+      expect(idsOf((await get('/api/watch/overdue-loans').expect(200)).body)).toEqual([]);
+    });
+
+    it('refuses loans by the wrong people, in the wrong status or without a borrower and due date, recording nothing', async () => {
+      const loan = {
+        type: 'lent',
+        borrowerUnitId: 'kec-babelan',
+        borrowerName: 'Pak Budi',
+        dueAt: daysFromNow(7),
+      };
+      await expectNothingRecorded(t, async () => {
+        const cases: [keyof Cast, string, Body, number, string][] = [
+          ['officer', ids.ended, loan, 403, 'forbidden'],
+          ['otherDepot', ids.ended, loan, 403, 'forbidden'],
+          ['depot', ids['not-deposited'], loan, 403, 'forbidden'],
+          ['depot', ids['loan-2'], loan, 409, 'invalid-transition'],
+          ['depot', ids.ended, { type: 'returned' }, 409, 'invalid-transition'],
+          ['depot', ids.ended, { ...loan, dueAt: undefined }, 400, 'validation-failed'],
+          ['depot', ids.ended, { ...loan, borrowerName: undefined }, 400, 'validation-failed'],
+          ['depot', ids.ended, { ...loan, dueAt: daysFromNow(-1) }, 400, 'validation-failed'],
+          ['depot', ids.ended, { ...loan, borrowerUnitId: 'kec-nowhere' }, 400, 'validation-failed'],
+        ];
+        for (const [who, itemId, body, status, code] of cases) {
+          const response = await post(itemId, who, body);
+          expect({ who, body, status: response.status, code: response.body.code }).toEqual({
+            who,
+            body,
+            status,
+            code,
+          });
+        }
+      });
+      const onLoan = await post(ids['loan-2'], 'depot', loan);
+      expect(onLoan.body.detail).toContain("status 'on_loan'");
+    });
+  });
+
+  describe('retention (JRA)', () => {
+    it('lists the deposited files whose retention has ended, and only those', async () => {
+      const ended = idsOf((await get('/api/watch/retention-ended', { limit: 1000 }).expect(200)).body);
+      expect(ended.sort()).toEqual([ids.ended, ids['ended-period'], ids.permanen, ids.loan].sort());
+    });
+
+    it('prints the daftar arsip usul musnah as a PDF listing every such file, in Indonesian', async () => {
+      const response = await pdf('/api/reports/disposal-list.pdf', 'depot').expect(200);
+      expect(response.headers['content-type']).toMatch(/^application\/pdf/);
+      const text = await textOf(response.body);
+      expect(text).toContain('DAFTAR ARSIP USUL MUSNAH');
+      for (const header of [
+        'No.',
+        'Kode Klasifikasi',
+        'Uraian Informasi',
+        'Kurun Waktu',
+        'Jumlah',
+        'Retensi',
+        'Nasib Akhir',
+        'Keterangan',
+      ]) {
+        expect(text).toContain(header);
+      }
+      for (const key of ['ended', 'ended-period', 'loan']) {
+        const item = (await get(`/api/items/${ids[key]}`).expect(200)).body;
+        expect({ key, listed: text.includes(item.title) && text.includes(`ID ${item.itemId}`) }).toEqual({
+          key,
+          listed: true,
+        });
+      }
+      expect(text).toContain('2014-2016');
+      expect(text).toContain('3 berkas');
+      expect(text).toContain('Sampul rusak');
+      expect(text).toContain('2 th aktif, 2 th inaktif');
+      expect(text).toContain('Jumlah: 3 arsip');
+      expect(text).not.toContain(ids.permanen);
+      expect(text).not.toContain(ids.running);
+      expect(text).not.toContain(ids['not-deposited']);
+
+      const permanen = await textOf(
+        (
+          await pdf(
+            '/api/reports/disposal-list.pdf?disposition=permanen&depotId=depo-arsip-bekasi',
+            'auditor',
+          ).expect(200)
+        ).body,
+      );
+      expect(permanen).toContain('DAFTAR ARSIP USUL SERAH (PERMANEN)');
+      expect(permanen).toContain(`ID ${ids.permanen}`);
+      expect(permanen).not.toContain(ids.ended);
+      expect(
+        await textOf(
+          (await pdf('/api/reports/disposal-list.pdf?depotId=depo-arsip-cabang-test', 'admin').expect(200))
+            .body,
+        ),
+      ).toContain('Jumlah: 0 arsip');
+    });
+
+    it('refuses the printed list to couriers and officers, and an unknown depot', async () => {
+      await pdf('/api/reports/disposal-list.pdf', 'courierA').expect(403);
+      await pdf('/api/reports/disposal-list.pdf', 'officer').expect(403);
+      await pdf('/api/reports/disposal-list.pdf?depotId=kec-babelan', 'depot').expect(404);
+      await pdf('/api/reports/disposal-list.pdf?disposition=dibakar', 'depot').expect(400);
+    });
+
+    it('records disposed or transferred_static only once retention has ended with the matching disposition, with a BA number', async () => {
+      await expectNothingRecorded(t, async () => {
+        const cases: [string, keyof Cast, Body, number, string, string][] = [
+          [
+            'running',
+            'depot',
+            { type: 'disposed', baNumber: 'BA-001/MUS/2026' },
+            409,
+            'invalid-transition',
+            'its retention ends at 2033-01-01',
+          ],
+          [
+            'no-retention',
+            'depot',
+            { type: 'disposed', baNumber: 'BA-001/MUS/2026' },
+            409,
+            'invalid-transition',
+            'retention (JRA) or year is not recorded',
+          ],
+          [
+            'permanen',
+            'depot',
+            { type: 'disposed', baNumber: 'BA-001/MUS/2026' },
+            409,
+            'invalid-transition',
+            "disposition is 'permanen', not 'musnah'",
+          ],
+          [
+            'ended',
+            'depot',
+            { type: 'transferred_static', baNumber: 'BA-002/SRH/2026' },
+            409,
+            'invalid-transition',
+            "disposition is 'musnah', not 'permanen'",
+          ],
+          [
+            'loan-2',
+            'depot',
+            { type: 'disposed', baNumber: 'BA-001/MUS/2026' },
+            409,
+            'invalid-transition',
+            "status 'on_loan'",
+          ],
+          ['ended', 'depot', { type: 'disposed' }, 400, 'validation-failed', 'baNumber'],
+          ['ended', 'depot', { type: 'disposed', baNumber: '' }, 400, 'validation-failed', 'baNumber'],
+          ['permanen', 'depot', { type: 'transferred_static' }, 400, 'validation-failed', 'baNumber'],
+          ['ended', 'officer', { type: 'disposed', baNumber: 'BA-001/MUS/2026' }, 403, 'forbidden', ''],
+          ['ended', 'otherDepot', { type: 'disposed', baNumber: 'BA-001/MUS/2026' }, 403, 'forbidden', ''],
+        ];
+        for (const [key, who, body, status, code, why] of cases) {
+          const response = await post(ids[key], who, body);
+          expect({ key, body, status: response.status, code: response.body.code }).toEqual({
+            key,
+            body,
+            status,
+            code,
+          });
+          expect(JSON.stringify(response.body)).toContain(why);
+        }
+      });
+
+      const disposed = await post(ids.ended, 'depot', {
+        type: 'disposed',
+        baNumber: 'BA-001/MUS/2026',
+        note: 'Pemusnahan dengan pencacahan',
+      });
+      expect(disposed.status).toBe(201);
+      const stat = await post(ids.permanen, 'depot', {
+        type: 'transferred_static',
+        baNumber: 'BA-002/SRH/2026',
+        toArchive: 'Arsip Statis Provinsi Jawa Barat',
+      });
+      expect(stat.status).toBe(201);
+
+      expect((await get(`/api/items/${ids.ended}`).expect(200)).body).toMatchObject({ status: 'disposed' });
+      expect((await get(`/api/items/${ids.permanen}`).expect(200)).body).toMatchObject({
+        status: 'transferred_static',
+      });
+      const history = (await get(`/api/items/${ids.ended}/history`).expect(200)).body.events;
+      expect(history[history.length - 1]).toMatchObject({
+        type: 'disposed',
+        data: { baNumber: 'BA-001/MUS/2026' },
+        note: 'Pemusnahan dengan pencacahan',
+      });
+      const ended = idsOf((await get('/api/watch/retention-ended').expect(200)).body);
+      expect(ended.sort()).toEqual([ids['ended-period'], ids.loan].sort());
+
+      await expectNothingRecorded(t, async () => {
+        for (const body of [
+          { type: 'disposed', baNumber: 'BA-003/MUS/2026' },
+          { type: 'lent', borrowerUnitId: 'kec-babelan', borrowerName: 'X', dueAt: daysFromNow(3) },
+        ]) {
+          const again = await post(ids.ended, 'depot', body);
+          expect({ status: again.status, code: again.body.code }).toEqual({
+            status: 409,
+            code: 'invalid-transition',
+          });
+          expect(again.body.detail).toContain("status 'disposed'");
+        }
+      });
+    });
+  });
+
+  const pdf = (path: string, who: keyof Cast) =>
+    t
+      .http()
+      .get(path)
+      .query({ minPosition: position })
+      .set(...bearer(cast[who]))
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+
+  const textOf = async (body: Buffer) => {
+    expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    return (await pdfParse(body)).text.replace(/\s+/g, ' ');
+  };
+});
