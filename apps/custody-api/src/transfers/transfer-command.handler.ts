@@ -156,14 +156,15 @@ export class TransferCommandHandler implements ICommandHandler<TransferCommandMe
         command.type === 'transfer_created'
           ? await this.claimManifest(command, step)
           : await this.mirrorOnItems(decision.events, before!, step);
-      const appends: StreamAppend[] = [
-        {
-          streamId,
-          events: sealed.map((event) => toAppend(event, metadata)),
-          expectedRevision: before ? before.revision : 'no_stream',
-        },
-        ...companions,
-      ];
+      const own: StreamAppend = {
+        streamId,
+        events: sealed.map((event) => toAppend(event, metadata)),
+        expectedRevision: before ? before.revision : 'no_stream',
+      };
+      // Order matters only where appendMany is not atomic (KurrentDB): claims go before the transfer
+      // (a claim lost to a rival leaves no transfer behind, and a claim naming no transfer lapses);
+      // a step goes on the transfer first, where concurrent steps collide.
+      const appends = command.type === 'transfer_created' ? [...companions, own] : [own, ...companions];
       try {
         const results = await this.store.appendMany(appends);
         const last = sealed[sealed.length - 1];
@@ -171,7 +172,7 @@ export class TransferCommandHandler implements ICommandHandler<TransferCommandMe
           transferId: command.transferId,
           eventId: last.eventId,
           type: last.type,
-          revision: results[0].revision,
+          revision: results[appends.indexOf(own)].revision,
           position: maxPosition(results.map((result) => result.position)),
           state,
         };
@@ -227,7 +228,9 @@ export class TransferCommandHandler implements ICommandHandler<TransferCommandMe
     );
     const problems = checked.flatMap(({ problem }) => (problem ? [problem] : []));
     if (problems.length > 0) throw manifestProblem(problems);
-    return checked.map(({ itemId, claimRevision }) => ({
+    // In item order, so two rivals reach their first shared item first and one of them stops there.
+    const inOrder = [...checked].sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
+    return inOrder.map(({ itemId, claimRevision }) => ({
       streamId: manifestClaimStreamId(itemId),
       events: [{ ...claimEvent(ids(`claim:${itemId}`, 0), itemId, transferId), metadata }],
       expectedRevision: claimRevision < 0 ? 'no_stream' : claimRevision,
