@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
@@ -633,6 +635,47 @@ describe('transfers and depot intake over HTTP', () => {
           ['collected', `collect-${transferId}`],
         ]);
       }
+    });
+
+    it('a request whose answer was lost is recognised from its event ids: the same answer, nothing recorded', async () => {
+      const itemIds = await files(2, 'Lost answer');
+      const key = `lost-${itemIds[0]}`;
+      const forgetAnswers = () => {
+        // As if the process died between the append and saving the answer for the key.
+        const db = new Database(join(t.dataDir, 'idempotency.sqlite'));
+        try {
+          db.prepare('DELETE FROM idempotency WHERE key LIKE ?').run(`${key}%`);
+        } finally {
+          db.close();
+        }
+      };
+      const create = () =>
+        post('/api/transfers', 'officer', {
+          baNumber: 'BA-901/ARS/2026',
+          fromId: ORIGIN,
+          toId: DEPOT,
+          itemIds,
+        }).set('Idempotency-Key', `${key}-create`);
+      const first = await create().expect(201);
+      forgetAnswers();
+      await expectNothingRecorded(t, async () => {
+        const again = await create();
+        expect({ status: again.status, body: again.body }).toEqual({ status: 201, body: first.body });
+      });
+      const transferId = first.body.transferId;
+      const collect = (body: Record<string, unknown>) =>
+        step(transferId, 'courierA', body).set('Idempotency-Key', `${key}-collect`);
+      const collected = await collect({ type: 'collected' }).expect(201);
+      forgetAnswers();
+      await expectNothingRecorded(t, async () => {
+        const again = await collect({ type: 'collected' });
+        expect({ status: again.status, body: again.body }).toEqual({ status: 201, body: collected.body });
+        const reused = await collect({ type: 'collected', note: 'lain' });
+        expect({ status: reused.status, code: reused.body.code }).toEqual({
+          status: 422,
+          code: 'idempotency-key-reused',
+        });
+      });
     });
 
     it('creation without an id, retried with its key, creates one transfer', async () => {
