@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, requestIdOf } from './app.module';
 import { useGuardedJsonParser } from './common/json-body-parser';
 import { ProblemExceptionFilter } from './common/problem-exception.filter';
+import { problemBody } from './common/problem';
 import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
@@ -25,6 +26,8 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
     requestIdHeader: false,
+    // Refused below as problem+json instead of Fastify's fixed 503 body.
+    return503OnClosing: false,
     genReqId: requestIdOf,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
@@ -53,9 +56,20 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
   await app.register(helmet, { contentSecurityPolicy: false });
 
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
-    done();
+    if (!closing) return done();
+    // Stopping: whatever is in flight finishes; nothing new starts on a kept-alive connection.
+    void reply
+      .header('Connection', 'close')
+      .status(503)
+      .header('Content-Type', 'application/problem+json')
+      .send(problemBody('shutting-down', 'The service is stopping; send the request again in a moment.'));
   });
 
   const metrics = app.get(CommandMetrics);

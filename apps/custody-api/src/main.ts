@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config';
-import { createApp } from './create-app';
 
 async function main(): Promise<void> {
   let config;
@@ -13,6 +12,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Loaded only once the configuration is known good, so a wrong value fails at once.
+  const { createApp } = await import('./create-app');
   const { app, generatedAdminToken } = await createApp(config);
   if (generatedAdminToken) {
     // Printed once, to the terminal only (not the log stream): it is the only way in on a new store.
@@ -24,7 +25,12 @@ async function main(): Promise<void> {
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    // Stop accepting; in-flight requests finish. A keep-alive connection that goes idle after its
+    // answer would otherwise hold the close for the whole keep-alive timeout, so close idle ones as we go.
+    const server = app.getHttpServer();
+    const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
     await app.close();
+    clearInterval(closeIdle);
     process.stdout.write(`Jejak stopped (${signal}).\n`);
     process.exit(0);
   };

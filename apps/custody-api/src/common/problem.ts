@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 
-/** The error codes of http-api.md (plus `projection-lagging`, `internal-error`). */
+/** The error codes of http-api.md (plus `projection-lagging`, `shutting-down`, `internal-error`). */
 export type ProblemCode =
   | 'validation-failed'
   | 'unauthenticated'
@@ -14,6 +14,7 @@ export type ProblemCode =
   | 'idempotency-key-reused'
   | 'rate-limited'
   | 'projection-lagging'
+  | 'shutting-down'
   | 'method-not-allowed'
   | 'unsupported-media-type'
   | 'internal-error';
@@ -34,6 +35,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   'rate-limited': 429,
   'internal-error': 500,
   'projection-lagging': 503,
+  'shutting-down': 503,
 };
 
 const TITLES: Record<ProblemCode, string> = {
@@ -52,6 +54,7 @@ const TITLES: Record<ProblemCode, string> = {
   'rate-limited': 'Too many requests',
   'internal-error': 'Internal error',
   'projection-lagging': 'The read model has not caught up yet',
+  'shutting-down': 'The service is stopping; retry shortly',
 };
 
 export interface FieldProblem {
