@@ -94,11 +94,12 @@ export function itemListQuery(
   const terms = textTerms(query);
   const ftsDriven = terms.length > 0 && plan === 'fts';
   const filters = filterClauses(query, t, ftsDriven);
-  const select = `SELECT CAST(i.seq AS TEXT) AS seq, i.view FROM`;
+  const select = `SELECT CAST(i.seq AS TEXT) AS seq, d.view FROM`;
+  const docs = `CROSS JOIN ${t.itemDocs} d ON d.seq = i.seq`;
   if (ftsDriven) {
     const match = terms.map(({ word, prefix }) => `"${word}"${prefix ? '*' : ''}`).join(' ');
     return {
-      sql: `${select} ${t.itemsFts} f CROSS JOIN ${t.items} i ON i.seq = f.rowid
+      sql: `${select} ${t.itemsFts} f CROSS JOIN ${t.items} i ON i.seq = f.rowid ${docs}
             ${where([`${t.itemsFts} MATCH ?`, filters.sql])} ORDER BY f.rowid LIMIT ?`,
       params: [match, ...filters.params, limit],
     };
@@ -107,7 +108,7 @@ export function itemListQuery(
   const wordChecks = terms.map(() => `(' ' || i.title_words || ' ') LIKE ?`);
   const patterns = terms.map(({ word, prefix }) => (prefix ? `% ${word}%` : `% ${word} %`));
   return {
-    sql: `${select} ${t.items} i ${where([filters.sql, ...wordChecks])} ORDER BY i.seq LIMIT ?`,
+    sql: `${select} ${t.items} i ${docs} ${where([filters.sql, ...wordChecks])} ORDER BY i.seq LIMIT ?`,
     params: [...filters.params, ...patterns, limit],
   };
 }

@@ -84,8 +84,11 @@ export class SqliteReadModels implements ReadModelStore {
   }
 
   async getItem(itemId: string): Promise<ItemView | null> {
-    const row = this.db.prepare(`SELECT view FROM ${LIVE_TABLES.items} WHERE item_id = ?`).get(itemId) as
-      { view: string } | undefined;
+    const row = this.db
+      .prepare(
+        `SELECT d.view FROM ${LIVE_TABLES.items} i JOIN ${LIVE_TABLES.itemDocs} d ON d.seq = i.seq WHERE i.item_id = ?`,
+      )
+      .get(itemId) as { view: string } | undefined;
     return row ? (JSON.parse(row.view) as ItemView) : null;
   }
 
@@ -172,7 +175,8 @@ export class SqliteReadModels implements ReadModelStore {
   ): Promise<ItemView[]> {
     const rows = this.db
       .prepare(
-        `SELECT view FROM ${LIVE_TABLES.items} WHERE ${column} ${op} ? ORDER BY ${column}, seq LIMIT ?`,
+        `SELECT d.view FROM ${LIVE_TABLES.items} i JOIN ${LIVE_TABLES.itemDocs} d ON d.seq = i.seq
+         WHERE i.${column} ${op} ? ORDER BY i.${column}, i.seq LIMIT ?`,
       )
       .all(bound, clampLimit(limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT)) as { view: string }[];
     return rows.map((row) => JSON.parse(row.view) as ItemView);

@@ -4,6 +4,7 @@ export interface SqliteTableNames {
   items: string;
   itemsFts: string;
   itemYears: string;
+  itemDocs: string;
   trail: string;
   checkpoints: string;
 }
@@ -16,6 +17,7 @@ function tableNames(suffix: string): SqliteTableNames {
     items: `items${suffix}`,
     itemsFts: `items_fts${suffix}`,
     itemYears: `item_years${suffix}`,
+    itemDocs: `item_docs${suffix}`,
     trail: `trail${suffix}`,
     checkpoints: `checkpoints${suffix}`,
   };
@@ -32,6 +34,8 @@ export function tableExists(db: Database.Database, name: string): boolean {
  * of lists. Every index implicitly ends in it, so a filtered list is read in order without a sort.
  * Watch lists have partial indexes on their instant (null when the item is not on the list).
  * `item_years` holds one row per year an item covers (its year, or each year of its period).
+ * The JSON of view and state lives apart in `item_docs`, keeping `items` rows narrow: a filtered
+ * scan reads a few pages, and only the page handed out fetches its documents.
  */
 export function createSchema(db: Database.Database, t: SqliteTableNames, tag: string): void {
   db.exec(`
@@ -52,10 +56,9 @@ export function createSchema(db: Database.Database, t: SqliteTableNames, tag: st
       in_transit_since TEXT,
       handover_pending_since TEXT,
       loan_due_at TEXT,
-      retention_ends_at TEXT,
-      view TEXT NOT NULL,
-      state TEXT NOT NULL
+      retention_ends_at TEXT
     );
+    CREATE TABLE ${t.itemDocs} (seq INTEGER PRIMARY KEY NOT NULL, view TEXT NOT NULL, state TEXT NOT NULL);
     CREATE INDEX ix_${tag}_status ON ${t.items} (status);
     CREATE INDEX ix_${tag}_kind ON ${t.items} (kind);
     CREATE INDEX ix_${tag}_location ON ${t.items} (location_id);
@@ -79,7 +82,7 @@ export function createSchema(db: Database.Database, t: SqliteTableNames, tag: st
 }
 
 export function dropSchema(db: Database.Database, t: SqliteTableNames): void {
-  for (const table of [t.items, t.itemsFts, t.itemYears, t.trail, t.checkpoints]) {
+  for (const table of [t.items, t.itemsFts, t.itemYears, t.itemDocs, t.trail, t.checkpoints]) {
     db.exec(`DROP TABLE IF EXISTS ${table}`);
   }
 }
@@ -91,6 +94,7 @@ export function moveSchema(db: Database.Database, from: SqliteTableNames, to: Sq
     ALTER TABLE ${from.items} RENAME TO ${to.items};
     ALTER TABLE ${from.itemsFts} RENAME TO ${to.itemsFts};
     ALTER TABLE ${from.itemYears} RENAME TO ${to.itemYears};
+    ALTER TABLE ${from.itemDocs} RENAME TO ${to.itemDocs};
     ALTER TABLE ${from.trail} RENAME TO ${to.trail};
     ALTER TABLE ${from.checkpoints} RENAME TO ${to.checkpoints};
   `);

@@ -32,8 +32,6 @@ const COLUMNS = [
   'handover_pending_since',
   'loan_due_at',
   'retention_ends_at',
-  'view',
-  'state',
 ];
 
 /** Writes batches into one set of tables (the live ones, or a rebuild's). */
@@ -46,6 +44,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
   private readonly updateFts: Database.Statement<[string, bigint]>;
   private readonly deleteYears: Database.Statement<[bigint]>;
   private readonly insertYear: Database.Statement<[number, bigint]>;
+  private readonly upsertDocs: Database.Statement<[bigint, string, string]>;
   private readonly insertTrail: Database.Statement<[string, number, string]>;
   private readonly selectCheckpoint: Database.Statement<[string], { position: string }>;
   private readonly upsertCheckpoint: Database.Statement<[string, string]>;
@@ -55,8 +54,8 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     const columns = COLUMNS.join(', ');
     const params = COLUMNS.map((column) => `@${column}`).join(', ');
     this.selectItems = db.prepare(
-      `SELECT state, view, CAST(seq AS TEXT) AS seq FROM ${t.items}
-       WHERE item_id IN (SELECT value FROM json_each(?))`,
+      `SELECT d.state, d.view, CAST(i.seq AS TEXT) AS seq FROM ${t.items} i JOIN ${t.itemDocs} d ON d.seq = i.seq
+       WHERE i.item_id IN (SELECT value FROM json_each(?))`,
     );
     this.selectStored = db.prepare(
       `SELECT revision, title_words, year, period_from, period_to FROM ${t.items} WHERE item_id = ?`,
@@ -69,6 +68,10 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     this.updateFts = db.prepare(`UPDATE ${t.itemsFts} SET title = ? WHERE rowid = ?`);
     this.deleteYears = db.prepare(`DELETE FROM ${t.itemYears} WHERE seq = ?`);
     this.insertYear = db.prepare(`INSERT OR IGNORE INTO ${t.itemYears} (year, seq) VALUES (?, ?)`);
+    this.upsertDocs = db.prepare(
+      `INSERT INTO ${t.itemDocs} (seq, view, state) VALUES (?, ?, ?)
+       ON CONFLICT (seq) DO UPDATE SET view = excluded.view, state = excluded.state`,
+    );
     this.insertTrail = db.prepare(
       `INSERT INTO ${t.trail} (item_id, revision, entry) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
     );
@@ -133,18 +136,18 @@ export class SqliteReadModelWriter implements ReadModelWriter {
       handover_pending_since: watch.handoverPendingSince,
       loan_due_at: watch.loanDueAt,
       retention_ends_at: watch.retentionEndsAt,
-      view: JSON.stringify(view),
-      state: JSON.stringify(state),
     };
     const stored = this.selectStored.get(view.itemId);
     if (stored === undefined) {
       this.insertItem.run(row);
+      this.upsertDocs.run(seq, JSON.stringify(view), JSON.stringify(state));
       this.insertFts.run(seq, row.title_words);
       for (const year of coveredYears(view)) this.insertYear.run(year, seq);
       return;
     }
     if (stored.revision >= view.revision) return;
     this.updateItem.run(row);
+    this.upsertDocs.run(seq, JSON.stringify(view), JSON.stringify(state));
     if (stored.title_words !== row.title_words) this.updateFts.run(row.title_words, seq);
     if (
       stored.year !== row.year ||
