@@ -64,7 +64,8 @@ export async function runCli(argv: string[], output: Output = consoleOutput, env
 
 if (require.main === module) {
   runCli(process.argv.slice(2))
-    .then((code) => process.exit(code))
+    // Exit once stdout is flushed: into a pipe it is asynchronous, and a long answer would be cut.
+    .then((code) => process.stdout.write('', () => process.exit(code)))
     .catch((error: unknown) => {
       const known = error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
       process.stderr.write(`jejak: ${error instanceof Error ? (known ? error.message : error.stack) : String(error)}\n`);
