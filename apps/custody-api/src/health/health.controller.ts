@@ -1,10 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { READ_MODEL_STORE, type ReadModelStore } from '@jejak/read-models';
 import { Public } from '../auth/public.decorator';
 import { PROJECTOR, type ProjectorHandle } from '../infrastructure/projector.provider';
+import { LiveDto, ReadyDto } from '../openapi/response.dto';
 
 @ApiTags('health')
 @Public()
@@ -20,12 +21,15 @@ export class HealthController {
 
   /** 200 while the process runs. */
   @Get('live')
+  @ApiOkResponse({ type: LiveDto })
   live() {
     return { status: 'ok' };
   }
 
   /** 200 only when both stores answer and the projections are running; else 503. */
   @Get('ready')
+  @ApiOkResponse({ type: ReadyDto })
+  @ApiServiceUnavailableResponse({ type: ReadyDto, description: 'A store or the projections are down' })
   @HealthCheck()
   ready() {
     return this.health.check([

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { deterministicEventId } from '@jejak/custody';
@@ -9,6 +9,8 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
 import { idempotencyOf } from '../idempotency/idempotency.interceptor';
+import { ApiProblems } from '../openapi/problem.dto';
+import { EventRecordedDto, HistoryDto, ItemPageDto, ItemRegisteredDto, ItemViewDto } from '../openapi/response.dto';
 import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { CustodyCommandMessage, type CustodyOutcome } from './custody-command.handler';
 import { HistoryQueryDto, ItemListQueryDto, ReadQueryDto } from './dto/item-query.dto';
@@ -28,6 +30,8 @@ export class ItemsController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: ItemRegisteredDto })
+  @ApiProblems(409, 422)
   async register(
     @Body() dto: RegisterItemDto,
     @CurrentPrincipal() principal: Principal,
@@ -50,6 +54,8 @@ export class ItemsController {
   }
 
   @Post(':id/events')
+  @ApiCreatedResponse({ type: EventRecordedDto })
+  @ApiProblems(404, 409, 422)
   async record(
     @Param('id') id: string,
     @Body() dto: RecordEventDto,
@@ -70,6 +76,8 @@ export class ItemsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: ItemPageDto })
+  @ApiProblems(503)
   async list(@Query() query: ItemListQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.gate.await(query.minPosition, reply);
     const { minPosition: _minPosition, ...filters } = query;
@@ -78,6 +86,8 @@ export class ItemsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ItemViewDto, description: 'From the read model' })
+  @ApiProblems(404, 503)
   async get(@Param('id') id: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.gate.await(query.minPosition, reply);
     const item = await this.readModels.getItem(id);
@@ -86,6 +96,8 @@ export class ItemsController {
   }
 
   @Get(':id/history')
+  @ApiOkResponse({ type: HistoryDto })
+  @ApiProblems(404, 503)
   async history(
     @Param('id') id: string,
     @Query() query: HistoryQueryDto,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { LocationInfo } from '@jejak/custody';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
@@ -8,6 +8,8 @@ import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
 import { LocationRepository } from '../directory/location.repository';
 import { ReadModelGate } from '../infrastructure/read-model-gate';
+import { ApiProblems } from '../openapi/problem.dto';
+import { InventoryDto, LocationDto, LocationListDto } from '../openapi/response.dto';
 import { PageQueryDto } from '../items/dto/item-query.dto';
 import { CreateLocationDto, LocationListQueryDto } from './create-location.dto';
 
@@ -22,11 +24,14 @@ export class LocationsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: LocationListDto })
   list(@Query() query: LocationListQueryDto): { locations: LocationInfo[] } {
     return { locations: this.locations.list(query) };
   }
 
   @Post()
+  @ApiCreatedResponse({ type: LocationDto })
+  @ApiProblems(409)
   create(@Body() dto: CreateLocationDto, @CurrentPrincipal() principal: Principal): LocationInfo {
     if (this.locations.get(dto.id)) throw new ApiProblem('already-exists', `Location '${dto.id}' already exists.`);
     if (dto.parentId !== undefined && !this.locations.get(dto.parentId)) {
@@ -40,6 +45,8 @@ export class LocationsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: LocationDto })
+  @ApiProblems(404)
   get(@Param('id') id: string): LocationInfo {
     const location = this.locations.get(id);
     if (!location) throw new ApiProblem('not-found', `No location '${id}'.`);
@@ -47,6 +54,8 @@ export class LocationsController {
   }
 
   @Get(':id/inventory')
+  @ApiOkResponse({ type: InventoryDto })
+  @ApiProblems(404, 503)
   async inventory(
     @Param('id') id: string,
     @Query() query: PageQueryDto,

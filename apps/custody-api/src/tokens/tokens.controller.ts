@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
 import { LocationRepository } from '../directory/location.repository';
 import { TokenRepository } from '../directory/token.repository';
+import { ApiProblems } from '../openapi/problem.dto';
+import { TokenListDto } from '../openapi/response.dto';
 import { CreateTokenDto, TokenCreatedDto } from './create-token.dto';
 
 @ApiTags('tokens')
@@ -32,12 +34,15 @@ export class TokensController {
   }
 
   @Get()
+  @ApiOkResponse({ type: TokenListDto })
   list() {
     return { tokens: this.tokens.list() };
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked: refused from the next request on' })
+  @ApiProblems(404)
   revoke(@Param('id') id: string, @CurrentPrincipal() principal: Principal): void {
     if (!this.tokens.revoke(id, principal.principalId)) {
       throw new ApiProblem('not-found', `No active token '${id}'.`);

@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
 import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { ReadQueryDto } from '../items/dto/item-query.dto';
+import { ApiProblems } from '../openapi/problem.dto';
+import { WatchListDto } from '../openapi/response.dto';
 
 export class WatchQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
@@ -30,6 +32,8 @@ export class OlderThanQueryDto extends WatchQueryDto {
 /** The watch lists: what needs someone's attention now. */
 @ApiTags('watch')
 @ApiBearerAuth()
+@ApiOkResponse({ type: WatchListDto })
+@ApiProblems(503)
 @Controller('api/watch')
 export class WatchController {
   constructor(
