@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  decide,
+  itemStreamId,
+  replay,
+  sealEvents,
+  verifyChain,
+  type Actor,
+  type CustodyCommand,
+  type CustodyEvent,
+} from '@jejak/custody';
+import { ACTORS, aFile, lookupLocation } from '@jejak/custody/testing/fixtures';
+import { SqliteEventStore } from '@jejak/event-store';
+import type { Principal } from '../auth/principal';
+import { ApiProblem } from '../common/problem';
+import type { LocationRepository } from '../directory/location.repository';
+import { CommandMetrics } from '../metrics/command-metrics';
+import { CustodyCommandHandler, CustodyCommandMessage } from './custody-command.handler';
+
+const principalOf = (actor: Actor): Principal => ({
+  tokenId: `token-${actor.id}`,
+  principalId: actor.id,
+  role: actor.role,
+  unitId: actor.unitId,
+  name: actor.id,
+});
+
+describe('CustodyCommandHandler with its item state cache', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let handler: CustodyCommandHandler;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'jejak-handler-'));
+    store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
+    const locations = { lookup: lookupLocation } as unknown as LocationRepository;
+    handler = new CustodyCommandHandler(store, locations, new CommandMetrics());
+  });
+
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const send = (command: CustodyCommand, actor: Actor, extra: { expectedRevision?: number } = {}) =>
+    handler.execute(new CustodyCommandMessage({ command, principal: principalOf(actor), ...extra }));
+
+  const stored = async (itemId: string): Promise<CustodyEvent[]> =>
+    (await store.readStream(itemStreamId(itemId))).map((r) => r.data as unknown as CustodyEvent);
+
+  /** Another writer (a transfer, an import, a second process) records on the item behind the handler's back. */
+  async function appendElsewhere(command: CustodyCommand, actor: Actor): Promise<void> {
+    const state = replay(await stored(command.itemId));
+    const now = new Date().toISOString();
+    const decision = decide(command, state, { actor, now, occurredAt: now, locations: lookupLocation });
+    if (!decision.ok) throw new Error(decision.refusal.message);
+    const sealed = sealEvents(decision.events, {
+      itemId: command.itemId,
+      eventIds: decision.events.map((_, i) => `elsewhere-${state!.revision}-${i}`),
+      prevRevision: state!.revision,
+      prevHash: state!.headHash,
+      occurredAt: now,
+      recordedAt: now,
+      actor,
+      commandId: null,
+      correlationId: null,
+      note: null,
+    });
+    await store.append(
+      itemStreamId(command.itemId),
+      sealed.map((event) => ({ eventId: event.eventId, type: event.type, data: { ...event } })),
+      state!.revision,
+    );
+  }
+
+  it('chains a command onto a write made elsewhere since its last command', async () => {
+    const registered = await send({ type: 'registered', itemId: 'ARS-1', data: aFile() }, ACTORS.officerA);
+    await appendElsewhere(
+      { type: 'corrected', itemId: 'ARS-1', data: { correctsEventId: registered.eventId, reason: 'typo' } },
+      ACTORS.officerA,
+    );
+
+    const outcome = await send(
+      { type: 'corrected', itemId: 'ARS-1', data: { correctsEventId: registered.eventId, reason: 'again' } },
+      ACTORS.officerA,
+    );
+
+    expect(outcome.revision).toBe(2);
+    const events = await stored('ARS-1');
+    expect(events.map((e) => e.type)).toEqual(['registered', 'corrected', 'corrected']);
+    expect(verifyChain(events).valid).toBe(true);
+  });
+
+  it('decides on the stored state, not on what it last wrote: a step valid only after a write elsewhere is accepted', async () => {
+    await send({ type: 'registered', itemId: 'ARS-2', data: aFile() }, ACTORS.officerA);
+    await appendElsewhere({ type: 'collected', itemId: 'ARS-2', data: {} }, ACTORS.courier1);
+
+    const outcome = await send(
+      { type: 'sorted', itemId: 'ARS-2', data: { locationId: 'sort-1', destinationId: 'depot-1' } },
+      ACTORS.courier1,
+    );
+
+    expect(outcome).toMatchObject({ type: 'sorted', revision: 2 });
+    expect(verifyChain(await stored('ARS-2')).valid).toBe(true);
+  });
+
+  it('answers a pinned expectedRevision against the stored revision', async () => {
+    const registered = await send({ type: 'registered', itemId: 'ARS-3', data: aFile() }, ACTORS.officerA);
+    await appendElsewhere(
+      { type: 'corrected', itemId: 'ARS-3', data: { correctsEventId: registered.eventId, reason: 'typo' } },
+      ACTORS.officerA,
+    );
+    const correction = {
+      type: 'corrected',
+      itemId: 'ARS-3',
+      data: { correctsEventId: registered.eventId, reason: 'x' },
+    } as const;
+
+    await expect(send(correction, ACTORS.officerA, { expectedRevision: 0 })).rejects.toMatchObject({
+      body: { code: 'concurrency-conflict', actualRevision: 1 },
+    });
+    await expect(send(correction, ACTORS.officerA, { expectedRevision: 1 })).resolves.toMatchObject({
+      revision: 2,
+    });
+  });
+
+  it('refuses registering an item registered elsewhere, and records nothing', async () => {
+    const other = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
+    const otherHandler = new CustodyCommandHandler(
+      other,
+      { lookup: lookupLocation } as unknown as LocationRepository,
+      new CommandMetrics(),
+    );
+    await otherHandler.execute(
+      new CustodyCommandMessage({
+        command: { type: 'registered', itemId: 'ARS-4', data: aFile() },
+        principal: principalOf(ACTORS.officerA),
+      }),
+    );
+    await other.close();
+
+    const attempt = send(
+      { type: 'registered', itemId: 'ARS-4', data: aFile({ title: 'Another' }) },
+      ACTORS.officerA,
+    );
+
+    await expect(attempt).rejects.toBeInstanceOf(ApiProblem);
+    await expect(attempt).rejects.toMatchObject({ body: { code: 'already-exists' } });
+    expect(await stored('ARS-4')).toHaveLength(1);
+  });
+});
