@@ -118,6 +118,7 @@ describe('transfers and depot intake over HTTP', () => {
     let transferId: string;
     let baNumber: string;
     let intakePosition: string;
+    let createdPosition: string;
 
     beforeAll(async () => {
       ids = {
@@ -127,7 +128,7 @@ describe('transfers and depot intake over HTTP', () => {
       };
       const created = await createTransfer('officer', [ids.received, ids.damaged, ids.missing]);
       expect(created.status).toBe(201);
-      ({ transferId, baNumber } = created.body);
+      ({ transferId, baNumber, position: createdPosition } = created.body);
       await carryToDepot(transferId);
       const intake = await post(`/api/transfers/${transferId}/intake`, 'depot', {
         results: [
@@ -151,8 +152,16 @@ describe('transfers and depot intake over HTTP', () => {
       intakePosition = intake.body.position;
     });
 
-    it('was created open at the kecamatan, with its manifest', async () => {
+    it('was created open at the kecamatan, with its manifest, readable at the position it answered', async () => {
+      const view = await getJson(`/api/transfers/${transferId}`, createdPosition);
+      expect(view.items.map((line: { itemId: string }) => line.itemId)).toEqual([
+        ids.received,
+        ids.damaged,
+        ids.missing,
+      ]);
       const created = (await eventsOf(`transfer-${transferId}`))[0];
+      // The answered position is the transfer's own event, which the projector reads (the claims it never does).
+      expect(created.position).toBe(createdPosition);
       expect(created.data).toMatchObject({
         type: 'transfer_created',
         data: { baNumber, fromId: ORIGIN, toId: DEPOT, itemIds: [ids.received, ids.damaged, ids.missing] },

@@ -38,7 +38,7 @@ import { LocationRepository } from '../directory/location.repository';
 import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
 import { refusalToProblem } from '../items/custody-command.handler';
 import { CommandMetrics } from '../metrics/command-metrics';
-import { claimEvent, lastClaimant, manifestClaimStreamId } from './manifest-claims';
+import { claimEvent, lastClaimant, MANIFEST_CLAIM_PREFIX, manifestClaimStreamId } from './manifest-claims';
 import {
   checkItemAtOrigin,
   checkNotInOpenTransfer,
@@ -173,7 +173,10 @@ export class TransferCommandHandler implements ICommandHandler<TransferCommandMe
           eventId: last.eventId,
           type: last.type,
           revision: results[appends.indexOf(own)].revision,
-          position: maxPosition(results.map((result) => result.position)),
+          // Claims are an index the projector never reads: a position to wait for is never theirs.
+          position: maxPosition(
+            results.flatMap((result, index) => (isClaim(appends[index]) ? [] : [result.position])),
+          ),
           state,
         };
       } catch (error) {
@@ -296,18 +299,14 @@ export class TransferCommandHandler implements ICommandHandler<TransferCommandMe
     while (last + 1 < recorded.length && recorded[last + 1].metadata.requestHash === requestHash) last++;
     const state = replayTransfer(recorded.slice(0, last + 1).map((r) => r.data as unknown as TransferEvent))!;
     const mine = new Set(
-      state.itemIds.flatMap((itemId) => [
-        ids(`claim:${itemId}`, 0),
-        ...Array.from({ length: MAX_EVENTS_PER_STREAM }, (_, index) => ids(`item:${itemId}`, index)),
-      ]),
+      state.itemIds.flatMap((itemId) =>
+        Array.from({ length: MAX_EVENTS_PER_STREAM }, (_, index) => ids(`item:${itemId}`, index)),
+      ),
     );
-    const companions = await Promise.all(
-      state.itemIds.flatMap((itemId) => [
-        this.store.readStream(itemStreamId(itemId)),
-        this.store.readStream(manifestClaimStreamId(itemId)),
-      ]),
+    const itemEvents = await Promise.all(
+      state.itemIds.map((itemId) => this.store.readStream(itemStreamId(itemId))),
     );
-    const positions = companions.flat().flatMap((r) => (mine.has(r.eventId) ? [r.position] : []));
+    const positions = itemEvents.flat().flatMap((r) => (mine.has(r.eventId) ? [r.position] : []));
     const event = recorded[last].data as unknown as TransferEvent;
     return {
       transferId: state.transferId,
@@ -326,6 +325,8 @@ const toAppend = (event: CustodyEvent | TransferEvent, metadata: JsonObject): Ev
   data: { ...event },
   metadata,
 });
+
+const isClaim = (append: StreamAppend): boolean => append.streamId.startsWith(MANIFEST_CLAIM_PREFIX);
 
 const maxPosition = (positions: readonly string[]): string =>
   positions.reduce((max, position) => (comparePositions(position, max) > 0 ? position : max));
