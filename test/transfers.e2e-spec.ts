@@ -358,6 +358,8 @@ describe('transfers and depot intake over HTTP', () => {
       const otherUnit = await refused(() => createTransfer('otherOfficer', [item]), 403, 'forbidden');
       expect(otherUnit.detail).toMatch(/sending unit/);
       await refused(() => createTransfer('otherDepot', [item]), 403, 'forbidden');
+      // An administrator may send from anywhere.
+      expect((await createTransfer('admin', [item])).status).toBe(201);
     });
 
     it('refuses items that are not at the origin or do not exist, naming each', async () => {
