@@ -121,7 +121,9 @@ export class Projector {
       this.flushScheduled = true;
       setImmediate(() => {
         this.flushScheduled = false;
-        void this.flush(generation);
+        // The current generation, not the captured one: after a restart this timer may be the
+        // only one scheduled for the new subscription's buffer.
+        void this.flush(this.generation);
       });
     }
   }
