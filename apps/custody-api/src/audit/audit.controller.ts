@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiProblem } from '../common/problem';
 import { ApiProblems } from '../openapi/problem.dto';
@@ -10,6 +10,7 @@ import { AuditService, type AuditTrail, type ReplayResult } from './audit.servic
 
 /** Auditors' routes: everything here is read from the event store itself, never the read models. */
 @ApiTags('audit')
+@ApiExtraModels(AuditTrailDto)
 @ApiBearerAuth()
 @Controller('api/audit/items')
 export class AuditController {
@@ -31,10 +32,13 @@ export class AuditController {
   }
 
   @Get(':id/export')
-  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
-    type: AuditTrailDto,
-    description: 'The whole trail; CSV (UTF-8, header row) with format=csv',
+    description:
+      'The whole trail; with format=csv, UTF-8 CSV (byte order mark, header row, one event per row)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(AuditTrailDto) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
   })
   @ApiProblems(400, 404)
   async export(

@@ -30,14 +30,15 @@ export class HealthController {
   @Get('ready')
   @ApiOkResponse({ type: ReadyDto })
   @ApiServiceUnavailableResponse({ type: ReadyDto, description: 'A store or the projections are down' })
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
   ready() {
     return this.health.check([
       () => this.probe('eventStore', () => this.eventStore.ping()),
       () => this.probe('readModels', () => this.readModels.ping()),
-      () => this.probe('projections', async () => {
-        if (!this.projector.isRunning()) throw new Error('projections are not running');
-      }),
+      () =>
+        this.probe('projections', async () => {
+          if (!this.projector.isRunning()) throw new Error('projections are not running');
+        }),
     ]);
   }
 

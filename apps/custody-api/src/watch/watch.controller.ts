@@ -32,7 +32,6 @@ export class OlderThanQueryDto extends WatchQueryDto {
 /** The watch lists: what needs someone's attention now. */
 @ApiTags('watch')
 @ApiBearerAuth()
-@ApiOkResponse({ type: WatchListDto })
 @ApiProblems(503)
 @Controller('api/watch')
 export class WatchController {
@@ -42,26 +41,36 @@ export class WatchController {
   ) {}
 
   @Get('in-transit')
+  @ApiOkResponse({ type: WatchListDto })
   async inTransit(@Query() query: OlderThanQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.gate.await(query.minPosition, reply);
     const hours = query.olderThanHours ?? 24;
-    return { olderThanHours: hours, items: await this.readModels.inTransitLongerThan(hours, now(), query.limit) };
+    return {
+      olderThanHours: hours,
+      items: await this.readModels.inTransitLongerThan(hours, now(), query.limit),
+    };
   }
 
   @Get('pending-handovers')
+  @ApiOkResponse({ type: WatchListDto })
   async pendingHandovers(@Query() query: OlderThanQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.gate.await(query.minPosition, reply);
     const hours = query.olderThanHours ?? 0;
-    return { olderThanHours: hours, items: await this.readModels.pendingHandoversOlderThan(hours, now(), query.limit) };
+    return {
+      olderThanHours: hours,
+      items: await this.readModels.pendingHandoversOlderThan(hours, now(), query.limit),
+    };
   }
 
   @Get('overdue-loans')
+  @ApiOkResponse({ type: WatchListDto })
   async overdueLoans(@Query() query: WatchQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.gate.await(query.minPosition, reply);
     return { items: await this.readModels.overdueLoans(now(), query.limit) };
   }
 
   @Get('retention-ended')
+  @ApiOkResponse({ type: WatchListDto })
   async retentionEnded(@Query() query: WatchQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.gate.await(query.minPosition, reply);
     return { items: await this.readModels.retentionEnded(now(), query.limit) };
