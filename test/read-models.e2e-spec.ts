@@ -179,6 +179,12 @@ describe('read models over HTTP: search, inventory, watch lists, read-your-write
     expect(seen.sort()).toEqual([stuck, fresh, pending, lent, old].sort());
   });
 
+  it('refuses a cursor it did not give out with 400', async () => {
+    const response = await get('/api/items', { cursor: 'bm90LWEtY3Vyc29y' });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('validation-failed');
+  });
+
   it("answers what is at a location and in a courier's bag", async () => {
     const depot = await get('/api/locations/depo-arsip-bekasi/inventory').expect(200);
     expect(depot.body.items.map((i: { itemId: string }) => i.itemId)).toEqual([old]);

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
+import { InvalidCursorError } from '@jejak/read-models';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblem, ProblemBody, ProblemCode, problemBody } from './problem';
 import type { RouteTable } from './route-table';
@@ -25,6 +26,11 @@ interface FastifyLikeError {
 
 export function toProblem(error: unknown): ProblemBody {
   if (error instanceof ApiProblem) return error.body;
+  if (error instanceof InvalidCursorError) {
+    return problemBody('validation-failed', 'The cursor is not one this list gave out; start again without it.', {
+      errors: [{ field: 'cursor', message: 'unknown cursor' }],
+    });
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = CODE_BY_STATUS[status];
