@@ -259,6 +259,66 @@ describe('import of a daftar arsip (POST /api/imports/daftar-arsip)', () => {
     expect(await headPosition(t)).toBe(head);
   });
 
+  describe('with ?transferBaNumber=&transferToId= (the transfer of the imported items)', () => {
+    const transferCsv = () =>
+      csvOf(
+        `1;900.1.3;Buku kas umum;2016;asli;1 berkas;;;;biasa;2;3;musnah`,
+        `2;900.1.3;Buku kas pembantu;2016;asli;1 berkas;;;;biasa;2;3;musnah`,
+      );
+    const toDepot = { transferBaNumber: 'BA-031/ARS/2026', transferToId: 'depo-arsip-bekasi' };
+
+    it('imports the items and creates their transfer to the depot, answering both', async () => {
+      const csv = transferCsv();
+      const response = await postCsv(csv, officer, toDepot)
+        .set('Idempotency-Key', 'import-with-transfer-1')
+        .expect(201);
+      expect(response.body).toMatchObject({
+        imported: 2,
+        transfer: {
+          transferId: expect.any(String),
+          baNumber: 'BA-031/ARS/2026',
+          fromId: 'kec-cikarang-utara',
+          toId: 'depo-arsip-bekasi',
+        },
+      });
+      const { itemIds, position, transfer } = response.body;
+      const view = await t
+        .http()
+        .get(`/api/transfers/${transfer.transferId}`)
+        .query({ minPosition: position })
+        .set(...bearer(auditor))
+        .expect(200);
+      expect(JSON.stringify(view.body)).toContain(itemIds[0]);
+      expect(JSON.stringify(view.body)).toContain(itemIds[1]);
+
+      const head = await headPosition(t);
+      const retry = await postCsv(csv, officer, toDepot)
+        .set('Idempotency-Key', 'import-with-transfer-1')
+        .expect(201);
+      expect(retry.body).toEqual(response.body);
+      expect(await headPosition(t)).toBe(head);
+    });
+
+    it('refuses, recording nothing, a transfer to an unknown place, from two units, or half-specified', async () => {
+      const unknown = await expectRefused(transferCsv(), 400, officer, {
+        ...toDepot,
+        transferToId: 'depo-tidak-ada',
+      });
+      expect(unknown.errors).toEqual([
+        { field: 'transferToId', message: "unknown location 'depo-tidak-ada'" },
+      ]);
+
+      const twoUnits = `Kode Klasifikasi;Uraian Informasi;Klasifikasi Keamanan;Unit Pengolah\n900.1.3;Buku A;biasa;kec-cikarang-utara\n900.1.3;Buku B;biasa;kec-babelan\n`;
+      const mixed = await expectRefused(twoUnits, 400, ADMIN_TOKEN, toDepot);
+      expect(mixed.errors).toEqual([
+        { field: 'row 3: Unit Pengolah', message: expect.stringContaining('one transfer leaves one unit') },
+      ]);
+
+      const half = await expectRefused(transferCsv(), 400, officer, { transferBaNumber: 'BA-032/ARS/2026' });
+      expect(half.errors).toEqual([{ field: 'transferToId', message: expect.any(String) }]);
+    });
+  });
+
   async function expectRefused(
     csv: string,
     status: number,

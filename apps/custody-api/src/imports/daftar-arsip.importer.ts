@@ -36,6 +36,8 @@ export interface ImportRequest {
   idempotency?: { key: string; requestHash: string };
   batchSize?: number;
   onProgress?: (recorded: number, total: number) => void;
+  /** Last checks on the valid rows before anything is recorded (e.g. for the transfer to follow). */
+  finalCheck?: (accepted: readonly RowDecision[]) => RowError[];
 }
 
 export type ImportOutcome =
@@ -119,6 +121,8 @@ export async function importDaftarArsip(
     stateOf: (itemId) => states.get(itemId) ?? null,
   });
   if (errors.length > 0) return refusal(errors);
+  const lastErrors = request.finalCheck?.(accepted) ?? [];
+  if (lastErrors.length > 0) return refusal(lastErrors);
 
   const importId = `imp-${seed('import')}`;
   const metadata = { requestHash: idempotency?.requestHash ?? null, tokenId };
@@ -196,4 +200,5 @@ function refusal(errors: RowError[]): ImportOutcome {
   return { ok: false, code, message, errors };
 }
 
-export const describeError = (e: RowError): string => `row ${e.row}, ${e.column}: ${e.message}`;
+export const describeError = (e: RowError): string =>
+  e.row > 0 ? `row ${e.row}, ${e.column}: ${e.message}` : `${e.column}: ${e.message}`;

@@ -1,4 +1,5 @@
 import { Body, Controller, Inject, Post, Query, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -7,15 +8,19 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsOptional, IsString, IsNotEmpty } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
+import { deterministicEventId } from '@jejak/custody';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { toActor, type Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
 import { LocationRepository } from '../directory/location.repository';
 import { idempotencyOf } from '../idempotency/idempotency.interceptor';
+import { toCreateTransferCommand } from '../transfers/to-transfer-command';
+import { TransferCommandMessage } from '../transfers/transfer-command.handler';
 import { importDaftarArsip } from './daftar-arsip.importer';
+import { originOf, transferProblems, type ImportTransfer } from './import-transfer';
 import { rowProblems } from './row-problems';
 
 export class ImportQueryDto {
@@ -24,6 +29,23 @@ export class ImportQueryDto {
   @IsString()
   @IsNotEmpty()
   originUnitId?: string;
+
+  @ApiPropertyOptional({
+    description: 'With transferToId: also create the transfer of the imported items under this BA number',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  transferBaNumber?: string;
+
+  @ApiPropertyOptional({
+    description: 'With transferBaNumber: where the transfer goes (e.g. depo-arsip-bekasi)',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  transferToId?: string;
 }
 
 @ApiTags('imports')
@@ -38,6 +60,7 @@ export class ImportsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LocationRepository) private readonly locations: LocationRepository,
+    @Inject(CommandBus) private readonly commandBus: CommandBus,
   ) {}
 
   /** A daftar arsip as CSV: every row valid and then all registered, or nothing at all. */
@@ -64,15 +87,73 @@ export class ImportsController {
         'Send the daftar arsip as text/csv (UTF-8, `,` or `;` separated).',
       );
     }
+    const transfer = transferOf(query);
+    const idempotency = idempotencyOf(request);
+    let fromId: string | undefined;
     const outcome = await importDaftarArsip(this.store, this.locations, {
       csv,
       actor: toActor(principal),
       tokenId: principal.tokenId,
       defaultOriginUnitId: query.originUnitId ?? principal.unitId ?? undefined,
-      idempotency: idempotencyOf(request),
+      idempotency,
+      finalCheck: (accepted) => {
+        fromId = accepted.length > 0 ? originOf(accepted[0]) : fromId;
+        return transfer ? transferProblems(transfer, accepted, this.locations.lookup) : [];
+      },
     });
     if (!outcome.ok) throw new ApiProblem(outcome.code, outcome.message, rowProblems(outcome.errors));
     const { importId, imported, itemIds, position } = outcome;
-    return { importId, imported, itemIds, position };
+    if (!transfer) return { importId, imported, itemIds, position };
+
+    // The items are recorded by now: a refused transfer says so, and a retry with the same key
+    // finds the items imported and tries the transfer again.
+    const seed = idempotency ? `${principal.tokenId}|${idempotency.key}|import-transfer` : importId;
+    const transferId = `trf-${deterministicEventId(seed)}`;
+    const created = await this.commandBus
+      .execute(
+        new TransferCommandMessage({
+          command: toCreateTransferCommand(transferId, {
+            baNumber: transfer.baNumber,
+            fromId: fromId ?? query.originUnitId ?? principal.unitId ?? '',
+            toId: transfer.toId,
+            itemIds,
+          }),
+          principal,
+          idempotency: idempotency && {
+            key: `${idempotency.key}|transfer`,
+            requestHash: idempotency.requestHash,
+          },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiProblem)) throw error;
+        const detail = `The ${imported} items were imported, but the transfer was refused: ${error.body.detail}`;
+        throw new ApiProblem(error.body.code, detail, {
+          errors: error.body.errors,
+          imported,
+          itemIds,
+          position,
+        });
+      });
+    const { baNumber, toId, status } = created.state;
+    return {
+      importId,
+      imported,
+      itemIds,
+      position: created.position,
+      transfer: { transferId: created.transferId, baNumber, fromId: created.state.fromId, toId, status },
+    };
   }
+}
+
+function transferOf(query: ImportQueryDto): ImportTransfer | null {
+  const { transferBaNumber: baNumber, transferToId: toId } = query;
+  if (baNumber === undefined && toId === undefined) return null;
+  if (baNumber === undefined || toId === undefined) {
+    const missing = baNumber === undefined ? 'transferBaNumber' : 'transferToId';
+    throw new ApiProblem('validation-failed', 'A transfer needs both transferBaNumber and transferToId.', {
+      errors: [{ field: missing, message: 'is required with the other transfer parameter' }],
+    });
+  }
+  return { baNumber, toId };
 }

@@ -1,0 +1,47 @@
+import type { LocationLookup } from '@jejak/custody';
+import { MAX_MANIFEST_ITEMS } from '../transfers/dto/create-transfer.dto';
+import type { RowError } from './daftar-arsip.parser';
+import type { RowDecision } from './daftar-arsip.validator';
+
+export interface ImportTransfer {
+  baNumber: string;
+  toId: string;
+}
+
+/**
+ * What a transfer of the imported items needs, checked before any item is recorded: a known
+ * destination, one origin unit (the transfer's fromId) and a manifest within a transfer's size.
+ * The transfer's own rules are applied again when it is created.
+ */
+export function transferProblems(
+  transfer: ImportTransfer,
+  accepted: readonly RowDecision[],
+  locations: LocationLookup,
+): RowError[] {
+  const problems: RowError[] = [];
+  const fail = (row: number, column: string, message: string) =>
+    problems.push({ row, column, message, code: 'validation-failed' });
+  if (!locations(transfer.toId)) fail(0, 'transferToId', `unknown location '${transfer.toId}'`);
+  if (accepted.length > MAX_MANIFEST_ITEMS) {
+    fail(
+      0,
+      'transfer',
+      `a transfer lists at most ${MAX_MANIFEST_ITEMS} items; split the list (${accepted.length} rows)`,
+    );
+  }
+  const origins = new Set(accepted.map(originOf));
+  if (origins.size > 1) {
+    const first = originOf(accepted[0]);
+    for (const decision of accepted.filter((d) => originOf(d) !== first)) {
+      fail(
+        decision.row,
+        'Unit Pengolah',
+        `one transfer leaves one unit: '${originOf(decision)}' is not '${first}'`,
+      );
+    }
+  }
+  return problems;
+}
+
+export const originOf = (decision: RowDecision): string =>
+  (decision.command.data as { originUnitId: string }).originUnitId;
