@@ -12,6 +12,7 @@ const { spawn } = require('node:child_process');
 const { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const { describeMachine } = require('./support/machine');
 const { DIST, ROOT, spawnService } = require('./support/processes');
 const { summarise } = require('./support/stats');
 const { createOfficerToken } = require('./service.bench');
@@ -175,11 +176,12 @@ async function run(options = {}) {
 
 if (require.main === module) {
   const log = (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+  const machine = describeMachine();
   run({ log })
     .then((result) => {
       const dir = join(__dirname, 'results');
       mkdirSync(dir, { recursive: true });
-      const report = { ...result, measuredAt: new Date().toISOString(), dist: DIST };
+      const report = { ...result, machine, measuredAt: new Date().toISOString(), dist: DIST };
       writeFileSync(join(dir, 'import.json.tmp'), `${JSON.stringify(report, null, 2)}\n`);
       renameSync(join(dir, 'import.json.tmp'), join(dir, 'import.json'));
       process.stdout.write(
