@@ -7,10 +7,10 @@
  *   BENCH_DURATION=10        seconds per load
  *   BENCH_CONNECTIONS=32     concurrent HTTP connections
  *   BENCH_SCALE_ITEMS=1000000  items in the large scale store (BENCH_SCALE_SMALL_ITEMS=10000)
- *   BENCH_ONLY=service,scale   run only these (event-store, service, scale)
+ *   BENCH_ONLY=service,scale   run only these (event-store, service, scale, import, read-models)
  *   BENCH_DIST=dist          the compiled service to measure
  */
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { describeMachine } = require('./support/machine');
 
@@ -57,7 +57,15 @@ const BENCHMARKS = {
   },
   service: () => require('./service.bench').run({ ...options, log }),
   scale: () => require('./scale.bench').run({ ...options, log }),
+  // Written by the owners of the import and the read models; each exports run() -> { figures, checks }.
+  import: () =>
+    require('./import.bench').run({ runs: options.runs, importRows: quick ? 1000 : undefined, log }),
+  'read-models': () => require('./read-models.bench').run({ quick, log }),
 };
+// A benchmark whose file is not there yet (still being written) is skipped, not failed.
+for (const name of ['import', 'read-models']) {
+  if (!existsSync(join(__dirname, `${name}.bench.js`))) delete BENCHMARKS[name];
+}
 
 const fmt = (s, unit = '') =>
   s === undefined || s === null || s.median === null
@@ -70,6 +78,8 @@ const fmt = (s, unit = '') =>
 function figuresMarkdown(results, machine, startedAt) {
   const lines = [];
   const runsOf = (r) => r?.options?.runs ?? r?.config?.runs ?? '?';
+  const when = (r) =>
+    `measured ${String(r.measuredAt).slice(0, 16).replace('T', ' ')} UTC, load average ${r.machine?.loadAverageAtStart?.join(' / ') ?? '?'}`;
   lines.push(
     `Measured ${startedAt.slice(0, 16).replace('T', ' ')} UTC${quick ? ' (BENCH_QUICK: a smoke run, not a measurement)' : ''} on ` +
       `${machine.cores} cores (${machine.cpuModel}), ${machine.ramGiB} GiB RAM, Node ${machine.node}, ${machine.platform}; ` +
@@ -81,7 +91,7 @@ function figuresMarkdown(results, machine, startedAt) {
   if (service && !service.error) {
     const f = service.figures;
     lines.push(
-      `### Service vs floor (${runsOf(service)} runs, ${options.connections} connections, ${options.durationSeconds} s per load)`,
+      `### Service vs floor (${runsOf(service)} runs, ${service.options.connections} connections, ${service.options.durationSeconds} s per load; ${when(service)})`,
       '',
       '| scenario | requests/s | × floor | p99 ms | server CPU ms/request |',
       '|---|---|---|---|---|',
@@ -102,7 +112,7 @@ function figuresMarkdown(results, machine, startedAt) {
   if (scale && !scale.error) {
     const f = scale.figures;
     lines.push(
-      `### Scale (${runsOf(scale)} runs): ${f.smallItems.toLocaleString('en')} vs ${f.largeItems.toLocaleString('en')} items (5 events each)`,
+      `### Scale (${runsOf(scale)} runs, ${when(scale)}): ${f.smallItems.toLocaleString('en')} vs ${f.largeItems.toLocaleString('en')} items (5 events each)`,
       '',
       '| | small store | large store | small ÷ large |',
       '|---|---|---|---|',
@@ -175,10 +185,17 @@ async function main() {
     results[name].elapsedSeconds = Math.round((Date.now() - started) / 1000);
     writeResult(name, results[name]);
   }
+  if (!quick && only) {
+    // A partial run: the README shows these new figures beside the last committed ones of the others.
+    for (const name of Object.keys(BENCHMARKS)) {
+      const file = join(RESULTS, `${name}.json`);
+      if (!results[name] && existsSync(file)) results[name] = JSON.parse(readFileSync(file, 'utf8'));
+    }
+  }
   const markdown = figuresMarkdown(results, machine, startedAt);
   process.stdout.write(`\n${markdown}\n`);
-  if (!quick && !only) rewriteReadme(markdown);
-  else log('bench: quick or partial run: bench/results and bench/README.md left as they were');
+  if (!quick) rewriteReadme(markdown);
+  else log('bench: quick run: bench/results and bench/README.md left as they were');
   if (Object.values(results).some((r) => r.error)) process.exitCode = 1;
 }
 
