@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import { InvalidCursorError } from '@jejak/read-models';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblem, ProblemBody, ProblemCode, problemBody } from './problem';
@@ -27,9 +34,13 @@ interface FastifyLikeError {
 export function toProblem(error: unknown): ProblemBody {
   if (error instanceof ApiProblem) return error.body;
   if (error instanceof InvalidCursorError) {
-    return problemBody('validation-failed', 'The cursor is not one this list gave out; start again without it.', {
-      errors: [{ field: 'cursor', message: 'unknown cursor' }],
-    });
+    return problemBody(
+      'validation-failed',
+      'The cursor is not one this list gave out; start again without it.',
+      {
+        errors: [{ field: 'cursor', message: 'unknown cursor' }],
+      },
+    );
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -91,7 +102,13 @@ export class ProblemExceptionFilter implements ExceptionFilter {
 
   /** Nest's not-found handler throws a plain NotFoundException when no route matched at all. */
   private unmatchedMethod(exception: unknown, request: FastifyRequest | undefined): string[] | null {
-    if (!this.routes || !request || exception instanceof ApiProblem || !(exception instanceof NotFoundException)) return null;
+    if (
+      !this.routes ||
+      !request ||
+      exception instanceof ApiProblem ||
+      !(exception instanceof NotFoundException)
+    )
+      return null;
     if (request.routeOptions?.url) return null;
     const methods = this.routes.methodsAt(request.url);
     return methods.length > 0 && !methods.includes(request.method) ? methods : null;
