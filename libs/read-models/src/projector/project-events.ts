@@ -1,6 +1,6 @@
-import { ITEM_STREAM_PREFIX, type CustodyEvent } from '@jejak/custody';
+import { evolve, ITEM_STREAM_PREFIX, type CustodyEvent, type ItemState } from '@jejak/custody';
 import type { RecordedEvent } from '@jejak/event-store';
-import { alreadyApplied, projectItem } from '../projections/item-view.projection';
+import { toItemView } from '../projections/item-view.projection';
 import { toTrailEntry } from '../projections/trail-entry.projection';
 import type { ItemRecord, ItemTrailEntry, ProjectionBatch, ReadModelWriter } from '../read-model.port';
 
@@ -29,20 +29,52 @@ export async function projectEvents(
   const itemEvents = events.filter((event) => event.streamId.startsWith(ITEM_STREAM_PREFIX));
   const itemIds = [...new Set(itemEvents.map((event) => (event.data as unknown as CustodyEvent).itemId))];
   const records: Map<string, ItemRecord> = itemIds.length > 0 ? await writer.loadItems(itemIds) : new Map();
-  const changed = new Set<string>();
+  // The view is built once per item, from its state after the batch's last event for it: a batch
+  // usually holds several events of one item, and only its last view is stored.
+  const changed = new Map<string, PendingItem>();
   const trail: ItemTrailEntry[] = [];
   for (const recorded of itemEvents) {
     const event = recorded.data as unknown as CustodyEvent;
-    const previous = records.get(event.itemId) ?? null;
-    if (alreadyApplied(previous, event)) continue;
-    records.set(event.itemId, projectItem(previous, event, recorded.position));
+    const previous = changed.get(event.itemId) ?? fromRecord(records.get(event.itemId));
+    if (previous !== null && event.revision <= previous.state.revision) continue;
+    changed.set(event.itemId, {
+      state: evolve(previous?.state ?? null, event),
+      registeredAt: previous?.registeredAt ?? event.occurredAt,
+      registeredPosition: previous?.registeredPosition ?? recorded.position,
+      position: recorded.position,
+      updatedAt: event.recordedAt,
+    });
     trail.push({ itemId: event.itemId, entry: toTrailEntry(event, recorded.position) });
-    changed.add(event.itemId);
   }
   return {
     projection,
     position: events[events.length - 1].position,
-    items: [...changed].map((itemId) => records.get(itemId) as ItemRecord),
+    items: [...changed.values()].map(({ state, registeredPosition, ...meta }): ItemRecord => ({
+      state,
+      view: toItemView(state, meta),
+      registeredPosition,
+    })),
     trail,
+  };
+}
+
+/** An item being projected: what projectItem keeps, without the view (built at the end). */
+interface PendingItem {
+  state: ItemState;
+  registeredAt: string;
+  registeredPosition: string;
+  position: string;
+  updatedAt: string;
+}
+
+function fromRecord(record: ItemRecord | undefined): PendingItem | null {
+  if (record === undefined) return null;
+  const { state, view, registeredPosition } = record;
+  return {
+    state,
+    registeredAt: view.registeredAt,
+    registeredPosition,
+    position: view.position,
+    updatedAt: view.updatedAt,
   };
 }
