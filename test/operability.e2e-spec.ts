@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -189,6 +190,23 @@ describe('operability of the built service', () => {
     // Nothing half-done: each request was either recorded and answered, or refused before it started.
     expect(results.filter((r) => r.status !== 201 && r.status !== 0 && r.status !== 503)).toEqual([]);
     for (const late of results.filter((r) => r.status === 503)) expect(late.body.code).toBe('shutting-down');
+
+    // Before any restart: the log holds every acknowledged event, and the projections' checkpoint reached them.
+    const lastAck = acknowledged.map((r) => BigInt(r.body.position)).reduce((a, b) => (a > b ? a : b));
+    const events = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
+    const readModels = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
+    try {
+      const stored = events.prepare('SELECT count(*) AS n FROM events WHERE event_id = ?');
+      for (const { body } of acknowledged) expect((stored.get(body.eventId) as { n: number }).n).toBe(1);
+      const checkpoints = readModels.prepare('SELECT position FROM checkpoints').all() as {
+        position: string;
+      }[];
+      expect(checkpoints.length).toBeGreaterThan(0);
+      for (const { position } of checkpoints) expect(BigInt(position) >= lastAck).toBe(true);
+    } finally {
+      events.close();
+      readModels.close();
+    }
 
     const restarted = await spawnService({ JEJAK_DATA_DIR: dataDir, JEJAK_ADMIN_TOKEN: ADMIN_TOKEN });
     try {
