@@ -237,6 +237,14 @@ describe('import of a daftar arsip (POST /api/imports/daftar-arsip)', () => {
     });
   });
 
+  it('refuses a list over the body limit (413) and records nothing', async () => {
+    const row =
+      '1;900.1.3;Buku kas umum dengan uraian yang cukup panjang;2019;asli;1 berkas;;;;biasa;2;3;musnah';
+    const rows = Math.ceil(t.config.bodyLimitBytes / row.length) + 1;
+    const response = await expectRefused(csvOf(...Array.from({ length: rows }, () => row)), 413);
+    expect(response.code).toBe('payload-too-large');
+  });
+
   it('answers a retried import with the same Idempotency-Key the same way, registering nothing twice', async () => {
     const csv = csvOf(
       '1;900.1.3;Register surat masuk 2022;2022;asli;1 berkas;;;;biasa;2;3;musnah',
