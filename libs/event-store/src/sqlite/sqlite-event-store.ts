@@ -14,6 +14,7 @@ import {
   Subscription,
   WrongExpectedRevisionError,
 } from '../event-store.port';
+import { ForeignCommitWatcher } from './foreign-commit-watcher';
 import { configureConnection, createSchema, SynchronousMode } from './sqlite-schema';
 import { subscribeToCommits } from './sqlite-subscription';
 
@@ -58,6 +59,8 @@ interface PendingAppend {
 const DEFAULT_MAX_BATCH = 1000;
 const DEFAULT_PAGE_SIZE = 1000;
 const COMMIT = 'commit';
+/** A commit by another process on the same file: wakes subscriptions, not the metrics. */
+const FOREIGN_COMMIT = 'foreign-commit';
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
@@ -101,6 +104,7 @@ export class SqliteEventStore implements EventStore {
   private drained: (() => void)[] = [];
   private readonly subscriptions = new Set<Subscription>();
   private readonly counters: GroupCommitStats = { commits: 0, appends: 0, lastBatchSize: 0, maxBatchSize: 0 };
+  private readonly foreignCommits: ForeignCommitWatcher;
 
   private readonly statements: {
     currentRevision: Database.Statement<[string], { revision: number | null }>;
@@ -118,6 +122,9 @@ export class SqliteEventStore implements EventStore {
     createSchema(this.db);
     this.maxBatch = options.maxBatchSize ?? DEFAULT_MAX_BATCH;
     this.commits.setMaxListeners(0);
+    this.foreignCommits = new ForeignCommitWatcher(this.db, `${options.filename}-wal`, () =>
+      this.commits.emit(FOREIGN_COMMIT),
+    );
     this.statements = {
       currentRevision: this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
       insert: this.db.prepare(
@@ -212,9 +219,14 @@ export class SqliteEventStore implements EventStore {
       readPage: (after, limit) => this.readPage(after, limit, options.streamPrefixes),
       onCommit: (listener) => {
         this.commits.on(COMMIT, listener);
-        return () => this.commits.off(COMMIT, listener);
+        this.commits.on(FOREIGN_COMMIT, listener);
+        return () => {
+          this.commits.off(COMMIT, listener);
+          this.commits.off(FOREIGN_COMMIT, listener);
+        };
       },
     });
+    this.foreignCommits.start();
     this.subscriptions.add(subscription);
     return {
       stop: async () => {
@@ -241,6 +253,7 @@ export class SqliteEventStore implements EventStore {
     if (this.queue.length > 0 || this.flushScheduled) await new Promise<void>((r) => this.drained.push(r));
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.subscriptions.clear();
+    this.foreignCommits.stop();
     this.db.close();
   }
 
