@@ -75,7 +75,7 @@ function daftarArsipCsv(rows) {
 async function httpImport(csv, log) {
   const dataDir = mkdtempSync(join(tmpdir(), 'jejak-bench-import-'));
   // 10k rows are ~1.3 MB: over the default 1 MiB body limit, so the service is started with more.
-  const service = await spawnService(dataDir, { env: { JEJAK_BODY_LIMIT_BYTES: String(16 * 1024 * 1024) } });
+  const service = await spawnService(dataDir, { env: {} });
   try {
     const token = await createOfficerToken(service.baseUrl);
     const started = process.hrtime.bigint();

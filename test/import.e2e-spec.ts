@@ -237,12 +237,28 @@ describe('import of a daftar arsip (POST /api/imports/daftar-arsip)', () => {
     });
   });
 
-  it('refuses a list over the body limit (413) and records nothing', async () => {
-    const row =
-      '1;900.1.3;Buku kas umum dengan uraian yang cukup panjang;2019;asli;1 berkas;;;;biasa;2;3;musnah';
-    const rows = Math.ceil(t.config.bodyLimitBytes / row.length) + 1;
-    const response = await expectRefused(csvOf(...Array.from({ length: rows }, () => row)), 413);
-    expect(response.code).toBe('payload-too-large');
+  it('refuses a list over the import body limit (413) and records nothing', async () => {
+    const small = await startTestApp({ JEJAK_IMPORT_LIMIT_BYTES: '4096' });
+    try {
+      const token = (await small.token('officer', 'kec-cikarang-utara')).token;
+      const row =
+        '1;900.1.3;Buku kas umum dengan uraian yang cukup panjang;2019;asli;1 berkas;;;;biasa;2;3;musnah';
+      const csv = csvOf(...Array.from({ length: Math.ceil(4096 / row.length) + 1 }, () => row));
+      const before = await headPosition(small);
+      const response = await small
+        .http()
+        .post('/api/imports/daftar-arsip')
+        .set(...bearer(token))
+        .set('Content-Type', 'text/csv; charset=utf-8')
+        .send(csv);
+      expect({ status: response.status, code: response.body.code }).toEqual({
+        status: 413,
+        code: 'payload-too-large',
+      });
+      expect(await headPosition(small)).toBe(before);
+    } finally {
+      await small.close();
+    }
   });
 
   it('answers a retried import with the same Idempotency-Key the same way, registering nothing twice', async () => {

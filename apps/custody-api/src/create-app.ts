@@ -47,7 +47,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   fastify.removeContentTypeParser('text/plain');
   useGuardedJsonParser(fastify);
   // The imports (POST /api/imports/daftar-arsip) take CSV text, kept raw for their parser; elsewhere 415.
-  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: config.bodyLimitBytes }, (request, body, done) =>
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: config.importBodyLimitBytes }, (request, body, done) =>
     request.url.startsWith('/api/imports/')
       ? done(null, body)
       : done(Object.assign(new Error('CSV is taken by the imports only'), { statusCode: 415 }), undefined),
