@@ -1,5 +1,4 @@
 'use strict';
-/* global fetch -- Node 20's, not in the shared ESLint globals */
 /**
  * Import of a daftar arsip: a generated 10,000-row CSV (Indonesian headers, `;`) imported
  *  - over HTTP: POST /api/imports/daftar-arsip to the built service on a new embedded store, timed

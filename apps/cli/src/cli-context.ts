@@ -13,12 +13,18 @@ export class CliContext {
   }
 
   async events(): Promise<EventStore> {
-    this.eventStore ??= await createEventStore({ eventStoreUrl: this.config.eventStoreUrl, dataDir: this.config.dataDir });
+    this.eventStore ??= await createEventStore({
+      eventStoreUrl: this.config.eventStoreUrl,
+      dataDir: this.config.dataDir,
+    });
     return this.eventStore;
   }
 
   async reads(): Promise<ReadModelStore> {
-    this.readModels ??= await createReadModels({ mongodbUrl: this.config.mongodbUrl, dataDir: this.config.dataDir });
+    this.readModels ??= await createReadModels({
+      mongodbUrl: this.config.mongodbUrl,
+      dataDir: this.config.dataDir,
+    });
     return this.readModels;
   }
 

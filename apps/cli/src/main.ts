@@ -21,7 +21,11 @@ const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_
 `;
 
 /** Runs one CLI invocation; returns the exit code (tests call this directly). */
-export async function runCli(argv: string[], output: Output = consoleOutput, env = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  output: Output = consoleOutput,
+  env = process.env,
+): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -67,8 +71,13 @@ if (require.main === module) {
     // Exit once stdout is flushed: into a pipe it is asynchronous, and a long answer would be cut.
     .then((code) => process.stdout.write('', () => process.exit(code)))
     .catch((error: unknown) => {
-      const known = error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-      process.stderr.write(`jejak: ${error instanceof Error ? (known ? error.message : error.stack) : String(error)}\n`);
+      const known =
+        error instanceof UsageError ||
+        error instanceof ConfigError ||
+        (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      process.stderr.write(
+        `jejak: ${error instanceof Error ? (known ? error.message : error.stack) : String(error)}\n`,
+      );
       process.exit(known ? 2 : 1);
     });
 }

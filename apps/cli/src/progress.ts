@@ -14,7 +14,10 @@ export class Progress {
   ) {
     this.bar = process.stderr.isTTY
       ? new SingleBar(
-          { format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate} ev/s | ETA {eta_formatted}`, stream: process.stderr },
+          {
+            format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate} ev/s | ETA {eta_formatted}`,
+            stream: process.stderr,
+          },
           Presets.shades_classic,
         )
       : null;

@@ -38,27 +38,50 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        { module: ConfigHolder, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
+        {
+          module: ConfigHolder,
+          global: true,
+          providers: [{ provide: APP_CONFIG, useValue: config }],
+          exports: [APP_CONFIG],
+        },
         CqrsModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
             // Tokens and bodies never reach the logs: only method, route, status and timing.
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], remove: true },
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
+              remove: true,
+            },
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             // Fastify's id (create-app.ts), so the log line and the X-Request-Id header agree.
-            genReqId: (req: IncomingMessage & { id?: unknown }) => (typeof req.id === 'string' ? req.id : requestIdOf(req)),
+            genReqId: (req: IncomingMessage & { id?: unknown }) =>
+              typeof req.id === 'string' ? req.id : requestIdOf(req),
           },
         }),
         StoresModule,
         RateLimitModule,
         TransfersModule,
       ],
-      controllers: [HealthController, MetricsController, TokensController, LocationsController, ItemsController, WatchController, AuditController, ImportsController, DisposalListController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        TokensController,
+        LocationsController,
+        ItemsController,
+        WatchController,
+        AuditController,
+        ImportsController,
+        DisposalListController,
+      ],
       providers: [
         CustodyCommandHandler,
         AuditService,

@@ -47,10 +47,13 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   fastify.removeContentTypeParser('text/plain');
   useGuardedJsonParser(fastify);
   // The imports (POST /api/imports/daftar-arsip) take CSV text, kept raw for their parser; elsewhere 415.
-  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: config.importBodyLimitBytes }, (request, body, done) =>
-    request.url.startsWith('/api/imports/')
-      ? done(null, body)
-      : done(Object.assign(new Error('CSV is taken by the imports only'), { statusCode: 415 }), undefined),
+  fastify.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'string', bodyLimit: config.importBodyLimitBytes },
+    (request, body, done) =>
+      request.url.startsWith('/api/imports/')
+        ? done(null, body)
+        : done(Object.assign(new Error('CSV is taken by the imports only'), { statusCode: 415 }), undefined),
   );
   // Routes are registered by app.init() below, so this hook sees every one of them.
   fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
@@ -88,7 +91,10 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   const tokens = app.get(TokenRepository);
   let generatedAdminToken: string | null = null;
   if (!config.adminToken && tokens.isEmpty()) {
-    generatedAdminToken = tokens.create({ name: 'first admin (generated at start-up)', role: 'admin', unitId: null, principalId: 'admin' }, 'system:start-up').token;
+    generatedAdminToken = tokens.create(
+      { name: 'first admin (generated at start-up)', role: 'admin', unitId: null, principalId: 'admin' },
+      'system:start-up',
+    ).token;
   }
   return { app, generatedAdminToken };
 }

@@ -6,7 +6,9 @@ import { UsageError, type CliContext, type Output } from '../cli-context';
 export async function projectCommand(context: CliContext, output: Output): Promise<number> {
   const projector = new Projector(await context.events(), await context.reads());
   await projector.start();
-  output.err(`projecting from position ${projector.appliedPosition() ?? 'the start'}; stop with Ctrl-C or SIGTERM`);
+  output.err(
+    `projecting from position ${projector.appliedPosition() ?? 'the start'}; stop with Ctrl-C or SIGTERM`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
@@ -19,7 +21,11 @@ export async function projectCommand(context: CliContext, output: Output): Promi
 const PROJECTIONS = ['all', 'items'];
 
 /** `jejak projections rebuild [name]`: replays the log into fresh tables and swaps them in. */
-export async function projectionsCommand(context: CliContext, args: string[], output: Output): Promise<number> {
+export async function projectionsCommand(
+  context: CliContext,
+  args: string[],
+  output: Output,
+): Promise<number> {
   const [action, name = 'all'] = args;
   if (action !== 'rebuild' || !PROJECTIONS.includes(name)) {
     throw new UsageError(`usage: jejak projections rebuild [${PROJECTIONS.join('|')}]`);

@@ -24,18 +24,28 @@ export async function tokenCommand(
       if (!name || !role || !ROLES.includes(role)) {
         throw new UsageError(`token create needs --name and --role (${ROLES.join(', ')})`);
       }
-      if ((role === 'officer' || role === 'depot') && !unitId) throw new UsageError(`a ${role} token needs --unit`);
+      if ((role === 'officer' || role === 'depot') && !unitId)
+        throw new UsageError(`a ${role} token needs --unit`);
       if (unitId && !new LocationRepository(db).get(unitId)) throw new UsageError(`unknown unit '${unitId}'`);
       const principalId = options.principal as string | undefined;
       const { record, token } = tokens.create({ name, role, unitId, principalId }, CLI_ACTOR);
-      output.out(JSON.stringify({ id: record.id, principalId: record.principalId, role, unitId, token }, null, 2));
+      output.out(
+        JSON.stringify({ id: record.id, principalId: record.principalId, role, unitId, token }, null, 2),
+      );
       output.err('The token is shown only now.');
       return 0;
     }
     if (action === 'list') {
       for (const t of tokens.list()) {
         output.out(
-          [t.id, t.role.padEnd(7), (t.unitId ?? '-').padEnd(28), t.principalId, t.revokedAt ? `revoked ${t.revokedAt}` : `last used ${t.lastUsedAt ?? 'never'}`, t.name].join('  '),
+          [
+            t.id,
+            t.role.padEnd(7),
+            (t.unitId ?? '-').padEnd(28),
+            t.principalId,
+            t.revokedAt ? `revoked ${t.revokedAt}` : `last used ${t.lastUsedAt ?? 'never'}`,
+            t.name,
+          ].join('  '),
         );
       }
       return 0;
@@ -48,7 +58,9 @@ export async function tokenCommand(
       output.out(`revoked ${id}`);
       return 0;
     }
-    throw new UsageError('usage: jejak token create --name N --role R [--unit U] [--principal P] | list | revoke ID');
+    throw new UsageError(
+      'usage: jejak token create --name N --role R [--unit U] [--principal P] | list | revoke ID',
+    );
   } finally {
     db.close();
   }

@@ -16,7 +16,8 @@ interface StreamTip {
   hash: string;
 }
 
-const isHex64 = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+const isHex64 = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 
 /** Checks one stored event against the tip of its stream; returns the problems found. */
 export function checkEvent(recorded: RecordedEvent, tip: StreamTip | undefined): VerifyProblem[] {
@@ -28,15 +29,27 @@ export function checkEvent(recorded: RecordedEvent, tip: StreamTip | undefined):
   const problems: VerifyProblem[] = [];
   const expectedRevision = tip ? tip.revision + 1 : 0;
   if (recorded.revision !== expectedRevision || event.revision !== recorded.revision) {
-    problems.push({ ...at, problem: 'revision-gap', detail: `expected revision ${expectedRevision}, found ${String(event.revision)}` });
+    problems.push({
+      ...at,
+      problem: 'revision-gap',
+      detail: `expected revision ${expectedRevision}, found ${String(event.revision)}`,
+    });
   }
   const expectedPrev = tip ? tip.hash : GENESIS_HASH;
   if (event.prevHash !== expectedPrev) {
-    problems.push({ ...at, problem: 'prev-hash-mismatch', detail: `prevHash does not match the previous event's hash` });
+    problems.push({
+      ...at,
+      problem: 'prev-hash-mismatch',
+      detail: `prevHash does not match the previous event's hash`,
+    });
   }
   try {
     if (hashEvent(event as { prevHash: string }) !== event.hash) {
-      problems.push({ ...at, problem: 'hash-mismatch', detail: 'the stored event does not match its hash (edited?)' });
+      problems.push({
+        ...at,
+        problem: 'hash-mismatch',
+        detail: 'the stored event does not match its hash (edited?)',
+      });
     }
   } catch (error) {
     problems.push({ ...at, problem: 'unparsable', detail: (error as Error).message });
@@ -81,7 +94,9 @@ export async function verifyCommand(
   }
 
   for (const p of problems) {
-    output.out(`BROKEN ${p.streamId} revision ${p.revision} (position ${p.position}): ${p.problem}: ${p.detail}`);
+    output.out(
+      `BROKEN ${p.streamId} revision ${p.revision} (position ${p.position}): ${p.problem}: ${p.detail}`,
+    );
   }
   const brokenStreams = new Set(problems.map((p) => p.streamId)).size;
   output.out(

@@ -3,7 +3,9 @@ import type { Principal } from './principal';
 
 export const PRINCIPAL = 'jejakPrincipal';
 
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const request = context.switchToHttp().getRequest<Record<string, unknown>>();
-  return request[PRINCIPAL] as Principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const request = context.switchToHttp().getRequest<Record<string, unknown>>();
+    return request[PRINCIPAL] as Principal;
+  },
+);

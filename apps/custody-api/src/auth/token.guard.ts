@@ -18,12 +18,16 @@ export class TokenGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & Record<string, unknown>>();
     const match = BEARER.exec(request.headers.authorization ?? '');
     const principal = match ? this.tokens.authenticate(match[1]) : null;
-    if (!principal) throw new ApiProblem('unauthenticated', 'Send a valid token as "Authorization: Bearer <token>".');
+    if (!principal)
+      throw new ApiProblem('unauthenticated', 'Send a valid token as "Authorization: Bearer <token>".');
     request[PRINCIPAL] = principal;
     const key = routeKey(request.method, request.routeOptions.url ?? '');
     const allowed = ROUTE_PERMISSIONS[key] ?? [];

@@ -74,15 +74,30 @@ export interface ProblemBody {
 
 export const problemType = (code: ProblemCode): string => `urn:jejak:problem:${code}`;
 
-export function problemBody(code: ProblemCode, detail: string, extra: Record<string, unknown> = {}): ProblemBody {
-  return { type: problemType(code), title: TITLES[code], status: PROBLEM_STATUS[code], detail, code, ...extra };
+export function problemBody(
+  code: ProblemCode,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): ProblemBody {
+  return {
+    type: problemType(code),
+    title: TITLES[code],
+    status: PROBLEM_STATUS[code],
+    detail,
+    code,
+    ...extra,
+  };
 }
 
 /** Throw this anywhere in the HTTP layer; the problem filter renders it as application/problem+json. */
 export class ApiProblem extends HttpException {
   readonly body: ProblemBody;
 
-  constructor(code: ProblemCode, detail: string, extra: { errors?: FieldProblem[]; [key: string]: unknown } = {}) {
+  constructor(
+    code: ProblemCode,
+    detail: string,
+    extra: { errors?: FieldProblem[]; [key: string]: unknown } = {},
+  ) {
     const body = problemBody(code, detail, extra);
     super(body, body.status);
     this.body = body;

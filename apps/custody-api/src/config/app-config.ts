@@ -19,7 +19,10 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`configuration: ${variable} ${reason}`);
     this.name = 'ConfigError';
   }
@@ -68,7 +71,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir),
-    eventStoreUrl: optionalUrl(env, 'EVENTSTORE_URL', ['kurrentdb', 'esdb', 'kurrentdb+discover', 'esdb+discover']),
+    eventStoreUrl: optionalUrl(env, 'EVENTSTORE_URL', [
+      'kurrentdb',
+      'esdb',
+      'kurrentdb+discover',
+      'esdb+discover',
+    ]),
     mongodbUrl: optionalUrl(env, 'MONGODB_URL', ['mongodb', 'mongodb+srv']),
     adminToken,
     logLevel,

@@ -62,5 +62,11 @@ export function recordAudit(
 ): void {
   db.prepare(
     'INSERT INTO directory_audit (at, actor_id, action, subject_id, details) VALUES (?, ?, ?, ?, ?)',
-  ).run(new Date().toISOString(), entry.actorId, entry.action, entry.subjectId, JSON.stringify(entry.details));
+  ).run(
+    new Date().toISOString(),
+    entry.actorId,
+    entry.action,
+    entry.subjectId,
+    JSON.stringify(entry.details),
+  );
 }

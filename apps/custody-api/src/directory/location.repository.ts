@@ -44,9 +44,16 @@ export class LocationRepository {
   create(location: LocationInfo, actorId: string): void {
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO locations (id, name, type, parent_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO locations (id, name, type, parent_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(location.id, location.name, location.type, location.parentId, new Date().toISOString(), actorId);
-      recordAudit(this.db, { actorId, action: 'location.created', subjectId: location.id, details: { ...location } });
+      recordAudit(this.db, {
+        actorId,
+        action: 'location.created',
+        subjectId: location.id,
+        details: { ...location },
+      });
     })();
     this.byId.set(location.id, location);
   }

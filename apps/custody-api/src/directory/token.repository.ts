@@ -91,7 +91,16 @@ export class TokenRepository {
           `INSERT INTO tokens (id, token_hash, name, principal_id, role, unit_id, created_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(row.id, row.token_hash, row.name, row.principal_id, row.role, row.unit_id, row.created_at, actorId);
+        .run(
+          row.id,
+          row.token_hash,
+          row.name,
+          row.principal_id,
+          row.role,
+          row.unit_id,
+          row.created_at,
+          actorId,
+        );
       recordAudit(this.db, {
         actorId,
         action: 'token.created',
@@ -108,11 +117,9 @@ export class TokenRepository {
     let changed = false;
     this.db.transaction(() => {
       changed =
-        this.db.prepare('UPDATE tokens SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL').run(
-          now,
-          actorId,
-          id,
-        ).changes > 0;
+        this.db
+          .prepare('UPDATE tokens SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL')
+          .run(now, actorId, id).changes > 0;
       if (changed) recordAudit(this.db, { actorId, action: 'token.revoked', subjectId: id, details: {} });
     })();
     return changed;
@@ -131,12 +138,24 @@ export class TokenRepository {
   authenticate(token: string): Principal | null {
     const hash = hashToken(token);
     if (this.envAdminHash && timingSafeEqual(Buffer.from(hash, 'hex'), this.envAdminHash)) {
-      return { tokenId: ENV_ADMIN_TOKEN_ID, principalId: 'admin', role: 'admin', unitId: null, name: 'JEJAK_ADMIN_TOKEN' };
+      return {
+        tokenId: ENV_ADMIN_TOKEN_ID,
+        principalId: 'admin',
+        role: 'admin',
+        unitId: null,
+        name: 'JEJAK_ADMIN_TOKEN',
+      };
     }
     const row = this.findActive.get(hash) as TokenRow | undefined;
     if (!row) return null;
     this.touch(row.id);
-    return { tokenId: row.id, principalId: row.principal_id, role: row.role, unitId: row.unit_id, name: row.name };
+    return {
+      tokenId: row.id,
+      principalId: row.principal_id,
+      role: row.role,
+      unitId: row.unit_id,
+      name: row.name,
+    };
   }
 
   private touch(id: string): void {

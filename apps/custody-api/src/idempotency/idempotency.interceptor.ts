@@ -44,9 +44,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw new ApiProblem('validation-failed', 'Idempotency-Key must be 1 to 200 visible ASCII characters.', {
-        errors: [{ field: 'Idempotency-Key', message: 'invalid' }],
-      });
+      throw new ApiProblem(
+        'validation-failed',
+        'Idempotency-Key must be 1 to 200 visible ASCII characters.',
+        {
+          errors: [{ field: 'Idempotency-Key', message: 'invalid' }],
+        },
+      );
     }
     const principal = request[PRINCIPAL] as Principal;
     const requestHash = createHash('sha256')
@@ -64,7 +68,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return next.handle().pipe(
       tap((body) => {
         const status = http.getResponse<FastifyReply>().statusCode;
-        this.repository.save(principal.tokenId, key, { requestHash, status: status >= 200 && status < 300 ? status : 201, body });
+        this.repository.save(principal.tokenId, key, {
+          requestHash,
+          status: status >= 200 && status < 300 ? status : 201,
+          body,
+        });
       }),
     );
   }

@@ -24,19 +24,29 @@ export class IdempotencyRepository {
       token_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,
       status INTEGER NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL,
       PRIMARY KEY (token_id, key))`);
-    this.findStatement = this.db.prepare('SELECT request_hash, status, body FROM idempotency WHERE token_id = ? AND key = ?');
+    this.findStatement = this.db.prepare(
+      'SELECT request_hash, status, body FROM idempotency WHERE token_id = ? AND key = ?',
+    );
     this.saveStatement = this.db.prepare(
       'INSERT OR IGNORE INTO idempotency (token_id, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
   }
 
   find(tokenId: string, key: string): StoredResponse | null {
-    const row = this.findStatement.get(tokenId, key) as { request_hash: string; status: number; body: string } | undefined;
+    const row = this.findStatement.get(tokenId, key) as
+      { request_hash: string; status: number; body: string } | undefined;
     return row ? { requestHash: row.request_hash, status: row.status, body: JSON.parse(row.body) } : null;
   }
 
   save(tokenId: string, key: string, response: StoredResponse): void {
-    this.saveStatement.run(tokenId, key, response.requestHash, response.status, JSON.stringify(response.body ?? null), new Date().toISOString());
+    this.saveStatement.run(
+      tokenId,
+      key,
+      response.requestHash,
+      response.status,
+      JSON.stringify(response.body ?? null),
+      new Date().toISOString(),
+    );
   }
 
   close(): void {

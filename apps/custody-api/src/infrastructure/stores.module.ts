@@ -1,4 +1,11 @@
-import { Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { createEventStore, EVENT_STORE, SqliteEventStore, type EventStore } from '@jejak/event-store';
 import {
@@ -30,7 +37,11 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => openDirectoryDatabase(config.dataDir),
     },
-    { provide: LocationRepository, inject: [DIRECTORY_DB], useFactory: (db: Database.Database) => new LocationRepository(db) },
+    {
+      provide: LocationRepository,
+      inject: [DIRECTORY_DB],
+      useFactory: (db: Database.Database) => new LocationRepository(db),
+    },
     {
       provide: TokenRepository,
       inject: [DIRECTORY_DB, APP_CONFIG],
@@ -45,7 +56,10 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
       provide: EVENT_STORE,
       inject: [APP_CONFIG, CommandMetrics],
       useFactory: async (config: AppConfig, metrics: CommandMetrics) => {
-        const store = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir });
+        const store = await createEventStore({
+          eventStoreUrl: config.eventStoreUrl,
+          dataDir: config.dataDir,
+        });
         if (store instanceof SqliteEventStore) {
           store.onCommit((commit) => {
             metrics.groupCommitSize.observe(commit.batchSize);
@@ -58,13 +72,19 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     {
       provide: READ_MODEL_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createReadModels({ mongodbUrl: config.mongodbUrl, dataDir: config.dataDir }),
+      useFactory: (config: AppConfig) =>
+        createReadModels({ mongodbUrl: config.mongodbUrl, dataDir: config.dataDir }),
     },
     { provide: READ_MODEL_QUERIES, useExisting: READ_MODEL_STORE },
     {
       provide: PROJECTOR,
       inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, CommandMetrics],
-      useFactory: (config: AppConfig, eventStore: EventStore, store: ReadModelStore, metrics: CommandMetrics): ProjectorHandle =>
+      useFactory: (
+        config: AppConfig,
+        eventStore: EventStore,
+        store: ReadModelStore,
+        metrics: CommandMetrics,
+      ): ProjectorHandle =>
         config.runProjector
           ? new Projector(eventStore, store, {
               onLag: (ms: number) => metrics.projectionLag.observe({ projection: 'items' }, ms / 1000),

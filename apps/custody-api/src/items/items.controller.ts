@@ -10,7 +10,13 @@ import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
 import { idempotencyOf } from '../idempotency/idempotency.interceptor';
 import { ApiProblems } from '../openapi/problem.dto';
-import { EventRecordedDto, HistoryDto, ItemPageDto, ItemRegisteredDto, ItemViewDto } from '../openapi/response.dto';
+import {
+  EventRecordedDto,
+  HistoryDto,
+  ItemPageDto,
+  ItemRegisteredDto,
+  ItemViewDto,
+} from '../openapi/response.dto';
 import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { CustodyCommandMessage, type CustodyOutcome } from './custody-command.handler';
 import { HistoryQueryDto, ItemListQueryDto, ReadQueryDto } from './dto/item-query.dto';
@@ -20,7 +26,11 @@ import { toCustodyCommand, toRegisterCommand } from './to-custody-command';
 
 @ApiTags('items')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body: the first answer again' })
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Same key + same body: the first answer again',
+})
 @Controller('api/items')
 export class ItemsController {
   constructor(
@@ -40,7 +50,10 @@ export class ItemsController {
     const idempotency = idempotencyOf(request);
     // Without an id, a retried request must land on the same item: derive it from the key.
     const itemId =
-      dto.id ?? (idempotency ? `itm-${deterministicEventId(`${principal.tokenId}|${idempotency.key}|item`)}` : `itm-${randomUUID()}`);
+      dto.id ??
+      (idempotency
+        ? `itm-${deterministicEventId(`${principal.tokenId}|${idempotency.key}|item`)}`
+        : `itm-${randomUUID()}`);
     const { type: _type, ...outcome } = await this.commandBus.execute(
       new CustodyCommandMessage({
         command: toRegisterCommand(itemId, dto),
@@ -88,7 +101,11 @@ export class ItemsController {
   @Get(':id')
   @ApiOkResponse({ type: ItemViewDto, description: 'From the read model' })
   @ApiProblems(404, 503)
-  async get(@Param('id') id: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(
+    @Param('id') id: string,
+    @Query() query: ReadQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     await this.gate.await(query.minPosition, reply);
     const item = await this.readModels.getItem(id);
     if (!item) throw new ApiProblem('not-found', `No item '${id}'.`);
@@ -104,7 +121,10 @@ export class ItemsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     await this.gate.await(query.minPosition, reply);
-    const page = await this.readModels.getTrail(id, { afterRevision: query.afterRevision, limit: query.limit ?? 200 });
+    const page = await this.readModels.getTrail(id, {
+      afterRevision: query.afterRevision,
+      limit: query.limit ?? 200,
+    });
     if (page.items.length === 0 && !(await this.readModels.getItem(id))) {
       throw new ApiProblem('not-found', `No item '${id}'.`);
     }

@@ -42,7 +42,11 @@ export function toCustodyCommand(itemId: string, dto: RecordEventDto): CustodyCo
     case 'dispatched':
       return { type: d.type, itemId, data: defined({ destinationId: d.destinationId }) };
     case 'handover_offered':
-      return { type: d.type, itemId, data: defined({ toCustodianId: d.toCustodianId!, locationId: d.locationId }) };
+      return {
+        type: d.type,
+        itemId,
+        data: defined({ toCustodianId: d.toCustodianId!, locationId: d.locationId }),
+      };
     case 'handover_accepted':
       return { type: d.type, itemId, data: {} };
     case 'handover_declined':
@@ -68,7 +72,11 @@ export function toCustodyCommand(itemId: string, dto: RecordEventDto): CustodyCo
     case 'reported_missing':
       return { type: d.type, itemId, data: { reason: d.reason! } };
     case 'found':
-      return { type: d.type, itemId, data: defined({ locationId: d.locationId!, custodianId: d.custodianId }) };
+      return {
+        type: d.type,
+        itemId,
+        data: defined({ locationId: d.locationId!, custodianId: d.custodianId }),
+      };
     case 'disposed':
       return { type: d.type, itemId, data: { baNumber: d.baNumber! } };
     case 'transferred_static':

@@ -33,13 +33,19 @@ export class LocationsController {
   @ApiCreatedResponse({ type: LocationDto })
   @ApiProblems(409)
   create(@Body() dto: CreateLocationDto, @CurrentPrincipal() principal: Principal): LocationInfo {
-    if (this.locations.get(dto.id)) throw new ApiProblem('already-exists', `Location '${dto.id}' already exists.`);
+    if (this.locations.get(dto.id))
+      throw new ApiProblem('already-exists', `Location '${dto.id}' already exists.`);
     if (dto.parentId !== undefined && !this.locations.get(dto.parentId)) {
       throw new ApiProblem('validation-failed', `Unknown parentId '${dto.parentId}'.`, {
         errors: [{ field: 'parentId', message: 'no such location' }],
       });
     }
-    const location: LocationInfo = { id: dto.id, name: dto.name, type: dto.type, parentId: dto.parentId ?? null };
+    const location: LocationInfo = {
+      id: dto.id,
+      name: dto.name,
+      type: dto.type,
+      parentId: dto.parentId ?? null,
+    };
     this.locations.create(location, principal.principalId);
     return location;
   }
@@ -64,7 +70,11 @@ export class LocationsController {
     const location = this.locations.get(id);
     if (!location) throw new ApiProblem('not-found', `No location '${id}'.`);
     await this.gate.await(query.minPosition, reply);
-    const page = await this.readModels.listItems({ locationId: id, limit: query.limit, cursor: query.cursor });
+    const page = await this.readModels.listItems({
+      locationId: id,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
     return { location, items: page.items, nextCursor: page.nextCursor };
   }
 }

@@ -14,15 +14,22 @@ export class CreateTokenDto {
   role!: Role;
 
   @ApiPropertyOptional({ description: 'Required for officer and depot', example: 'kec-cikarang-utara' })
-  @ValidateIf((dto: CreateTokenDto) => dto.role === 'officer' || dto.role === 'depot' || dto.unitId !== undefined)
+  @ValidateIf(
+    (dto: CreateTokenDto) => dto.role === 'officer' || dto.role === 'depot' || dto.unitId !== undefined,
+  )
   @IsString()
   @IsNotEmpty({ message: 'unitId is required for officer and depot tokens' })
   unitId?: string;
 
-  @ApiPropertyOptional({ description: 'The person (e.g. employee number); generated when absent', example: 'NIP-198701012010011001' })
+  @ApiPropertyOptional({
+    description: 'The person (e.g. employee number); generated when absent',
+    example: 'NIP-198701012010011001',
+  })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9._:@-]{1,100}$/, { message: 'principalId: letters, digits and . _ : @ - only, 1 to 100' })
+  @Matches(/^[A-Za-z0-9._:@-]{1,100}$/, {
+    message: 'principalId: letters, digits and . _ : @ - only, 1 to 100',
+  })
   principalId?: string;
 }
 

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
@@ -30,7 +36,14 @@ export class TokensController {
       { name: dto.name, role: dto.role, unitId: dto.unitId ?? null, principalId: dto.principalId },
       principal.principalId,
     );
-    return { id: record.id, principalId: record.principalId, token, role: record.role, unitId: record.unitId, name: record.name };
+    return {
+      id: record.id,
+      principalId: record.principalId,
+      token,
+      role: record.role,
+      unitId: record.unitId,
+      name: record.name,
+    };
   }
 
   @Get()

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { CUSTODY_EVENT_TYPES, type CustodyEventType } from '@jejak/custody';
 
 /** Item events recorded through this route; `registered` has its own route (POST /api/items). */
@@ -29,9 +40,21 @@ const needs =
     (REQUIRED_FIELDS[dto.type as CustodyEventType] ?? []).includes(field) || dto[field] !== undefined;
 
 export class StorageDto {
-  @ApiProperty({ description: 'Ruang', example: 'R1' }) @IsString() @IsNotEmpty() @MaxLength(50) room!: string;
-  @ApiPropertyOptional({ description: 'Rak', example: 'R1-03' }) @IsOptional() @IsString() @MaxLength(50) shelf?: string;
-  @ApiPropertyOptional({ description: 'Boks', example: 'B-0042' }) @IsOptional() @IsString() @MaxLength(50) box?: string;
+  @ApiProperty({ description: 'Ruang', example: 'R1' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  room!: string;
+  @ApiPropertyOptional({ description: 'Rak', example: 'R1-03' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  shelf?: string;
+  @ApiPropertyOptional({ description: 'Boks', example: 'B-0042' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  box?: string;
 }
 
 export class RecordEventDto {
@@ -44,7 +67,9 @@ export class RecordEventDto {
   @IsISO8601({ strict: true })
   occurredAt?: string;
 
-  @ApiPropertyOptional({ description: 'Refuse with 409 concurrency-conflict unless the item is at this revision' })
+  @ApiPropertyOptional({
+    description: 'Refuse with 409 concurrency-conflict unless the item is at this revision',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -61,10 +86,29 @@ export class RecordEventDto {
   @Type(() => StorageDto)
   storage?: StorageDto;
 
-  @ApiPropertyOptional() @ValidateIf(needs('reason')) @IsString() @IsNotEmpty() @MaxLength(2000) reason?: string;
-  @ApiPropertyOptional() @ValidateIf(needs('receivedBy')) @IsString() @IsNotEmpty() @MaxLength(200) receivedBy?: string;
-  @ApiPropertyOptional() @ValidateIf(needs('borrowerUnitId')) @IsString() @IsNotEmpty() borrowerUnitId?: string;
-  @ApiPropertyOptional() @ValidateIf(needs('borrowerName')) @IsString() @IsNotEmpty() @MaxLength(200) borrowerName?: string;
+  @ApiPropertyOptional()
+  @ValidateIf(needs('reason'))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason?: string;
+  @ApiPropertyOptional()
+  @ValidateIf(needs('receivedBy'))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  receivedBy?: string;
+  @ApiPropertyOptional()
+  @ValidateIf(needs('borrowerUnitId'))
+  @IsString()
+  @IsNotEmpty()
+  borrowerUnitId?: string;
+  @ApiPropertyOptional()
+  @ValidateIf(needs('borrowerName'))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  borrowerName?: string;
   @ApiPropertyOptional() @ValidateIf(needs('dueAt')) @IsISO8601({ strict: true }) dueAt?: string;
   @ApiPropertyOptional({ example: 'BA-012/ARS/2026' })
   @ValidateIf(needs('baNumber'))
@@ -73,6 +117,10 @@ export class RecordEventDto {
   @MaxLength(100)
   baNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) toArchive?: string;
-  @ApiPropertyOptional() @ValidateIf(needs('correctsEventId')) @IsString() @IsNotEmpty() correctsEventId?: string;
+  @ApiPropertyOptional()
+  @ValidateIf(needs('correctsEventId'))
+  @IsString()
+  @IsNotEmpty()
+  correctsEventId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }

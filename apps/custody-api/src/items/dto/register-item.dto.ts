@@ -98,7 +98,11 @@ export class RegisterItemDto {
   @Type(() => RetentionDto)
   retention?: RetentionDto;
 
-  @ApiPropertyOptional({ description: 'Keterangan' }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @ApiPropertyOptional({ description: 'Keterangan' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string;
 
   @ApiPropertyOptional({ description: 'Letters: the addressee unit' })
   @ValidateIf((dto: RegisterItemDto) => dto.kind === 'letter' || dto.addresseeUnitId !== undefined)
@@ -106,8 +110,15 @@ export class RegisterItemDto {
   @IsNotEmpty({ message: 'addresseeUnitId is required for a letter' })
   addresseeUnitId?: string;
 
-  @ApiPropertyOptional({ description: 'Nomor surat' }) @IsOptional() @IsString() @MaxLength(100) letterNumber?: string;
-  @ApiPropertyOptional({ description: 'Tanggal surat' }) @IsOptional() @IsISO8601({ strict: true }) letterDate?: string;
+  @ApiPropertyOptional({ description: 'Nomor surat' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  letterNumber?: string;
+  @ApiPropertyOptional({ description: 'Tanggal surat' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  letterDate?: string;
 
   @ApiPropertyOptional({ description: 'When it happened; at most five minutes ahead of the server' })
   @IsOptional()
