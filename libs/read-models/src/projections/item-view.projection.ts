@@ -1,5 +1,6 @@
 import { evolve, retentionEndsAt, type CustodyEvent, type ItemState } from '@jejak/custody';
 import type { ItemRecord, ItemView } from '../read-model.port';
+import { copyOwn } from './copy-own';
 
 /**
  * Applies one event to an item's stored record: the domain's evolve gives the new state, the view
@@ -24,8 +25,8 @@ export function toItemView(
   state: ItemState,
   meta: { position: string; registeredAt: string; updatedAt: string },
 ): ItemView {
-  return {
-    ...state.description,
+  const view = copyOwn({} as ItemView, state.description);
+  return copyOwn(view, {
     itemId: state.itemId,
     status: state.status,
     locationId: state.locationId,
@@ -41,5 +42,5 @@ export function toItemView(
     registeredAt: meta.registeredAt,
     updatedAt: meta.updatedAt,
     retentionEndsAt: retentionEndsAt(state.description),
-  };
+  } satisfies Omit<ItemView, keyof ItemState['description']>);
 }

@@ -1,5 +1,6 @@
 import type { CustodyEvent } from '@jejak/custody';
 import type { TrailEntry } from '../read-model.port';
+import { copyOwn } from './copy-own';
 
 /** One line of the custody trail: the event as recorded, with its global position. */
 export function toTrailEntry(event: CustodyEvent, position: string): TrailEntry {
@@ -14,6 +15,6 @@ export function toTrailEntry(event: CustodyEvent, position: string): TrailEntry 
     commandId: event.commandId,
     correlationId: event.correlationId,
     note: event.note,
-    data: { ...event.data },
+    data: copyOwn({}, event.data),
   };
 }
