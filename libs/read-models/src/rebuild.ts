@@ -9,7 +9,12 @@ export interface RebuildProgress {
   eventsPerSecond: number;
 }
 
-const BATCH_SIZE = 1000;
+/**
+ * Events per transaction. Large: a rebuild writes tables nobody reads yet, the cost of a batch
+ * (loading its items, a commit) is spread over more events, and an item's events, usually close
+ * together in the log, more often fall into one batch and are written once.
+ */
+const BATCH_SIZE = 5000;
 /** Each pass is shorter than the last; a live projector that keeps outrunning this many is a bug. */
 const MAX_PASSES = 20;
 

@@ -36,6 +36,7 @@ import {
   LIVE_TABLES,
   moveSchema,
   REBUILD_TABLES,
+  secondaryIndexes,
   tableExists,
   type SqliteTableNames,
 } from './sqlite-schema';
@@ -150,13 +151,14 @@ export class SqliteReadModels implements ReadModelStore {
   }
 
   async beginRebuild(): Promise<ReadModelRebuild> {
+    const tag = newTag();
     this.db
       .transaction(() => {
         dropSchema(this.db, REBUILD_TABLES);
-        createSchema(this.db, REBUILD_TABLES, newTag());
+        createSchema(this.db, REBUILD_TABLES, tag, { indexes: false });
       })
       .immediate();
-    return new SqliteRebuild(this.db, REBUILD_TABLES);
+    return new SqliteRebuild(this.db, REBUILD_TABLES, tag);
   }
 
   async ping(): Promise<void> {
@@ -183,15 +185,55 @@ export class SqliteReadModels implements ReadModelStore {
   }
 }
 
+/** Rows of `items` copied into the text index per transaction when a bulk load ends. */
+const TEXT_INDEX_CHUNK = 50_000;
+
+/**
+ * A rebuild loads its tables without the secondary indexes and the text index, and builds them
+ * once the load is done (at the first swap): a sort per index instead of an index update per
+ * row. From then on it writes them as the live writer does, should it have to catch up.
+ */
 class SqliteRebuild extends SqliteReadModelWriter implements ReadModelRebuild {
+  private bulkLoading = true;
+
   constructor(
     private readonly database: Database.Database,
     private readonly tables: SqliteTableNames,
+    private readonly tag: string,
   ) {
-    super(database, tables);
+    super(database, tables, { indexText: false });
+  }
+
+  /**
+   * One transaction per index and per chunk of the text index, so a projector on another
+   * connection waits for the write lock only briefly (its busy timeout is seconds).
+   */
+  private finishBulkLoad(): void {
+    if (!this.bulkLoading) return;
+    for (const statement of secondaryIndexes(this.tables, this.tag)) {
+      this.database.transaction(() => this.database.exec(statement)).immediate();
+    }
+    const chunkEnd = this.database
+      .prepare(`SELECT seq FROM ${this.tables.items} WHERE seq > ? ORDER BY seq LIMIT 1 OFFSET ?`)
+      .pluck()
+      .safeIntegers();
+    const copy = this.database.prepare(
+      `INSERT INTO ${this.tables.itemsFts} (rowid, title)
+       SELECT seq, title_words FROM ${this.tables.items} WHERE seq > ? AND seq <= ?`,
+    );
+    const LAST_SEQ = 9223372036854775807n;
+    for (let from = -1n; from < LAST_SEQ;) {
+      // The last chunk runs to the end of the table.
+      const to = (chunkEnd.get(from, TEXT_INDEX_CHUNK - 1) as bigint | undefined) ?? LAST_SEQ;
+      this.database.transaction(() => copy.run(from, to)).immediate();
+      from = to;
+    }
+    this.bulkLoading = false;
+    this.indexingText = true;
   }
 
   async swap(): Promise<boolean> {
+    this.finishBulkLoad();
     // One IMMEDIATE transaction: no projector batch, of this process or another, lands between the
     // catch-up check and the renames.
     return this.database

@@ -37,7 +37,12 @@ export function tableExists(db: Database.Database, name: string): boolean {
  * The JSON of view and state lives apart in `item_docs`, keeping `items` rows narrow: a filtered
  * scan reads a few pages, and only the page handed out fetches its documents.
  */
-export function createSchema(db: Database.Database, t: SqliteTableNames, tag: string): void {
+export function createSchema(
+  db: Database.Database,
+  t: SqliteTableNames,
+  tag: string,
+  options: { indexes: boolean } = { indexes: true },
+): void {
   db.exec(`
     CREATE TABLE ${t.items} (
       seq INTEGER PRIMARY KEY NOT NULL,
@@ -59,16 +64,6 @@ export function createSchema(db: Database.Database, t: SqliteTableNames, tag: st
       retention_ends_at TEXT
     );
     CREATE TABLE ${t.itemDocs} (seq INTEGER PRIMARY KEY NOT NULL, view TEXT NOT NULL, state TEXT NOT NULL);
-    CREATE INDEX ix_${tag}_status ON ${t.items} (status);
-    CREATE INDEX ix_${tag}_kind ON ${t.items} (kind);
-    CREATE INDEX ix_${tag}_location ON ${t.items} (location_id);
-    CREATE INDEX ix_${tag}_custodian ON ${t.items} (custodian_id);
-    CREATE INDEX ix_${tag}_origin ON ${t.items} (origin_unit_id);
-    CREATE INDEX ix_${tag}_classification ON ${t.items} (classification_code);
-    CREATE INDEX ix_${tag}_in_transit ON ${t.items} (in_transit_since) WHERE in_transit_since IS NOT NULL;
-    CREATE INDEX ix_${tag}_handover ON ${t.items} (handover_pending_since) WHERE handover_pending_since IS NOT NULL;
-    CREATE INDEX ix_${tag}_loan_due ON ${t.items} (loan_due_at) WHERE loan_due_at IS NOT NULL;
-    CREATE INDEX ix_${tag}_retention ON ${t.items} (retention_ends_at) WHERE retention_ends_at IS NOT NULL;
     CREATE VIRTUAL TABLE ${t.itemsFts} USING fts5(title, tokenize = 'unicode61 remove_diacritics 2');
     CREATE TABLE ${t.itemYears} (year INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (year, seq)) WITHOUT ROWID;
     CREATE TABLE ${t.trail} (
@@ -79,6 +74,26 @@ export function createSchema(db: Database.Database, t: SqliteTableNames, tag: st
     ) WITHOUT ROWID;
     CREATE TABLE ${t.checkpoints} (projection TEXT PRIMARY KEY, position TEXT NOT NULL);
   `);
+  if (options.indexes) for (const statement of secondaryIndexes(t, tag)) db.exec(statement);
+}
+
+/**
+ * The indexes of `items` the queries use and the writes need not. A rebuild's bulk load creates
+ * them afterwards, from sorted data, instead of updating each of them on every insert.
+ */
+export function secondaryIndexes(t: SqliteTableNames, tag: string): string[] {
+  return [
+    `CREATE INDEX ix_${tag}_status ON ${t.items} (status)`,
+    `CREATE INDEX ix_${tag}_kind ON ${t.items} (kind)`,
+    `CREATE INDEX ix_${tag}_location ON ${t.items} (location_id)`,
+    `CREATE INDEX ix_${tag}_custodian ON ${t.items} (custodian_id)`,
+    `CREATE INDEX ix_${tag}_origin ON ${t.items} (origin_unit_id)`,
+    `CREATE INDEX ix_${tag}_classification ON ${t.items} (classification_code)`,
+    `CREATE INDEX ix_${tag}_in_transit ON ${t.items} (in_transit_since) WHERE in_transit_since IS NOT NULL`,
+    `CREATE INDEX ix_${tag}_handover ON ${t.items} (handover_pending_since) WHERE handover_pending_since IS NOT NULL`,
+    `CREATE INDEX ix_${tag}_loan_due ON ${t.items} (loan_due_at) WHERE loan_due_at IS NOT NULL`,
+    `CREATE INDEX ix_${tag}_retention ON ${t.items} (retention_ends_at) WHERE retention_ends_at IS NOT NULL`,
+  ];
 }
 
 export function dropSchema(db: Database.Database, t: SqliteTableNames): void {

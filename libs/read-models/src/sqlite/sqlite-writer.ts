@@ -49,8 +49,15 @@ export class SqliteReadModelWriter implements ReadModelWriter {
   private readonly selectCheckpoint: Database.Statement<[string], { position: string }>;
   private readonly upsertCheckpoint: Database.Statement<[string, string]>;
   private readonly applyInTransaction: Database.Transaction<(batch: ProjectionBatch) => void>;
+  /** False during a rebuild's bulk load: the text index is filled from `items` at its end. */
+  protected indexingText: boolean;
 
-  constructor(db: Database.Database, t: SqliteTableNames) {
+  constructor(
+    db: Database.Database,
+    t: SqliteTableNames,
+    options: { indexText: boolean } = { indexText: true },
+  ) {
+    this.indexingText = options.indexText;
     const columns = COLUMNS.join(', ');
     const params = COLUMNS.map((column) => `@${column}`).join(', ');
     this.selectItems = db.prepare(
@@ -141,14 +148,14 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     if (stored === undefined) {
       this.insertItem.run(row);
       this.upsertDocs.run(seq, JSON.stringify(view), JSON.stringify(state));
-      this.insertFts.run(seq, row.title_words);
+      if (this.indexingText) this.insertFts.run(seq, row.title_words);
       for (const year of coveredYears(view)) this.insertYear.run(year, seq);
       return;
     }
     if (stored.revision >= view.revision) return;
     this.updateItem.run(row);
     this.upsertDocs.run(seq, JSON.stringify(view), JSON.stringify(state));
-    if (stored.title_words !== row.title_words) this.updateFts.run(row.title_words, seq);
+    if (this.indexingText && stored.title_words !== row.title_words) this.updateFts.run(row.title_words, seq);
     if (
       stored.year !== row.year ||
       stored.period_from !== row.period_from ||
