@@ -3,7 +3,7 @@ import { comparePositions } from '@jejak/event-store';
 import { coveredYears } from '../projections/covered-years';
 import { searchWords } from '../projections/search-text';
 import { watchInstants } from '../projections/watch-lists';
-import type { ItemRecord, ProjectionBatch, ReadModelWriter } from '../read-model.port';
+import type { ItemRecord, ItemTrailEntry, ProjectionBatch, ReadModelWriter } from '../read-model.port';
 import type { SqliteTableNames } from './sqlite-schema';
 
 interface StoredItemRow {
@@ -34,6 +34,9 @@ const COLUMNS = [
   'retention_ends_at',
 ];
 
+/** Trail rows per multi-row INSERT (3 parameters each, far below SQLite's limit of 32766). */
+const TRAIL_ROWS_PER_INSERT = 50;
+
 /** Writes batches into one set of tables (the live ones, or a rebuild's). */
 export class SqliteReadModelWriter implements ReadModelWriter {
   private readonly selectItems: Database.Statement<[string], { state: string; view: string; seq: string }>;
@@ -46,6 +49,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
   private readonly insertYear: Database.Statement<[number, bigint]>;
   private readonly upsertDocs: Database.Statement<[bigint, string, string]>;
   private readonly insertTrail: Database.Statement<[string, number, string]>;
+  private readonly insertTrailRun: Database.Statement<unknown[]>;
   private readonly selectCheckpoint: Database.Statement<[string], { position: string }>;
   private readonly upsertCheckpoint: Database.Statement<[string, string]>;
   private readonly applyInTransaction: Database.Transaction<(batch: ProjectionBatch) => void>;
@@ -82,6 +86,11 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     this.insertTrail = db.prepare(
       `INSERT INTO ${t.trail} (item_id, revision, entry) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
     );
+    this.insertTrailRun = db.prepare(
+      `INSERT INTO ${t.trail} (item_id, revision, entry)
+       VALUES ${Array.from({ length: TRAIL_ROWS_PER_INSERT }, () => '(?, ?, ?)').join(', ')}
+       ON CONFLICT DO NOTHING`,
+    );
     this.selectCheckpoint = db.prepare(`SELECT position FROM ${t.checkpoints} WHERE projection = ?`);
     this.upsertCheckpoint = db.prepare(
       `INSERT INTO ${t.checkpoints} (projection, position) VALUES (?, ?)
@@ -114,11 +123,27 @@ export class SqliteReadModelWriter implements ReadModelWriter {
 
   private write(batch: ProjectionBatch): void {
     for (const record of batch.items) this.writeItem(record);
-    for (const { itemId, entry } of batch.trail)
-      this.insertTrail.run(itemId, entry.revision, JSON.stringify(entry));
+    this.writeTrail(batch.trail);
     const current = this.checkpointNow(batch.projection);
     if (current === null || comparePositions(batch.position, current) > 0) {
       this.upsertCheckpoint.run(batch.projection, batch.position);
+    }
+  }
+
+  /** Many rows per INSERT: a statement per row cost more than the rows themselves. */
+  private writeTrail(trail: readonly ItemTrailEntry[]): void {
+    let next = 0;
+    for (; next + TRAIL_ROWS_PER_INSERT <= trail.length; next += TRAIL_ROWS_PER_INSERT) {
+      const values: unknown[] = [];
+      for (let i = next; i < next + TRAIL_ROWS_PER_INSERT; i += 1) {
+        const { itemId, entry } = trail[i];
+        values.push(itemId, entry.revision, JSON.stringify(entry));
+      }
+      this.insertTrailRun.run(values);
+    }
+    for (; next < trail.length; next += 1) {
+      const { itemId, entry } = trail[next];
+      this.insertTrail.run(itemId, entry.revision, JSON.stringify(entry));
     }
   }
 
