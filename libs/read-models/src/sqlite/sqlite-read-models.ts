@@ -158,6 +158,9 @@ export class SqliteReadModels implements ReadModelStore {
         createSchema(this.db, REBUILD_TABLES, tag, { indexes: false });
       })
       .immediate();
+    // Fewer, larger checkpoints while bulk loading: each one writes back and syncs the same hot
+    // pages again. Back to SQLite's default once the load is done.
+    this.db.pragma(`wal_autocheckpoint = ${BULK_LOAD_AUTOCHECKPOINT_PAGES}`);
     return new SqliteRebuild(this.db, REBUILD_TABLES, tag);
   }
 
@@ -184,6 +187,9 @@ export class SqliteReadModels implements ReadModelStore {
     return rows.map((row) => JSON.parse(row.view) as ItemView);
   }
 }
+
+const BULK_LOAD_AUTOCHECKPOINT_PAGES = 25_000;
+const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
 
 /** Rows of `items` copied into the text index per transaction when a bulk load ends. */
 const TEXT_INDEX_CHUNK = 50_000;
@@ -230,6 +236,7 @@ class SqliteRebuild extends SqliteReadModelWriter implements ReadModelRebuild {
     }
     this.bulkLoading = false;
     this.indexingText = true;
+    this.database.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
   }
 
   async swap(): Promise<boolean> {
@@ -256,6 +263,7 @@ class SqliteRebuild extends SqliteReadModelWriter implements ReadModelRebuild {
   }
 
   async abort(): Promise<void> {
+    this.database.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
     this.database.transaction(() => dropSchema(this.database, this.tables)).immediate();
   }
 }
