@@ -75,10 +75,13 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
-const isUniqueEventIdViolation = (error: unknown): boolean =>
-  error instanceof Error &&
-  (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-  error.message.includes('events.event_id');
+/** By shape, not `instanceof`: the native module's errors may come from another JS realm (Jest). */
+const isUniqueEventIdViolation = (error: unknown): boolean => {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id')
+  );
+};
 
 const satisfies = (expected: ExpectedRevision, actual: number): boolean => {
   if (expected === 'any') return true;
