@@ -1,5 +1,5 @@
 import type { ItemView } from '@jejak/read-models';
-import { renderDisposalList, tanggalIndonesia } from './disposal-list.pdf';
+import { renderDisposalList } from './disposal-list.pdf';
 import { toDisposalRows } from './disposal-list.rows';
 
 // The package's index runs a debug script when loaded as the main module; the library itself does not.
@@ -99,10 +99,5 @@ describe('the daftar arsip usul musnah', () => {
       }),
     );
     expect(cut.text).toContain('memuat 1 arsip pertama');
-  });
-
-  it('dates in Western Indonesia Time', () => {
-    expect(tanggalIndonesia('2026-11-30T16:59:59Z')).toBe('30 November 2026');
-    expect(tanggalIndonesia('2026-11-30T17:00:00Z')).toBe('1 Desember 2026');
   });
 });

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { DisposalRow } from './disposal-list.rows';
+import { formatIndonesianDate } from '../common/indonesian-date';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -30,27 +31,6 @@ const COLUMNS: { header: string; width: number; align: 'left' | 'center'; cell: 
   { header: 'Keterangan', width: 162, align: 'left', cell: 'keterangan' },
 ];
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-
-/** "30 November 2026", in Western Indonesia Time (UTC+7) where Kabupaten Bekasi is. */
-export function tanggalIndonesia(iso: string): string {
-  const wib = new Date(Date.parse(iso) + 7 * 3600 * 1000);
-  return `${wib.getUTCDate()} ${MONTHS[wib.getUTCMonth()]} ${wib.getUTCFullYear()}`;
-}
-
 /** The daftar arsip usul musnah as a PDF (built-in Helvetica): data in, document out. */
 export function renderDisposalList(data: DisposalListData): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -78,7 +58,9 @@ function heading(doc: Doc, data: DisposalListData): void {
   doc.font('Helvetica').fontSize(10).text('PEMERINTAH KABUPATEN BEKASI', { align: 'center' });
   doc.font('Helvetica-Bold').fontSize(14).text(data.title, { align: 'center' });
   doc.font('Helvetica').fontSize(10);
-  doc.text(`Arsip yang masa retensinya telah habis per ${tanggalIndonesia(data.asOf)}`, { align: 'center' });
+  doc.text(`Arsip yang masa retensinya telah habis per ${formatIndonesianDate(data.asOf)}`, {
+    align: 'center',
+  });
   if (data.depotName) doc.text(data.depotName, { align: 'center' });
   doc.moveDown(0.8);
   doc.text(`Jumlah: ${data.rows.length} arsip`);
@@ -153,7 +135,10 @@ function closing(doc: Doc, data: DisposalListData): void {
   const half = (doc.page.width - 2 * MARGIN) / 2;
   doc.text('Mengetahui,', MARGIN, top, { width: half, align: 'center' });
   doc.text('Kepala Dinas Perpustakaan dan Kearsipan', MARGIN, doc.y, { width: half, align: 'center' });
-  doc.text(`Bekasi, ${tanggalIndonesia(data.asOf)}`, MARGIN + half, top, { width: half, align: 'center' });
+  doc.text(`Bekasi, ${formatIndonesianDate(data.asOf)}`, MARGIN + half, top, {
+    width: half,
+    align: 'center',
+  });
   doc.text('Petugas Depo Arsip', MARGIN + half, doc.y, { width: half, align: 'center' });
   const signAt = doc.y + 50;
   doc.text('(..............................)', MARGIN, signAt, { width: half, align: 'center' });

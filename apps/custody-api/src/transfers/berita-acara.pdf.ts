@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { BeritaAcaraData, BeritaAcaraParty, BeritaAcaraRow } from './berita-acara-data';
-import { formatIndonesianDate, indonesianDayName } from './indonesian-date';
+import { formatIndonesianDate, indonesianDayName } from '../common/indonesian-date';
 
 type Doc = PDFKit.PDFDocument;
 
