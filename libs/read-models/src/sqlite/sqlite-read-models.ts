@@ -42,6 +42,8 @@ import {
 } from './sqlite-schema';
 import { SqliteReadModelWriter } from './sqlite-writer';
 
+const MAX_CACHED_STATEMENTS = 500;
+
 const newTag = (): string => randomBytes(4).toString('hex');
 
 /** The embedded read models: one SQLite file, written by the projector, read by the HTTP side. */
@@ -50,6 +52,8 @@ export class SqliteReadModels implements ReadModelStore {
   private readonly writer: SqliteReadModelWriter;
 
   private readonly fewCandidates: number;
+  /** Prepared once per SQL text: compiling took longer than answering a where-is. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   /** `fewCandidates`: tuning of the text plan, see TextPlan; tests set 0 to force the FTS walk. */
   constructor(options: { filename: string; fewCandidates?: number }) {
@@ -85,11 +89,9 @@ export class SqliteReadModels implements ReadModelStore {
   }
 
   async getItem(itemId: string): Promise<ItemView | null> {
-    const row = this.db
-      .prepare(
-        `SELECT d.view FROM ${LIVE_TABLES.items} i JOIN ${LIVE_TABLES.itemDocs} d ON d.seq = i.seq WHERE i.item_id = ?`,
-      )
-      .get(itemId) as { view: string } | undefined;
+    const row = this.statement(
+      `SELECT d.view FROM ${LIVE_TABLES.items} i JOIN ${LIVE_TABLES.itemDocs} d ON d.seq = i.seq WHERE i.item_id = ?`,
+    ).get(itemId) as { view: string } | undefined;
     return row ? (JSON.parse(row.view) as ItemView) : null;
   }
 
@@ -98,11 +100,9 @@ export class SqliteReadModels implements ReadModelStore {
     options: { afterRevision?: number; limit?: number } = {},
   ): Promise<Page<TrailEntry>> {
     const limit = clampLimit(options.limit, DEFAULT_TRAIL_LIMIT, MAX_TRAIL_LIMIT);
-    const rows = this.db
-      .prepare(
-        `SELECT entry FROM ${LIVE_TABLES.trail} WHERE item_id = ? AND revision > ? ORDER BY revision LIMIT ?`,
-      )
-      .all(itemId, options.afterRevision ?? -1, limit + 1) as { entry: string }[];
+    const rows = this.statement(
+      `SELECT entry FROM ${LIVE_TABLES.trail} WHERE item_id = ? AND revision > ? ORDER BY revision LIMIT ?`,
+    ).all(itemId, options.afterRevision ?? -1, limit + 1) as { entry: string }[];
     const items = rows.slice(0, limit).map((row) => JSON.parse(row.entry) as TrailEntry);
     return { items, nextCursor: rows.length > limit ? trailCursor(items[items.length - 1].revision) : null };
   }
@@ -110,7 +110,7 @@ export class SqliteReadModels implements ReadModelStore {
   async listItems(query: ItemQuery): Promise<Page<ItemView>> {
     const limit = clampLimit(query.limit, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
     const { sql, params } = itemListQuery(query, LIVE_TABLES, limit + 1, this.textPlan(query));
-    const rows = this.db.prepare(sql).all(...params) as { seq: string; view: string }[];
+    const rows = this.statement(sql).all(...params) as { seq: string; view: string }[];
     const page = rows.slice(0, limit);
     return {
       items: page.map((row) => JSON.parse(row.view) as ItemView),
@@ -122,7 +122,7 @@ export class SqliteReadModels implements ReadModelStore {
   private textPlan(query: ItemQuery): TextPlan {
     if (textTerms(query).length === 0 || !hasFilters(query)) return 'fts';
     const { sql, params } = candidateCount(query, LIVE_TABLES, this.fewCandidates);
-    const { n } = this.db.prepare(sql).get(...params) as { n: number };
+    const { n } = this.statement(sql).get(...params) as { n: number };
     return n < this.fewCandidates ? 'filter' : 'fts';
   }
 
@@ -143,7 +143,7 @@ export class SqliteReadModels implements ReadModelStore {
   }
 
   async appliedPosition(): Promise<string | null> {
-    const rows = this.db.prepare(`SELECT position FROM ${LIVE_TABLES.checkpoints}`).all() as {
+    const rows = this.statement(`SELECT position FROM ${LIVE_TABLES.checkpoints}`).all() as {
       position: string;
     }[];
     if (rows.length === 0) return null;
@@ -165,11 +165,26 @@ export class SqliteReadModels implements ReadModelStore {
   }
 
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    this.statement('SELECT 1').get();
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * The prepared statement of `sql`. The texts are a bounded set (table names are fixed, values
+   * are bound), about one per combination of list filters. After a swap renames tables into
+   * place, SQLite compiles a statement again by itself.
+   */
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   private async watchList(
@@ -178,12 +193,10 @@ export class SqliteReadModels implements ReadModelStore {
     bound: string,
     limit?: number,
   ): Promise<ItemView[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT d.view FROM ${LIVE_TABLES.items} i JOIN ${LIVE_TABLES.itemDocs} d ON d.seq = i.seq
+    const rows = this.statement(
+      `SELECT d.view FROM ${LIVE_TABLES.items} i JOIN ${LIVE_TABLES.itemDocs} d ON d.seq = i.seq
          WHERE i.${column} ${op} ? ORDER BY i.${column}, i.seq LIMIT ?`,
-      )
-      .all(bound, clampLimit(limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT)) as { view: string }[];
+    ).all(bound, clampLimit(limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT)) as { view: string }[];
     return rows.map((row) => JSON.parse(row.view) as ItemView);
   }
 }
