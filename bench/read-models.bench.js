@@ -21,15 +21,7 @@
  * Targets: rebuild >= 50k events/s; where-is p99 < 5 ms; search p99 < 50 ms; lag p99 < 100 ms.
  */
 const { createHash, randomUUID } = require('node:crypto');
-const {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} = require('node:fs');
+const { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const Database = require('better-sqlite3');
 
