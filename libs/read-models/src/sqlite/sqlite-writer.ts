@@ -41,8 +41,8 @@ const TRAIL_ROWS_PER_INSERT = 50;
 export class SqliteReadModelWriter implements ReadModelWriter {
   private readonly selectItems: Database.Statement<[string], { state: string; view: string; seq: string }>;
   private readonly selectStored: Database.Statement<[string], StoredItemRow>;
-  private readonly insertItem: Database.Statement<Record<string, unknown>>;
-  private readonly updateItem: Database.Statement<Record<string, unknown>>;
+  private readonly insertItem: Database.Statement<unknown[]>;
+  private readonly updateItem: Database.Statement<unknown[]>;
   private readonly insertFts: Database.Statement<[bigint, string]>;
   private readonly updateFts: Database.Statement<[string, bigint]>;
   private readonly deleteYears: Database.Statement<[bigint]>;
@@ -63,7 +63,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
   ) {
     this.indexingText = options.indexText;
     const columns = COLUMNS.join(', ');
-    const params = COLUMNS.map((column) => `@${column}`).join(', ');
+    const params = COLUMNS.map(() => '?').join(', ');
     this.selectItems = db.prepare(
       `SELECT d.state, d.view, CAST(i.seq AS TEXT) AS seq FROM ${t.items} i JOIN ${t.itemDocs} d ON d.seq = i.seq
        WHERE i.item_id IN (SELECT value FROM json_each(?))`,
@@ -71,9 +71,11 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     this.selectStored = db.prepare(
       `SELECT revision, title_words, year, period_from, period_to FROM ${t.items} WHERE item_id = ?`,
     );
-    this.insertItem = db.prepare(`INSERT INTO ${t.items} (${columns}) VALUES (${params})`);
+    this.insertItem = db.prepare(
+      `INSERT INTO ${t.items} (${columns}) VALUES (${params}) ON CONFLICT DO NOTHING`,
+    );
     this.updateItem = db.prepare(
-      `UPDATE ${t.items} SET (${columns}) = (${params}) WHERE item_id = @item_id AND revision < @revision`,
+      `UPDATE ${t.items} SET (${columns}) = (${params}) WHERE item_id = ? AND revision < ?`,
     );
     this.insertFts = db.prepare(`INSERT INTO ${t.itemsFts} (rowid, title) VALUES (?, ?)`);
     this.updateFts = db.prepare(`UPDATE ${t.itemsFts} SET title = ? WHERE rowid = ?`);
@@ -147,47 +149,55 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     }
   }
 
+  /**
+   * Inserts first: during a rebuild nearly every record is a new item, and the insert that finds
+   * one already there costs what the lookup it replaces did.
+   */
   private writeItem({ state, view, registeredPosition }: ItemRecord): void {
     const watch = watchInstants(view);
     const seq = BigInt(registeredPosition);
-    const row = {
+    const titleWords = searchWords(view.title).join(' ');
+    const year = view.year ?? null;
+    const periodFrom = view.period?.from ?? null;
+    const periodTo = view.period?.to ?? null;
+    // In the order of COLUMNS.
+    const row: unknown[] = [
       seq,
-      item_id: view.itemId,
-      revision: view.revision,
-      status: view.status,
-      kind: view.kind,
-      location_id: view.locationId,
-      custodian_id: view.custodianId,
-      origin_unit_id: view.originUnitId,
-      classification_code: view.classificationCode,
-      year: view.year ?? null,
-      period_from: view.period?.from ?? null,
-      period_to: view.period?.to ?? null,
-      title_words: searchWords(view.title).join(' '),
-      in_transit_since: watch.inTransitSince,
-      handover_pending_since: watch.handoverPendingSince,
-      loan_due_at: watch.loanDueAt,
-      retention_ends_at: watch.retentionEndsAt,
-    };
-    const stored = this.selectStored.get(view.itemId);
-    if (stored === undefined) {
-      this.insertItem.run(row);
+      view.itemId,
+      view.revision,
+      view.status,
+      view.kind,
+      view.locationId,
+      view.custodianId,
+      view.originUnitId,
+      view.classificationCode,
+      year,
+      periodFrom,
+      periodTo,
+      titleWords,
+      watch.inTransitSince,
+      watch.handoverPendingSince,
+      watch.loanDueAt,
+      watch.retentionEndsAt,
+    ];
+    if (this.insertItem.run(row).changes === 1) {
       this.upsertDocs.run(seq, JSON.stringify(view), JSON.stringify(state));
-      if (this.indexingText) this.insertFts.run(seq, row.title_words);
-      for (const year of coveredYears(view)) this.insertYear.run(year, seq);
+      if (this.indexingText) this.insertFts.run(seq, titleWords);
+      for (const covered of coveredYears(view)) this.insertYear.run(covered, seq);
       return;
     }
+    const stored = this.selectStored.get(view.itemId);
+    if (stored === undefined) {
+      throw new Error(`item ${view.itemId}: registration position ${registeredPosition} holds another item`);
+    }
     if (stored.revision >= view.revision) return;
+    row.push(view.itemId, view.revision);
     this.updateItem.run(row);
     this.upsertDocs.run(seq, JSON.stringify(view), JSON.stringify(state));
-    if (this.indexingText && stored.title_words !== row.title_words) this.updateFts.run(row.title_words, seq);
-    if (
-      stored.year !== row.year ||
-      stored.period_from !== row.period_from ||
-      stored.period_to !== row.period_to
-    ) {
+    if (this.indexingText && stored.title_words !== titleWords) this.updateFts.run(titleWords, seq);
+    if (stored.year !== year || stored.period_from !== periodFrom || stored.period_to !== periodTo) {
       this.deleteYears.run(seq);
-      for (const year of coveredYears(view)) this.insertYear.run(year, seq);
+      for (const covered of coveredYears(view)) this.insertYear.run(covered, seq);
     }
   }
 }
