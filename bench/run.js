@@ -119,6 +119,7 @@ function figuresMarkdown(results, machine, startedAt) {
       `| registrations/s | ${fmt(f.smallWritesPerSecond)} | ${fmt(f.largeWritesPerSecond)} | ${fmt(f.writeRatioSmallToLarge)} |`,
       `| where-is reads/s (uniform over the store) | ${fmt(f.smallReadsPerSecond)} | ${fmt(f.largeReadsPerSecond)} | ${fmt(f.readRatioSmallToLarge)} |`,
       `| service RSS MB after the loads | ${fmt(f.smallRssMb)} | ${fmt(f.largeRssMb)} | |`,
+      `| of which anonymous (heap) / file-backed (SQLite mmap) MB | ${fmt(f.smallRssAnonMb)} / ${fmt(f.smallRssFileMb)} | ${fmt(f.largeRssAnonMb)} / ${fmt(f.largeRssFileMb)} | |`,
       `| p99 ms on the large store | | writes ${fmt(f.largeWriteP99Ms)}, reads ${fmt(f.largeReadP99Ms)} | |`,
       '',
     );

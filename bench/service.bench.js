@@ -78,6 +78,25 @@ function uniqueRegistrations(path, token, prefix) {
   };
 }
 
+/**
+ * Waits until the projector has applied everything written so far: one more registration, then a
+ * read with its position as minPosition. A read load must not pay for the previous write load.
+ */
+async function waitForProjection(baseUrl, token, id) {
+  const response = await fetch(`${baseUrl}/api/items`, {
+    method: 'POST',
+    headers: json(token),
+    body: JSON.stringify(registration(id)),
+  });
+  if (!response.ok) throw new Error(`POST /api/items: ${response.status}`);
+  const { position } = await response.json();
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const read = await fetch(`${baseUrl}/api/items/${id}?minPosition=${position}`, { headers: json(token) });
+    if (read.ok) return;
+  }
+  throw new Error(`the projection did not reach ${position}`);
+}
+
 function countStoredEvents(dataDir) {
   const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
   try {
@@ -108,12 +127,14 @@ async function runOnce(run, options) {
         body: JSON.stringify(registration(`pre-${tag}-${i}`)),
       },
     }));
-    const setupWrites = preItems + historyItems * HISTORY_LENGTH;
+    // The two sync registrations (waitForProjection) are acknowledged writes too.
+    const setupWrites = preItems + historyItems * HISTORY_LENGTH + 2;
 
     const floorWrites = await measure(floor, uniqueRegistrations('/items', FLOOR_TOKEN, `fw-${tag}`));
 
     const lagBefore = await scrapeHistogram(service.baseUrl, ADMIN_TOKEN, 'jejak_projection_lag_seconds');
     const registrations = await measure(service, uniqueRegistrations('/api/items', officer, `reg-${tag}`));
+    await waitForProjection(service.baseUrl, officer, `sync-${tag}-1`);
     const custodyEvents = await measure(service, {
       method: 'POST',
       headers: json(officer),
@@ -130,6 +151,7 @@ async function runOnce(run, options) {
         };
       },
     });
+    await waitForProjection(service.baseUrl, officer, `sync-${tag}-2`);
     const lagAfter = await scrapeHistogram(service.baseUrl, ADMIN_TOKEN, 'jejak_projection_lag_seconds');
     const projectionLagP99 = quantileBetween(lagBefore, lagAfter, 0.99);
 

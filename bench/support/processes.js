@@ -98,15 +98,21 @@ function spawnFloor(dataDir) {
   });
 }
 
-/** Resident set size of a process in MB, from /proc (Linux). */
-function rssMb(pid) {
+/** Resident set size of a process in MB, from /proc (Linux): total, anonymous (heap) and file-backed (mmap). */
+function memoryMb(pid) {
   try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : null;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name) => {
+      const match = new RegExp(`${name}:\\s+(\\d+) kB`).exec(status);
+      return match ? Math.round(Number(match[1]) / 1024) : null;
+    };
+    return { rss: field('VmRSS'), anon: field('RssAnon'), file: field('RssFile') };
   } catch {
-    return null;
+    return { rss: null, anon: null, file: null };
   }
 }
+
+const rssMb = (pid) => memoryMb(pid).rss;
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
 function cpuMs(pid) {
@@ -119,4 +125,4 @@ function cpuMs(pid) {
   }
 }
 
-module.exports = { cpuMs, ROOT, DIST, ADMIN_TOKEN, FLOOR_TOKEN, spawnService, spawnFloor, rssMb };
+module.exports = { cpuMs, memoryMb, ROOT, DIST, ADMIN_TOKEN, FLOOR_TOKEN, spawnService, spawnFloor, rssMb };
