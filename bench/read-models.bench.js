@@ -420,4 +420,4 @@ if (require.main === module) {
     });
 }
 
-module.exports = { run, measureQueries, TARGETS };
+module.exports = { run, measureQueries, measureLag, TARGETS };
