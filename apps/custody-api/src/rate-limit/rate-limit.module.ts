@@ -1,5 +1,6 @@
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { HitLogThrottlerStorage } from './hit-log-throttler.storage';
 
 const ONE_MINUTE_MS = 60_000;
 
@@ -8,6 +9,8 @@ export const RateLimitModule = ThrottlerModule.forRootAsync({
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig) => ({
     throttlers: [{ name: 'default', ttl: ONE_MINUTE_MS, limit: config.rateLimitPerMinute }],
+    // The stock storage costs O(requests in the last minute) per request; this one O(expired hits).
+    storage: new HitLogThrottlerStorage(),
     errorMessage: `More than ${config.rateLimitPerMinute} requests a minute with this token; retry after Retry-After seconds.`,
   }),
 });
