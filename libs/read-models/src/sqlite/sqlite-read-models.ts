@@ -214,6 +214,8 @@ const TEXT_INDEX_CHUNK = 50_000;
  */
 class SqliteRebuild extends SqliteReadModelWriter implements ReadModelRebuild {
   private bulkLoading = true;
+  /** The text index holds the items up to this seq: a swap failing halfway resumes from there. */
+  private textIndexedUpTo = -1n;
 
   constructor(
     private readonly database: Database.Database,
@@ -241,11 +243,12 @@ class SqliteRebuild extends SqliteReadModelWriter implements ReadModelRebuild {
        SELECT seq, title_words FROM ${this.tables.items} WHERE seq > ? AND seq <= ?`,
     );
     const LAST_SEQ = 9223372036854775807n;
-    for (let from = -1n; from < LAST_SEQ;) {
+    while (this.textIndexedUpTo < LAST_SEQ) {
+      const from = this.textIndexedUpTo;
       // The last chunk runs to the end of the table.
       const to = (chunkEnd.get(from, TEXT_INDEX_CHUNK - 1) as bigint | undefined) ?? LAST_SEQ;
       this.database.transaction(() => copy.run(from, to)).immediate();
-      from = to;
+      this.textIndexedUpTo = to;
     }
     this.bulkLoading = false;
     this.indexingText = true;

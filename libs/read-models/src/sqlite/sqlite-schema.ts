@@ -83,16 +83,16 @@ export function createSchema(
  */
 export function secondaryIndexes(t: SqliteTableNames, tag: string): string[] {
   return [
-    `CREATE INDEX ix_${tag}_status ON ${t.items} (status)`,
-    `CREATE INDEX ix_${tag}_kind ON ${t.items} (kind)`,
-    `CREATE INDEX ix_${tag}_location ON ${t.items} (location_id)`,
-    `CREATE INDEX ix_${tag}_custodian ON ${t.items} (custodian_id)`,
-    `CREATE INDEX ix_${tag}_origin ON ${t.items} (origin_unit_id)`,
-    `CREATE INDEX ix_${tag}_classification ON ${t.items} (classification_code)`,
-    `CREATE INDEX ix_${tag}_in_transit ON ${t.items} (in_transit_since) WHERE in_transit_since IS NOT NULL`,
-    `CREATE INDEX ix_${tag}_handover ON ${t.items} (handover_pending_since) WHERE handover_pending_since IS NOT NULL`,
-    `CREATE INDEX ix_${tag}_loan_due ON ${t.items} (loan_due_at) WHERE loan_due_at IS NOT NULL`,
-    `CREATE INDEX ix_${tag}_retention ON ${t.items} (retention_ends_at) WHERE retention_ends_at IS NOT NULL`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_status ON ${t.items} (status)`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_kind ON ${t.items} (kind)`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_location ON ${t.items} (location_id)`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_custodian ON ${t.items} (custodian_id)`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_origin ON ${t.items} (origin_unit_id)`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_classification ON ${t.items} (classification_code)`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_in_transit ON ${t.items} (in_transit_since) WHERE in_transit_since IS NOT NULL`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_handover ON ${t.items} (handover_pending_since) WHERE handover_pending_since IS NOT NULL`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_loan_due ON ${t.items} (loan_due_at) WHERE loan_due_at IS NOT NULL`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_retention ON ${t.items} (retention_ends_at) WHERE retention_ends_at IS NOT NULL`,
   ];
 }
 
