@@ -64,8 +64,10 @@ export class SqliteReadModels implements ReadModelStore {
     // here: read models are rebuilt from the event log and the checkpoint is lost with the data.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('cache_size = -65536');
-    this.db.pragma('mmap_size = 1073741824');
+    // 32 MiB of page cache and no mmap: mapped pages count in the service's RSS (target < 400 MB
+    // at 1M items); a where-is costs microseconds either way next to the HTTP pipeline.
+    this.db.pragma('cache_size = -32768');
+    this.db.pragma('mmap_size = 0');
     // IMMEDIATE everywhere we write: the API's projector and a CLI rebuild may share the file, and
     // a deferred transaction that read first cannot take the write lock once the other committed.
     this.db
