@@ -62,16 +62,27 @@ export function chainEvents<D, E extends ChainLink>(
 }
 
 export function sealEvents(decided: readonly DecidedEvent[], ctx: SealContext): CustodyEvent[] {
+  const { itemId, ...rest } = ctx;
+  return sealStreamEvents<DecidedEvent, CustodyEvent>(decided, rest, { itemId }, 'sealEvents');
+}
+
+/** The envelope every chained stream's events carry, with the key naming their stream. */
+export function sealStreamEvents<D extends { type: string; data: unknown }, E extends ChainLink>(
+  decided: readonly D[],
+  ctx: Omit<SealContext, 'itemId'>,
+  streamKey: { itemId: string } | { transferId: string },
+  caller: string,
+): E[] {
   if (ctx.eventIds.length !== decided.length) {
-    throw new Error(`sealEvents: ${decided.length} events but ${ctx.eventIds.length} event ids`);
+    throw new Error(`${caller}: ${decided.length} events but ${ctx.eventIds.length} event ids`);
   }
-  return chainEvents<DecidedEvent, CustodyEvent>(
+  return chainEvents<D, E>(
     decided,
     ctx,
     (event, index, link) =>
       ({
         eventId: ctx.eventIds[index],
-        itemId: ctx.itemId,
+        ...streamKey,
         revision: link.revision,
         type: event.type,
         data: event.data,
@@ -82,7 +93,7 @@ export function sealEvents(decided: readonly DecidedEvent[], ctx: SealContext): 
         correlationId: ctx.correlationId,
         note: ctx.note,
         prevHash: link.prevHash,
-      }) as Omit<CustodyEvent, 'hash'>,
+      }) as unknown as Omit<E, 'hash'>,
   );
 }
 

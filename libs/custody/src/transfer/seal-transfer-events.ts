@@ -1,4 +1,4 @@
-import { chainEvents, type SealContext } from '../hash-chain';
+import { sealStreamEvents, type SealContext } from '../hash-chain';
 import type { DecidedTransferEvent, TransferEvent } from './transfer-events';
 
 /** As SealContext, with the transfer's id in place of the item's. */
@@ -9,26 +9,11 @@ export function sealTransferEvents(
   decided: readonly DecidedTransferEvent[],
   ctx: TransferSealContext,
 ): TransferEvent[] {
-  if (ctx.eventIds.length !== decided.length) {
-    throw new Error(`sealTransferEvents: ${decided.length} events but ${ctx.eventIds.length} event ids`);
-  }
-  return chainEvents<DecidedTransferEvent, TransferEvent>(
+  const { transferId, ...rest } = ctx;
+  return sealStreamEvents<DecidedTransferEvent, TransferEvent>(
     decided,
-    ctx,
-    (event, index, link) =>
-      ({
-        eventId: ctx.eventIds[index],
-        transferId: ctx.transferId,
-        revision: link.revision,
-        type: event.type,
-        data: event.data,
-        occurredAt: ctx.occurredAt,
-        recordedAt: ctx.recordedAt,
-        actor: ctx.actor,
-        commandId: ctx.commandId,
-        correlationId: ctx.correlationId,
-        note: ctx.note,
-        prevHash: link.prevHash,
-      }) as Omit<TransferEvent, 'hash'>,
+    rest,
+    { transferId },
+    'sealTransferEvents',
   );
 }
