@@ -1,9 +1,11 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiProblem } from '../common/problem';
 import { TokenRepository } from '../directory/token.repository';
 import { PRINCIPAL } from './current-principal.decorator';
+import { FailedAuthLimiter } from './failed-auth-limiter';
 import { IS_PUBLIC } from './public.decorator';
 import { ROUTE_PERMISSIONS, routeKey } from './route-permissions';
 
@@ -12,10 +14,15 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 /** Authenticates the bearer token and checks the route against ROUTE_PERMISSIONS. */
 @Injectable()
 export class TokenGuard implements CanActivate {
+  private readonly failures: FailedAuthLimiter;
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(TokenRepository) private readonly tokens: TokenRepository,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.failures = new FailedAuthLimiter(config.authFailuresPerMinute);
+  }
 
   canActivate(context: ExecutionContext): boolean {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
@@ -24,10 +31,17 @@ export class TokenGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & Record<string, unknown>>();
+    const blockedFor = this.failures.blockedFor(request.ip);
+    if (blockedFor > 0) {
+      void context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(blockedFor));
+      throw new ApiProblem('rate-limited', 'Too many requests without a valid token from this address.');
+    }
     const match = BEARER.exec(request.headers.authorization ?? '');
     const principal = match ? this.tokens.authenticate(match[1]) : null;
-    if (!principal)
+    if (!principal) {
+      this.failures.recordFailure(request.ip);
       throw new ApiProblem('unauthenticated', 'Send a valid token as "Authorization: Bearer <token>".');
+    }
     request[PRINCIPAL] = principal;
     const key = routeKey(request.method, request.routeOptions.url ?? '');
     const allowed = ROUTE_PERMISSIONS[key] ?? [];

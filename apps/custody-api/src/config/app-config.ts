@@ -13,6 +13,8 @@ export interface AppConfig {
   /** CSV imports (daftar arsip) are larger than JSON commands: 10,000 rows are about 1.2 MB. */
   importBodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /** Requests without a valid token per client address per minute before 429 (token guessing). */
+  authFailuresPerMinute: number;
   corsOrigins: string[];
   /** Run the projector inside the API process (the default); off for API replicas. */
   runProjector: boolean;
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: integer(env, 'JEJAK_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     importBodyLimitBytes: integer(env, 'JEJAK_IMPORT_LIMIT_BYTES', 16 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     rateLimitPerMinute: integer(env, 'JEJAK_RATE_LIMIT_PER_MINUTE', 6000, 1, 1_000_000),
+    authFailuresPerMinute: integer(env, 'JEJAK_AUTH_FAILURES_PER_MINUTE', 120, 1, 1_000_000),
     corsOrigins: (env.JEJAK_CORS_ORIGINS || '')
       .split(',')
       .map((origin) => origin.trim())
