@@ -8,55 +8,25 @@
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
-const { load, sendAll } = require('../support/load');
+const { load } = require('../support/load');
 const { median } = require('../support/stats');
 
 async function once(dist, scenario, seconds) {
   process.env.BENCH_DIST = resolve(dist);
   // processes.js reads BENCH_DIST when loaded: load it afresh for each build.
   for (const key of Object.keys(require.cache))
-    if (key.includes(`${join('bench', 'support')}`) || key.endsWith('service.bench.js'))
+    if (
+      key.includes(join('bench', 'support')) ||
+      key.endsWith('service.bench.js') ||
+      key.endsWith('scenarios.js')
+    )
       delete require.cache[key];
   const { spawnService } = require('../support/processes');
-  const { createOfficerToken, json, registration, uniqueRegistrations } = require('../service.bench');
+  const { seedScenarios } = require('./scenarios');
   const dataDir = mkdtempSync(join(tmpdir(), 'jejak-ab-'));
   const service = await spawnService(dataDir);
   try {
-    const officer = await createOfficerToken(service.baseUrl);
-    const items = 300;
-    const eventIds = (
-      await sendAll(items, 32, (i) => ({
-        url: `${service.baseUrl}/api/items`,
-        init: { method: 'POST', headers: json(officer), body: JSON.stringify(registration(`p-${i}`)) },
-      }))
-    ).map((a) => a.eventId);
-    const pick = () => Math.floor(Math.random() * items);
-    const auth = { authorization: `Bearer ${officer}` };
-    const requests = {
-      writes: uniqueRegistrations('/api/items', officer, 'w'),
-      events: {
-        method: 'POST',
-        headers: json(officer),
-        setupRequest: (r) => {
-          const i = pick();
-          return {
-            ...r,
-            path: `/api/items/p-${i}/events`,
-            body: JSON.stringify({ type: 'corrected', correctsEventId: eventIds[i], reason: 'x' }),
-          };
-        },
-      },
-      reads: {
-        method: 'GET',
-        headers: auth,
-        setupRequest: (r) => ({ ...r, path: `/api/items/p-${pick()}` }),
-      },
-      history: {
-        method: 'GET',
-        headers: auth,
-        setupRequest: (r) => ({ ...r, path: `/api/items/p-${pick()}/history` }),
-      },
-    };
+    const requests = await seedScenarios(service.baseUrl, 300);
     return await load({
       url: service.baseUrl,
       pid: service.pid,

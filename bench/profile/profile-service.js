@@ -8,9 +8,9 @@
 const { mkdtempSync, readdirSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { load, sendAll } = require('../support/load');
+const { load } = require('../support/load');
 const { spawnService } = require('../support/processes');
-const { createOfficerToken, json, registration, uniqueRegistrations } = require('../service.bench');
+const { seedScenarios } = require('./scenarios');
 const { summarise } = require('./summarise-cpuprofile');
 
 async function main() {
@@ -19,40 +19,7 @@ async function main() {
   const profileDir = mkdtempSync(join(tmpdir(), 'jejak-cpuprofile-'));
   const service = await spawnService(dataDir, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
   try {
-    const officer = await createOfficerToken(service.baseUrl);
-    const items = 500;
-    const eventIds = (
-      await sendAll(items, 32, (i) => ({
-        url: `${service.baseUrl}/api/items`,
-        init: { method: 'POST', headers: json(officer), body: JSON.stringify(registration(`p-${i}`)) },
-      }))
-    ).map((a) => a.eventId);
-    const pick = () => Math.floor(Math.random() * items);
-    const requests = {
-      writes: uniqueRegistrations('/api/items', officer, 'w'),
-      events: {
-        method: 'POST',
-        headers: json(officer),
-        setupRequest: (r) => {
-          const i = pick();
-          return {
-            ...r,
-            path: `/api/items/p-${i}/events`,
-            body: JSON.stringify({ type: 'corrected', correctsEventId: eventIds[i], reason: 'x' }),
-          };
-        },
-      },
-      reads: {
-        method: 'GET',
-        headers: { authorization: `Bearer ${officer}` },
-        setupRequest: (r) => ({ ...r, path: `/api/items/p-${pick()}` }),
-      },
-      history: {
-        method: 'GET',
-        headers: { authorization: `Bearer ${officer}` },
-        setupRequest: (r) => ({ ...r, path: `/api/items/p-${pick()}/history` }),
-      },
-    };
+    const requests = await seedScenarios(service.baseUrl, 500);
     const result = await load({
       url: service.baseUrl,
       pid: service.pid,
