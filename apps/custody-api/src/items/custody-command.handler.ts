@@ -93,7 +93,7 @@ export class CustodyCommandHandler implements ICommandHandler<CustodyCommandMess
       request.idempotency
         ? deterministicEventId(`${principal.tokenId}|${request.idempotency.key}|${index}`)
         : randomUUID();
-    const eventIds = [eventIdFor(0), eventIdFor(1), eventIdFor(2), eventIdFor(3)];
+    const firstEventId = eventIdFor(0);
 
     // Optimistic first: a cached state (or, for a registration, "no stream yet") skips reading the
     // stream and is validated by the append's expected revision. Any answer but success is given
@@ -104,7 +104,7 @@ export class CustodyCommandHandler implements ICommandHandler<CustodyCommandMess
       const fromCache =
         optimistic &&
         (cached !== undefined
-          ? !(request.idempotency && cached.eventIds.includes(eventIds[0]))
+          ? !(request.idempotency && cached.eventIds.includes(firstEventId))
           : command.type === 'registered');
       let state: MaybeItemState;
       if (fromCache) {
@@ -112,7 +112,7 @@ export class CustodyCommandHandler implements ICommandHandler<CustodyCommandMess
       } else {
         const recorded = await this.store.readStream(streamId);
         const earlier =
-          request.idempotency && this.findEarlier(recorded, eventIds[0], request.idempotency.requestHash);
+          request.idempotency && this.findEarlier(recorded, firstEventId, request.idempotency.requestHash);
         if (earlier) return earlier;
         state = replay(recorded.map((r) => r.data as unknown as CustodyEvent));
       }
@@ -144,7 +144,7 @@ export class CustodyCommandHandler implements ICommandHandler<CustodyCommandMess
 
       const sealed = sealEvents(decision.events, {
         itemId: command.itemId,
-        eventIds: eventIds.slice(0, decision.events.length),
+        eventIds: decision.events.map((_, index) => (index === 0 ? firstEventId : eventIdFor(index))),
         prevRevision: state ? state.revision : -1,
         prevHash: state ? state.headHash : GENESIS_HASH,
         occurredAt: when.value,
