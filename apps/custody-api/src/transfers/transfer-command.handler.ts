@@ -10,6 +10,7 @@ import {
   replayTransfer,
   sealEvents,
   sealTransferEvents,
+  validateOccurredAt,
   transferStreamId,
   type CustodyCommand,
   type CustodyEvent,
@@ -127,16 +128,17 @@ export class TransferCommandHandler implements ICommandHandler<TransferCommandMe
       const events = recorded.map((r) => r.data as unknown as TransferEvent);
       const before = replayTransfer(events);
       const now = new Date().toISOString();
+      // Stored times are UTC with milliseconds (as on item streams), so they compare as text.
+      const when = validateOccurredAt(request.occurredAt, now);
+      if (!when.ok) throw refusalToProblem(when.refusal);
       const ctx: DecisionContext = {
         actor: toActor(principal),
         now,
-        occurredAt: request.occurredAt ?? now,
+        occurredAt: when.value,
         locations: this.locations.lookup,
       };
       const decision = decideTransfer(command, before, ctx);
       if (!decision.ok) throw refusalToProblem(decision.refusal);
-      // Accepted, so a valid instant: stored normalised, so recorded times compare as text.
-      ctx.occurredAt = new Date(ctx.occurredAt).toISOString();
 
       const sealed = sealTransferEvents(decision.events, {
         transferId: command.transferId,
