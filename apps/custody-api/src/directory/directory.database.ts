@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Reference data (locations, tokens, idempotency records) in plain tables beside the event store.
+ * Reference data (locations, tokens) in plain tables beside the event store.
  * Every change is written to `directory_audit` with its actor, so it stays attributable.
  * synchronous=FULL: a created token or location is acknowledged only once it is on disk.
  */
@@ -42,15 +42,6 @@ export function openDirectoryDatabase(dataDir: string): Database.Database {
       action TEXT NOT NULL,
       subject_id TEXT NOT NULL,
       details TEXT NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS idempotency (
-      token_id TEXT NOT NULL,
-      key TEXT NOT NULL,
-      request_hash TEXT NOT NULL,
-      status INTEGER NOT NULL,
-      body TEXT NOT NULL,
-      created_at TEXT NOT NULL,
-      PRIMARY KEY (token_id, key)
     );
   `);
   return db;

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface StoredResponse {
@@ -17,6 +18,7 @@ export class IdempotencyRepository {
   private readonly saveStatement: Database.Statement;
 
   constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, 'idempotency.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');

@@ -49,7 +49,7 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     },
     {
       provide: IdempotencyRepository,
-      inject: [APP_CONFIG, DIRECTORY_DB],
+      inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => new IdempotencyRepository(config.dataDir),
     },
     {
