@@ -1,4 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '@jejak/custody';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
+import { ROUTE_PERMISSIONS } from '../apps/custody-api/src/auth/route-permissions';
 import { castOf, type Cast } from './support/actors';
 import { expectNothingRecorded } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
@@ -148,5 +151,78 @@ describe('concurrent writers and retried requests', () => {
       .send({ type: 'collected' })
       .expect(201);
     expect(await store.readStream(`item-${b}`)).toHaveLength(2);
+  });
+
+  describe('every POST that records something takes an Idempotency-Key', () => {
+    const postRoutes = Object.entries(ROUTE_PERMISSIONS)
+      .filter(([key]) => key.startsWith('POST '))
+      .map(([key, roles]) => ({ path: key.slice('POST '.length), roles }));
+
+    it('refuses a malformed key on every POST route the service serves, recording nothing', async () => {
+      const fastify = t.app.getHttpAdapter().getInstance() as FastifyInstance;
+      const tokenOf: Partial<Record<Role, string>> = {
+        admin: cast.admin,
+        officer: cast.officer,
+        courier: cast.courierA,
+        depot: cast.depot,
+      };
+      expect(postRoutes.length).toBeGreaterThanOrEqual(8);
+      for (const { path, roles } of postRoutes) {
+        expect({ path, served: fastify.hasRoute({ method: 'POST', url: path }) }).toEqual({
+          path,
+          served: true,
+        });
+        await expectNothingRecorded(t, async () => {
+          const response = await t
+            .http()
+            .post(path.replace(/:id/g, 'itm-none'))
+            .set(...bearer(tokenOf[roles[0]] as string))
+            .set('Idempotency-Key', 'not a valid key')
+            .send({});
+          expect({ path, status: response.status, errors: response.body.errors }).toEqual({
+            path,
+            status: 400,
+            errors: [{ field: 'Idempotency-Key', message: 'invalid' }],
+          });
+        });
+      }
+    });
+
+    it('a retried location creation with its key answers the first 201 again, not 409', async () => {
+      const send = () =>
+        t
+          .http()
+          .post('/api/locations')
+          .set(...bearer(cast.admin))
+          .set('Idempotency-Key', 'loc-ruang-arsip-7')
+          .send({ id: 'ruang-arsip-7', name: 'Ruang Arsip 7', type: 'depot' });
+      const first = await send().expect(201);
+      const again = await send();
+      expect({ status: again.status, body: again.body }).toEqual({ status: 201, body: first.body });
+      expect(again.headers['idempotent-replayed']).toBe('true');
+    });
+
+    it('a retried token creation with its key creates one token', async () => {
+      const tokenCount = async () =>
+        (
+          await t
+            .http()
+            .get('/api/tokens')
+            .set(...bearer(cast.admin))
+            .expect(200)
+        ).body.tokens.length;
+      const before = await tokenCount();
+      const send = () =>
+        t
+          .http()
+          .post('/api/tokens')
+          .set(...bearer(cast.admin))
+          .set('Idempotency-Key', 'token-kurir-c')
+          .send({ name: 'kurir C', role: 'courier', principalId: 'KURIR-C' });
+      const first = await send().expect(201);
+      const again = await send().expect(201);
+      expect(again.body).toEqual(first.body);
+      expect(await tokenCount()).toBe(before + 1);
+    });
   });
 });

@@ -648,6 +648,25 @@ describe('transfers and depot intake over HTTP', () => {
       }
     });
 
+    it('a retried intake with the same Idempotency-Key records once and answers the same', async () => {
+      const itemIds = await files(2, 'Idempotent intake');
+      const { transferId } = (await createTransfer('officer', itemIds).expect(201)).body;
+      await carryToDepot(transferId);
+      const send = () =>
+        post(`/api/transfers/${transferId}/intake`, 'depot', {
+          results: itemIds.map((itemId) => ({ itemId, outcome: 'received', storage: { room: 'R1' } })),
+        }).set('Idempotency-Key', `intake-${transferId}`);
+      const first = await send();
+      expect(first.status).toBe(201);
+      await expectNothingRecorded(t, async () => {
+        const again = await send();
+        expect({ status: again.status, body: again.body }).toEqual({ status: 201, body: first.body });
+        expect(again.headers['idempotent-replayed']).toBe('true');
+      });
+      const transferTypes = (await eventsOf(`transfer-${transferId}`)).map((e) => e.type);
+      expect(transferTypes.filter((type) => type === 'intake_recorded')).toHaveLength(1);
+    });
+
     it('a request whose answer was lost is recognised from its event ids: the same answer, nothing recorded', async () => {
       const itemIds = await files(2, 'Lost answer');
       const key = `lost-${itemIds[0]}`;

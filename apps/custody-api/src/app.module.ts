@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -10,7 +10,6 @@ import { AuditService } from './audit/audit.service';
 import { TokenGuard } from './auth/token.guard';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { ImportsController } from './imports/imports.controller';
 import { StoresModule } from './infrastructure/stores.module';
 import { CustodyCommandHandler } from './items/custody-command.handler';
@@ -88,7 +87,6 @@ export class AppModule {
         { provide: APP_GUARD, useClass: TokenGuard },
         // After the TokenGuard (guards run in this order): the limit is per token.
         { provide: APP_GUARD, useClass: TokenThrottlerGuard },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

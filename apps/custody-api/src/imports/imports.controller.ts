@@ -1,4 +1,4 @@
-import { Body, Controller, Inject, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Inject, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -16,7 +16,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { toActor, type Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
 import { LocationRepository } from '../directory/location.repository';
-import { idempotencyOf } from '../idempotency/idempotency.interceptor';
+import { IdempotencyInterceptor, idempotencyOf } from '../idempotency/idempotency.interceptor';
 import { toCreateTransferCommand } from '../transfers/to-transfer-command';
 import { TransferCommandMessage } from '../transfers/transfer-command.handler';
 import { importDaftarArsip } from './daftar-arsip.importer';
@@ -56,6 +56,7 @@ export class ImportQueryDto {
   description: 'A retried import records nothing twice',
 })
 @Controller('api/imports')
+@UseInterceptors(IdempotencyInterceptor)
 export class ImportsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,

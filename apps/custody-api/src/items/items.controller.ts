@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,7 +8,7 @@ import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
-import { idempotencyOf } from '../idempotency/idempotency.interceptor';
+import { IdempotencyInterceptor, idempotencyOf } from '../idempotency/idempotency.interceptor';
 import { ApiProblems } from '../openapi/problem.dto';
 import {
   EventRecordedDto,
@@ -40,6 +40,7 @@ export class ItemsController {
   ) {}
 
   @Post()
+  @UseInterceptors(IdempotencyInterceptor)
   @ApiCreatedResponse({ type: ItemRegisteredDto })
   @ApiProblems(409, 422)
   async register(
@@ -67,6 +68,7 @@ export class ItemsController {
   }
 
   @Post(':id/events')
+  @UseInterceptors(IdempotencyInterceptor)
   @ApiCreatedResponse({ type: EventRecordedDto })
   @ApiProblems(404, 409, 422)
   async record(

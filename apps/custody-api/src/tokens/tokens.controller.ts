@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -11,6 +21,7 @@ import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
 import { LocationRepository } from '../directory/location.repository';
 import { TokenRepository } from '../directory/token.repository';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { ApiProblems } from '../openapi/problem.dto';
 import { TokenListDto } from '../openapi/response.dto';
 import { CreateTokenDto, TokenCreatedDto } from './create-token.dto';
@@ -25,6 +36,7 @@ export class TokensController {
   ) {}
 
   @Post()
+  @UseInterceptors(IdempotencyInterceptor)
   @ApiCreatedResponse({ type: TokenCreatedDto })
   create(@Body() dto: CreateTokenDto, @CurrentPrincipal() principal: Principal): TokenCreatedDto {
     if (dto.unitId !== undefined && !this.locations.get(dto.unitId)) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,7 +7,7 @@ import { deterministicEventId } from '@jejak/custody';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
-import { idempotencyOf } from '../idempotency/idempotency.interceptor';
+import { IdempotencyInterceptor, idempotencyOf } from '../idempotency/idempotency.interceptor';
 import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { ReadQueryDto } from '../items/dto/item-query.dto';
 import { ID_PATTERN } from '../items/dto/register-item.dto';
@@ -51,6 +51,7 @@ export class TransfersController {
   ) {}
 
   @Post()
+  @UseInterceptors(IdempotencyInterceptor)
   async create(
     @Body() dto: CreateTransferDto,
     @CurrentPrincipal() principal: Principal,
@@ -75,6 +76,7 @@ export class TransfersController {
   }
 
   @Post(':id/events')
+  @UseInterceptors(IdempotencyInterceptor)
   async record(
     @Param('id') id: string,
     @Body() dto: TransferEventDto,
@@ -93,6 +95,7 @@ export class TransfersController {
   }
 
   @Post(':id/intake')
+  @UseInterceptors(IdempotencyInterceptor)
   async intake(
     @Param('id') id: string,
     @Body() dto: IntakeDto,
