@@ -36,8 +36,8 @@ describe('jejak import daftar-arsip FILE.csv', () => {
     return run;
   }
 
-  // Read from the store itself: the service's projector is woken by its own commits only, so a
-  // running service does not project what another process (this CLI) appended until its next write.
+  // Read from the store itself: what the CLI recorded reaches the service's read models a moment
+  // later, when its projector notices another process's commit.
   const registered = async (itemId: string) => {
     const events = await t.app.get<EventStore>(EVENT_STORE).readStream(`item-${itemId}`);
     expect(events.map((e) => e.type)).toEqual(['registered']);

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../../custody-api/src/config/app-config';
 import { CliContext, consoleOutput, UsageError, type Output } from './cli-context';
 import { importCommand } from './commands/import.command';
 import { projectCommand, projectionsCommand } from './commands/projections.command';
 import { tokenCommand } from './commands/token.command';
+import { relaunchFlags } from './node-flags';
 import { verifyCommand } from './commands/verify.command';
 
 const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_URL, MONGODB_URL like the service)
@@ -66,8 +68,20 @@ export async function runCli(
   }
 }
 
-if (require.main === module) {
-  runCli(process.argv.slice(2))
+/** Runs the bulk commands in a child started with BULK_NODE_FLAGS; SIGTERM is passed on to it. */
+function relaunch(flags: string[], args: string[]): void {
+  const child = spawn(process.execPath, [...process.execArgv, ...flags, __filename, ...args], {
+    stdio: 'inherit',
+  });
+  // Ctrl-C reaches the child from the terminal itself: passing it on too would stop it twice.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+/** Runs one invocation in this process and exits with its code. */
+function runAndExit(args: string[]): void {
+  runCli(args)
     // Exit once stdout is flushed: into a pipe it is asynchronous, and a long answer would be cut.
     .then((code) => process.stdout.write('', () => process.exit(code)))
     .catch((error: unknown) => {
@@ -80,4 +94,11 @@ if (require.main === module) {
       );
       process.exit(known ? 2 : 1);
     });
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const flags = relaunchFlags(args, process.execArgv, process.env.NODE_OPTIONS);
+  if (flags) relaunch(flags, args);
+  else runAndExit(args);
 }

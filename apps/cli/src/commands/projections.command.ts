@@ -9,10 +9,14 @@ export async function projectCommand(context: CliContext, output: Output): Promi
   output.err(
     `projecting from position ${projector.appliedPosition() ?? 'the start'}; stop with Ctrl-C or SIGTERM`,
   );
+  // The projector's watchers do not hold the process open (the service must be able to exit):
+  // this timer does, until a signal.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
+  clearInterval(keepAlive);
   await projector.stop();
   output.err(`stopped at position ${projector.appliedPosition() ?? '-'}`);
   return 0;
