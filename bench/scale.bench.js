@@ -37,12 +37,12 @@ const eventsFingerprint = () =>
 function readModelsFingerprint() {
   const schemaFile = join(DIST, 'libs/read-models/src/sqlite/sqlite-schema.js');
   try {
-    const { createSchema, LIVE_TABLES } = require(schemaFile);
+    const { createSchema, LIVE_TABLES, SCHEMA_VERSION, PAGE_SIZE_BYTES } = require(schemaFile);
     const db = new Database(':memory:');
     try {
       createSchema(db, LIVE_TABLES, 'fingerprint');
       const ddl = db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all();
-      return fingerprint(JSON.stringify(ddl));
+      return fingerprint(JSON.stringify({ ddl, version: SCHEMA_VERSION, pageSize: PAGE_SIZE_BYTES }));
     } finally {
       db.close();
     }

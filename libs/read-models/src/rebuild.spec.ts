@@ -77,7 +77,7 @@ describe('rebuildReadModels', () => {
       items: [
         {
           ...good,
-          state: { ...good.state, revision: 9 },
+          state: { ...good.state, status: 'disposed', revision: 9 },
           view: { ...good.view, status: 'disposed', revision: 9 },
         },
       ],

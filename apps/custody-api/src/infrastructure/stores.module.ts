@@ -13,6 +13,7 @@ import {
   Projector,
   READ_MODEL_QUERIES,
   READ_MODEL_STORE,
+  SqliteReadModels,
   type ReadModelStore,
 } from '@jejak/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -72,8 +73,16 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     {
       provide: READ_MODEL_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        createReadModels({ mongodbUrl: config.mongodbUrl, dataDir: config.dataDir }),
+      useFactory: async (config: AppConfig) => {
+        const store = await createReadModels({ mongodbUrl: config.mongodbUrl, dataDir: config.dataDir });
+        if (store instanceof SqliteReadModels && store.replacedSchemaVersion !== null) {
+          new Logger('ReadModels').warn(
+            `read models of schema version ${store.replacedSchemaVersion} were dropped; ` +
+              'projecting the event log again from its beginning',
+          );
+        }
+        return store;
+      },
     },
     { provide: READ_MODEL_QUERIES, useExisting: READ_MODEL_STORE },
     {

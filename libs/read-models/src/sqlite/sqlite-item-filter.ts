@@ -1,6 +1,7 @@
 import { searchTerms, type SearchTerm } from '../projections/search-text';
 import { decodeItemCursor } from '../paging';
 import type { ItemQuery } from '../read-model.port';
+import { ITEM_DOC_COLUMNS } from './sqlite-item-docs';
 import type { SqliteTableNames } from './sqlite-schema';
 
 export interface SqlQuery {
@@ -94,7 +95,7 @@ export function itemListQuery(
   const terms = textTerms(query);
   const ftsDriven = terms.length > 0 && plan === 'fts';
   const filters = filterClauses(query, t, ftsDriven);
-  const select = `SELECT CAST(i.seq AS TEXT) AS seq, d.view FROM`;
+  const select = `SELECT CAST(i.seq AS TEXT) AS seq, ${ITEM_DOC_COLUMNS} FROM`;
   const docs = `CROSS JOIN ${t.itemDocs} d ON d.seq = i.seq`;
   if (ftsDriven) {
     const match = terms.map(({ word, prefix }) => `"${word}"${prefix ? '*' : ''}`).join(' ');

@@ -57,3 +57,56 @@ describe('SqliteReadModels rebuild', () => {
     expect(itemIndexes(fresh).length).toBeGreaterThan(0);
   });
 });
+
+describe('SqliteReadModels schema versions', () => {
+  /** The tables a file of the first schema had: the view stored as JSON beside the state. */
+  const writeVersionOneFile = (filename: string): void => {
+    const db = new Database(filename);
+    db.exec(`
+      CREATE TABLE items (seq INTEGER PRIMARY KEY, item_id TEXT NOT NULL UNIQUE, revision INTEGER NOT NULL);
+      CREATE TABLE item_docs (seq INTEGER PRIMARY KEY NOT NULL, view TEXT NOT NULL, state TEXT NOT NULL);
+      CREATE TABLE trail (item_id TEXT, revision INTEGER, entry TEXT, PRIMARY KEY (item_id, revision)) WITHOUT ROWID;
+      CREATE TABLE checkpoints (projection TEXT PRIMARY KEY, position TEXT NOT NULL);
+      INSERT INTO checkpoints VALUES ('custody', '9999');
+    `);
+    db.close();
+  };
+
+  it('empties a file of an older schema on open, so the projector starts again from the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jejak-read-models-'));
+    dirs.push(dir);
+    const filename = join(dir, 'read-models.sqlite');
+    writeVersionOneFile(filename);
+
+    const store = new SqliteReadModels({ filename });
+    expect(store.replacedSchemaVersion).toBe(0);
+    expect(await store.appliedPosition()).toBeNull();
+    const log = custodyScenario();
+    await projectInto(store, log.events());
+    expect((await store.getItem('item-01'))?.status).toBe('in_transit');
+    await store.close();
+
+    const reopened = new SqliteReadModels({ filename });
+    expect(reopened.replacedSchemaVersion).toBeNull();
+    expect((await reopened.getItem('item-01'))?.status).toBe('in_transit');
+    await reopened.close();
+  });
+
+  it('keeps a state without its event ids: an item of many events is stored at the size of one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jejak-read-models-'));
+    dirs.push(dir);
+    const filename = join(dir, 'read-models.sqlite');
+    const store = new SqliteReadModels({ filename });
+    await projectInto(store, custodyScenario().events());
+    const [record] = (await store.loadItems(['item-01'])).values();
+    expect(record.state.revision).toBeGreaterThan(1);
+    expect(record.state.eventIds).toEqual([]);
+    await store.close();
+    const db = new Database(filename, { readonly: true });
+    const stored = db.prepare(
+      `SELECT d.state FROM items i JOIN item_docs d ON d.seq = i.seq WHERE i.item_id = ?`,
+    );
+    expect(stored.pluck().get('item-01')).not.toContain('eventIds');
+    db.close();
+  });
+});

@@ -35,11 +35,14 @@ import {
   dropSchema,
   LIVE_TABLES,
   moveSchema,
+  PAGE_SIZE_BYTES,
   REBUILD_TABLES,
+  SCHEMA_VERSION,
   secondaryIndexes,
   tableExists,
   type SqliteTableNames,
 } from './sqlite-schema';
+import { ITEM_DOC_COLUMNS, rowView, type ItemDocRow } from './sqlite-item-docs';
 import { SqliteReadModelWriter } from './sqlite-writer';
 
 const MAX_CACHED_STATEMENTS = 500;
@@ -52,6 +55,11 @@ export class SqliteReadModels implements ReadModelStore {
   private readonly writer: SqliteReadModelWriter;
 
   private readonly fewCandidates: number;
+  /**
+   * Set when the file held read models of another schema version, dropped on open: the projector
+   * starts again from the beginning of the log (the caller may say so).
+   */
+  replacedSchemaVersion: number | null = null;
   /** Prepared once per SQL text: compiling took longer than answering a where-is. */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -59,6 +67,8 @@ export class SqliteReadModels implements ReadModelStore {
   constructor(options: { filename: string; fewCandidates?: number }) {
     this.fewCandidates = options.fewCandidates ?? FEW_CANDIDATES;
     this.db = new Database(options.filename);
+    // Takes effect only on a new file (before WAL is on); an older file keeps its page size.
+    this.db.pragma(`page_size = ${PAGE_SIZE_BYTES}`);
     this.db.pragma('journal_mode = WAL');
     // NORMAL can lose the last transactions on a power cut, never corrupt the file. Acceptable
     // here: read models are rebuilt from the event log and the checkpoint is lost with the data.
@@ -70,12 +80,22 @@ export class SqliteReadModels implements ReadModelStore {
     this.db.pragma('mmap_size = 0');
     // IMMEDIATE everywhere we write: the API's projector and a CLI rebuild may share the file, and
     // a deferred transaction that read first cannot take the write lock once the other committed.
-    this.db
-      .transaction(() => {
-        if (!tableExists(this.db, LIVE_TABLES.items)) createSchema(this.db, LIVE_TABLES, newTag());
-      })
-      .immediate();
+    this.db.transaction(() => this.openSchema()).immediate();
     this.writer = new SqliteReadModelWriter(this.db, LIVE_TABLES);
+  }
+
+  /** Creates the tables of a new file; those of another schema version are dropped and made anew. */
+  private openSchema(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    const exists = tableExists(this.db, LIVE_TABLES.items);
+    if (exists && version === SCHEMA_VERSION) return;
+    if (exists) {
+      this.replacedSchemaVersion = version;
+      dropSchema(this.db, REBUILD_TABLES);
+      dropSchema(this.db, LIVE_TABLES);
+    }
+    createSchema(this.db, LIVE_TABLES, newTag());
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }
 
   loadItems(itemIds: readonly string[]): Promise<Map<string, ItemRecord>> {
@@ -92,9 +112,9 @@ export class SqliteReadModels implements ReadModelStore {
 
   async getItem(itemId: string): Promise<ItemView | null> {
     const row = this.statement(
-      `SELECT d.view FROM ${LIVE_TABLES.items} i JOIN ${LIVE_TABLES.itemDocs} d ON d.seq = i.seq WHERE i.item_id = ?`,
-    ).get(itemId) as { view: string } | undefined;
-    return row ? (JSON.parse(row.view) as ItemView) : null;
+      `SELECT ${ITEM_DOC_COLUMNS} FROM ${LIVE_TABLES.items} i JOIN ${LIVE_TABLES.itemDocs} d ON d.seq = i.seq WHERE i.item_id = ?`,
+    ).get(itemId) as ItemDocRow | undefined;
+    return row ? rowView(row) : null;
   }
 
   async getTrail(
@@ -112,10 +132,10 @@ export class SqliteReadModels implements ReadModelStore {
   async listItems(query: ItemQuery): Promise<Page<ItemView>> {
     const limit = clampLimit(query.limit, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
     const { sql, params } = itemListQuery(query, LIVE_TABLES, limit + 1, this.textPlan(query));
-    const rows = this.statement(sql).all(...params) as { seq: string; view: string }[];
+    const rows = this.statement(sql).all(...params) as (ItemDocRow & { seq: string })[];
     const page = rows.slice(0, limit);
     return {
-      items: page.map((row) => JSON.parse(row.view) as ItemView),
+      items: page.map(rowView),
       nextCursor: rows.length > limit ? encodeItemCursor(page[page.length - 1].seq) : null,
     };
   }
@@ -196,10 +216,10 @@ export class SqliteReadModels implements ReadModelStore {
     limit?: number,
   ): Promise<ItemView[]> {
     const rows = this.statement(
-      `SELECT d.view FROM ${LIVE_TABLES.items} i JOIN ${LIVE_TABLES.itemDocs} d ON d.seq = i.seq
+      `SELECT ${ITEM_DOC_COLUMNS} FROM ${LIVE_TABLES.items} i JOIN ${LIVE_TABLES.itemDocs} d ON d.seq = i.seq
          WHERE i.${column} ${op} ? ORDER BY i.${column}, i.seq LIMIT ?`,
-    ).all(bound, clampLimit(limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT)) as { view: string }[];
-    return rows.map((row) => JSON.parse(row.view) as ItemView);
+    ).all(bound, clampLimit(limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT)) as ItemDocRow[];
+    return rows.map(rowView);
   }
 }
 

@@ -9,6 +9,18 @@ export interface SqliteTableNames {
   checkpoints: string;
 }
 
+/**
+ * The version of the tables below, kept in the file's `user_version`. A file of another version is
+ * emptied on open and projected again from the event log: read models are derived data.
+ */
+export const SCHEMA_VERSION = 2;
+
+/**
+ * Page size of a new read-model file. 16 KiB rather than SQLite's 4 KiB: a rebuild writes
+ * ~18 % faster (fewer pages per row, fewer B-tree splits), and a point read still touches 3 pages.
+ */
+export const PAGE_SIZE_BYTES = 16_384;
+
 export const LIVE_TABLES = tableNames('');
 export const REBUILD_TABLES = tableNames('_next');
 
@@ -34,8 +46,10 @@ export function tableExists(db: Database.Database, name: string): boolean {
  * of lists. Every index implicitly ends in it, so a filtered list is read in order without a sort.
  * Watch lists have partial indexes on their instant (null when the item is not on the list).
  * `item_years` holds one row per year an item covers (its year, or each year of its period).
- * The JSON of view and state lives apart in `item_docs`, keeping `items` rows narrow: a filtered
- * scan reads a few pages, and only the page handed out fetches its documents.
+ * The item's state lives apart in `item_docs`, keeping `items` rows narrow: a filtered scan reads
+ * a few pages, and only the page handed out fetches its documents. The view is not stored: it is
+ * the state plus three instants (see toItemView), built on read for microseconds, while storing
+ * it too cost a rebuild a quarter of its writing.
  */
 export function createSchema(
   db: Database.Database,
@@ -63,7 +77,13 @@ export function createSchema(
       loan_due_at TEXT,
       retention_ends_at TEXT
     );
-    CREATE TABLE ${t.itemDocs} (seq INTEGER PRIMARY KEY NOT NULL, view TEXT NOT NULL, state TEXT NOT NULL);
+    CREATE TABLE ${t.itemDocs} (
+      seq INTEGER PRIMARY KEY NOT NULL,
+      state TEXT NOT NULL,
+      position TEXT NOT NULL,
+      registered_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
     CREATE VIRTUAL TABLE ${t.itemsFts} USING fts5(title, tokenize = 'unicode61 remove_diacritics 2');
     CREATE TABLE ${t.itemYears} (year INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (year, seq)) WITHOUT ROWID;
     CREATE TABLE ${t.trail} (

@@ -3,8 +3,16 @@ import { comparePositions } from '@jejak/event-store';
 import { coveredYears } from '../projections/covered-years';
 import { searchWords } from '../projections/search-text';
 import { watchInstants } from '../projections/watch-lists';
-import type { ItemRecord, ItemTrailEntry, ProjectionBatch, ReadModelWriter } from '../read-model.port';
+import type { ItemState } from '@jejak/custody';
+import type {
+  ItemRecord,
+  ItemTrailEntry,
+  ItemView,
+  ProjectionBatch,
+  ReadModelWriter,
+} from '../read-model.port';
 import type { SqliteTableNames } from './sqlite-schema';
+import { ITEM_DOC_COLUMNS, stateJson, storedState, viewOf, type ItemDocRow } from './sqlite-item-docs';
 
 interface StoredItemRow {
   revision: number;
@@ -39,7 +47,7 @@ const TRAIL_ROWS_PER_INSERT = 50;
 
 /** Writes batches into one set of tables (the live ones, or a rebuild's). */
 export class SqliteReadModelWriter implements ReadModelWriter {
-  private readonly selectItems: Database.Statement<[string], { state: string; view: string; seq: string }>;
+  private readonly selectItems: Database.Statement<[string], ItemDocRow & { seq: string }>;
   private readonly selectStored: Database.Statement<[string], StoredItemRow>;
   private readonly insertItem: Database.Statement<unknown[]>;
   private readonly updateItem: Database.Statement<unknown[]>;
@@ -47,7 +55,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
   private readonly updateFts: Database.Statement<[string, bigint]>;
   private readonly deleteYears: Database.Statement<[bigint]>;
   private readonly insertYear: Database.Statement<[number, bigint]>;
-  private readonly upsertDocs: Database.Statement<[bigint, string, string]>;
+  private readonly upsertDocs: Database.Statement<[bigint, string, string, string, string]>;
   private readonly insertTrail: Database.Statement<[string, number, string]>;
   private readonly insertTrailRun: Database.Statement<unknown[]>;
   private readonly selectCheckpoint: Database.Statement<[string], { position: string }>;
@@ -65,7 +73,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     const columns = COLUMNS.join(', ');
     const params = COLUMNS.map(() => '?').join(', ');
     this.selectItems = db.prepare(
-      `SELECT d.state, d.view, CAST(i.seq AS TEXT) AS seq FROM ${t.items} i JOIN ${t.itemDocs} d ON d.seq = i.seq
+      `SELECT ${ITEM_DOC_COLUMNS}, CAST(i.seq AS TEXT) AS seq FROM ${t.items} i JOIN ${t.itemDocs} d ON d.seq = i.seq
        WHERE i.item_id IN (SELECT value FROM json_each(?))`,
     );
     this.selectStored = db.prepare(
@@ -82,8 +90,9 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     this.deleteYears = db.prepare(`DELETE FROM ${t.itemYears} WHERE seq = ?`);
     this.insertYear = db.prepare(`INSERT OR IGNORE INTO ${t.itemYears} (year, seq) VALUES (?, ?)`);
     this.upsertDocs = db.prepare(
-      `INSERT INTO ${t.itemDocs} (seq, view, state) VALUES (?, ?, ?)
-       ON CONFLICT (seq) DO UPDATE SET view = excluded.view, state = excluded.state`,
+      `INSERT INTO ${t.itemDocs} (seq, state, position, registered_at, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (seq) DO UPDATE SET state = excluded.state, position = excluded.position,
+         registered_at = excluded.registered_at, updated_at = excluded.updated_at`,
     );
     this.insertTrail = db.prepare(
       `INSERT INTO ${t.trail} (item_id, revision, entry) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -103,11 +112,10 @@ export class SqliteReadModelWriter implements ReadModelWriter {
 
   async loadItems(itemIds: readonly string[]): Promise<Map<string, ItemRecord>> {
     const rows = this.selectItems.all(JSON.stringify(itemIds));
-    const records = rows.map((row): ItemRecord => ({
-      state: JSON.parse(row.state),
-      view: JSON.parse(row.view),
-      registeredPosition: row.seq,
-    }));
+    const records = rows.map((row): ItemRecord => {
+      const state = storedState(row);
+      return { state, view: viewOf(state, row), registeredPosition: row.seq };
+    });
     return new Map(records.map((record) => [record.state.itemId, record]));
   }
 
@@ -130,6 +138,10 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     if (current === null || comparePositions(batch.position, current) > 0) {
       this.upsertCheckpoint.run(batch.projection, batch.position);
     }
+  }
+
+  private writeDocs(seq: bigint, state: ItemState, view: ItemView): void {
+    this.upsertDocs.run(seq, stateJson(state), view.position, view.registeredAt, view.updatedAt);
   }
 
   /** Many rows per INSERT: a statement per row cost more than the rows themselves. */
@@ -181,7 +193,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
       watch.retentionEndsAt,
     ];
     if (this.insertItem.run(row).changes === 1) {
-      this.upsertDocs.run(seq, JSON.stringify(view), JSON.stringify(state));
+      this.writeDocs(seq, state, view);
       if (this.indexingText) this.insertFts.run(seq, titleWords);
       for (const covered of coveredYears(view)) this.insertYear.run(covered, seq);
       return;
@@ -193,7 +205,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     if (stored.revision >= view.revision) return;
     row.push(view.itemId, view.revision);
     this.updateItem.run(row);
-    this.upsertDocs.run(seq, JSON.stringify(view), JSON.stringify(state));
+    this.writeDocs(seq, state, view);
     if (this.indexingText && stored.title_words !== titleWords) this.updateFts.run(titleWords, seq);
     if (stored.year !== year || stored.period_from !== periodFrom || stored.period_to !== periodTo) {
       this.deleteYears.run(seq);
