@@ -1,7 +1,7 @@
 'use strict';
 /**
- * Read-model benchmark (issue #5), on the embedded stores, in-process (no HTTP):
- *   (a) rebuild: events/s of rebuildReadModels over a generated log of N items × 5 events
+ * Read-model benchmark (issue #5), on the embedded stores, without HTTP (the rebuild by the CLI):
+ *   (a) rebuild: events/s of `jejak projections rebuild` over a generated log of N items × 5 events
  *       (decided and sealed by the compiled domain: bench/generate-store.js's writeEvents);
  *   (b) where-is (getItem, uniform over every item) and search (listItems with q and filters)
  *       latency percentiles on the rebuilt read model;
@@ -13,7 +13,7 @@
  *   BENCH_QUICK=1 node bench/read-models.bench.js      (20k items, short loads)
  *   BENCH_RM_ITEMS=100000 BENCH_RUNS=1 BENCH_DIST=/tmp/rm-build node bench/read-models.bench.js
  *
- * Knobs: BENCH_RM_ITEMS (1M; quick 20k), BENCH_RUNS (rebuild runs, 1), BENCH_RM_QUERIES (reads per
+ * Knobs: BENCH_RM_ITEMS (1M; quick 20k), BENCH_RUNS (rebuild runs, 3; quick 1), BENCH_RM_QUERIES (reads per
  * kind, 2000; quick 500), BENCH_RM_LAG_RATE (appends/s, 500), BENCH_RM_LAG_SECONDS (10; quick 3).
  * The event log of a cached bench/.cache/stores/<N>-items-<fingerprint> store is reused read-only
  * when there is one; otherwise one is generated under bench/.cache/read-models/ (kept for re-runs).
@@ -21,8 +21,17 @@
  * Targets: rebuild >= 50k events/s; where-is p99 < 5 ms; search p99 < 50 ms; lag p99 < 100 ms.
  */
 const { createHash, randomUUID } = require('node:crypto');
-const { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
-const { join, resolve } = require('node:path');
+const { spawn } = require('node:child_process');
+const {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} = require('node:fs');
+const { dirname, join, resolve } = require('node:path');
 const Database = require('better-sqlite3');
 
 const ROOT = join(__dirname, '..');
@@ -34,9 +43,7 @@ const { summarise } = require('./support/stats');
 
 const domain = require(join(DIST, 'libs/custody/src/index.js'));
 const { SqliteEventStore } = require(join(DIST, 'libs/event-store/src/sqlite/sqlite-event-store.js'));
-const { Projector, SqliteReadModels, rebuildReadModels } = require(
-  join(DIST, 'libs/read-models/src/index.js'),
-);
+const { Projector, SqliteReadModels } = require(join(DIST, 'libs/read-models/src/index.js'));
 const { openDirectoryDatabase } = require(join(DIST, 'apps/custody-api/src/directory/directory.database.js'));
 const { LocationRepository } = require(join(DIST, 'apps/custody-api/src/directory/location.repository.js'));
 
@@ -53,7 +60,7 @@ function configFrom(options) {
   return {
     quick,
     items: Number(process.env.BENCH_RM_ITEMS ?? (quick ? 20_000 : 1_000_000)),
-    runs: Number(process.env.BENCH_RUNS ?? options.runs ?? 1),
+    runs: Number(process.env.BENCH_RUNS ?? options.runs ?? (quick ? 1 : 3)),
     queries: number('BENCH_RM_QUERIES', 2000, 500),
     lagRate: number('BENCH_RM_LAG_RATE', 500, 500),
     lagSeconds: number('BENCH_RM_LAG_SECONDS', 10, 3),
@@ -108,30 +115,48 @@ const removeDb = (file) => {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 };
 
-/** (a) One rebuild of the whole log into the read model at `readModelsFile`; events/s. */
+/**
+ * (a) One rebuild of the whole log by the built `jejak projections rebuild`, as an operator runs
+ * it (its own process, with the V8 flags the command gives itself), into the read model at
+ * `readModelsFile`. The data dir is the read model's folder, its events.sqlite a link to the log.
+ */
 async function measureRebuild(eventsFile, readModelsFile, log) {
-  const events = new SqliteEventStore({ filename: eventsFile, synchronous: 'NORMAL' });
-  const readModels = new SqliteReadModels({ filename: readModelsFile });
-  try {
-    let lastLog = Date.now();
-    const started = process.hrtime.bigint();
-    const { applied } = await rebuildReadModels(events, readModels, {
-      onProgress: (p) => {
-        if (Date.now() - lastLog < 10_000) return;
-        lastLog = Date.now();
-        log(`read-models: rebuild ${p.applied} events, ${p.eventsPerSecond}/s`);
-      },
+  const dataDir = dirname(readModelsFile);
+  const link = join(dataDir, 'events.sqlite');
+  rmSync(link, { force: true });
+  symlinkSync(eventsFile, link);
+  const started = process.hrtime.bigint();
+  const output = await new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(DIST, 'apps/cli/src/main.js'), 'projections', 'rebuild'], {
+      env: { ...process.env, JEJAK_DATA_DIR: dataDir, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const eventsPerSecond = applied / seconds;
-    log(
-      `read-models: rebuilt ${applied} events in ${seconds.toFixed(1)} s: ${Math.round(eventsPerSecond)}/s`,
+    let out = '';
+    let lastLog = Date.now();
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => {
+      if (Date.now() - lastLog < 10_000) return;
+      lastLog = Date.now();
+      const line = String(chunk)
+        .split(/[\r\n]/)
+        .filter(Boolean)
+        .pop();
+      if (line) log(`read-models: ${line.trim()}`);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0
+        ? resolvePromise(out)
+        : reject(new Error(`jejak projections rebuild exited ${code}: ${out}`)),
     );
-    return { applied, seconds, eventsPerSecond };
-  } finally {
-    await readModels.close();
-    await events.close();
-  }
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const match = /from (\d+) events/.exec(output);
+  if (!match) throw new Error(`unexpected output of jejak projections rebuild: ${output}`);
+  const applied = Number(match[1]);
+  const eventsPerSecond = applied / seconds;
+  log(`read-models: rebuilt ${applied} events in ${seconds.toFixed(1)} s: ${Math.round(eventsPerSecond)}/s`);
+  return { applied, seconds, eventsPerSecond };
 }
 
 /** The searches asked, by kind; `i` is a random item number. Titles are "Laporan kegiatan <unit> nomor <i>". */

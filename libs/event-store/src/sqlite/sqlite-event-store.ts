@@ -75,6 +75,23 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
+/** The columns of a page read, in this order: rows come as arrays (no per-row object to build). */
+const PAGE_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
+type PageRow = [number, string, number, string, string, string, string, string];
+
+function fromPageRow(row: PageRow): RecordedEvent {
+  return {
+    eventId: row[3],
+    type: row[4],
+    streamId: row[1],
+    revision: row[2],
+    position: String(row[0]),
+    data: JSON.parse(row[5]),
+    metadata: JSON.parse(row[6]),
+    recordedAt: row[7],
+  };
+}
+
 /** By shape, not `instanceof`: the native module's errors may come from another JS realm (Jest). */
 const isUniqueEventIdViolation = (error: unknown): boolean => {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
@@ -115,7 +132,7 @@ export class SqliteEventStore implements EventStore {
     byEventId: Database.Statement<[string], EventRow>;
     head: Database.Statement<[], { position: number | null }>;
   };
-  private readonly pageStatements = new Map<number, Database.Statement<unknown[], EventRow>>();
+  private readonly pageStatements = new Map<number, Database.Statement<unknown[], PageRow>>();
   /** At most 8 shapes (three optional filters), prepared once. */
   private readonly streamStatements = new Map<string, Database.Statement<unknown[], EventRow>>();
 
@@ -213,7 +230,7 @@ export class SqliteEventStore implements EventStore {
     params.push(limit);
     return this.pageStatement(prefixes.length)
       .all(...params)
-      .map(toRecordedEvent);
+      .map(fromPageRow);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
@@ -393,16 +410,18 @@ export class SqliteEventStore implements EventStore {
     return { revision: last.revision, position: String(last.position) };
   }
 
-  private pageStatement(prefixCount: number): Database.Statement<unknown[], EventRow> {
+  private pageStatement(prefixCount: number): Database.Statement<unknown[], PageRow> {
     let statement = this.pageStatements.get(prefixCount);
     if (!statement) {
       const filter =
         prefixCount === 0
           ? ''
           : ` AND (${Array.from({ length: prefixCount }, () => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`;
-      statement = this.db.prepare(
-        `SELECT * FROM events WHERE position > ?${filter} ORDER BY position LIMIT ?`,
-      );
+      statement = this.db
+        .prepare<unknown[], PageRow>(
+          `SELECT ${PAGE_COLUMNS} FROM events WHERE position > ?${filter} ORDER BY position LIMIT ?`,
+        )
+        .raw(true);
       this.pageStatements.set(prefixCount, statement);
     }
     return statement;

@@ -253,6 +253,8 @@ class SqliteRebuild extends SqliteReadModelWriter implements ReadModelRebuild {
    */
   private finishBulkLoad(): void {
     if (!this.bulkLoading) return;
+    // Helper threads for the sorts of CREATE INDEX: 1M rows, 0.93 → 0.74 s per index.
+    this.database.pragma('threads = 2');
     for (const statement of secondaryIndexes(this.tables, this.tag)) {
       this.database.transaction(() => this.database.exec(statement)).immediate();
     }
@@ -272,6 +274,7 @@ class SqliteRebuild extends SqliteReadModelWriter implements ReadModelRebuild {
       this.database.transaction(() => copy.run(from, to)).immediate();
       this.textIndexedUpTo = to;
     }
+    this.database.pragma('threads = 0');
     this.bulkLoading = false;
     this.indexingText = true;
     this.database.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
