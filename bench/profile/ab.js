@@ -4,6 +4,8 @@
  * store, so both see the same machine; prints the medians of rate, p99 and server CPU per request.
  *
  *   node bench/profile/ab.js <distA> <distB> <writes|events|reads|history> [rounds=3] [seconds=5]
+ *
+ * BENCH_AB_NODE_ARGS_A / _B: node flags for the service of A / B (e.g. one build, two V8 settings).
  */
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -11,7 +13,7 @@ const { join, resolve } = require('node:path');
 const { load } = require('../support/load');
 const { median } = require('../support/stats');
 
-async function once(dist, scenario, seconds) {
+async function once(dist, scenario, seconds, nodeArgs) {
   process.env.BENCH_DIST = resolve(dist);
   // processes.js reads BENCH_DIST when loaded: load it afresh for each build.
   for (const key of Object.keys(require.cache))
@@ -24,7 +26,7 @@ async function once(dist, scenario, seconds) {
   const { spawnService } = require('../support/processes');
   const { seedScenarios } = require('./scenarios');
   const dataDir = mkdtempSync(join(tmpdir(), 'jejak-ab-'));
-  const service = await spawnService(dataDir);
+  const service = await spawnService(dataDir, { nodeArgs });
   try {
     const requests = await seedScenarios(service.baseUrl, 300);
     return await load({
@@ -49,7 +51,8 @@ async function main() {
       ['A', distA],
       ['B', distB],
     ]) {
-      const result = await once(dist, scenario, Number(seconds));
+      const nodeArgs = (process.env[`BENCH_AB_NODE_ARGS_${name}`] ?? '').split(/\s+/).filter(Boolean);
+      const result = await once(dist, scenario, Number(seconds), nodeArgs);
       results[name].push(result);
       console.log(
         `${name} round ${r + 1}: ${Math.round(result.perSecond)}/s p99 ${result.latencyMs.p99} ms cpu ${result.serverCpuMsPerRequest?.toFixed(3)} ms/req non-2xx ${result.non2xx}`,
