@@ -4,19 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteReadModels } from '@jejak/read-models';
 import { BULK_NODE_FLAGS } from '../apps/cli/src/node-flags';
+import { DAFTAR_ARSIP_SAMPLE as LIST } from './support/daftar-arsip-sample';
 
 const CLI_ENTRY = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 
-const LIST = [
-  'No;Kode Klasifikasi;Uraian Informasi;Kurun Waktu;Jumlah;Klasifikasi Keamanan;Retensi Aktif;Retensi Inaktif;Nasib Akhir',
-  '1;900.1.3;Buku kas umum 2016;2016;1 berkas;biasa;2;3;musnah',
-  '2;900.1.3;Buku kas pembantu 2016;2016;1 berkas;biasa;2;3;musnah',
-  '3;800.1.2;Daftar hadir pegawai 2016;2016;2 berkas;terbatas;1;2;musnah',
-].join('\n');
-
-/** The built `jejak` command, as an operator runs it. */
 const started: ChildProcess[] = [];
 
+/** The built `jejak` command, as an operator runs it. */
 function jejak(args: string[], dataDir: string): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
     env: { ...process.env, JEJAK_DATA_DIR: dataDir, NODE_OPTIONS: '' },

@@ -4,19 +4,13 @@ import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { runCli } from '../apps/cli/src/main';
 import { headPosition } from './support/store-probe';
 import { startTestApp, type TestApp } from './support/test-app';
+import { DAFTAR_ARSIP_SAMPLE as LIST } from './support/daftar-arsip-sample';
 
 interface Run {
   code: number;
   out: string[];
   err: string[];
 }
-
-const LIST = [
-  'No;Kode Klasifikasi;Uraian Informasi;Kurun Waktu;Jumlah;Klasifikasi Keamanan;Retensi Aktif;Retensi Inaktif;Nasib Akhir',
-  '1;900.1.3;Buku kas umum 2016;2016;1 berkas;biasa;2;3;musnah',
-  '2;900.1.3;Buku kas pembantu 2016;2016;1 berkas;biasa;2;3;musnah',
-  '3;800.1.2;Daftar hadir pegawai 2016;2016;2 berkas;terbatas;1;2;musnah',
-].join('\n');
 
 describe('jejak import daftar-arsip FILE.csv', () => {
   let t: TestApp;
