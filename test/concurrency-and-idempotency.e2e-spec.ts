@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '@jejak/custody';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
@@ -223,6 +225,15 @@ describe('concurrent writers and retried requests', () => {
       const again = await send().expect(201);
       expect(again.body).toEqual(first.body);
       expect(await tokenCount()).toBe(before + 1);
+      // The answer kept for the retry holds the new token, never in the clear on disk.
+      const idempotencyFile = join(t.dataDir, 'idempotency.sqlite');
+      const onDisk = ['', '-wal']
+        .filter((suffix) => existsSync(idempotencyFile + suffix))
+        .map((suffix) => readFileSync(idempotencyFile + suffix).toString('latin1'))
+        .join('');
+      expect(onDisk.length).toBeGreaterThan(0);
+      expect(onDisk).not.toContain(first.body.token);
+      expect(onDisk).not.toContain('KURIR-C');
     });
   });
 });

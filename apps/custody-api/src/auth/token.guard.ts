@@ -11,6 +11,10 @@ import { ROUTE_PERMISSIONS, routeKey } from './route-permissions';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+/** The token of an `Authorization: Bearer <token>` header, if it has that form. */
+export const bearerTokenOf = (request: FastifyRequest): string | null =>
+  BEARER.exec(request.headers.authorization ?? '')?.[1] ?? null;
+
 /** Authenticates the bearer token and checks the route against ROUTE_PERMISSIONS. */
 @Injectable()
 export class TokenGuard implements CanActivate {
@@ -36,8 +40,8 @@ export class TokenGuard implements CanActivate {
       void context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(blockedFor));
       throw new ApiProblem('rate-limited', 'Too many requests without a valid token from this address.');
     }
-    const match = BEARER.exec(request.headers.authorization ?? '');
-    const principal = match ? this.tokens.authenticate(match[1]) : null;
+    const bearer = bearerTokenOf(request);
+    const principal = bearer ? this.tokens.authenticate(bearer) : null;
     if (!principal) {
       this.failures.recordFailure(request.ip);
       throw new ApiProblem('unauthenticated', 'Send a valid token as "Authorization: Bearer <token>".');

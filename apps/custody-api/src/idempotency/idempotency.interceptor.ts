@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { Observable, of, tap } from 'rxjs';
 import { PRINCIPAL } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { bearerTokenOf } from '../auth/token.guard';
 import { ApiProblem } from '../common/problem';
 import { IdempotencyRepository } from './idempotency.repository';
 
@@ -53,10 +54,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
     const principal = request[PRINCIPAL] as Principal;
+    const sealing = {
+      tokenId: principal.tokenId,
+      idempotencyKey: key,
+      bearerToken: bearerTokenOf(request) ?? '',
+    };
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.url.split('?')[0]}\n${stableStringify(request.body ?? null)}`)
       .digest('hex');
-    const earlier = this.repository.find(principal.tokenId, key);
+    const earlier = this.repository.find(sealing);
     if (earlier) {
       if (earlier.requestHash !== requestHash) {
         throw new ApiProblem('idempotency-key-reused', 'This Idempotency-Key was used for another request.');
@@ -68,7 +74,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return next.handle().pipe(
       tap((body) => {
         const status = http.getResponse<FastifyReply>().statusCode;
-        this.repository.save(principal.tokenId, key, {
+        this.repository.save(sealing, {
           requestHash,
           status: status >= 200 && status < 300 ? status : 201,
           body,

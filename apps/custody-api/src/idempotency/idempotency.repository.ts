@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { sealResponse, unsealResponse, type SealingContext } from './response-sealing';
 
 export interface StoredResponse {
   requestHash: string;
@@ -9,7 +10,7 @@ export interface StoredResponse {
 }
 
 /**
- * First answers to keyed requests. synchronous=NORMAL on purpose: should the last records be lost
+ * First answers to keyed requests, sealed (see response-sealing). synchronous=NORMAL on purpose: should the last records be lost
  * in a power cut, the deterministic event ids still make a retried command find what it recorded.
  */
 export class IdempotencyRepository {
@@ -34,19 +35,24 @@ export class IdempotencyRepository {
     );
   }
 
-  find(tokenId: string, key: string): StoredResponse | null {
-    const row = this.findStatement.get(tokenId, key) as
+  find(context: SealingContext): StoredResponse | null {
+    const row = this.findStatement.get(context.tokenId, context.idempotencyKey) as
       { request_hash: string; status: number; body: string } | undefined;
-    return row ? { requestHash: row.request_hash, status: row.status, body: JSON.parse(row.body) } : null;
+    if (!row) return null;
+    return {
+      requestHash: row.request_hash,
+      status: row.status,
+      body: JSON.parse(unsealed(row.body, context)),
+    };
   }
 
-  save(tokenId: string, key: string, response: StoredResponse): void {
+  save(context: SealingContext, response: StoredResponse): void {
     this.saveStatement.run(
-      tokenId,
-      key,
+      context.tokenId,
+      context.idempotencyKey,
       response.requestHash,
       response.status,
-      JSON.stringify(response.body ?? null),
+      sealResponse(JSON.stringify(response.body ?? null), context),
       new Date().toISOString(),
     );
   }
@@ -55,3 +61,7 @@ export class IdempotencyRepository {
     this.db.close();
   }
 }
+
+/** Answers stored before they were sealed are JSON as they are. */
+const unsealed = (body: string, context: SealingContext): string =>
+  /^[[{"ntf\d-]/.test(body) ? body : unsealResponse(body, context);
