@@ -119,7 +119,7 @@ function figuresMarkdown(results, machine, startedAt) {
       `| registrations/s | ${fmt(f.smallWritesPerSecond)} | ${fmt(f.largeWritesPerSecond)} | ${fmt(f.writeRatioSmallToLarge)} |`,
       `| where-is reads/s (uniform over the store) | ${fmt(f.smallReadsPerSecond)} | ${fmt(f.largeReadsPerSecond)} | ${fmt(f.readRatioSmallToLarge)} |`,
       `| service RSS MB after the loads | ${fmt(f.smallRssMb)} | ${fmt(f.largeRssMb)} | |`,
-      `| of which anonymous (heap) / file-backed (SQLite mmap) MB | ${fmt(f.smallRssAnonMb)} / ${fmt(f.smallRssFileMb)} | ${fmt(f.largeRssAnonMb)} / ${fmt(f.largeRssFileMb)} | |`,
+      `| of which anonymous (heap) / file-backed (binaries, libraries) MB | ${fmt(f.smallRssAnonMb)} / ${fmt(f.smallRssFileMb)} | ${fmt(f.largeRssAnonMb)} / ${fmt(f.largeRssFileMb)} | |`,
       `| p99 ms on the large store | | writes ${fmt(f.largeWriteP99Ms)}, reads ${fmt(f.largeReadP99Ms)} | |`,
       '',
     );
@@ -154,13 +154,17 @@ function figuresMarkdown(results, machine, startedAt) {
 const BEGIN = '<!-- figures:begin (written by bench/run.js) -->';
 const END = '<!-- figures:end -->';
 
-function rewriteReadme(markdown) {
+/** Rewrites the figures section, formatted as `npm run lint` wants it (prettier). */
+async function rewriteReadme(markdown) {
+  const prettier = require('prettier');
   const file = join(__dirname, 'README.md');
   const text = readFileSync(file, 'utf8');
   const start = text.indexOf(BEGIN);
   const end = text.indexOf(END);
   if (start < 0 || end < start) throw new Error(`bench/README.md lacks the ${BEGIN} … ${END} markers`);
-  writeFileSync(file, `${text.slice(0, start + BEGIN.length)}\n${markdown}\n${text.slice(end)}`);
+  const rewritten = `${text.slice(0, start + BEGIN.length)}\n${markdown}\n${text.slice(end)}`;
+  const config = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(rewritten, { ...config, filepath: file }));
 }
 
 async function main() {
@@ -195,7 +199,7 @@ async function main() {
   }
   const markdown = figuresMarkdown(results, machine, startedAt);
   process.stdout.write(`\n${markdown}\n`);
-  if (!quick) rewriteReadme(markdown);
+  if (!quick) await rewriteReadme(markdown);
   else log('bench: quick run: bench/results and bench/README.md left as they were');
   if (Object.values(results).some((r) => r.error)) process.exitCode = 1;
 }
