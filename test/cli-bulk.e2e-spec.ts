@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteReadModels } from '@jejak/read-models';
@@ -84,6 +84,18 @@ describe('jejak bulk commands (built CLI)', () => {
 
     run.child.kill('SIGTERM');
     expect(await exitOf(run.child)).toBe(0);
+    expect(run.output()).toContain('stopped at position');
+  }, 60_000);
+
+  it('stops the projector when the command that started it is killed outright', async () => {
+    const run = jejak(['project'], dataDir);
+    await waitFor(() => run.output().includes('projecting from position'), 'the projector to start');
+    const [worker] = readFileSync(`/proc/${run.child.pid}/task/${run.child.pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    run.child.kill('SIGKILL');
+    await waitFor(() => !existsSync(`/proc/${worker}`), 'the projector to stop');
     expect(run.output()).toContain('stopped at position');
   }, 60_000);
 });

@@ -68,10 +68,13 @@ export async function runCli(
   }
 }
 
-/** Runs the bulk commands in a child started with BULK_NODE_FLAGS; SIGTERM is passed on to it. */
+/**
+ * Runs the bulk commands in a child started with BULK_NODE_FLAGS; SIGTERM is passed on to it, and
+ * through the IPC channel the child learns if this process dies (even by SIGKILL) and stops too.
+ */
 function relaunch(flags: string[], args: string[]): void {
   const child = spawn(process.execPath, [...process.execArgv, ...flags, __filename, ...args], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
   // Ctrl-C reaches the child from the terminal itself: passing it on too would stop it twice.
   process.on('SIGINT', () => undefined);
@@ -97,6 +100,8 @@ function runAndExit(args: string[]): void {
 }
 
 if (require.main === module) {
+  // Started by relaunch(): a parent gone means nobody waits for this command any more.
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
   const args = process.argv.slice(2);
   const flags = relaunchFlags(args, process.execArgv, process.env.NODE_OPTIONS);
   if (flags) relaunch(flags, args);
