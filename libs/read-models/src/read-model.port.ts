@@ -96,7 +96,9 @@ export const READ_MODEL_QUERIES = Symbol('READ_MODEL_QUERIES');
  * and the ItemView the queries answer with.
  */
 export interface ItemRecord {
+  /** The read models may keep it without `eventIds` (they come back empty). */
   state: ItemState;
+  /** Always toItemView(state, …): the embedded store keeps only the state and derives the view. */
   view: ItemView;
   /** Global position of the item's `registered` event: lists are in registration order. */
   registeredPosition: string;
