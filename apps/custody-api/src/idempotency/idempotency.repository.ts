@@ -10,8 +10,9 @@ export interface StoredResponse {
 }
 
 /**
- * First answers to keyed requests, sealed (see response-sealing). synchronous=NORMAL on purpose: should the last records be lost
- * in a power cut, the deterministic event ids still make a retried command find what it recorded.
+ * First answers to keyed requests, sealed (see response-sealing). synchronous=NORMAL on purpose:
+ * should the last records be lost in a power cut, the deterministic event ids still make a retried
+ * command find what it recorded.
  */
 export class IdempotencyRepository {
   private readonly db: Database.Database;
