@@ -1,6 +1,7 @@
 import { assertNever } from './assert-never';
 import type { CustodyEvent, CustodyEventOf } from './events';
 import type { ItemState, MaybeItemState } from './state';
+import { advanceStream } from './stream-bookkeeping';
 
 /**
  * Applies one recorded event to the state of its item. Trusts the event (decide has already
@@ -18,15 +19,7 @@ export function evolve(state: MaybeItemState, event: CustodyEvent): ItemState {
       `Event '${event.type}' (revision ${event.revision}) precedes the registration of item ${event.itemId}`,
     );
   }
-  const next = applyEffect(state, event);
-  const statusOrCustodyChanged = next.status !== state.status || next.custodianId !== state.custodianId;
-  return {
-    ...next,
-    since: statusOrCustodyChanged ? event.occurredAt : state.since,
-    revision: event.revision,
-    headHash: event.hash,
-    eventIds: [...state.eventIds, event.eventId],
-  };
+  return advanceStream(state, applyEffect(state, event), event);
 }
 
 function registeredState(event: CustodyEventOf<'registered'>): ItemState {

@@ -1,4 +1,5 @@
 import { assertNever } from '../assert-never';
+import { advanceStream } from '../stream-bookkeeping';
 import type { TransferEvent } from './transfer-events';
 import type { MaybeTransferState, TransferState } from './transfer-state';
 
@@ -30,15 +31,7 @@ export function evolveTransfer(state: MaybeTransferState, event: TransferEvent):
       `Event '${event.type}' (revision ${event.revision}) precedes the creation of transfer ${event.transferId}`,
     );
   }
-  const next = applyTransferEffect(state, event);
-  const changed = next.status !== state.status || next.custodianId !== state.custodianId;
-  return {
-    ...next,
-    since: changed ? event.occurredAt : state.since,
-    revision: event.revision,
-    headHash: event.hash,
-    eventIds: [...state.eventIds, event.eventId],
-  };
+  return advanceStream(state, applyTransferEffect(state, event), event);
 }
 
 function applyTransferEffect(
