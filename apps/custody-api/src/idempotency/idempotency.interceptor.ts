@@ -32,8 +32,9 @@ function stableStringify(value: unknown): string {
 }
 
 /**
- * Idempotency-Key on POSTs (per token): the same key and body answer the first response again;
- * the same key with another body is 422. Keys also seed the event ids (see the command handler).
+ * Idempotency-Key (per token), on the POST routes marked @Idempotent(): the same key and body
+ * answer the first response again; the same key with another body is 422. Keys also seed the
+ * event ids (see the command handler).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -43,7 +44,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & Record<string, unknown>>();
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (key === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw new ApiProblem(
         'validation-failed',

@@ -1,13 +1,6 @@
-import { Body, Controller, Inject, Post, Query, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Inject, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiHeader,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { deterministicEventId } from '@jejak/custody';
@@ -16,7 +9,8 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { toActor, type Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
 import { LocationRepository } from '../directory/location.repository';
-import { IdempotencyInterceptor, idempotencyOf } from '../idempotency/idempotency.interceptor';
+import { idempotencyOf } from '../idempotency/idempotency.interceptor';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { toCreateTransferCommand } from '../transfers/to-transfer-command';
 import { TransferCommandMessage } from '../transfers/transfer-command.handler';
 import { importDaftarArsip } from './daftar-arsip.importer';
@@ -50,13 +44,8 @@ export class ImportQueryDto {
 
 @ApiTags('imports')
 @ApiBearerAuth()
-@ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A retried import records nothing twice',
-})
 @Controller('api/imports')
-@UseInterceptors(IdempotencyInterceptor)
+@Idempotent('A retried import records nothing twice')
 export class ImportsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,

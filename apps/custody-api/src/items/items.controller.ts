@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { deterministicEventId } from '@jejak/custody';
@@ -8,7 +8,8 @@ import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
-import { IdempotencyInterceptor, idempotencyOf } from '../idempotency/idempotency.interceptor';
+import { idempotencyOf } from '../idempotency/idempotency.interceptor';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiProblems } from '../openapi/problem.dto';
 import {
   EventRecordedDto,
@@ -26,11 +27,6 @@ import { toCustodyCommand, toRegisterCommand } from './to-custody-command';
 
 @ApiTags('items')
 @ApiBearerAuth()
-@ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Same key + same body: the first answer again',
-})
 @Controller('api/items')
 export class ItemsController {
   constructor(
@@ -40,7 +36,7 @@ export class ItemsController {
   ) {}
 
   @Post()
-  @UseInterceptors(IdempotencyInterceptor)
+  @Idempotent()
   @ApiCreatedResponse({ type: ItemRegisteredDto })
   @ApiProblems(409, 422)
   async register(
@@ -68,7 +64,7 @@ export class ItemsController {
   }
 
   @Post(':id/events')
-  @UseInterceptors(IdempotencyInterceptor)
+  @Idempotent()
   @ApiCreatedResponse({ type: EventRecordedDto })
   @ApiProblems(404, 409, 422)
   async record(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { LocationInfo } from '@jejak/custody';
@@ -7,7 +7,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
 import { LocationRepository } from '../directory/location.repository';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { ApiProblems } from '../openapi/problem.dto';
 import { InventoryDto, LocationDto, LocationListDto } from '../openapi/response.dto';
@@ -31,7 +31,7 @@ export class LocationsController {
   }
 
   @Post()
-  @UseInterceptors(IdempotencyInterceptor)
+  @Idempotent()
   @ApiCreatedResponse({ type: LocationDto })
   @ApiProblems(409)
   create(@Body() dto: CreateLocationDto, @CurrentPrincipal() principal: Principal): LocationInfo {

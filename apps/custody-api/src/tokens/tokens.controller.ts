@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -21,7 +11,7 @@ import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
 import { LocationRepository } from '../directory/location.repository';
 import { TokenRepository } from '../directory/token.repository';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiProblems } from '../openapi/problem.dto';
 import { TokenListDto } from '../openapi/response.dto';
 import { CreateTokenDto, TokenCreatedDto } from './create-token.dto';
@@ -36,7 +26,7 @@ export class TokensController {
   ) {}
 
   @Post()
-  @UseInterceptors(IdempotencyInterceptor)
+  @Idempotent()
   @ApiCreatedResponse({ type: TokenCreatedDto })
   create(@Body() dto: CreateTokenDto, @CurrentPrincipal() principal: Principal): TokenCreatedDto {
     if (dto.unitId !== undefined && !this.locations.get(dto.unitId)) {

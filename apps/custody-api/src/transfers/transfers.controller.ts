@@ -1,13 +1,14 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { deterministicEventId } from '@jejak/custody';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem';
-import { IdempotencyInterceptor, idempotencyOf } from '../idempotency/idempotency.interceptor';
+import { idempotencyOf } from '../idempotency/idempotency.interceptor';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { ReadQueryDto } from '../items/dto/item-query.dto';
 import { ID_PATTERN } from '../items/dto/register-item.dto';
@@ -37,11 +38,6 @@ const written = ({ transferId, eventId, type, revision, position, state }: Trans
 
 @ApiTags('transfers')
 @ApiBearerAuth()
-@ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Same key + same body: the first answer again',
-})
 @Controller('api/transfers')
 export class TransfersController {
   constructor(
@@ -51,7 +47,7 @@ export class TransfersController {
   ) {}
 
   @Post()
-  @UseInterceptors(IdempotencyInterceptor)
+  @Idempotent()
   async create(
     @Body() dto: CreateTransferDto,
     @CurrentPrincipal() principal: Principal,
@@ -76,7 +72,7 @@ export class TransfersController {
   }
 
   @Post(':id/events')
-  @UseInterceptors(IdempotencyInterceptor)
+  @Idempotent()
   async record(
     @Param('id') id: string,
     @Body() dto: TransferEventDto,
@@ -95,7 +91,7 @@ export class TransfersController {
   }
 
   @Post(':id/intake')
-  @UseInterceptors(IdempotencyInterceptor)
+  @Idempotent()
   async intake(
     @Param('id') id: string,
     @Body() dto: IntakeDto,
