@@ -108,7 +108,7 @@ function cliImport(file, log) {
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (err = (err + chunk).slice(-5000)));
-    child.once('exit', (code) => {
+    child.once('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       rmSync(dataDir, { recursive: true, force: true });
       if (code !== 0) return reject(new Error(`jejak import exited ${code}: ${err}`));

@@ -144,7 +144,7 @@ async function measureRebuild(eventsFile, readModelsFile, log) {
       if (line) log(`read-models: ${line.trim()}`);
     });
     child.once('error', reject);
-    child.once('exit', (code) =>
+    child.once('close', (code) =>
       code === 0
         ? resolvePromise(out)
         : reject(new Error(`jejak projections rebuild exited ${code}: ${out}`)),

@@ -22,8 +22,9 @@ function jejak(args: string[], dataDir: string): { child: ChildProcess; output: 
   return { child, output: () => output };
 }
 
+/** The exit code, once the output is whole too ('exit' can come before the pipes are drained). */
 const exitOf = (child: ChildProcess): Promise<number | null> =>
-  new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  new Promise((resolve) => child.once('close', (code) => resolve(code)));
 
 async function waitFor(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let waited = 0; waited < 15_000; waited += 50) {
@@ -94,8 +95,10 @@ describe('jejak bulk commands (built CLI)', () => {
       .trim()
       .split(/\s+/)
       .map(Number);
+    const closed = exitOf(run.child); // the worker shares its pipes: they close when it has gone too
     run.child.kill('SIGKILL');
-    await waitFor(() => !existsSync(`/proc/${worker}`), 'the projector to stop');
+    await closed;
+    await waitFor(() => !existsSync(`/proc/${worker}`), 'the projector to be gone');
     expect(run.output()).toContain('stopped at position');
   }, 60_000);
 });

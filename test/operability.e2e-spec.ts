@@ -49,7 +49,8 @@ function startWith(env: Record<string, string>): Promise<{ code: number | null; 
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
-    child.once('exit', (code) => {
+    // 'close', not 'exit': 'exit' can come before the last of the output has been read.
+    child.once('close', (code) => {
       clearTimeout(timer);
       resolve({ code, output });
     });

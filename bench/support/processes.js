@@ -54,7 +54,7 @@ async function spawnNode(entry, { env, nodeArgs = [], readyPath, readyTimeoutMs 
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitReady(child, `${baseUrl}${readyPath}`, () => output, readyTimeoutMs);
   return {

@@ -22,8 +22,9 @@ export async function spawnService(env: Record<string, string>): Promise<Spawned
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
+  // 'close', not 'exit': it comes once the pipes are drained too, so output() is whole by then.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('close', (code, signal) => resolve({ code, signal })),
   );
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
