@@ -43,7 +43,9 @@ export interface ItemDocument {
   loanDueAt: string | null;
   retentionEndsAt: string | null;
   view: ItemView;
-  state: ItemState;
+  /** Without `eventIds`, as in the embedded store: the list grows with the item's history (and a
+   * document may not pass 16 MiB), while nothing read from the read models uses it. */
+  state: Omit<ItemState, 'eventIds'>;
 }
 
 export interface TrailDocument {
@@ -63,6 +65,7 @@ export const positionKey = (position: string): string => position.padStart(20, '
 
 export function toItemDocument({ state, view, registeredPosition }: ItemRecord): ItemDocument {
   const watch = watchInstants(view);
+  const { eventIds: _eventIds, ...storedState } = state;
   return {
     _id: view.itemId,
     registeredPosition,
@@ -81,6 +84,17 @@ export function toItemDocument({ state, view, registeredPosition }: ItemRecord):
     loanDueAt: watch.loanDueAt,
     retentionEndsAt: watch.retentionEndsAt,
     view,
-    state,
+    state: storedState,
+  };
+}
+
+/** The projector's record of a stored item; `eventIds` come back empty (see ItemDocument.state). */
+export function fromItemDocument(
+  doc: Pick<ItemDocument, 'state' | 'view' | 'registeredPosition'>,
+): ItemRecord {
+  return {
+    state: { ...doc.state, eventIds: [] },
+    view: doc.view,
+    registeredPosition: doc.registeredPosition,
   };
 }

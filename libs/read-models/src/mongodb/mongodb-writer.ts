@@ -1,6 +1,7 @@
 import type { AnyBulkWriteOperation, ClientSession, Collection, Db, MongoClient } from 'mongodb';
 import type { ItemRecord, ProjectionBatch, ReadModelWriter } from '../read-model.port';
 import {
+  fromItemDocument,
   positionKey,
   toItemDocument,
   type CheckpointDocument,
@@ -36,12 +37,7 @@ export class MongoReadModelWriter implements ReadModelWriter {
     const docs = await this.items
       .find({ _id: { $in: [...itemIds] } }, { projection: { state: 1, view: 1, registeredPosition: 1 } })
       .toArray();
-    return new Map(
-      docs.map((doc) => [
-        doc._id,
-        { state: doc.state, view: doc.view, registeredPosition: doc.registeredPosition },
-      ]),
-    );
+    return new Map(docs.map((doc) => [doc._id, fromItemDocument(doc)]));
   }
 
   async applyBatch(batch: ProjectionBatch): Promise<void> {
