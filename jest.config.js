@@ -6,6 +6,8 @@ const moduleNameMapper = {
   '^@jejak/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
   '^@jejak/read-models$': '<rootDir>/libs/read-models/src',
   '^@jejak/read-models/(.*)$': '<rootDir>/libs/read-models/src/$1',
+  '^@jejak/directory$': '<rootDir>/libs/directory/src',
+  '^@jejak/directory/(.*)$': '<rootDir>/libs/directory/src/$1',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const common = {

@@ -18,9 +18,9 @@ const { DIST } = require('./support/processes');
 const domain = require(join(DIST, 'libs/custody/src/index.js'));
 const { SqliteEventStore } = require(join(DIST, 'libs/event-store/src/sqlite/sqlite-event-store.js'));
 const { createReadModels, Projector } = require(join(DIST, 'libs/read-models/src/index.js'));
-const { openDirectoryDatabase } = require(join(DIST, 'apps/custody-api/src/directory/directory.database.js'));
-const { LocationRepository } = require(join(DIST, 'apps/custody-api/src/directory/location.repository.js'));
-const { TokenRepository } = require(join(DIST, 'apps/custody-api/src/directory/token.repository.js'));
+const { openDirectoryDatabase, LocationRepository, TokenRepository } = require(
+  join(DIST, 'libs/directory/src/index.js'),
+);
 
 const UNITS = ['kec-cikarang-utara', 'kec-cikarang-selatan', 'kec-tambun-selatan', 'kec-babelan', 'setda'];
 const SORTING_POINT = 'pemilahan-cikarang-pusat';

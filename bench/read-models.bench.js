@@ -44,8 +44,7 @@ const { summarise } = require('./support/stats');
 const domain = require(join(DIST, 'libs/custody/src/index.js'));
 const { SqliteEventStore } = require(join(DIST, 'libs/event-store/src/sqlite/sqlite-event-store.js'));
 const { Projector, SqliteReadModels } = require(join(DIST, 'libs/read-models/src/index.js'));
-const { openDirectoryDatabase } = require(join(DIST, 'apps/custody-api/src/directory/directory.database.js'));
-const { LocationRepository } = require(join(DIST, 'apps/custody-api/src/directory/location.repository.js'));
+const { openDirectoryDatabase, LocationRepository } = require(join(DIST, 'libs/directory/src/index.js'));
 
 const TARGETS = { rebuildEventsPerSecond: 50_000, whereIsP99Ms: 5, searchP99Ms: 50, lagP99Ms: 100 };
 const STORES = join(__dirname, '.cache', 'stores');

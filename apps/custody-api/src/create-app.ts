@@ -9,7 +9,7 @@ import { problemBody } from './common/problem';
 import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
-import { TokenRepository } from './directory/token.repository';
+import { TokenRepository } from '@jejak/directory';
 import { setUpOpenApi } from './openapi';
 import { CommandMetrics } from './metrics/command-metrics';
 

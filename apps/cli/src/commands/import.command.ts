@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '@jejak/custody';
-import { openDirectoryDatabase } from '../../../custody-api/src/directory/directory.database';
-import { LocationRepository } from '../../../custody-api/src/directory/location.repository';
-import { TokenRepository } from '../../../custody-api/src/directory/token.repository';
+import { openDirectoryDatabase, LocationRepository, TokenRepository } from '@jejak/directory';
 import { describeError, importDaftarArsip } from '../../../custody-api/src/imports/daftar-arsip.importer';
 import { Progress } from '../progress';
 import { UsageError, type CliContext, type Output } from '../cli-context';

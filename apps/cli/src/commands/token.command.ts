@@ -1,7 +1,5 @@
 import { ROLES, type Role } from '@jejak/custody';
-import { openDirectoryDatabase } from '../../../custody-api/src/directory/directory.database';
-import { LocationRepository } from '../../../custody-api/src/directory/location.repository';
-import { TokenRepository } from '../../../custody-api/src/directory/token.repository';
+import { openDirectoryDatabase, LocationRepository, TokenRepository } from '@jejak/directory';
 import { UsageError, type CliContext, type Output } from '../cli-context';
 
 const CLI_ACTOR = `cli:${process.env.USER ?? 'operator'}`;

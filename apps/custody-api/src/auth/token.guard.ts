@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiProblem } from '../common/problem';
-import { TokenRepository } from '../directory/token.repository';
+import { TokenRepository } from '@jejak/directory';
 import { PRINCIPAL } from './current-principal.decorator';
 import { FailedAuthLimiter } from './failed-auth-limiter';
 import { IS_PUBLIC } from './public.decorator';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyChain, type Actor, type ChainLink, type LocationInfo } from '@jejak/custody';
 import { SqliteEventStore, type EventStore, type StreamAppend } from '@jejak/event-store';
-import { BEKASI_DIRECTORY } from '../directory/bekasi-directory.seed';
+import { BEKASI_DIRECTORY } from '@jejak/directory';
 import { importDaftarArsip, type ImportDirectory } from './daftar-arsip.importer';
 
 const directory: ImportDirectory = {

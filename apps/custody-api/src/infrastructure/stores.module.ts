@@ -17,9 +17,7 @@ import {
   type ReadModelStore,
 } from '@jejak/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { openDirectoryDatabase } from '../directory/directory.database';
-import { LocationRepository } from '../directory/location.repository';
-import { TokenRepository } from '../directory/token.repository';
+import { openDirectoryDatabase, LocationRepository, TokenRepository } from '@jejak/directory';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { PROJECTOR, RemoteProjectorHandle, type ProjectorHandle } from './projector.provider';

@@ -13,9 +13,8 @@ import {
 } from '@jejak/custody';
 import { ACTORS, aFile, lookupLocation } from '@jejak/custody/testing/fixtures';
 import { SqliteEventStore } from '@jejak/event-store';
-import type { Principal } from '../auth/principal';
+import type { Principal, LocationRepository } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
-import type { LocationRepository } from '../directory/location.repository';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { CustodyCommandHandler, CustodyCommandMessage } from './custody-command.handler';
 

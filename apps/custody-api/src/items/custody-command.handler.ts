@@ -22,9 +22,8 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@jejak/event-store';
-import { toActor, type Principal } from '../auth/principal';
+import { toActor, type Principal, LocationRepository } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
-import { LocationRepository } from '../directory/location.repository';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { ItemStateCache } from './item-state.cache';
 

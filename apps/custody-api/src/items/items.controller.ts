@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { deterministicEventId } from '@jejak/custody';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
 import { idempotencyOf } from '../idempotency/idempotency.interceptor';
 import { Idempotent } from '../idempotency/idempotent.decorator';

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { DISPOSITIONS, type Disposition } from '@jejak/custody';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
 import { ApiProblem } from '../common/problem';
-import { LocationRepository } from '../directory/location.repository';
+import { LocationRepository } from '@jejak/directory';
 import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { ReadQueryDto } from '../items/dto/item-query.dto';
 import { renderDisposalList } from './disposal-list.pdf';

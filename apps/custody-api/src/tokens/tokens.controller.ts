@@ -7,10 +7,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
+import { type Principal, LocationRepository, TokenRepository } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
-import { LocationRepository } from '../directory/location.repository';
-import { TokenRepository } from '../directory/token.repository';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiProblems } from '../openapi/problem.dto';
 import { TokenListDto } from '../openapi/response.dto';

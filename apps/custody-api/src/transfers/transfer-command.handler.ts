@@ -33,9 +33,8 @@ import {
   type RecordedEvent,
   type StreamAppend,
 } from '@jejak/event-store';
-import { toActor, type Principal } from '../auth/principal';
+import { toActor, type Principal, LocationRepository } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
-import { LocationRepository } from '../directory/location.repository';
 import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
 import { refusalToProblem } from '../items/custody-command.handler';
 import { CommandMetrics } from '../metrics/command-metrics';

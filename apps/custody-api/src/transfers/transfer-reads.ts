@@ -3,8 +3,7 @@ import { replayTransfer, transferStreamId, type TransferEvent, type TransferStat
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { READ_MODEL_QUERIES, type ItemView, type ReadModelQueries } from '@jejak/read-models';
 import { ApiProblem } from '../common/problem';
-import { LocationRepository } from '../directory/location.repository';
-import { TokenRepository } from '../directory/token.repository';
+import { LocationRepository, TokenRepository } from '@jejak/directory';
 import type { Directory } from './berita-acara-data';
 
 export interface LoadedTransfer {

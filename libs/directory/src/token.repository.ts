@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Role } from '@jejak/custody';
-import type { Principal } from '../auth/principal';
+import type { Principal } from './principal';
 import { recordAudit } from './directory.database';
 
 export interface TokenRecord {

@@ -1,0 +1,5 @@
+export * from './principal';
+export * from './directory.database';
+export * from './location.repository';
+export * from './token.repository';
+export * from './bekasi-directory.seed';
