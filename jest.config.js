@@ -8,6 +8,8 @@ const moduleNameMapper = {
   '^@jejak/read-models/(.*)$': '<rootDir>/libs/read-models/src/$1',
   '^@jejak/directory$': '<rootDir>/libs/directory/src',
   '^@jejak/directory/(.*)$': '<rootDir>/libs/directory/src/$1',
+  '^@jejak/config$': '<rootDir>/libs/config/src',
+  '^@jejak/config/(.*)$': '<rootDir>/libs/config/src/$1',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const common = {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { Role } from '@jejak/custody';
-import { loadConfig, type AppConfig } from '../../apps/custody-api/src/config/app-config';
+import { loadConfig, type AppConfig } from '@jejak/config';
 import { createApp } from '../../apps/custody-api/src/create-app';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';

@@ -1,6 +1,6 @@
 import { createEventStore, type EventStore } from '@jejak/event-store';
 import { createReadModels, type ReadModelStore } from '@jejak/read-models';
-import { loadConfig, type AppConfig } from '../../custody-api/src/config/app-config';
+import { loadConfig, type AppConfig } from '@jejak/config';
 
 /** The same configuration as the service (JEJAK_DATA_DIR, EVENTSTORE_URL, MONGODB_URL). */
 export class CliContext {

@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../../custody-api/src/config/app-config';
+import { ConfigError } from '@jejak/config';
 import { CliContext, consoleOutput, UsageError, type Output } from './cli-context';
 import { importCommand } from './commands/import.command';
 import { projectCommand, projectionsCommand } from './commands/projections.command';

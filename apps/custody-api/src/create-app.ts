@@ -2,14 +2,14 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@jejak/config';
+import { TokenRepository } from '@jejak/directory';
 import { AppModule, requestIdOf } from './app.module';
 import { useGuardedJsonParser } from './common/json-body-parser';
 import { ProblemExceptionFilter } from './common/problem-exception.filter';
 import { problemBody } from './common/problem';
 import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation';
-import type { AppConfig } from './config/app-config';
-import { TokenRepository } from '@jejak/directory';
 import { setUpOpenApi } from './openapi';
 import { CommandMetrics } from './metrics/command-metrics';
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, loadConfig } from '@jejak/config';
 
 async function main(): Promise<void> {
   let config;

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { ApiProblem } from '../common/problem';
+import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import { TokenRepository } from '@jejak/directory';
+import { ApiProblem } from '../common/problem';
 import { PRINCIPAL } from './current-principal.decorator';
 import { FailedAuthLimiter } from './failed-auth-limiter';
 import { IS_PUBLIC } from './public.decorator';

@@ -2,8 +2,8 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } fr
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Observable, of, tap } from 'rxjs';
-import { PRINCIPAL } from '../auth/current-principal.decorator';
 import type { Principal } from '@jejak/directory';
+import { PRINCIPAL } from '../auth/current-principal.decorator';
 import { bearerTokenOf } from '../auth/token.guard';
 import { ApiProblem } from '../common/problem';
 import { IdempotencyRepository } from './idempotency.repository';

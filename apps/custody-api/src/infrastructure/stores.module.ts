@@ -16,7 +16,7 @@ import {
   SqliteReadModels,
   type ReadModelStore,
 } from '@jejak/read-models';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import { openDirectoryDatabase, LocationRepository, TokenRepository } from '@jejak/directory';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { CommandMetrics } from '../metrics/command-metrics';

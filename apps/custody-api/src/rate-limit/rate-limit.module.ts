@@ -1,5 +1,5 @@
 import { ThrottlerModule } from '@nestjs/throttler';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import { HitLogThrottlerStorage } from './hit-log-throttler.storage';
 
 const ONE_MINUTE_MS = 60_000;

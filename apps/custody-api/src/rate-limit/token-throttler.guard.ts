@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { PRINCIPAL } from '../auth/current-principal.decorator';
 import type { Principal } from '@jejak/directory';
+import { PRINCIPAL } from '../auth/current-principal.decorator';
 import { IS_PUBLIC } from '../auth/public.decorator';
 
 /**

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { replayTransfer, transferStreamId, type TransferEvent, type TransferState } from '@jejak/custody';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { READ_MODEL_QUERIES, type ItemView, type ReadModelQueries } from '@jejak/read-models';
-import { ApiProblem } from '../common/problem';
 import { LocationRepository, TokenRepository } from '@jejak/directory';
+import { ApiProblem } from '../common/problem';
 import type { Directory } from './berita-acara-data';
 
 export interface LoadedTransfer {
