@@ -10,6 +10,8 @@ const moduleNameMapper = {
   '^@jejak/directory/(.*)$': '<rootDir>/libs/directory/src/$1',
   '^@jejak/config$': '<rootDir>/libs/config/src',
   '^@jejak/config/(.*)$': '<rootDir>/libs/config/src/$1',
+  '^@jejak/daftar-arsip$': '<rootDir>/libs/daftar-arsip/src',
+  '^@jejak/daftar-arsip/(.*)$': '<rootDir>/libs/daftar-arsip/src/$1',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const common = {

@@ -8,9 +8,9 @@ import {
   type LocationLookup,
   type MaybeItemState,
 } from '@jejak/custody';
+import type { ParsedDaftarArsip, RowError } from '@jejak/daftar-arsip';
 import { RegisterItemDto } from '../items/dto/register-item.dto';
 import { toRegisterCommand } from '../items/to-custody-command';
-import type { ParsedDaftarArsip, RowError } from './daftar-arsip.parser';
 
 export interface RowDecision {
   row: number;

@@ -1,6 +1,6 @@
 import type { LocationLookup } from '@jejak/custody';
+import type { RowError } from '@jejak/daftar-arsip';
 import { MAX_MANIFEST_ITEMS } from '../transfers/dto/create-transfer.dto';
-import type { RowError } from './daftar-arsip.parser';
 import type { RowDecision } from './daftar-arsip.validator';
 
 export interface ImportTransfer {

@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { deterministicEventId } from '@jejak/custody';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { toActor, type Principal, LocationRepository } from '@jejak/directory';
+import { rowProblems } from '@jejak/daftar-arsip';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
 import { idempotencyOf } from '../idempotency/idempotency.interceptor';
@@ -14,7 +15,6 @@ import { toCreateTransferCommand } from '../transfers/to-transfer-command';
 import { TransferCommandMessage } from '../transfers/transfer-command.handler';
 import { importDaftarArsip } from './daftar-arsip.importer';
 import { originOf, transferProblems, type ImportTransfer } from './import-transfer';
-import { rowProblems } from './row-problems';
 
 export class ImportQueryDto {
   @ApiPropertyOptional({ description: "Unit pengolah of rows without one; an officer's own unit by default" })
