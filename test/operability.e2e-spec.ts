@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../apps/cli/src/main';
@@ -91,6 +91,14 @@ describe('operability of the built service', () => {
       expect(output).not.toMatch(/listening/);
     });
   }, 60_000);
+
+  it('the container image starts the service that the build makes', () => {
+    const dockerfile = readFileSync(join(__dirname, '..', 'docker', 'Dockerfile'), 'utf8');
+    const command = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]) as string[];
+    const entry = join(__dirname, '..', command[1]);
+    expect({ program: command[0], entry }).toEqual({ program: 'node', entry: SERVICE_ENTRY });
+    expect(existsSync(entry)).toBe(true);
+  });
 
   it('logs structured JSON with the request id, and never a token or a body', async () => {
     const service = await spawnService({
