@@ -12,6 +12,8 @@ const moduleNameMapper = {
   '^@jejak/config/(.*)$': '<rootDir>/libs/config/src/$1',
   '^@jejak/daftar-arsip$': '<rootDir>/libs/daftar-arsip/src',
   '^@jejak/daftar-arsip/(.*)$': '<rootDir>/libs/daftar-arsip/src/$1',
+  '^@jejak/http-contract$': '<rootDir>/libs/http-contract/src',
+  '^@jejak/http-contract/(.*)$': '<rootDir>/libs/http-contract/src/$1',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const common = {

@@ -9,8 +9,7 @@ import {
   type MaybeItemState,
 } from '@jejak/custody';
 import type { ParsedDaftarArsip, RowError } from '@jejak/daftar-arsip';
-import { RegisterItemDto } from '../items/dto/register-item.dto';
-import { toRegisterCommand } from '../items/to-custody-command';
+import { RegisterItemDto, toRegisterCommand } from '@jejak/http-contract';
 
 export interface RowDecision {
   row: number;

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { deterministicEventId } from '@jejak/custody';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
 import type { Principal } from '@jejak/directory';
+import { ID_PATTERN, RegisterItemDto, toRegisterCommand } from '@jejak/http-contract';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
 import { idempotencyOf } from '../idempotency/idempotency.interceptor';
@@ -22,8 +23,7 @@ import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { CustodyCommandMessage, type CustodyOutcome } from './custody-command.handler';
 import { HistoryQueryDto, ItemListQueryDto, ReadQueryDto } from './dto/item-query.dto';
 import { RecordEventDto } from './dto/record-event.dto';
-import { ID_PATTERN, RegisterItemDto } from './dto/register-item.dto';
-import { toCustodyCommand, toRegisterCommand } from './to-custody-command';
+import { toCustodyCommand } from './to-custody-command';
 
 @ApiTags('items')
 @ApiBearerAuth()

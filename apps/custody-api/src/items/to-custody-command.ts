@@ -1,34 +1,6 @@
-import type { CustodyCommand, ItemDescription } from '@jejak/custody';
+import type { CustodyCommand } from '@jejak/custody';
+import { defined, plain } from '@jejak/http-contract';
 import type { RecordEventDto } from './dto/record-event.dto';
-import type { RegisterItemDto } from './dto/register-item.dto';
-
-/** Drops undefined members so stored events and hashes hold only what was said. */
-const defined = <T extends object>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-
-const plain = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
-
-export function toRegisterCommand(itemId: string, dto: RegisterItemDto): CustodyCommand {
-  const description: ItemDescription = defined({
-    kind: dto.kind,
-    title: dto.title.trim(),
-    classificationCode: dto.classificationCode,
-    securityClass: dto.securityClass,
-    originUnitId: dto.originUnitId,
-    year: dto.year,
-    period: plain(dto.period),
-    copyStatus: dto.copyStatus,
-    quantity: plain(dto.quantity),
-    folderNo: dto.folderNo,
-    boxNo: dto.boxNo,
-    retention: plain(dto.retention),
-    notes: dto.notes,
-    addresseeUnitId: dto.addresseeUnitId,
-    letterNumber: dto.letterNumber,
-    letterDate: dto.letterDate,
-  });
-  return { type: 'registered', itemId, data: description };
-}
 
 /** The HTTP body's flat fields, picked per event type into the domain command. */
 export function toCustodyCommand(itemId: string, dto: RecordEventDto): CustodyCommand {

@@ -11,7 +11,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { ID_PATTERN } from '../../items/dto/register-item.dto';
+import { ID_PATTERN } from '@jejak/http-contract';
 
 /** A daftar arsip longer than this is split into several transfers (and berita acara). */
 export const MAX_MANIFEST_ITEMS = 500;
