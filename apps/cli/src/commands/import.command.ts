@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '@jejak/custody';
 import { openDirectoryDatabase, LocationRepository, TokenRepository } from '@jejak/directory';
-import { describeError, importDaftarArsip } from '../../../custody-api/src/imports/daftar-arsip.importer';
+import { describeError, importDaftarArsip } from '@jejak/daftar-arsip';
 import { Progress } from '../progress';
 import { UsageError, type CliContext, type Output } from '../cli-context';
 

@@ -1,7 +1,6 @@
 import type { LocationLookup } from '@jejak/custody';
-import type { RowError } from '@jejak/daftar-arsip';
+import type { RowDecision, RowError } from '@jejak/daftar-arsip';
 import { MAX_MANIFEST_ITEMS } from '../transfers/dto/create-transfer.dto';
-import type { RowDecision } from './daftar-arsip.validator';
 
 export interface ImportTransfer {
   baNumber: string;

@@ -6,14 +6,13 @@ import type { FastifyRequest } from 'fastify';
 import { deterministicEventId } from '@jejak/custody';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { toActor, type Principal, LocationRepository } from '@jejak/directory';
-import { rowProblems } from '@jejak/daftar-arsip';
+import { importDaftarArsip, rowProblems } from '@jejak/daftar-arsip';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
 import { idempotencyOf } from '../idempotency/idempotency.interceptor';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { toCreateTransferCommand } from '../transfers/to-transfer-command';
 import { TransferCommandMessage } from '../transfers/transfer-command.handler';
-import { importDaftarArsip } from './daftar-arsip.importer';
 import { originOf, transferProblems, type ImportTransfer } from './import-transfer';
 
 export class ImportQueryDto {

@@ -17,7 +17,7 @@ import {
   type EventStore,
   type StreamAppend,
 } from '@jejak/event-store';
-import { parseDaftarArsip, type RowError } from '@jejak/daftar-arsip';
+import { parseDaftarArsip, type RowError } from './daftar-arsip.parser';
 import { validateDaftarArsip, type RowDecision } from './daftar-arsip.validator';
 
 export interface ImportDirectory {

@@ -8,8 +8,8 @@ import {
   type LocationLookup,
   type MaybeItemState,
 } from '@jejak/custody';
-import type { ParsedDaftarArsip, RowError } from '@jejak/daftar-arsip';
 import { RegisterItemDto, toRegisterCommand } from '@jejak/http-contract';
+import type { ParsedDaftarArsip, RowError } from './daftar-arsip.parser';
 
 export interface RowDecision {
   row: number;
