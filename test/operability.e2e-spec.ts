@@ -240,6 +240,23 @@ describe('operability of the built service', () => {
     }
   }, 60_000);
 
+  it('`jejak --help` prints the usage and succeeds; `jejak` alone prints it and fails', async () => {
+    for (const [args, code] of [
+      [['--help'], 0],
+      [['-h'], 0],
+      [['help'], 0],
+      [[], 2],
+    ] as [string[], number][]) {
+      const lines: string[] = [];
+      const output = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+      expect({ args, code: await runCli(args, output, { JEJAK_DATA_DIR: freshDir() }) }).toEqual({
+        args,
+        code,
+      });
+      expect(lines.join('\n')).toContain('jejak token create --name N --role R');
+    }
+  });
+
   it('a token made by `jejak token create` works over HTTP, and `jejak token revoke` shuts it out at once', async () => {
     const dataDir = freshDir();
     const t = await startTestApp({}, dataDir);

@@ -43,9 +43,13 @@ export async function runCli(
     },
   });
   const [command, ...rest] = positionals;
-  if (!command || values.help) {
+  if (values.help || command === 'help') {
     output.out(USAGE);
-    return command ? 0 : 2;
+    return 0;
+  }
+  if (!command) {
+    output.out(USAGE);
+    return 2;
   }
   const context = new CliContext(env);
   try {
