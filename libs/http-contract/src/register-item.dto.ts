@@ -28,7 +28,7 @@ import {
 } from '@jejak/custody';
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const ID_MESSAGE = 'letters, digits and . _ : - only, 1 to 128, starting with a letter or digit';
+export const ID_MESSAGE = 'letters, digits and . _ : - only, 1 to 128, starting with a letter or digit';
 
 export class RetentionDto {
   @ApiProperty({ example: 2 }) @IsInt() @Min(0) @Max(100) activeYears!: number;

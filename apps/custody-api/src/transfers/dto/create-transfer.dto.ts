@@ -11,11 +11,10 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { ID_PATTERN } from '@jejak/http-contract';
+import { ID_MESSAGE, ID_PATTERN } from '@jejak/http-contract';
 
 /** A daftar arsip longer than this is split into several transfers (and berita acara). */
 export const MAX_MANIFEST_ITEMS = 500;
-const ID_MESSAGE = 'letters, digits and . _ : - only, 1 to 128, starting with a letter or digit';
 
 export class CreateTransferDto {
   @ApiPropertyOptional({ description: 'Without it the service assigns one', example: 'TRF-2026-0012' })
