@@ -83,6 +83,30 @@ describe('concurrent writers and retried requests', () => {
     expect(await store.readStream(`item-${itemId}`)).toHaveLength(2);
   });
 
+  it('a refused request is not kept for its key: the same request succeeds once the refusal is gone', async () => {
+    const itemId = 'ARS-IDEM-REFUSED-1';
+    const send = () =>
+      t
+        .http()
+        .post(`/api/items/${itemId}/events`)
+        .set(...bearer(cast.courierA))
+        .set('Idempotency-Key', 'collect-before-registered')
+        .send({ type: 'collected' });
+    expect((await send()).status).toBe(404);
+    await t
+      .http()
+      .post('/api/items')
+      .set(...bearer(cast.officer))
+      .send(aFile({ id: itemId }))
+      .expect(201);
+    const retried = await send();
+    expect({ status: retried.status, replayed: retried.headers['idempotent-replayed'] }).toEqual({
+      status: 201,
+      replayed: undefined,
+    });
+    expect(await store.readStream(`item-${itemId}`)).toHaveLength(2);
+  });
+
   it('concurrent retries with one key record once', async () => {
     const itemId = await register();
     const responses = await Promise.all(

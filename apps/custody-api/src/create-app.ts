@@ -1,3 +1,4 @@
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
@@ -11,6 +12,8 @@ import { problemBody } from './common/problem';
 import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation';
 import { setUpOpenApi } from './openapi';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
+import { saveIdempotentAnswers } from './idempotency/idempotent-answers.hook';
 import { CommandMetrics } from './metrics/command-metrics';
 
 export interface CreatedApp {
@@ -84,6 +87,8 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
     );
     done();
   });
+
+  saveIdempotentAnswers(fastify, app.get(IdempotencyRepository), new NestLogger('Idempotency'));
 
   setUpOpenApi(app);
   await app.init();

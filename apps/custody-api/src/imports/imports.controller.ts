@@ -9,7 +9,7 @@ import { toActor, type Principal, LocationRepository } from '@jejak/directory';
 import { importDaftarArsip, rowProblems } from '@jejak/daftar-arsip';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
-import { idempotencyOf } from '../idempotency/idempotency.interceptor';
+import { idempotencyOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { toCreateTransferCommand } from '../transfers/to-transfer-command';
 import { TransferCommandMessage } from '../transfers/transfer-command.handler';

@@ -35,7 +35,7 @@ import {
 } from '@jejak/event-store';
 import { toActor, type Principal, LocationRepository } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
-import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
+import type { IdempotencyContext } from '../idempotency/idempotency.guard';
 import { refusalToProblem } from '../items/custody-command.handler';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { claimEvent, lastClaimant, MANIFEST_CLAIM_PREFIX, manifestClaimStreamId } from './manifest-claims';
@@ -283,7 +283,7 @@ export class TransferCommandHandler implements ICommandHandler<TransferCommandMe
   }
 
   /**
-   * A request already recorded (the reply was lost, or the interceptor's record is gone): answer as
+   * A request already recorded (the reply was lost, or its idempotency record is gone): answer as
    * the first time, or refuse a key reused for another body.
    */
   private async findEarlier(

@@ -1,12 +1,13 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { Observable, of, tap } from 'rxjs';
 import type { Principal } from '@jejak/directory';
 import { PRINCIPAL } from '../auth/current-principal.decorator';
 import { bearerTokenOf } from '../auth/token.guard';
 import { ApiProblem } from '../common/problem';
 import { IdempotencyRepository } from './idempotency.repository';
+import { IdempotentReplay } from './idempotent-replay';
+import type { SealingContext } from './response-sealing';
 
 const IDEMPOTENCY = 'jejakIdempotency';
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
@@ -16,8 +17,13 @@ export interface IdempotencyContext {
   requestHash: string;
 }
 
-export const idempotencyOf = (request: FastifyRequest): IdempotencyContext | undefined =>
-  (request as unknown as Record<string, IdempotencyContext | undefined>)[IDEMPOTENCY];
+/** What the guard leaves on a keyed request for the answer to be stored under. */
+export interface PendingIdempotentAnswer extends IdempotencyContext {
+  sealing: SealingContext;
+}
+
+export const idempotencyOf = (request: FastifyRequest): PendingIdempotentAnswer | undefined =>
+  (request as unknown as Record<string, PendingIdempotentAnswer | undefined>)[IDEMPOTENCY];
 
 /** JSON with object keys sorted, so the same body always hashes the same. */
 function stableStringify(value: unknown): string {
@@ -33,18 +39,19 @@ function stableStringify(value: unknown): string {
 
 /**
  * Idempotency-Key (per token), on the POST routes marked @Idempotent(): the same key and body
- * answer the first response again; the same key with another body is 422. Keys also seed the
- * event ids (see the command handler).
+ * answer the first response again (IdempotentReplay); the same key with another body is 422. The
+ * first answer is stored by saveIdempotentAnswers. Keys also seed the event ids (see the command
+ * handler). A guard, not an interceptor: Nest wraps every request of an intercepted route in
+ * deferred observables and async resources, 18 % of a write's CPU even without a key.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyGuard implements CanActivate {
   constructor(@Inject(IdempotencyRepository) private readonly repository: IdempotencyRepository) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest & Record<string, unknown>>();
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<FastifyRequest & Record<string, unknown>>();
     const key = request.headers['idempotency-key'];
-    if (key === undefined) return next.handle();
+    if (key === undefined) return true;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw new ApiProblem(
         'validation-failed',
@@ -68,19 +75,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (earlier.requestHash !== requestHash) {
         throw new ApiProblem('idempotency-key-reused', 'This Idempotency-Key was used for another request.');
       }
-      void http.getResponse<FastifyReply>().header('Idempotent-Replayed', 'true');
-      return of(earlier.body);
+      throw new IdempotentReplay(earlier.status, earlier.body);
     }
-    request[IDEMPOTENCY] = { key, requestHash } satisfies IdempotencyContext;
-    return next.handle().pipe(
-      tap((body) => {
-        const status = http.getResponse<FastifyReply>().statusCode;
-        this.repository.save(sealing, {
-          requestHash,
-          status: status >= 200 && status < 300 ? status : 201,
-          body,
-        });
-      }),
-    );
+    request[IDEMPOTENCY] = { key, requestHash, sealing } satisfies PendingIdempotentAnswer;
+    return true;
   }
 }

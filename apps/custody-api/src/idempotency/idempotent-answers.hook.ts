@@ -1,0 +1,33 @@
+import type { Logger } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
+import { idempotencyOf } from './idempotency.guard';
+import type { IdempotencyRepository } from './idempotency.repository';
+
+/**
+ * Stores the first successful answer to a keyed request (see IdempotencyGuard) before it is sent,
+ * so a retry that follows the answer finds it. Failures are not stored: a retry runs again.
+ */
+export function saveIdempotentAnswers(
+  fastify: FastifyInstance,
+  repository: IdempotencyRepository,
+  logger: Pick<Logger, 'error'>,
+): void {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    const pending = idempotencyOf(request);
+    if (!pending || reply.statusCode < 200 || reply.statusCode >= 300 || typeof payload !== 'string') {
+      return done(null, payload);
+    }
+    try {
+      repository.save(pending.sealing, {
+        requestHash: pending.requestHash,
+        status: reply.statusCode,
+        body: JSON.parse(payload),
+      });
+    } catch (error) {
+      // The command is recorded and its answer is right; a retry finds its events by their
+      // deterministic ids, so the answer still goes out.
+      logger.error(`could not store the answer to Idempotency-Key: ${(error as Error).message}`);
+    }
+    done(null, payload);
+  });
+}
