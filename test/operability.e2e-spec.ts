@@ -72,7 +72,6 @@ describe('operability of the built service', () => {
       ['EVENTSTORE_URL', 'http://x'],
       ['JEJAK_LOG_LEVEL', 'loud'],
       ['JEJAK_RATE_LIMIT_PER_MINUTE', '0'],
-      ['JEJAK_ADMIN_TOKEN', 'short'],
     ];
     const outcomes = await Promise.all(
       wrong.map(([variable, value]) => startWith({ PORT: '0', [variable]: value })),
@@ -90,6 +89,19 @@ describe('operability of the built service', () => {
       });
       expect(output).not.toMatch(/listening/);
     });
+  }, 60_000);
+
+  it('accepts a short JEJAK_ADMIN_TOKEN as the admin token, with a warning at start', async () => {
+    const service = await spawnService({ JEJAK_DATA_DIR: freshDir(), JEJAK_ADMIN_TOKEN: 'rahasia' });
+    try {
+      expect((await api(service, '/api/tokens', 'rahasia')).status).toBe(200);
+      expect((await api(service, '/api/tokens', 'rahasia-salah')).status).toBe(401);
+      expect(service.output()).toContain('warning: JEJAK_ADMIN_TOKEN is shorter than 16 characters');
+      expect(service.output()).not.toContain('rahasia');
+    } finally {
+      service.child.kill('SIGTERM');
+      await service.exited;
+    }
   }, 60_000);
 
   it('the container image starts the service that the build makes', () => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@jejak/config';
+import { ConfigError, configWarnings, loadConfig } from '@jejak/config';
 
 async function main(): Promise<void> {
   let config;
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  for (const warning of configWarnings(config)) process.stderr.write(`Jejak: warning: ${warning}\n`);
   // Loaded only once the configuration is known good, so a wrong value fails at once.
   const { createApp } = await import('./create-app');
   const { app, generatedAdminToken } = await createApp(config);
