@@ -379,6 +379,20 @@ describe('transfers and depot intake over HTTP', () => {
       expect(body.detail).not.toContain(atOrigin);
     });
 
+    it('answers 404 not-found when the manifest names only items that do not exist, recording nothing', async () => {
+      await expectNothingRecorded(t, async () => {
+        const body = await refused(
+          () => createTransfer('officer', ['no-such-item-1', 'no-such-item-2']),
+          404,
+          'not-found',
+        );
+        expect(body.items).toEqual([
+          expect.objectContaining({ itemId: 'no-such-item-1', reason: 'not-found' }),
+          expect.objectContaining({ itemId: 'no-such-item-2', reason: 'not-found' }),
+        ]);
+      });
+    });
+
     it('refuses an item already in another open transfer, naming it and that transfer', async () => {
       const [free] = await files(1, 'Free');
       const body = await refused(

@@ -332,8 +332,12 @@ const isClaim = (append: StreamAppend): boolean => append.streamId.startsWith(MA
 const maxPosition = (positions: readonly string[]): string =>
   positions.reduce((max, position) => (comparePositions(position, max) > 0 ? position : max));
 
+/** 404 when the manifest's only fault is ids that name no item, as for any unknown item; else 409. */
 function manifestProblem(problems: ManifestProblem[]): ApiProblem {
-  return new ApiProblem('invalid-transition', describeManifestProblems(problems), { items: problems });
+  const code = problems.every((problem) => problem.reason === 'not-found')
+    ? 'not-found'
+    : 'invalid-transition';
+  return new ApiProblem(code, describeManifestProblems(problems), { items: problems });
 }
 
 function itemsRefused(
