@@ -50,6 +50,11 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/**
+ * A list by `locationId` or `custodianId` is an inventory, "the items there now": unless `status`
+ * names one, it leaves out items in a terminal status (disposed, transferred_static), which keep
+ * their last place and custodian for the where-is.
+ */
 export interface ItemQuery {
   status?: ItemStatus;
   kind?: string;

@@ -1,8 +1,16 @@
 import type { Filter } from 'mongodb';
+import { ITEM_STATUSES, TERMINAL_STATUSES } from '@jejak/custody';
+import { leavesOutTerminal } from '../inventory-filter';
 import { decodeItemCursor } from '../paging';
 import { searchTerms } from '../projections/search-text';
 import type { ItemQuery } from '../read-model.port';
 import { positionKey, type ItemDocument } from './mongodb-documents';
+
+/**
+ * Listed rather than `$nin`: point bounds on the {field, status, registeredKey} indexes, which the
+ * planner merges in registeredKey order without a blocking sort.
+ */
+const NOT_TERMINAL = ITEM_STATUSES.filter((status) => !TERMINAL_STATUSES.includes(status));
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -12,6 +20,7 @@ export function itemFilter(query: ItemQuery): Filter<ItemDocument> {
   for (const field of ['status', 'kind', 'locationId', 'custodianId', 'originUnitId'] as const) {
     if (query[field] !== undefined) and.push({ [field]: query[field] });
   }
+  if (leavesOutTerminal(query) && query.status === undefined) and.push({ status: { $in: NOT_TERMINAL } });
   if (query.classificationCode !== undefined && query.classificationCode !== '') {
     and.push({
       classificationCode: { $gte: query.classificationCode, $lt: `${query.classificationCode}\u{10FFFF}` },

@@ -1,4 +1,6 @@
+import { TERMINAL_STATUSES } from '@jejak/custody';
 import { searchTerms, type SearchTerm } from '../projections/search-text';
+import { leavesOutTerminal } from '../inventory-filter';
 import { decodeItemCursor } from '../paging';
 import type { ItemQuery } from '../read-model.port';
 import { ITEM_DOC_COLUMNS } from './sqlite-item-docs';
@@ -21,6 +23,12 @@ export type TextPlan = 'fts' | 'filter';
 export const FEW_CANDIDATES = 5000;
 
 /**
+ * Written out, not bound: the partial indexes on location and custodian (see secondaryIndexes) carry
+ * this very condition, and SQLite uses a partial index only for a query whose WHERE repeats it.
+ */
+export const NOT_TERMINAL = `status NOT IN (${TERMINAL_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+
+/**
  * WHERE clauses (on items `i`) for every filter of the query but the text, and the cursor. When
  * `checkedPerRow` (FTS drives), the year is a point lookup per row rather than a set of seqs
  * built up front (tens of thousands for a common year).
@@ -41,6 +49,8 @@ function filterClauses(query: ItemQuery, t: SqliteTableNames, checkedPerRow = fa
       params.push(query[field]);
     }
   }
+  // Also with a non-terminal status: it changes no answer and lets the partial index serve.
+  if (leavesOutTerminal(query)) clauses.push(`i.${NOT_TERMINAL}`);
   if (query.classificationCode !== undefined && query.classificationCode !== '') {
     // A range, not LIKE, so the index serves it and '_' or '%' in a code mean themselves.
     clauses.push(`i.classification_code >= ? AND i.classification_code < ?`);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { NOT_TERMINAL } from './sqlite-item-filter';
 
 export interface SqliteTableNames {
   items: string;
@@ -12,8 +13,9 @@ export interface SqliteTableNames {
 /**
  * The version of the tables below, kept in the file's `user_version`. A file of another version is
  * emptied on open and projected again from the event log: read models are derived data.
+ * Version 3: the location and custodian indexes hold only items not in a terminal status.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Page size of a new read-model file. 16 KiB rather than SQLite's 4 KiB: a rebuild writes
@@ -109,8 +111,10 @@ export function secondaryIndexes(t: SqliteTableNames, tag: string): string[] {
   return [
     `CREATE INDEX IF NOT EXISTS ix_${tag}_status ON ${t.items} (status)`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_kind ON ${t.items} (kind)`,
-    `CREATE INDEX IF NOT EXISTS ix_${tag}_location ON ${t.items} (location_id)`,
-    `CREATE INDEX IF NOT EXISTS ix_${tag}_custodian ON ${t.items} (custodian_id)`,
+    // Inventories leave out terminal items (a depot's destroyed files would pile up in its scan);
+    // a list of terminal items at a place goes through ix_status instead.
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_location ON ${t.items} (location_id) WHERE ${NOT_TERMINAL}`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_custodian ON ${t.items} (custodian_id) WHERE ${NOT_TERMINAL}`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_origin ON ${t.items} (origin_unit_id)`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_classification ON ${t.items} (classification_code)`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_in_transit ON ${t.items} (in_transit_since) WHERE in_transit_since IS NOT NULL`,

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@jejak/event-store';
 import { projectEvents } from '../projector/project-events';
 import { InvalidCursorError, type ItemQuery, type ItemView, type ReadModelStore } from '../read-model.port';
-import { aDescription, CustodyLog } from './custody-events.fixture';
+import { aDescription, CustodyLog, DEPOT_STAFF } from './custody-events.fixture';
 import { listAll, snapshot } from './read-model-snapshot';
 import { BULK_ITEMS, custodyScenario, projectInto, SCENARIO_NOW } from './custody-scenario.fixture';
 
@@ -111,6 +111,41 @@ export function describeReadModelsContract(name: string, factory: () => Promise<
         ['a filter nothing matches', { status: 'disposed' }, []],
       ])('filters by %s', async (_label, query, expected) => {
         expect(ids((await store.listItems(query)).items)).toEqual(expected);
+      });
+
+      it('leaves destroyed and static-archived items out of inventories, not out of the where-is', async () => {
+        const log = custodyScenario();
+        log.drain();
+        const at = { at: '2026-11-21T00:00:00.000Z', actor: DEPOT_STAFF };
+        log.append('item-02', { type: 'disposed', data: { baNumber: 'BA-012/ARS/2026' } }, at);
+        log.append(
+          'item-06',
+          { type: 'transferred_static', data: { baNumber: 'BA-013/ARS/2026', toArchive: null } },
+          at,
+        );
+        const before = {
+          location: ids((await store.listItems({ locationId: 'depot-1' })).items),
+          custodian: ids((await store.listItems({ custodianId: 'depot-1' })).items),
+        };
+        await projectInto(store, log.events());
+
+        expect(before.location).toEqual(['item-02', 'item-06']);
+        expect(ids((await store.listItems({ locationId: 'depot-1' })).items)).toEqual([]);
+        expect(before.custodian).toEqual(expect.arrayContaining(['item-02', 'item-06']));
+        expect(ids((await store.listItems({ custodianId: 'depot-1' })).items)).toEqual(
+          before.custodian.filter((id) => id !== 'item-02' && id !== 'item-06'),
+        );
+        expect(ids((await store.listItems({ locationId: 'depot-1', status: 'deposited' })).items)).toEqual([]);
+        expect(ids((await store.listItems({ locationId: 'depot-1', status: 'disposed' })).items)).toEqual([
+          'item-02',
+        ]);
+        expect(ids((await store.listItems({ status: 'transferred_static' })).items)).toEqual(['item-06']);
+        expect(await store.getItem('item-02')).toMatchObject({
+          status: 'disposed',
+          locationId: 'depot-1',
+          custodianId: 'depot-1',
+        });
+        expect(ids((await store.listItems({ custodianId: 'kurir-1' })).items)).toEqual(['item-01', 'item-03']);
       });
 
       it.each<[string, string[]]>([
