@@ -83,27 +83,38 @@ describe('concurrent writers and retried requests', () => {
     expect(await store.readStream(`item-${itemId}`)).toHaveLength(2);
   });
 
-  it('a refused request is not kept for its key: the same request succeeds once the refusal is gone', async () => {
+  it('a refused request keeps its answer for its key: the retry gets the first refusal again and records nothing', async () => {
     const itemId = 'ARS-IDEM-REFUSED-1';
-    const send = () =>
+    const send = (key: string) =>
       t
         .http()
         .post(`/api/items/${itemId}/events`)
         .set(...bearer(cast.courierA))
-        .set('Idempotency-Key', 'collect-before-registered')
+        .set('Idempotency-Key', key)
         .send({ type: 'collected' });
-    expect((await send()).status).toBe(404);
+    const first = await send('collect-before-registered');
+    expect(first.status).toBe(404);
     await t
       .http()
       .post('/api/items')
       .set(...bearer(cast.officer))
       .send(aFile({ id: itemId }))
       .expect(201);
-    const retried = await send();
-    expect({ status: retried.status, replayed: retried.headers['idempotent-replayed'] }).toEqual({
-      status: 201,
-      replayed: undefined,
+    const retried = await send('collect-before-registered');
+    expect({
+      status: retried.status,
+      type: retried.headers['content-type'],
+      replayed: retried.headers['idempotent-replayed'],
+      body: retried.body,
+    }).toEqual({
+      status: 404,
+      type: expect.stringContaining('application/problem+json'),
+      replayed: 'true',
+      body: first.body,
     });
+    expect(await store.readStream(`item-${itemId}`)).toHaveLength(1);
+    // A new attempt is a new key.
+    expect((await send('collect-after-registered')).status).toBe(201);
     expect(await store.readStream(`item-${itemId}`)).toHaveLength(2);
   });
 

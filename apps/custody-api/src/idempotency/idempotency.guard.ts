@@ -39,8 +39,8 @@ function stableStringify(value: unknown): string {
 
 /**
  * Idempotency-Key (per token), on the POST routes marked @Idempotent(): the same key and body
- * answer the first response again (IdempotentReplay); the same key with another body is 422. The
- * first answer is stored by saveIdempotentAnswers. Keys also seed the event ids (see the command
+ * answer the first response again, success or refusal (IdempotentReplay); the same key with another
+ * body is 422. The first answer is stored by saveIdempotentAnswers. Keys also seed the event ids (see the command
  * handler). A guard, not an interceptor: Nest wraps every request of an intercepted route in
  * deferred observables and async resources, 18 % of a write's CPU even without a key.
  */

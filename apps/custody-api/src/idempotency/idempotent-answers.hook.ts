@@ -4,8 +4,9 @@ import { idempotencyOf } from './idempotency.guard';
 import type { IdempotencyRepository } from './idempotency.repository';
 
 /**
- * Stores the first successful answer to a keyed request (see IdempotencyGuard) before it is sent,
- * so a retry that follows the answer finds it. Failures are not stored: a retry runs again.
+ * Stores the first answer to a keyed request (see IdempotencyGuard) before it is sent, so a retry
+ * that follows the answer finds it: a success or a refusal (4xx) comes back the same, as the
+ * contract says. A 5xx (a failure, or 503 while stopping or lagging) is not kept: a retry runs again.
  */
 export function saveIdempotentAnswers(
   fastify: FastifyInstance,
@@ -14,7 +15,7 @@ export function saveIdempotentAnswers(
 ): void {
   fastify.addHook('onSend', (request, reply, payload, done) => {
     const pending = idempotencyOf(request);
-    if (!pending || reply.statusCode < 200 || reply.statusCode >= 300 || typeof payload !== 'string') {
+    if (!pending || reply.statusCode < 200 || reply.statusCode >= 500 || typeof payload !== 'string') {
       return done(null, payload);
     }
     try {
@@ -24,8 +25,8 @@ export function saveIdempotentAnswers(
         body: JSON.parse(payload),
       });
     } catch (error) {
-      // The command is recorded and its answer is right; a retry finds its events by their
-      // deterministic ids, so the answer still goes out.
+      // The answer is right; a retry finds the recorded events by their deterministic ids, so the
+      // answer still goes out.
       logger.error(`could not store the answer to Idempotency-Key: ${(error as Error).message}`);
     }
     done(null, payload);

@@ -9,15 +9,12 @@ export class IdempotentReplay {
   ) {}
 }
 
-/** Sends the first answer again, marked as a replay. */
+/** Sends the first answer again (a refusal as problem+json, like the first time), marked as a replay. */
 @Catch(IdempotentReplay)
 export class IdempotentReplayFilter implements ExceptionFilter<IdempotentReplay> {
   catch(replay: IdempotentReplay, host: ArgumentsHost): void {
-    void host
-      .switchToHttp()
-      .getResponse<FastifyReply>()
-      .status(replay.status)
-      .header('Idempotent-Replayed', 'true')
-      .send(replay.body);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (replay.status >= 400) void reply.header('Content-Type', 'application/problem+json');
+    void reply.status(replay.status).header('Idempotent-Replayed', 'true').send(replay.body);
   }
 }
