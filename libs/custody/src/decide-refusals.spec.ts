@@ -206,9 +206,19 @@ describe('roles and units', () => {
   });
 
   it('an officer may not hand over an item held by another unit', () => {
-    given(histories.registeredFile())
-      .when(cmd('handover_offered', { toCustodianId: 'kurir-1' }), context(ACTORS.officerB))
-      .thenRefused('forbidden');
+    const heldByDinasA = [
+      ...histories.collectedFile(),
+      happened.offered('dinas-a'),
+      happened.accepted('dinas-a'),
+    ];
+    given(heldByDinasA)
+      .when(cmd('handover_offered', { toCustodianId: 'kurir-2' }), context(ACTORS.officerB))
+      .thenRefused('forbidden', /custodian/);
+    given(heldByDinasA)
+      .when(cmd('handover_offered', { toCustodianId: 'kurir-2' }), context(ACTORS.officerA))
+      .thenState({
+        pendingHandover: { fromCustodianId: 'dinas-a', toCustodianId: 'kurir-2' },
+      });
   });
 
   it('depot staff may not take in an item at another depot', () => {
@@ -225,6 +235,67 @@ describe('roles and units', () => {
 
   it('admin may not carry items', () => {
     given(histories.registeredFile()).when(cmd('collected'), context(ACTORS.admin)).thenRefused('forbidden');
+  });
+});
+
+describe('which refusal comes first: the role, then the status, then custody, unit or depot', () => {
+  it('depot staff taking in an item still on its way to their depot hear the status (409), not 403', () => {
+    given(histories.inTransitToDepot())
+      .when(cmd('intake_confirmed', { storage: { room: 'R1' } }), context(ACTORS.depot1))
+      .thenRefused(
+        'invalid-transition',
+        "cannot record 'intake_confirmed' on an item in status 'in_transit'",
+      );
+  });
+
+  it('so do the staff of another depot: the status is wrong whoever asks', () => {
+    given(histories.inTransitToDepot())
+      .when(cmd('intake_confirmed', { storage: { room: 'R1' } }), context(ACTORS.depot2))
+      .thenRefused(
+        'invalid-transition',
+        "cannot record 'intake_confirmed' on an item in status 'in_transit'",
+      );
+  });
+
+  it('a courier who does not hold a registered item is told it cannot arrive from registered', () => {
+    for (const courier of [ACTORS.courier1, ACTORS.courier2]) {
+      given(histories.registeredFile())
+        .when(cmd('arrived', { locationId: 'depot-1' }), context(courier))
+        .thenRefused('invalid-transition', "cannot record 'arrived' on an item in status 'registered'");
+    }
+  });
+
+  it('once the status allows the event, the wrong courier or depot is refused 403', () => {
+    given(histories.inTransitToDepot())
+      .when(cmd('arrived', { locationId: 'depot-1' }), context(ACTORS.courier2))
+      .thenRefused('forbidden', "courier 'kurir-2' may not record 'arrived' on this item");
+    given(histories.arrivedAtDepot())
+      .when(cmd('intake_confirmed', { storage: { room: 'R1' } }), context(ACTORS.depot2))
+      .thenRefused('forbidden', "depot 'agus' may not record 'intake_confirmed' on this item");
+  });
+
+  it('a role that may never record the event is refused 403 before the status is looked at', () => {
+    given(histories.registeredFile())
+      .when(cmd('arrived', { locationId: 'depot-1' }), context(ACTORS.officerA))
+      .thenRefused('forbidden', "role 'officer' may not record 'arrived'");
+    given(histories.inTransitToDepot())
+      .when(cmd('intake_confirmed', { storage: { room: 'R1' } }), context(ACTORS.courier1))
+      .thenRefused('forbidden', "role 'courier' may not record 'intake_confirmed'");
+  });
+
+  it('an auditor is refused 403 even where the status would refuse anyone', () => {
+    given([...histories.deposited(), happened.disposed()])
+      .when(cmd('collected'), context(ACTORS.auditor))
+      .thenRefused('forbidden', /never write/);
+  });
+
+  it('accepting with no handover pending is 409 for a role that may accept, 403 for one that never may', () => {
+    given(histories.inTransitToDepot())
+      .when(cmd('handover_accepted'), context(ACTORS.depot2))
+      .thenRefused('invalid-transition', /no handover is pending/);
+    given(histories.inTransitToDepot())
+      .when(cmd('handover_accepted'), context(ACTORS.admin))
+      .thenRefused('forbidden', "role 'admin' may not record 'handover_accepted'");
   });
 });
 

@@ -2,7 +2,7 @@ import { assertNever } from './assert-never';
 import type { CustodyCommand, CustodyCommandOf, DecisionContext } from './commands';
 import type { DecidedEvent } from './events';
 import { ACCEPTED_SECURITY_CLASSES, type ItemDescription } from './item';
-import { authorize, authorizeRole } from './permissions';
+import { authorize, authorizeRole, authorizeScope } from './permissions';
 import { refuse, type Decision } from './refusal';
 import { retentionEndsAt, retentionHasEnded } from './retention';
 import type { ItemState, MaybeItemState } from './state';
@@ -17,8 +17,8 @@ const accept = (event: DecidedEvent): Outcome => ({ ok: true, events: [event] })
 
 /**
  * Decides what a command records on an item, or why it records nothing. Checks run in a fixed
- * order so the edge answers predictably: fields, stream existence, security class, role and
- * unit, then the state machine.
+ * order so the edge answers predictably: fields, stream existence, security class, role, the
+ * state machine, then custody/unit/depot scope, then the event's own conditions.
  */
 export function decide(command: CustodyCommand, state: MaybeItemState, ctx: DecisionContext): Outcome {
   const occurredAt = validateOccurredAt(ctx.occurredAt, ctx.now);
@@ -53,21 +53,28 @@ function decideRegistered(
   return accept({ type: 'registered', data: { ...description, locationId: origin, custodianId: origin } });
 }
 
+/**
+ * Role, then the state machine, then scope: a role that may never record this event is refused
+ * (403); a status the table does not allow it from is `invalid-transition` (409) whoever asks;
+ * only then is the actor's custody, unit or depot checked (403).
+ */
 function decideOnItem(command: StreamCommand, state: ItemState, ctx: DecisionContext): Outcome {
+  const roleForbidden = authorizeRole(command.type, ctx.actor);
+  if (roleForbidden) return { ok: false, refusal: roleForbidden };
   // Without a pending handover there is no addressee to authorize against: say so plainly.
   const handoverPendingNeeded = command.type === 'handover_accepted' || command.type === 'handover_declined';
-  if (handoverPendingNeeded && state.pendingHandover === null && !authorizeRole(command.type, ctx.actor)) {
+  if (handoverPendingNeeded && state.pendingHandover === null) {
     return refuse(
       'invalid-transition',
       transitionMessage(command.type, state.status, 'no handover is pending'),
     );
   }
-  const foundAt = command.type === 'found' ? command.data.locationId : undefined;
-  const forbidden = authorize(command.type, ctx.actor, state, { locations: ctx.locations, foundAt });
-  if (forbidden) return { ok: false, refusal: forbidden };
   if (!ALLOWED_FROM[command.type].includes(state.status)) {
     return refuse('invalid-transition', transitionMessage(command.type, state.status));
   }
+  const foundAt = command.type === 'found' ? command.data.locationId : undefined;
+  const forbidden = authorizeScope(command.type, ctx.actor, state, { locations: ctx.locations, foundAt });
+  if (forbidden) return { ok: false, refusal: forbidden };
   return decideTransition(command, state, ctx);
 }
 

@@ -174,6 +174,27 @@ export function authorizeRole(type: CustodyEventType, actor: Actor): Refusal | n
   return null;
 }
 
+/**
+ * The scope part of authorize, for an actor whose role passed authorizeRole: null when one of the
+ * role's grants holds for this item. Decide asks it only after the state machine, so an event the
+ * item's status never allows is refused as such, whoever asks.
+ */
+export function authorizeScope(
+  type: CustodyEventType,
+  actor: Actor,
+  state: MaybeItemState,
+  ctx: AuthorizationContext,
+): Refusal | null {
+  const grants = CUSTODY_PERMISSIONS[type].filter((grant) => grant.role === actor.role);
+  if (grants.length === 0) return authorizeRole(type, actor);
+  if (grants.some((grant) => scopeHolds(grant.scope, actor, state, ctx))) return null;
+  const allowed = grants.map((grant) => SCOPE_DESCRIPTIONS[grant.scope]).join('; or ');
+  return {
+    code: 'forbidden',
+    message: `${actor.role} '${actor.id}' may not record '${type}' on this item: only ${allowed}`,
+  };
+}
+
 /** Null when the actor may record `type` on this item; otherwise a `forbidden` refusal saying why. */
 export function authorize(
   type: CustodyEventType,
@@ -181,17 +202,7 @@ export function authorize(
   state: MaybeItemState,
   ctx: AuthorizationContext,
 ): Refusal | null {
-  if (actor.role === 'auditor')
-    return { code: 'forbidden', message: 'auditors may read and verify but never write' };
-  const grants = CUSTODY_PERMISSIONS[type].filter((grant) => grant.role === actor.role);
-  if (grants.length === 0)
-    return { code: 'forbidden', message: `role '${actor.role}' may not record '${type}'` };
-  if (grants.some((grant) => scopeHolds(grant.scope, actor, state, ctx))) return null;
-  const allowed = grants.map((grant) => SCOPE_DESCRIPTIONS[grant.scope]).join('; or ');
-  return {
-    code: 'forbidden',
-    message: `${actor.role} '${actor.id}' may not record '${type}' on this item: only ${allowed}`,
-  };
+  return authorizeRole(type, actor) ?? authorizeScope(type, actor, state, ctx);
 }
 
 export interface PermissionRow {

@@ -120,7 +120,7 @@ export class ItemsController {
   ) {
     await this.gate.await(query.minPosition, reply);
     const page = await this.readModels.getTrail(id, {
-      afterRevision: query.afterRevision,
+      afterRevision: afterRevisionOf(query),
       limit: query.limit ?? 200,
     });
     if (page.items.length === 0 && !(await this.readModels.getItem(id))) {
@@ -128,6 +128,18 @@ export class ItemsController {
     }
     return { itemId: id, events: page.items, nextCursor: page.nextCursor };
   }
+}
+
+/** `cursor` is the page's last revision; `afterRevision`, the older name, means the same. */
+function afterRevisionOf(query: HistoryQueryDto): number | undefined {
+  if (query.cursor === undefined) return query.afterRevision;
+  const after = Number(query.cursor);
+  if (query.afterRevision !== undefined && query.afterRevision !== after) {
+    throw new ApiProblem('validation-failed', 'Give cursor or afterRevision, not two different ones.', {
+      errors: [{ field: 'cursor', message: 'differs from afterRevision' }],
+    });
+  }
+  return after;
 }
 
 function assertItemId(id: string): void {

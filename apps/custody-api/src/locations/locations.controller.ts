@@ -69,7 +69,10 @@ export class LocationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const location = this.locations.get(id);
-    if (!location) throw new ApiProblem('not-found', `No location '${id}'.`);
+    if (!location) {
+      await this.gate.stamp(reply);
+      throw new ApiProblem('not-found', `No location '${id}'.`);
+    }
     await this.gate.await(query.minPosition, reply);
     const page = await this.readModels.listItems({
       locationId: id,

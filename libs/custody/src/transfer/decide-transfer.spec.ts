@@ -216,6 +216,41 @@ describe('transfer refusals', () => {
     );
   });
 
+  it('answers a wrong status before asking whether this is the right courier or depot', () => {
+    const intake = cmd('intake_recorded', { results: manifest.map(received) });
+    for (const staff of [ACTORS.depot1, ACTORS.depot2]) {
+      expectRefused(
+        run([...toArrival.slice(0, 3), [intake, staff]]),
+        'invalid-transition',
+        "cannot record 'intake_recorded' on a transfer in status 'in_transit'",
+      );
+    }
+    expectRefused(
+      run([...toArrival.slice(0, 2), [cmd('arrived'), ACTORS.courier2]]),
+      'invalid-transition',
+      "cannot record 'arrived' on a transfer in status 'collected'",
+    );
+    expectRefused(
+      run([...toArrival.slice(0, 3), [cmd('handover_accepted'), ACTORS.depot2]]),
+      'invalid-transition',
+      /no handover is pending/,
+    );
+  });
+
+  it('refuses a role that may never do the step, and an auditor, before the status', () => {
+    const intake = cmd('intake_recorded', { results: manifest.map(received) });
+    expectRefused(
+      run([...toArrival.slice(0, 3), [intake, ACTORS.courier1]]),
+      'forbidden',
+      "role 'courier' may not record 'intake_recorded'",
+    );
+    expectRefused(
+      run([...toArrival.slice(0, 3), [cmd('handover_accepted'), ACTORS.auditor]]),
+      'forbidden',
+      /never write/,
+    );
+  });
+
   it('lets only staff of the receiving depot record intake', () => {
     const intake = cmd('intake_recorded', { results: manifest.map(received) });
     expectRefused(run([...toArrival, [intake, ACTORS.depot2]]), 'forbidden', /receiving/);

@@ -5,7 +5,7 @@ import { refuse, type Decision, type FieldError } from '../refusal';
 import { validateOccurredAt } from '../validate-occurred-at';
 import type { TransferCommand } from './transfer-commands';
 import { INTAKE_OUTCOMES, type DecidedTransferEvent, type IntakeResult } from './transfer-events';
-import { authorizeTransfer } from './transfer-permissions';
+import { authorizeTransfer, authorizeTransferRole, authorizeTransferScope } from './transfer-permissions';
 import type { MaybeTransferState, TransferState, TransferStatus } from './transfer-state';
 
 type Outcome = Decision<DecidedTransferEvent>;
@@ -28,7 +28,8 @@ const invalid = (type: string, status: TransferStatus, reason?: string): Outcome
   );
 
 /**
- * Decides a transfer command, in the same order of checks as decide. It does not look at the
+ * Decides a transfer command, in the same order of checks as decide (fields, existence, role,
+ * status, then scope). It does not look at the
  * items' own streams: the handler records the matching item events (itemCommandsForTransfer)
  * and each of those goes through decide.
  */
@@ -52,12 +53,15 @@ export function decideTransfer(
     return accept({ type: 'transfer_created', data: { baNumber, fromId, toId, itemIds: [...itemIds] } });
   }
   if (state === null) return refuse('not-found', `transfer '${command.transferId}' does not exist`);
-  if (command.type === 'handover_accepted' && !state.pendingHandover && ctx.actor.role !== 'auditor') {
+  // Role, then status, then scope, as for items: a wrong status is a 409 whoever may do this at all.
+  const roleForbidden = authorizeTransferRole(command.type, ctx.actor);
+  if (roleForbidden) return { ok: false, refusal: roleForbidden };
+  if (command.type === 'handover_accepted' && !state.pendingHandover) {
     return invalid(command.type, state.status, 'no handover is pending');
   }
-  const forbidden = authorizeTransfer(command.type, ctx.actor, state);
-  if (forbidden) return { ok: false, refusal: forbidden };
   if (!TRANSFER_ALLOWED_FROM[command.type].includes(state.status)) return invalid(command.type, state.status);
+  const forbidden = authorizeTransferScope(command.type, ctx.actor, state);
+  if (forbidden) return { ok: false, refusal: forbidden };
   return decideOnTransfer(command, state, ctx);
 }
 

@@ -79,21 +79,40 @@ function holds(
   }
 }
 
-export function authorizeTransfer(
+/** The role-only part of authorizeTransfer: null when the actor's role may record `type` on some transfer. */
+export function authorizeTransferRole(type: TransferCommandType, actor: Actor): Refusal | null {
+  if (actor.role === 'auditor')
+    return { code: 'forbidden', message: 'auditors may read and verify but never write' };
+  if (!TRANSFER_PERMISSIONS[type].some((grant) => grant.role === actor.role))
+    return { code: 'forbidden', message: `role '${actor.role}' may not record '${type}' on a transfer` };
+  return null;
+}
+
+/**
+ * The scope part of authorizeTransfer, for an actor whose role passed authorizeTransferRole.
+ * decideTransfer asks it after the transfer's status, as decide does for items.
+ */
+export function authorizeTransferScope(
   type: TransferCommandType,
   actor: Actor,
   state: MaybeTransferState,
   ctx: TransferAuthorizationContext = {},
 ): Refusal | null {
-  if (actor.role === 'auditor')
-    return { code: 'forbidden', message: 'auditors may read and verify but never write' };
   const grants = TRANSFER_PERMISSIONS[type].filter((grant) => grant.role === actor.role);
-  if (grants.length === 0)
-    return { code: 'forbidden', message: `role '${actor.role}' may not record '${type}' on a transfer` };
+  if (grants.length === 0) return authorizeTransferRole(type, actor);
   if (grants.some((grant) => holds(grant.scope, actor, state, ctx))) return null;
   const allowed = grants.map((grant) => TRANSFER_SCOPE_DESCRIPTIONS[grant.scope]).join('; or ');
   return {
     code: 'forbidden',
     message: `${actor.role} '${actor.id}' may not record '${type}' on this transfer: only ${allowed}`,
   };
+}
+
+export function authorizeTransfer(
+  type: TransferCommandType,
+  actor: Actor,
+  state: MaybeTransferState,
+  ctx: TransferAuthorizationContext = {},
+): Refusal | null {
+  return authorizeTransferRole(type, actor) ?? authorizeTransferScope(type, actor, state, ctx);
 }

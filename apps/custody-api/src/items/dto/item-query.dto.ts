@@ -47,7 +47,12 @@ export class ItemListQueryDto extends PageQueryDto {
 }
 
 export class HistoryQueryDto extends ReadQueryDto {
-  @ApiPropertyOptional({ description: 'Only events after this revision' })
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^(0|[1-9]\d{0,14})$/, { message: 'cursor must be a nextCursor this history handed out' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ description: 'Only events after this revision (the same as cursor)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
