@@ -25,7 +25,7 @@ const OBSOLETE_INDEXES = ['locationId', 'custodianId'];
  * Every ItemQuery filter ends in registeredKey, the keyset order, so a page is read in order;
  * watch lists index only the items on them.
  */
-const ITEM_INDEXES: IndexDescription[] = [
+export const ITEM_INDEXES: IndexDescription[] = [
   { key: { registeredKey: 1 }, name: 'registered', unique: true },
   ...['locationId', 'custodianId'].map(inventory),
   ...[

@@ -1,0 +1,35 @@
+import { ITEM_STATUSES, TERMINAL_STATUSES } from '@jejak/custody';
+import type { ItemQuery } from '../read-model.port';
+import { ITEM_INDEXES } from './mongodb-indexes';
+import { itemFilter } from './mongodb-item-filter';
+
+/** The status values a filter lets through (no server here: the contract suite runs with MONGODB_URL). */
+function statusesLetThrough(query: ItemQuery): string[] {
+  const clauses = (itemFilter(query).$and ?? []) as Record<string, unknown>[];
+  const status = clauses.find((clause) => 'status' in clause)?.status;
+  if (status === undefined) return [...ITEM_STATUSES];
+  if (typeof status === 'string') return [status];
+  return (status as { $in: string[] }).$in;
+}
+
+describe('MongoDB item filter', () => {
+  const live = ITEM_STATUSES.filter((status) => !TERMINAL_STATUSES.includes(status));
+
+  it.each<[string, ItemQuery, string[]]>([
+    ['an inventory by place', { locationId: 'depot-1' }, live],
+    ['an inventory by custodian', { custodianId: 'depot-1' }, live],
+    ['the destroyed items of a place', { locationId: 'depot-1', status: 'disposed' }, ['disposed']],
+    ['a list by status alone', { status: 'transferred_static' }, ['transferred_static']],
+    ['a list by origin', { originUnitId: 'kec-1' }, [...ITEM_STATUSES]],
+  ])('lets through the right statuses for %s', (_, query, expected) => {
+    expect(statusesLetThrough(query).sort()).toEqual([...expected].sort());
+  });
+
+  it.each(['locationId', 'custodianId'])('has an index on %s, status, registration order', (field) => {
+    expect(ITEM_INDEXES.map((index) => Object.keys(index.key))).toContainEqual([
+      field,
+      'status',
+      'registeredKey',
+    ]);
+  });
+});
