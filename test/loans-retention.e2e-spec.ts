@@ -152,7 +152,8 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
         const cases: [keyof Cast, string, Body, number, string][] = [
           ['officer', ids.ended, loan, 403, 'forbidden'],
           ['otherDepot', ids.ended, loan, 403, 'forbidden'],
-          ['depot', ids['not-deposited'], loan, 403, 'forbidden'],
+          // Not in the depot yet: the status refuses the loan (409) before the depot is asked about.
+          ['depot', ids['not-deposited'], loan, 409, 'invalid-transition'],
           ['depot', ids['loan-2'], loan, 409, 'invalid-transition'],
           ['depot', ids.ended, { type: 'returned' }, 409, 'invalid-transition'],
           ['depot', ids.ended, { ...loan, dueAt: undefined }, 400, 'validation-failed'],

@@ -33,8 +33,6 @@ async function expectNothingChanged(t: TestApp, act: () => Promise<unknown>): Pr
 }
 
 const SORTING_POINT = 'pemilahan-cikarang-pusat';
-/** Accepting or declining needs a pending handover (else 409 before any authorisation). */
-const NEEDS_OFFER: readonly CustodyEventType[] = ['handover_accepted', 'handover_declined'];
 
 type Caller = Role | 'no token' | 'revoked token';
 
@@ -169,7 +167,11 @@ describe('access control: the route matrix and object-level checks', () => {
   describe('object level (OWASP API1): the right role is not enough', () => {
     let carried: { itemId: string; registeredEventId: string };
     let offered: string;
+    let inTransit: string;
+    let arrived: string;
     let deposited: string;
+    let onLoan: string;
+    let missing: string;
 
     const post = (id: string, who: keyof Cast, body: Record<string, unknown>) =>
       t
@@ -178,45 +180,91 @@ describe('access control: the route matrix and object-level checks', () => {
         .set(...bearer(cast[who]))
         .send(body);
 
+    const registerFile = async () =>
+      (
+        await t
+          .http()
+          .post('/api/items')
+          .set(...bearer(cast.officer))
+          .send(aFile())
+          .expect(201)
+      ).body as { itemId: string; eventId: string };
+
+    /** A new file taken through `steps`, each posted by the one entitled to it. */
+    const fileAfter = async (steps: [keyof Cast, Record<string, unknown>][]) => {
+      const { itemId } = await registerFile();
+      for (const [who, body] of steps) await post(itemId, who, body).expect(201);
+      return itemId;
+    };
+    const toBekasi: [keyof Cast, Record<string, unknown>][] = [
+      ['courierA', { type: 'collected' }],
+      ['courierA', { type: 'dispatched', destinationId: 'depo-arsip-bekasi' }],
+    ];
+    const intoBekasi: [keyof Cast, Record<string, unknown>][] = [
+      ...toBekasi,
+      ['courierA', { type: 'arrived' }],
+      ['depot', { type: 'intake_confirmed', storage: { room: 'R1' } }],
+    ];
+
     beforeAll(async () => {
-      const registered = await t
-        .http()
-        .post('/api/items')
-        .set(...bearer(cast.officer))
-        .send(aFile())
-        .expect(201);
-      carried = { itemId: registered.body.itemId, registeredEventId: registered.body.eventId };
+      const registered = await registerFile();
+      carried = { itemId: registered.itemId, registeredEventId: registered.eventId };
       await post(carried.itemId, 'courierA', { type: 'collected' }).expect(201);
-
-      offered = (
-        await t
-          .http()
-          .post('/api/items')
-          .set(...bearer(cast.officer))
-          .send(aFile())
-          .expect(201)
-      ).body.itemId;
-      await post(offered, 'courierA', { type: 'collected' }).expect(201);
-      await post(offered, 'courierA', {
-        type: 'handover_offered',
-        toCustodianId: 'depo-arsip-bekasi',
-      }).expect(201);
-
-      deposited = (
-        await t
-          .http()
-          .post('/api/items')
-          .set(...bearer(cast.officer))
-          .send(aFile())
-          .expect(201)
-      ).body.itemId;
-      await post(deposited, 'courierA', { type: 'collected' }).expect(201);
-      await post(deposited, 'courierA', { type: 'dispatched', destinationId: 'depo-arsip-bekasi' }).expect(
-        201,
-      );
-      await post(deposited, 'courierA', { type: 'arrived' }).expect(201);
-      await post(deposited, 'depot', { type: 'intake_confirmed', storage: { room: 'R1' } }).expect(201);
+      offered = await fileAfter([
+        ['courierA', { type: 'collected' }],
+        ['courierA', { type: 'handover_offered', toCustodianId: 'depo-arsip-bekasi' }],
+      ]);
+      inTransit = await fileAfter(toBekasi);
+      arrived = await fileAfter([...toBekasi, ['courierA', { type: 'arrived' }]]);
+      deposited = await fileAfter(intoBekasi);
+      onLoan = await fileAfter([
+        ...intoBekasi,
+        [
+          'depot',
+          {
+            type: 'lent',
+            borrowerUnitId: 'setda',
+            borrowerName: 'Ibu Sari',
+            dueAt: '2030-01-01T00:00:00.000Z',
+          },
+        ],
+      ]);
+      missing = await fileAfter([
+        ...intoBekasi,
+        ['depot', { type: 'reported_missing', reason: 'rak kosong' }],
+      ]);
     });
+
+    /**
+     * An item whose status allows the event, so that only who is asking can be wrong: a status the
+     * event is never allowed from is refused 409 first, whoever asks (see the test after the rows).
+     */
+    const targetOf = (type: CustodyEventType): string => {
+      switch (type) {
+        case 'handover_accepted':
+        case 'handover_declined':
+          return offered;
+        case 'arrived':
+        case 'delivered':
+          return inTransit;
+        case 'collected':
+        case 'intake_confirmed':
+        case 'intake_rejected':
+          return arrived;
+        case 'returned':
+          return onLoan;
+        case 'found':
+          return missing;
+        case 'relocated':
+        case 'lent':
+        case 'reported_missing':
+        case 'disposed':
+        case 'transferred_static':
+          return deposited;
+        default:
+          return carried.itemId;
+      }
+    };
 
     /** Fields each event needs, so the request reaches the domain's authorisation. */
     const bodyOf = (type: CustodyEventType): Record<string, unknown> => {
@@ -258,9 +306,8 @@ describe('access control: the route matrix and object-level checks', () => {
     it.each(rows)(
       '$type by a $role of the wrong unit / not the custodian / not the addressee is 403',
       async ({ type, role }) => {
-        const target = NEEDS_OFFER.includes(type) ? offered : carried.itemId;
         await expectNothingChanged(t, async () => {
-          const response = await post(target, wrongActorFor[role], bodyOf(type));
+          const response = await post(targetOf(type), wrongActorFor[role], bodyOf(type));
           expect({ status: response.status, code: response.body.code }).toEqual({
             status: 403,
             code: 'forbidden',
@@ -272,13 +319,50 @@ describe('access control: the route matrix and object-level checks', () => {
     const depotRows = (Object.keys(CUSTODY_PERMISSIONS) as CustodyEventType[])
       .filter((type) => CUSTODY_PERMISSIONS[type].some((g) => g.role === 'depot' && g.scope === 'depot-here'))
       .map((type) => ({ type }));
-    it.each(depotRows)('$type by the staff of another depot is 403 on a deposited item', async ({ type }) => {
-      await expectNothingChanged(t, async () => {
-        const response = await post(deposited, 'otherDepot', bodyOf(type));
-        expect({ status: response.status, code: response.body.code }).toEqual({
-          status: 403,
-          code: 'forbidden',
+    it.each(depotRows)(
+      '$type by the staff of another depot is 403 on an item of depo-arsip-bekasi',
+      async ({ type }) => {
+        await expectNothingChanged(t, async () => {
+          const response = await post(targetOf(type), 'otherDepot', bodyOf(type));
+          expect({ status: response.status, code: response.body.code }).toEqual({
+            status: 403,
+            code: 'forbidden',
+          });
         });
+      },
+    );
+
+    it('a status the event is never allowed from is 409 invalid-transition before any unit or custody check', async () => {
+      const cases: [string, keyof Cast, Record<string, unknown>, string][] = [
+        [inTransit, 'depot', bodyOf('intake_confirmed'), 'in_transit'],
+        [inTransit, 'otherDepot', bodyOf('intake_confirmed'), 'in_transit'],
+        [(await registerFile()).itemId, 'courierB', bodyOf('arrived'), 'registered'],
+        [deposited, 'otherDepot', bodyOf('returned'), 'deposited'],
+      ];
+      for (const [itemId, who, body, status] of cases) {
+        await expectNothingChanged(t, async () => {
+          const response = await post(itemId, who, body);
+          expect({ who, status: response.status, code: response.body.code }).toEqual({
+            who,
+            status: 409,
+            code: 'invalid-transition',
+          });
+          expect(response.body.detail).toContain(`'${body.type as string}'`);
+          expect(response.body.detail).toContain(`status '${status}'`);
+        });
+      }
+    });
+
+    it('a role that may never record the event stays 403 whatever the status', async () => {
+      await expectNothingChanged(t, async () => {
+        const byOfficer = await post(inTransit, 'officer', bodyOf('intake_confirmed'));
+        const byAuditor = await post(deposited, 'auditor', bodyOf('returned'));
+        expect([byOfficer.status, byOfficer.body.code, byAuditor.status, byAuditor.body.code]).toEqual([
+          403,
+          'forbidden',
+          403,
+          'forbidden',
+        ]);
       });
     });
 

@@ -216,9 +216,12 @@ describe('roles and units', () => {
       .thenRefused('forbidden', /custodian/);
     given(heldByDinasA)
       .when(cmd('handover_offered', { toCustodianId: 'kurir-2' }), context(ACTORS.officerA))
-      .thenState({
-        pendingHandover: { fromCustodianId: 'dinas-a', toCustodianId: 'kurir-2' },
-      });
+      .then([
+        {
+          type: 'handover_offered',
+          data: { fromCustodianId: 'dinas-a', toCustodianId: 'kurir-2', locationId: 'dinas-a' },
+        },
+      ]);
   });
 
   it('depot staff may not take in an item at another depot', () => {
