@@ -241,7 +241,7 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
       await pdf('/api/reports/disposal-list.pdf?disposition=dibakar', 'depot').expect(400);
     });
 
-    it('records disposed or transferred_static only once retention has ended with the matching disposition, with a BA number', async () => {
+    it('records disposed once retention has ended (never for a permanent file) and transferred_static for a permanent file, with a BA number', async () => {
       await expectNothingRecorded(t, async () => {
         const cases: [string, keyof Cast, Body, number, string, string][] = [
           [
@@ -266,7 +266,7 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
             { type: 'disposed', baNumber: 'BA-001/MUS/2026' },
             409,
             'invalid-transition',
-            "disposition is 'permanen', not 'musnah'",
+            "its retention disposition is 'permanen': a permanent record goes to the static archive",
           ],
           [
             'ended',
@@ -327,6 +327,35 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
       });
       const ended = idsOf((await get('/api/watch/retention-ended').expect(200)).body);
       expect(ended.sort()).toEqual([ids['ended-period'], ids.loan].sort());
+
+      // A re-appraised file is destroyed like a musnah one once its retention ended; a permanent
+      // file goes to the static archive whether or not its retention has ended.
+      await deposited('reappraised', {
+        title: 'Surat keputusan mutasi 2012',
+        year: 2012,
+        retention: { activeYears: 1, inactiveYears: 1, disposition: 'dinilai_kembali' },
+      });
+      await deposited('permanen-running', {
+        title: 'Rencana tata ruang 2025',
+        year: 2025,
+        retention: { activeYears: 5, inactiveYears: 10, disposition: 'permanen' },
+      });
+      const reappraised = await post(ids.reappraised, 'depot', {
+        type: 'disposed',
+        baNumber: 'BA-004/MUS/2026',
+      });
+      expect(reappraised.status).toBe(201);
+      const early = await post(ids['permanen-running'], 'depot', {
+        type: 'transferred_static',
+        baNumber: 'BA-005/SRH/2026',
+      });
+      expect(early.status).toBe(201);
+      expect((await get(`/api/items/${ids.reappraised}`).expect(200)).body).toMatchObject({
+        status: 'disposed',
+      });
+      expect((await get(`/api/items/${ids['permanen-running']}`).expect(200)).body).toMatchObject({
+        status: 'transferred_static',
+      });
 
       await expectNothingRecorded(t, async () => {
         for (const body of [

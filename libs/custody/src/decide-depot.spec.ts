@@ -130,14 +130,73 @@ describe('end of retention', () => {
       );
   });
 
-  it('refuses to dispose of a permanent file, or to hand a musnah file to the static archive', () => {
-    const permanent = aFile({ retention: { activeYears: 1, inactiveYears: 1, disposition: 'permanen' } });
-    given(histories.deposited(permanent))
+  it('disposes of a re-appraised (dinilai_kembali) file once its retention ended', () => {
+    const reappraised = aFile({
+      retention: { activeYears: 2, inactiveYears: 5, disposition: 'dinilai_kembali' },
+    });
+    const when = given(histories.deposited(reappraised)).when(
+      { type: 'disposed', itemId: item, data: { baNumber: 'BA-014/ARS/2026' } },
+      context(ACTORS.depot1),
+    );
+    when.then([{ type: 'disposed', data: { baNumber: 'BA-014/ARS/2026' } }]);
+    when.thenState({ status: 'disposed' });
+  });
+
+  it('refuses to dispose of a re-appraised file before its retention ends', () => {
+    const running = aFile({
+      year: 2024,
+      retention: { activeYears: 2, inactiveYears: 5, disposition: 'dinilai_kembali' },
+    });
+    given(histories.deposited(running))
       .when({ type: 'disposed', itemId: item, data: { baNumber: 'BA-1' } }, context(ACTORS.depot1))
-      .thenRefused('invalid-transition', /disposition is 'permanen', not 'musnah'/);
-    given(histories.deposited())
+      .thenRefused('invalid-transition', /its retention ends at 2032-01-01/);
+  });
+
+  it('never disposes of a permanent file, ended retention or not: it goes to the static archive', () => {
+    const ended = aFile({ retention: { activeYears: 1, inactiveYears: 1, disposition: 'permanen' } });
+    const running = aFile({
+      year: 2024,
+      retention: { activeYears: 1, inactiveYears: 1, disposition: 'permanen' },
+    });
+    for (const permanent of [ended, running]) {
+      given(histories.deposited(permanent))
+        .when({ type: 'disposed', itemId: item, data: { baNumber: 'BA-1' } }, context(ACTORS.depot1))
+        .thenRefused(
+          'invalid-transition',
+          "cannot record 'disposed' on an item in status 'deposited': its retention disposition is 'permanen'",
+        );
+    }
+  });
+
+  it('hands a permanent file to the static archive before its retention ends too', () => {
+    const running = aFile({
+      year: 2024,
+      retention: { activeYears: 2, inactiveYears: 10, disposition: 'permanen' },
+    });
+    given(histories.deposited(running))
+      .when(
+        { type: 'transferred_static', itemId: item, data: { baNumber: 'BA-015/ARS/2026' } },
+        context(ACTORS.depot1),
+      )
+      .thenState({ status: 'transferred_static' });
+  });
+
+  it.each(['musnah', 'dinilai_kembali'] as const)(
+    'refuses to hand a %s file to the static archive, retention ended or not',
+    (disposition) => {
+      given(histories.deposited(aFile({ retention: { activeYears: 1, inactiveYears: 1, disposition } })))
+        .when(
+          { type: 'transferred_static', itemId: item, data: { baNumber: 'BA-1' } },
+          context(ACTORS.depot1),
+        )
+        .thenRefused('invalid-transition', `its retention disposition is '${disposition}', not 'permanen'`);
+    },
+  );
+
+  it('refuses to hand a file without a retention schedule to the static archive', () => {
+    given(histories.deposited(aFile({ retention: undefined })))
       .when({ type: 'transferred_static', itemId: item, data: { baNumber: 'BA-1' } }, context(ACTORS.depot1))
-      .thenRefused('invalid-transition', /disposition is 'musnah', not 'permanen'/);
+      .thenRefused('invalid-transition', /retention \(JRA\) is not recorded/);
   });
 
   it('refuses to dispose of a file without a retention schedule', () => {

@@ -202,20 +202,18 @@ function decideTransition(command: StreamCommand, state: ItemState, ctx: Decisio
       const custodianId = command.data.custodianId ?? command.data.locationId;
       return accept({ type: 'found', data: { locationId: command.data.locationId, custodianId } });
     }
-    case 'disposed':
-    case 'transferred_static': {
-      const reason = endOfRetentionProblem(
-        state.description,
-        command.type === 'disposed' ? 'musnah' : 'permanen',
-        ctx.occurredAt,
-      );
+    case 'disposed': {
+      const reason = disposalProblem(state.description, ctx.occurredAt);
       if (reason) return invalid(command, state, reason);
-      return command.type === 'disposed'
-        ? accept({ type: 'disposed', data: { baNumber: command.data.baNumber } })
-        : accept({
-            type: 'transferred_static',
-            data: { baNumber: command.data.baNumber, toArchive: command.data.toArchive ?? null },
-          });
+      return accept({ type: 'disposed', data: { baNumber: command.data.baNumber } });
+    }
+    case 'transferred_static': {
+      const reason = staticTransferProblem(state.description);
+      if (reason) return invalid(command, state, reason);
+      return accept({
+        type: 'transferred_static',
+        data: { baNumber: command.data.baNumber, toArchive: command.data.toArchive ?? null },
+      });
     }
     case 'corrected': {
       if (!state.eventIds.includes(command.data.correctsEventId)) {
@@ -231,17 +229,27 @@ function decideTransition(command: StreamCommand, state: ItemState, ctx: Decisio
   }
 }
 
-/** Why an item may not end with `disposition` at `at`; null when it may. */
-function endOfRetentionProblem(
-  description: ItemDescription,
-  disposition: 'musnah' | 'permanen',
-  at: string,
-): string | null {
+/**
+ * Why an item may not be disposed of at `at`; null when it may. Its retention must have ended
+ * (no schedule or no year: it never ends). musnah and dinilai_kembali (re-appraised) may then be
+ * destroyed; a permanent record goes to the static archive instead, never destroyed.
+ */
+function disposalProblem(description: ItemDescription, at: string): string | null {
   const endsAt = retentionEndsAt(description);
   if (endsAt === null) return 'its retention (JRA) or year is not recorded, so its retention has not ended';
+  if (description.retention!.disposition === 'permanen') {
+    return "its retention disposition is 'permanen': a permanent record goes to the static archive (transferred_static), it is never destroyed";
+  }
   if (!retentionHasEnded(description, at)) return `its retention ends at ${endsAt}`;
-  const actual = description.retention!.disposition;
-  if (actual !== disposition) return `its retention disposition is '${actual}', not '${disposition}'`;
+  return null;
+}
+
+/** Why an item may not go to the static archive; null when it may. Only its disposition counts. */
+function staticTransferProblem(description: ItemDescription): string | null {
+  const disposition = description.retention?.disposition;
+  if (disposition === undefined)
+    return "its retention (JRA) is not recorded, so it is not known to be 'permanen'";
+  if (disposition !== 'permanen') return `its retention disposition is '${disposition}', not 'permanen'`;
   return null;
 }
 
