@@ -136,6 +136,15 @@ describe('read side as http-api.md says: inventories, history paging, X-Projecti
       expect(response.headers['x-projection-position']).toBe(last);
     });
 
+    it('is on the 404 of a disposal list for a place that is not a depot', async () => {
+      const response = await t
+        .http()
+        .get('/api/reports/disposal-list.pdf?depotId=kec-babelan')
+        .set(...bearer(ADMIN_TOKEN));
+      expect(response.status).toBe(404);
+      expect(response.headers['x-projection-position']).toMatch(/^\d+$/);
+    });
+
     it('is on the 503 projection-lagging, the position reached so far', async () => {
       const response = await get(`/api/locations/${DEPOT}/inventory`, { minPosition: '999999999' });
       expect(response.status).toBe(503);

@@ -55,6 +55,7 @@ export class DisposalListController {
   ): Promise<Buffer> {
     const depot = query.depotId === undefined ? undefined : this.locations.get(query.depotId);
     if (query.depotId !== undefined && depot?.type !== 'depot') {
+      await this.gate.stamp(reply);
       throw new ApiProblem('not-found', `No depot '${query.depotId}'.`);
     }
     await this.gate.await(query.minPosition, reply);
