@@ -232,6 +232,41 @@ describe('missing and found', () => {
     });
   });
 
+  it('takes a further report on a missing item, keeping the place and status it was last known in', () => {
+    const history = [...histories.onLoan(), happened.missing('dinas-b', 'dinas-b')];
+    const when = given(history).when(
+      { type: 'reported_missing', itemId: item, data: { reason: 'peminjam juga tidak menemukan' } },
+      context(ACTORS.depot1),
+    );
+    when.then([
+      {
+        type: 'reported_missing',
+        data: {
+          reason: 'peminjam juga tidak menemukan',
+          lastKnownLocationId: 'dinas-b',
+          lastKnownCustodianId: 'dinas-b',
+        },
+      },
+    ]);
+    const state = when.thenState({
+      status: 'missing',
+      locationId: null,
+      lastKnown: { status: 'on_loan', locationId: 'dinas-b', custodianId: 'dinas-b' },
+    });
+    expect(state.eventIds).toHaveLength(history.length + 1);
+  });
+
+  it('after two reports, found back where it was last known it still resumes that status', () => {
+    const history = [
+      ...histories.deposited(),
+      happened.missing('depot-1', 'depot-1'),
+      happened.missing('depot-1', 'depot-1'),
+    ];
+    given(history)
+      .when({ type: 'found', itemId: item, data: { locationId: 'depot-1' } }, context(ACTORS.depot1))
+      .thenState({ status: 'deposited', storage: { room: 'R1', shelf: 'S2', box: 'B3' } });
+  });
+
   it('found back where it was last at rest, it resumes that status with its shelf', () => {
     const history = [...histories.deposited(), happened.missing('depot-1', 'depot-1')];
     const when = given(history).when(

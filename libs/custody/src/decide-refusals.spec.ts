@@ -10,7 +10,6 @@ const cmd = (type: string, data: object = {}) => ({ type, itemId: item, data }) 
 const minutesFromNow = (minutes: number) => new Date(Date.parse(NOW) + minutes * 60_000).toISOString();
 
 describe('the state machine refuses every event outside its allowed statuses', () => {
-  const missingFromDepot = [...histories.deposited(), happened.missing('depot-1', 'depot-1')];
   const disposed = [...histories.deposited(), happened.disposed()];
   const cases: [string, GivenEvent[], CustodyCommand, Actor, string][] = [
     ['collected', histories.inTransitToDepot(), cmd('collected'), ACTORS.courier1, 'in_transit'],
@@ -86,13 +85,6 @@ describe('the state machine refuses every event outside its allowed statuses', (
       'arrived',
     ],
     ['returned', histories.deposited(), cmd('returned'), ACTORS.depot1, 'deposited'],
-    [
-      'reported_missing',
-      missingFromDepot,
-      cmd('reported_missing', { reason: 'x' }),
-      ACTORS.depot1,
-      'missing',
-    ],
     ['found', histories.deposited(), cmd('found', { locationId: 'depot-1' }), ACTORS.depot1, 'deposited'],
     ['disposed', histories.onLoan(), cmd('disposed', { baNumber: 'BA-1' }), ACTORS.depot1, 'on_loan'],
     [

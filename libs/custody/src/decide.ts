@@ -190,10 +190,15 @@ function decideTransition(command: StreamCommand, state: ItemState, ctx: Decisio
       return accept({ type: 'returned', data: { depotId, storage } });
     }
     case 'reported_missing': {
+      // Reported again while missing: the place it was last known at is still the first report's.
+      const last =
+        state.status === 'missing' && state.lastKnown
+          ? state.lastKnown
+          : { locationId: state.locationId, custodianId: state.custodianId };
       const data = {
         reason: command.data.reason,
-        lastKnownLocationId: state.locationId,
-        lastKnownCustodianId: state.custodianId,
+        lastKnownLocationId: last.locationId,
+        lastKnownCustodianId: last.custodianId,
       };
       return accept({ type: 'reported_missing', data });
     }

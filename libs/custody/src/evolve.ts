@@ -137,11 +137,15 @@ function applyEffect(state: ItemState, event: Exclude<CustodyEvent, { type: 'reg
         status: 'missing',
         locationId: null,
         pendingHandover: null,
-        lastKnown: {
-          status: state.status,
-          locationId: event.data.lastKnownLocationId,
-          custodianId: event.data.lastKnownCustodianId,
-        },
+        // A further report on a missing item keeps the status it was last known in (not 'missing').
+        lastKnown:
+          state.status === 'missing' && state.lastKnown
+            ? state.lastKnown
+            : {
+                status: state.status,
+                locationId: event.data.lastKnownLocationId,
+                custodianId: event.data.lastKnownCustodianId,
+              },
       };
     case 'found':
       return foundState(state, event);

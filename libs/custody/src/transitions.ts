@@ -21,7 +21,7 @@ export const ALLOWED_FROM: Record<Exclude<CustodyEventType, 'registered'>, reado
   relocated: ['deposited'],
   lent: ['deposited'],
   returned: ['on_loan'],
-  reported_missing: NON_TERMINAL.filter((status) => status !== 'missing'),
+  reported_missing: NON_TERMINAL,
   found: ['missing'],
   disposed: ['deposited'],
   transferred_static: ['deposited'],
