@@ -28,14 +28,7 @@ const OBSOLETE_INDEXES = ['locationId', 'custodianId'];
 export const ITEM_INDEXES: IndexDescription[] = [
   { key: { registeredKey: 1 }, name: 'registered', unique: true },
   ...['locationId', 'custodianId'].map(inventory),
-  ...[
-    'status',
-    'kind',
-    'originUnitId',
-    'classificationCode',
-    'years',
-    'titleWords',
-  ].map(byRegistration),
+  ...['status', 'kind', 'originUnitId', 'classificationCode', 'years', 'titleWords'].map(byRegistration),
   ...['inTransitSince', 'handoverPendingSince', 'loanDueAt', 'retentionEndsAt'].map(onList),
 ];
 

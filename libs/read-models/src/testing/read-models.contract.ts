@@ -135,7 +135,9 @@ export function describeReadModelsContract(name: string, factory: () => Promise<
         expect(ids((await store.listItems({ custodianId: 'depot-1' })).items)).toEqual(
           before.custodian.filter((id) => id !== 'item-02' && id !== 'item-06'),
         );
-        expect(ids((await store.listItems({ locationId: 'depot-1', status: 'deposited' })).items)).toEqual([]);
+        expect(ids((await store.listItems({ locationId: 'depot-1', status: 'deposited' })).items)).toEqual(
+          [],
+        );
         expect(ids((await store.listItems({ locationId: 'depot-1', status: 'disposed' })).items)).toEqual([
           'item-02',
         ]);
@@ -145,7 +147,10 @@ export function describeReadModelsContract(name: string, factory: () => Promise<
           locationId: 'depot-1',
           custodianId: 'depot-1',
         });
-        expect(ids((await store.listItems({ custodianId: 'kurir-1' })).items)).toEqual(['item-01', 'item-03']);
+        expect(ids((await store.listItems({ custodianId: 'kurir-1' })).items)).toEqual([
+          'item-01',
+          'item-03',
+        ]);
       });
 
       it.each<[string, string[]]>([
