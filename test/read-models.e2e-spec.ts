@@ -1,4 +1,5 @@
 import { castOf, type Cast } from './support/actors';
+import { readYourWrites } from './support/read-your-writes';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
@@ -6,7 +7,6 @@ const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString(
 describe('read models over HTTP: search, inventory, watch lists, read-your-writes', () => {
   let t: TestApp;
   let cast: Cast;
-  let last = '0';
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -14,35 +14,10 @@ describe('read models over HTTP: search, inventory, watch lists, read-your-write
   });
   afterAll(() => t.close());
 
-  const register = async (body: Record<string, unknown>) => {
-    const r = await t
-      .http()
-      .post('/api/items')
-      .set(...bearer(cast.officer))
-      .send(body)
-      .expect(201);
-    last = r.body.position;
-    return r.body.itemId as string;
-  };
-  const record = async (itemId: string, who: keyof Cast, body: Record<string, unknown>) => {
-    const r = await t
-      .http()
-      .post(`/api/items/${itemId}/events`)
-      .set(...bearer(cast[who]))
-      .send(body);
-    expect({ type: body.type, status: r.status, body: r.status === 201 ? 'ok' : r.body }).toEqual({
-      type: body.type,
-      status: 201,
-      body: 'ok',
-    });
-    last = r.body.position;
-  };
-  const get = (path: string, query: Record<string, string | number> = {}) =>
-    t
-      .http()
-      .get(path)
-      .query({ minPosition: last, ...query })
-      .set(...bearer(cast.auditor));
+  const { register, record, get } = readYourWrites(
+    () => t,
+    () => cast,
+  );
 
   const toDepot = async (itemId: string, startHoursAgo: number) => {
     await record(itemId, 'courierA', { type: 'collected', occurredAt: hoursAgo(startHoursAgo) });

@@ -1,4 +1,5 @@
 import { castOf, type Cast } from './support/actors';
+import { readYourWrites } from './support/read-your-writes';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 const DEPOT = 'depo-arsip-bekasi';
@@ -7,7 +8,6 @@ const ids = (body: { items: { itemId: string }[] }): string[] => body.items.map(
 describe('read side as http-api.md says: inventories, history paging, X-Projection-Position', () => {
   let t: TestApp;
   let cast: Cast;
-  let last = '0';
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -15,31 +15,10 @@ describe('read side as http-api.md says: inventories, history paging, X-Projecti
   });
   afterAll(() => t.close());
 
-  const register = async (body: Record<string, unknown>): Promise<string> => {
-    const r = await t
-      .http()
-      .post('/api/items')
-      .set(...bearer(cast.officer))
-      .send(body)
-      .expect(201);
-    last = r.body.position;
-    return r.body.itemId as string;
-  };
-  const record = async (itemId: string, who: keyof Cast, body: Record<string, unknown>) => {
-    const r = await t
-      .http()
-      .post(`/api/items/${itemId}/events`)
-      .set(...bearer(cast[who]))
-      .send(body);
-    expect({ type: body.type, status: r.status }).toEqual({ type: body.type, status: 201 });
-    last = r.body.position;
-  };
-  const get = (path: string, query: Record<string, string | number> = {}) =>
-    t
-      .http()
-      .get(path)
-      .query({ minPosition: last, ...query })
-      .set(...bearer(cast.auditor));
+  const { register, record, get, last } = readYourWrites(
+    () => t,
+    () => cast,
+  );
   const toDepot = async (itemId: string) => {
     await record(itemId, 'courierA', { type: 'collected' });
     await record(itemId, 'courierA', { type: 'dispatched', destinationId: DEPOT });
@@ -133,7 +112,7 @@ describe('read side as http-api.md says: inventories, history paging, X-Projecti
   describe('X-Projection-Position on every read-model answer', () => {
     it('is on the 404 of an unknown location inventory', async () => {
       const response = await get('/api/locations/no-such-place/inventory').expect(404);
-      expect(response.headers['x-projection-position']).toBe(last);
+      expect(response.headers['x-projection-position']).toBe(last());
     });
 
     it('is on the 404 of a disposal list for a place that is not a depot', async () => {
@@ -149,7 +128,7 @@ describe('read side as http-api.md says: inventories, history paging, X-Projecti
       const response = await get(`/api/locations/${DEPOT}/inventory`, { minPosition: '999999999' });
       expect(response.status).toBe(503);
       expect(response.body.code).toBe('projection-lagging');
-      expect(response.headers['x-projection-position']).toBe(last);
+      expect(response.headers['x-projection-position']).toBe(last());
     }, 15000);
   });
 });
