@@ -137,15 +137,13 @@ function applyEffect(state: ItemState, event: Exclude<CustodyEvent, { type: 'reg
         status: 'missing',
         locationId: null,
         pendingHandover: null,
-        // A further report on a missing item keeps the status it was last known in (not 'missing').
-        lastKnown:
-          state.status === 'missing' && state.lastKnown
-            ? state.lastKnown
-            : {
-                status: state.status,
-                locationId: event.data.lastKnownLocationId,
-                custodianId: event.data.lastKnownCustodianId,
-              },
+        // The place is the event's (decide carries the first report's over); a further report on a
+        // missing item keeps the status it was last known in, not 'missing'.
+        lastKnown: {
+          status: state.status === 'missing' && state.lastKnown ? state.lastKnown.status : state.status,
+          locationId: event.data.lastKnownLocationId,
+          custodianId: event.data.lastKnownCustodianId,
+        },
       };
     case 'found':
       return foundState(state, event);
