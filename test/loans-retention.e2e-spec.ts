@@ -1,9 +1,7 @@
 import { castOf, type Cast } from './support/actors';
 import { expectNothingRecorded } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
-
-// The package's index runs a debug script when loaded as the main module; the library itself does not.
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
+import { pdfText } from './support/pdf-text';
 
 const DAY = 24 * 3600 * 1000;
 const daysFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString();
@@ -388,6 +386,6 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
 
   const textOf = async (body: Buffer) => {
     expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    return (await pdfParse(body)).text.replace(/\s+/g, ' ');
+    return await pdfText(body);
   };
 });

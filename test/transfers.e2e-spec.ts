@@ -9,9 +9,7 @@ import {
 import { castOf, type Cast } from './support/actors';
 import { expectNothingRecorded, headPosition } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
-
-// The package's index runs a debug script when loaded as the main module; the library itself does not.
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
+import { pdfText } from './support/pdf-text';
 
 const ORIGIN = 'kec-cikarang-utara';
 const DEPOT = 'depo-arsip-bekasi';
@@ -293,7 +291,7 @@ describe('transfers and depot intake over HTTP', () => {
       expect(response.headers['content-type']).toMatch(/^application\/pdf/);
       const pdf = response.body as Buffer;
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      const text = (await pdfParse(pdf)).text.replace(/\s+/g, ' ');
+      const text = await pdfText(pdf);
       expect(text).toContain('BERITA ACARA SERAH TERIMA ARSIP');
       expect(text).toContain(baNumber);
       expect(text).toMatch(INDONESIAN_DATE);

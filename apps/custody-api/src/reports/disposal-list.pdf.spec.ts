@@ -1,11 +1,7 @@
 import type { ItemView } from '@jejak/read-models';
 import { renderDisposalList } from './disposal-list.pdf';
 import { toDisposalRows } from './disposal-list.rows';
-
-// The package's index runs a debug script when loaded as the main module; the library itself does not.
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (
-  data: Buffer,
-) => Promise<{ text: string; numpages: number }>;
+import { pdfPages } from '../../../../test/support/pdf-text';
 
 const view = (n: number, overrides: Partial<ItemView> = {}): ItemView =>
   ({
@@ -22,8 +18,8 @@ const view = (n: number, overrides: Partial<ItemView> = {}): ItemView =>
   }) as ItemView;
 
 const textOf = async (pdf: Buffer) => {
-  const parsed = await pdfParse(pdf);
-  return { pages: parsed.numpages, text: parsed.text.replace(/\s+/g, ' ') };
+  const pages = await pdfPages(pdf);
+  return { pages: pages.length, text: pages.join(' ').replace(/\s+/g, ' ') };
 };
 
 describe('the daftar arsip usul musnah', () => {

@@ -1,10 +1,6 @@
 import type { BeritaAcaraData, BeritaAcaraRow } from './berita-acara-data';
 import { BERITA_ACARA_TITLE, renderBeritaAcara } from './berita-acara.pdf';
-
-// The package's index runs a debug script when loaded as the main module; the library itself does not.
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (
-  data: Buffer,
-) => Promise<{ text: string; numpages: number }>;
+import { pdfPages } from '../../../../test/support/pdf-text';
 
 const row = (no: number, overrides: Partial<BeritaAcaraRow> = {}): BeritaAcaraRow => ({
   no,
@@ -41,8 +37,8 @@ const data = (overrides: Partial<BeritaAcaraData> = {}): BeritaAcaraData => ({
 
 const textOf = async (input: BeritaAcaraData) => {
   const pdf = await renderBeritaAcara(input);
-  const parsed = await pdfParse(pdf);
-  return { pdf, pages: parsed.numpages, text: parsed.text.replace(/\s+/g, ' ') };
+  const pages = await pdfPages(pdf);
+  return { pdf, pages: pages.length, text: pages.join(' ').replace(/\s+/g, ' ') };
 };
 
 describe('renderBeritaAcara', () => {
