@@ -15,6 +15,7 @@ import { setUpOpenApi } from './openapi';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { saveIdempotentAnswers } from './idempotency/idempotent-answers.hook';
 import { CommandMetrics } from './metrics/command-metrics';
+import { serveWebApp } from './web/web-app.static';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -87,6 +88,9 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
     );
     done();
   });
+
+  // The web app (dist/web) at /, when it has been built.
+  await serveWebApp(fastify);
 
   saveIdempotentAnswers(fastify, app.get(IdempotencyRepository), new NestLogger('Idempotency'));
 

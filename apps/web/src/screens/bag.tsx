@@ -1,0 +1,256 @@
+import { useEffect, useState } from 'preact/hooks';
+import { enc, get, post, query } from '../api';
+import { groupByTransfer, type Group } from '../custody-groups';
+import type { Me } from '../session';
+import { Busy, Done, Empty, ErrorNote, Field, MoreButton, Page, usePaged } from '../ui';
+import type { ItemView } from './item';
+import { ItemList } from './item-list';
+
+type Step =
+  'dispatched' | 'arrived' | 'handover_offered' | 'handover_accepted' | 'handover_declined' | 'delivered';
+
+const STEP_WORDS: Record<Step, string> = {
+  dispatched: 'Kirim',
+  arrived: 'Tiba',
+  handover_offered: 'Serahkan ke rekan',
+  handover_accepted: 'Terima serah terima',
+  handover_declined: 'Tolak serah terima',
+  delivered: 'Diserahkan ke penerima',
+};
+
+/** Records one step on a whole consignment (its transfer) or on a single item. */
+async function record(group: Group, step: Step, extra: Record<string, unknown>): Promise<void> {
+  const body = { type: step, ...extra };
+  if (group.transferId) await post(`/api/transfers/${enc(group.transferId)}/events`, body);
+  else for (const item of group.items) await post(`/api/items/${enc(item.itemId)}/events`, body);
+}
+
+/** Tas saya: what I hold now, what is offered to me, and collecting a consignment. */
+export function BagScreen({ me }: { me: Me }) {
+  const bag = usePaged<ItemView>(`/api/items${query({ custodianId: me.id, limit: 25 })}`, 'items');
+  const offers = usePaged<ItemView>('/api/watch/pending-handovers?limit=100', 'items');
+  const [groups, setGroups] = useState<Group[] | null>(null);
+  const [offered, setOffered] = useState<Group[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  useEffect(() => {
+    void groupByTransfer(bag.items).then(setGroups);
+  }, [bag.items]);
+  useEffect(() => {
+    const mine = offers.items.filter((item) => item.pendingHandover?.toCustodianId === me.id);
+    void groupByTransfer(mine).then(setOffered);
+  }, [offers.items, me.id]);
+
+  const act = async (group: Group, step: Step, extra: Record<string, unknown> = {}) => {
+    setBusy(`${STEP_WORDS[step]}: ${group.items.length} arsip…`);
+    setError(null);
+    setMessage(null);
+    try {
+      await record(group, step, extra);
+      setMessage(`${STEP_WORDS[step]}: tercatat untuk ${group.items.length} arsip.`);
+      bag.reload();
+      offers.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Page title="Tas saya">
+      <p class="summary" data-testid="bag-count">
+        {bag.loading ? 'Memuat isi tas…' : `${bag.items.length}${bag.more ? '+' : ''} arsip di tas Anda`}
+      </p>
+      <Collect onDone={(text) => (setMessage(text), bag.reload())} />
+      {message && <Done>{message}</Done>}
+      <ErrorNote error={error} />
+      {busy && <Busy label={busy} />}
+      {offered && offered.length > 0 && (
+        <>
+          <h2>Ditawarkan kepada Anda</h2>
+          {offered.map((group) => (
+            <GroupCard key={group.transferId ?? 'lepas'} group={group}>
+              <button type="button" disabled={!!busy} onClick={() => void act(group, 'handover_accepted')}>
+                Terima
+              </button>
+              <DeclineButton
+                disabled={!!busy}
+                onDecline={(reason) => void act(group, 'handover_declined', { reason })}
+              />
+            </GroupCard>
+          ))}
+        </>
+      )}
+      <h2>Yang saya bawa</h2>
+      <ErrorNote error={bag.error} />
+      {!bag.loading && bag.items.length === 0 && !bag.error && (
+        <Empty>
+          Tas Anda kosong. Ambil kiriman di unit pengolah: ketik nomor transfer di atas, lalu tekan Ambil.
+        </Empty>
+      )}
+      {groups?.map((group) => (
+        <GroupCard key={group.transferId ?? 'lepas'} group={group}>
+          <button type="button" disabled={!!busy} onClick={() => void act(group, 'dispatched')}>
+            Kirim
+          </button>
+          <button type="button" disabled={!!busy} onClick={() => void act(group, 'arrived')}>
+            Tiba
+          </button>
+          <HandOver
+            disabled={!!busy}
+            me={me}
+            onOffer={(to) => void act(group, 'handover_offered', { toCustodianId: to })}
+          />
+        </GroupCard>
+      ))}
+      <MoreButton more={bag.more} loading={bag.loading} />
+    </Page>
+  );
+}
+
+function GroupCard({ group, children }: { group: Group; children: preact.ComponentChildren }) {
+  return (
+    <div class="card group" data-testid="bag-group">
+      <h3>
+        {group.transferId ? (
+          <>
+            Kiriman <a href={`/transfer/${enc(group.transferId)}`}>{group.transferId}</a>
+          </>
+        ) : (
+          'Arsip lepas'
+        )}{' '}
+        · {group.items.length} arsip
+      </h3>
+      <ItemList items={group.items} />
+      <div class="actions">{children}</div>
+    </div>
+  );
+}
+
+function Collect({ onDone }: { onDone: (text: string) => void }) {
+  const [transferId, setTransferId] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const id = transferId.trim().replace(/^.*\/transfer\//, '');
+      const body: Record<string, unknown> = { type: 'collected' };
+      if (code.trim()) body.acknowledgement = { method: 'code', code: code.trim() };
+      const answer = await post<{ itemIds: string[] }>(`/api/transfers/${enc(id)}/events`, body);
+      setTransferId('');
+      setCode('');
+      onDone(`Kiriman ${id} diambil: ${answer.itemIds.length} arsip masuk tas.`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="card" onSubmit={submit}>
+      <h2>Ambil kiriman</h2>
+      <Field
+        id="collectTransferId"
+        label="Nomor transfer"
+        value={transferId}
+        onValue={setTransferId}
+        required
+      />
+      <Field
+        id="releaseCode"
+        label="Kode serah dari petugas (bila ada)"
+        value={code}
+        onValue={setCode}
+        inputMode="numeric"
+        autoComplete="off"
+      />
+      <ErrorNote error={error} />
+      <button type="submit" disabled={busy}>
+        {busy ? 'Mencatat…' : 'Ambil'}
+      </button>
+    </form>
+  );
+}
+
+interface Person {
+  id: string;
+  name: string;
+}
+
+function HandOver({ me, disabled, onOffer }: { me: Me; disabled: boolean; onOffer: (to: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [to, setTo] = useState('');
+  const [people, setPeople] = useState<Person[]>([]);
+  useEffect(() => {
+    if (!open) return;
+    // The people directory, when the service has it: colleagues to pick from.
+    get<{ people: Person[] }>('/api/people?role=courier').then(
+      (answer) => setPeople(answer.people.filter((p) => p.id !== me.id)),
+      () => setPeople([]),
+    );
+  }, [open, me.id]);
+  if (!open)
+    return (
+      <button type="button" class="secondary" disabled={disabled} onClick={() => setOpen(true)}>
+        Serahkan ke rekan
+      </button>
+    );
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (to.trim()) onOffer(to.trim());
+        setOpen(false);
+      }}
+    >
+      <Field
+        id="handoverTo"
+        label="Nomor pegawai rekan kurir"
+        value={to}
+        onValue={setTo}
+        list="colleagues"
+        required
+      />
+      <datalist id="colleagues">
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </datalist>
+      <button type="submit">Tawarkan</button>
+    </form>
+  );
+}
+
+function DeclineButton({ disabled, onDecline }: { disabled: boolean; onDecline: (reason: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!open)
+    return (
+      <button type="button" class="secondary" disabled={disabled} onClick={() => setOpen(true)}>
+        Tolak
+      </button>
+    );
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onDecline(reason);
+        setOpen(false);
+      }}
+    >
+      <Field id="declineReason" label="Alasan menolak" value={reason} onValue={setReason} required />
+      <button type="submit">Tolak</button>
+    </form>
+  );
+}
