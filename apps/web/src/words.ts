@@ -41,7 +41,8 @@ export const STATUS_WORDS: Record<string, string> = {
   disposed: 'Dimusnahkan',
   transferred_static: 'Arsip statis',
   voided: 'Dibatalkan',
-  created: 'Dibuat, belum diambil',
+  open: 'Dibuat, belum diambil',
+  cancelled: 'Dibatalkan',
   completed: 'Selesai',
   completed_with_discrepancies: 'Selesai dengan selisih',
 };

@@ -170,27 +170,38 @@ export function ImportScreen({ me }: { me: Me }) {
               .
             </p>
           )}
+          {flagged > 0 && (
+            <ul class="problems" data-testid="preview-problems">
+              {preview.rows
+                .filter((r) => r.problems.length > 0)
+                .map((r) => (
+                  <li key={r.line}>
+                    Baris {r.line}: {r.problems.join('; ')}
+                  </li>
+                ))}
+            </ul>
+          )}
           <div class="table-wrap" tabIndex={0} aria-label="Pratinjau baris">
             <table>
               <thead>
                 <tr>
                   <th scope="col">Baris</th>
+                  <th scope="col">Masalah</th>
                   {preview.headers.map((h) => (
                     <th scope="col" key={h}>
                       {h}
                     </th>
                   ))}
-                  <th scope="col">Masalah</th>
                 </tr>
               </thead>
               <tbody>
                 {preview.rows.map((row) => (
                   <tr key={row.line} class={row.problems.length ? 'bad' : undefined}>
                     <td>{row.line}</td>
+                    <td>{row.problems.join('; ') || 'OK'}</td>
                     {preview.headers.map((h) => (
                       <td key={h}>{row.cells[h]}</td>
                     ))}
-                    <td>{row.problems.join('; ') || 'OK'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -181,7 +181,7 @@ export function TransferScreen({ me, transferId }: { me: Me; transferId: string 
               Mulai penerimaan
             </a>
           )}
-          {(me.role === 'officer' || me.role === 'admin') && t.status === 'created' && (
+          {(me.role === 'officer' || me.role === 'admin') && t.status === 'open' && (
             <button type="button" class="secondary" onClick={() => void cancel()}>
               Batalkan transfer
             </button>
