@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -350,10 +350,13 @@ describeWithBrowser('web app in a real browser', () => {
       const csv = page.waitForResponse((r) =>
         r.url().includes(`/api/audit/items/${itemId}/export?format=csv`),
       );
+      const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Unduh CSV' }).click();
-      const answer = await csv;
-      expect(answer.status()).toBe(200);
-      expect(await answer.text()).toContain('handover_accepted');
+      expect((await csv).status()).toBe(200);
+      const saved = await (await download).path();
+      const lines = readFileSync(saved, 'utf8').trim().split(/\r?\n/);
+      expect(lines).toHaveLength(5);
+      expect(lines[4]).toContain('handover_accepted');
       expectClean(watched);
       await watched.context.close();
     });

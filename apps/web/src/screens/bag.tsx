@@ -140,9 +140,14 @@ function Collect({ onDone }: { onDone: (text: string) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const id = transferId.trim().replace(/^.*\/transfer\//, '');
+      // Read the fields themselves: a scanner's Enter can come before the last keystroke's render.
+      const form = new FormData(event.target as HTMLFormElement);
+      const id = String(form.get('collectTransferId') ?? transferId)
+        .trim()
+        .replace(/^.*\/transfer\//, '');
+      const release = String(form.get('releaseCode') ?? code).trim();
       const body: Record<string, unknown> = { type: 'collected' };
-      if (code.trim()) body.acknowledgement = { method: 'code', code: code.trim() };
+      if (release) body.acknowledgement = { method: 'code', code: release };
       const answer = await post<{ itemIds: string[] }>(`/api/transfers/${enc(id)}/events`, body);
       setTransferId('');
       setCode('');

@@ -128,7 +128,9 @@ export function IntakeScreen({ transferId }: { me: Me; transferId: string }) {
 
   const onScan = (event: Event) => {
     event.preventDefault();
-    const id = scan.trim().replace(/^.*\/i\//, '');
+    // A scanner types the code and Enter faster than a render: read the field itself, not the state.
+    const id = (scanRef.current?.value ?? scan).trim().replace(/^.*\/i\//, '');
+    if (scanRef.current) scanRef.current.value = '';
     setScan('');
     if (!id) return;
     const line = lines.find((l) => l.itemId === id);

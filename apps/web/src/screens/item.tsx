@@ -130,6 +130,9 @@ export function Timeline({ events, upTo }: { events: TrailEntry[]; upTo?: number
       {events.map((event) => (
         <li key={event.eventId} class={upTo !== undefined && event.revision > upTo ? 'later' : undefined}>
           <strong>{word(EVENT_WORDS, event.type)}</strong>
+          {upTo !== undefined && event.revision > upTo && (
+            <span class="when">(sesudah saat yang dipilih)</span>
+          )}
           <span class="when">{when(event.occurredAt)}</span>
           <span class="by">
             oleh {event.actor.id}
