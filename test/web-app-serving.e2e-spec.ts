@@ -75,7 +75,7 @@ describe('the web app served by the service', () => {
       method: 'POST',
       headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: 'Kurir Budi', role: 'courier', principalId: 'KURIR-77' }),
-    }).then((r) => r.json());
+    }).then((r) => r.json() as Promise<{ id: string; token: string }>);
     const self = await get('/api/tokens/self', { Authorization: `Bearer ${created.token}` });
     expect(self.status).toBe(200);
     expect(await self.json()).toEqual({

@@ -148,7 +148,10 @@ describeWithBrowser('web app in a real browser', () => {
       ];
       await page.getByLabel(/Isi daftar arsip/).fill(rows.join('\n'));
       await page.getByTestId('preview-summary').getByText('3 baris, 1 baris bermasalah').waitFor();
-      await page.getByText('Kurun waktu “20l6” bukan tahun').waitFor();
+      await page
+        .getByTestId('preview-problems')
+        .getByText('Baris 3: Kurun waktu “20l6” bukan tahun')
+        .waitFor();
       expect(await page.getByRole('button', { name: 'Catat 3 arsip' }).isDisabled()).toBe(true);
       await expectAccessible(page, 'import preview');
       await screenshot(page, 'impor-pratinjau', viewport);
@@ -261,7 +264,13 @@ describeWithBrowser('web app in a real browser', () => {
       await page.getByTestId('incoming').getByText(`Transfer ${transferId}`).waitFor();
       await expectAccessible(page, 'depot incoming');
       await screenshot(page, 'depo-kiriman-masuk', viewport);
-      await page.getByRole('link', { name: 'Mulai penerimaan' }).first().click();
+      // Other flows' consignments may have arrived at this depot too: open this one.
+      await page
+        .getByTestId('incoming')
+        .getByRole('listitem')
+        .filter({ hasText: transferId })
+        .getByRole('link', { name: 'Mulai penerimaan' })
+        .click();
       await page.getByRole('heading', { level: 1, name: /^Penerimaan / }).waitFor();
 
       await page.getByLabel('Ruang', { exact: true }).fill('R2');
