@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { apiClient } from '../support/api-client';
 import {
@@ -14,7 +14,7 @@ import {
   type ViewportName,
   type WatchedPage,
 } from '../support/browser';
-import { spawnService, type SpawnedService } from '../support/spawned-service';
+import { SERVICE_ENTRY, spawnService, type SpawnedService } from '../support/spawned-service';
 
 // A real browser on a shared machine: each flow takes seconds, more under load.
 jest.setTimeout(180_000);
@@ -24,6 +24,8 @@ const UNIT = 'kec-cikarang-utara';
 const DEPOT = 'depo-arsip-bekasi';
 /** The people directory (GET /api/people) lands with the sign-in work; until then the colleague list is empty. */
 const PEOPLE_NOT_YET = /^GET \/api\/people 404$/;
+/** Password sign-in (POST /api/session) is the sign-in work's; its test runs once the built service has it. */
+const HAS_SESSIONS = existsSync(join(dirname(SERVICE_ENTRY), 'session', 'session.controller.js'));
 
 /**
  * Each role's main flow in the real app (Debian's Chromium) against the real built service, at phone
@@ -424,6 +426,48 @@ describeWithBrowser('web app in a real browser', () => {
     expectClean(watched, [/^GET \/api\/tokens\/self 401$/]);
     await watched.context.close();
   });
+
+  (HAS_SESSIONS ? it : it.skip)(
+    'a person signs in with NIP and password (session cookie, X-CSRF-Token on writes), registers a file and signs out',
+    async () => {
+      const nip = '198001012010011001';
+      await api.must(ADMIN, 'POST', '/api/people', {
+        id: nip,
+        name: 'Siti Rahmawati',
+        role: 'officer',
+        unitId: UNIT,
+      });
+      await api.must(ADMIN, 'POST', `/api/people/${nip}/password`, { password: 'kata-sandi-rahasia-1' });
+      const watched = await open('desktop');
+      const { page } = watched;
+      await page.getByLabel('NIP / Nomor pegawai').fill(nip);
+      await page.getByLabel('Kata sandi').fill('salah-sekali-123');
+      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+      await page.getByRole('alert').getByText('NIP / nomor pegawai atau kata sandi salah').waitFor();
+      await page.getByLabel('Kata sandi').fill('kata-sandi-rahasia-1');
+      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+      await heading(page, 'Beranda petugas arsip');
+      await page.getByText('Siti Rahmawati · Petugas arsip').waitFor();
+      const cookies = await watched.context.cookies();
+      expect(cookies.some((c) => c.httpOnly && c.sameSite === 'Strict')).toBe(true);
+
+      await page.getByRole('link', { name: 'Daftarkan', exact: true }).click();
+      await page.getByLabel('Uraian informasi').fill('Berkas dicatat dengan sesi');
+      await page.getByLabel('Kode klasifikasi').fill('000.2.3');
+      await page.getByRole('button', { name: 'Daftarkan' }).click();
+      await heading(page, 'Berkas dicatat dengan sesi');
+      const itemId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
+      const trail = await api.must(ADMIN, 'GET', `/api/items/${itemId}/history`);
+      expect(trail.events[0].actor).toMatchObject({ id: nip, role: 'officer', unitId: UNIT });
+
+      await page.getByRole('button', { name: 'Keluar' }).click();
+      await heading(page, 'Masuk ke Jejak');
+      await page.reload();
+      await heading(page, 'Masuk ke Jejak');
+      expectClean(watched, [/^POST \/api\/session 401$/, /^GET \/api\/session 401$/]);
+      await watched.context.close();
+    },
+  );
 
   it('a refusal of the API is shown in Indonesian with what to do, and nothing is recorded', async () => {
     const courier = await token('courier', undefined, 'KURIR-R');
