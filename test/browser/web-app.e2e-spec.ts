@@ -24,8 +24,15 @@ const UNIT = 'kec-cikarang-utara';
 const DEPOT = 'depo-arsip-bekasi';
 /** The people directory (GET /api/people) lands with the sign-in work; until then the colleague list is empty. */
 const PEOPLE_NOT_YET = /^GET \/api\/people 404$/;
+const EVENTS_FILE = join(dirname(SERVICE_ENTRY), '..', '..', '..', 'libs', 'custody', 'src', 'events.js');
+const EVENT_TYPES = existsSync(EVENTS_FILE) ? readFileSync(EVENTS_FILE, 'utf8') : '';
 /** Password sign-in (POST /api/session) is the sign-in work's; its test runs once the built service has it. */
 const HAS_SESSIONS = existsSync(join(dirname(SERVICE_ENTRY), 'session', 'session.controller.js'));
+/** `voided` through POST /api/items/:id/events is the custody work's (domain.md); tested once the built service takes it. */
+const HAS_VOID = EVENT_TYPES.includes("'voided'");
+const HAS_RELEASE_CODES = existsSync(
+  join(dirname(SERVICE_ENTRY), 'release-codes', 'release-codes.controller.js'),
+);
 
 /**
  * Each role's main flow in the real app (Debian's Chromium) against the real built service, at phone
@@ -466,6 +473,74 @@ describeWithBrowser('web app in a real browser', () => {
       await heading(page, 'Masuk ke Jejak');
       expectClean(watched, [/^POST \/api\/session 401$/, /^GET \/api\/session 401$/]);
       await watched.context.close();
+    },
+  );
+
+  (HAS_VOID ? it : it.skip)(
+    'an officer voids a file registered by mistake; an officer of another unit is refused and nothing is recorded',
+    async () => {
+      const officer = await token('officer', UNIT);
+      const stranger = await token('officer', 'kec-babelan');
+      const itemId = await register(officer, 'Berkas terdaftar dua kali');
+
+      const refused = await open('phone', `/i/${itemId}`);
+      await signInWithToken(refused.page, stranger);
+      await heading(refused.page, 'Berkas terdaftar dua kali');
+      await refused.page.getByRole('button', { name: 'Batalkan pendaftaran' }).click();
+      await refused.page.getByLabel('Alasan pembatalan').fill('coba-coba');
+      await refused.page.getByRole('button', { name: 'Batalkan', exact: true }).click();
+      await refused.page.getByRole('alert').getByText('Anda tidak berwenang melakukan ini').waitFor();
+      const untouched = await api.must(officer, 'GET', `/api/items/${itemId}/history`);
+      expect(untouched.events.map((e: { type: string }) => e.type)).toEqual(['registered']);
+      expectClean(refused, [new RegExp(`^POST /api/items/${itemId}/events 403$`)]);
+      await refused.context.close();
+
+      const watched = await open('phone', `/i/${itemId}`);
+      const { page } = watched;
+      await signInWithToken(page, officer);
+      await heading(page, 'Berkas terdaftar dua kali');
+      await page.getByRole('button', { name: 'Batalkan pendaftaran' }).click();
+      await page.getByLabel('Alasan pembatalan').fill('terdaftar ganda dari impor');
+      await page.getByRole('button', { name: 'Batalkan', exact: true }).click();
+      await page.getByTestId('item-status').getByText('Dibatalkan').waitFor();
+      await page.getByTestId('timeline').getByText('Alasan: terdaftar ganda dari impor').waitFor();
+      const voided = await api.must(officer, 'GET', `/api/items/${itemId}`);
+      expect(voided.status).toBe('voided');
+      expectClean(watched);
+      await watched.context.close();
+    },
+  );
+
+  (HAS_RELEASE_CODES ? it : it.skip)(
+    'an officer shows a kode serah and the courier collects the consignment with it',
+    async () => {
+      const officer = await token('officer', UNIT);
+      const courier = await token('courier', undefined, 'KURIR-KODE');
+      const itemId = await register(officer, 'Berkas dengan kode serah');
+      const { transferId } = await api.must(officer, 'POST', '/api/transfers', {
+        baNumber: `BA-KODE-${++serial}/ARS/2026`,
+        fromId: UNIT,
+        toId: DEPOT,
+        itemIds: [itemId],
+      });
+      const desk = await open('desktop', `/transfer/${transferId}`);
+      await signInWithToken(desk.page, officer);
+      await desk.page.getByRole('button', { name: 'Buat kode serah untuk kurir' }).click();
+      const code = (await desk.page.getByTestId('release-code').textContent())!.trim();
+      await screenshot(desk.page, 'kode-serah', 'desktop');
+      expectClean(desk);
+      await desk.context.close();
+
+      const phone = await open('phone');
+      await signInWithToken(phone.page, courier);
+      await phone.page.getByLabel('Nomor transfer').fill(transferId);
+      await phone.page.getByLabel('Kode serah dari petugas (bila ada)').fill(code);
+      await phone.page.getByRole('button', { name: 'Ambil', exact: true }).click();
+      await phone.page.getByText(`Kiriman ${transferId} diambil: 1 arsip masuk tas.`).waitFor();
+      const view = await api.must(courier, 'GET', `/api/transfers/${transferId}`);
+      expect(view).toMatchObject({ status: 'collected', custodianId: 'KURIR-KODE' });
+      expectClean(phone);
+      await phone.context.close();
     },
   );
 

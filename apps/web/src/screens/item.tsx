@@ -1,6 +1,7 @@
-import { get, enc } from '../api';
+import { useState } from 'preact/hooks';
+import { get, enc, post } from '../api';
 import type { Me } from '../session';
-import { Busy, Empty, ErrorNote, MoreButton, Page, Place, useLoad, usePaged } from '../ui';
+import { Busy, Empty, ErrorNote, Field, MoreButton, Page, Place, useLoad, usePaged } from '../ui';
 import { EVENT_WORDS, STATUS_WORDS, when, word } from '../words';
 
 export interface ItemView {
@@ -108,6 +109,9 @@ export function ItemScreen({ me, itemId }: { me: Me; itemId: string }) {
         <button type="button" class="secondary" onClick={item.reload}>
           Muat ulang
         </button>
+        {me.role === 'officer' && view.status === 'registered' && (
+          <VoidButton itemId={view.itemId} onDone={item.reload} />
+        )}
         {(me.role === 'auditor' || me.role === 'admin') && (
           <a class="button secondary" href={`/audit/${enc(view.itemId)}`}>
             Telusuri ulang
@@ -150,5 +154,44 @@ export function Timeline({ events, upTo }: { events: TrailEntry[]; upTo?: number
         </li>
       ))}
     </ol>
+  );
+}
+
+/** Dibatalkan: an item registered by mistake, withdrawn by its unit before it ever left, with a reason. */
+function VoidButton({ itemId, onDone }: { itemId: string; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  if (!open)
+    return (
+      <button type="button" class="secondary" onClick={() => setOpen(true)}>
+        Batalkan pendaftaran
+      </button>
+    );
+  return (
+    <form
+      class="inline-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(null);
+        try {
+          await post(`/api/items/${enc(itemId)}/events`, { type: 'voided', reason });
+          setOpen(false);
+          onDone();
+        } catch (err) {
+          setError(err);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Field id="voidReason" label="Alasan pembatalan" value={reason} onValue={setReason} required />
+      <button type="submit" disabled={busy}>
+        {busy ? 'Mencatat…' : 'Batalkan'}
+      </button>
+      <ErrorNote error={error} />
+    </form>
   );
 }

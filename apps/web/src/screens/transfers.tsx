@@ -6,6 +6,7 @@ import { Busy, Done, Empty, ErrorNote, Field, Page, Place, useLoad } from '../ui
 import { EVENT_WORDS, OUTCOME_WORDS, STATUS_WORDS, when, word } from '../words';
 import { storageText } from './item';
 import { DownloadButton } from '../download-button';
+import { ReleaseCodeButton } from '../release-code';
 
 export interface TransferView {
   transferId: string;
@@ -186,6 +187,9 @@ export function TransferScreen({ me, transferId }: { me: Me; transferId: string 
               Batalkan transfer
             </button>
           )}
+          {(me.role === 'officer' || me.role === 'depot') &&
+            t.status === 'open' &&
+            me.unitId === t.fromId && <ReleaseCodeButton placeId={t.fromId} />}
           {me.role === 'courier' && (
             <a class="button" href="/tas">
               Ke tas saya
