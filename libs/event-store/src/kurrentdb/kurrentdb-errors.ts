@@ -46,8 +46,8 @@ export function isSafeToRetry(error: unknown, expected: ExpectedRevision): boole
 }
 
 export const ALL_STREAM_RIGHTS =
-  'the KurrentDB user of EVENTSTORE_URL must be allowed to read $all (by default only $admins are: ' +
-  'grant it with the $all entry of the default ACL in $settings, see README "Production")';
+  'the KurrentDB user of EVENTSTORE_URL must be allowed to read $all (by default only $admins may): ' +
+  'add it to the $r entry of the ACL of $all, see README "Production on KurrentDB and MongoDB"';
 
 /** The server's answer in the port's terms, with a message an operator can act on. */
 export function mapServerError(error: unknown, context: { streamId?: string; readsAll?: boolean }): unknown {
@@ -60,7 +60,7 @@ export function mapServerError(error: unknown, context: { streamId?: string; rea
     const what = context.readsAll ? 'reading $all' : `stream ${context.streamId ?? '?'}`;
     const hint = context.readsAll
       ? ALL_STREAM_RIGHTS
-      : 'the KurrentDB user needs read and write rights on jejak streams (see README "Production")';
+      : 'the KurrentDB user needs read and write rights on its streams (README "Production on KurrentDB and MongoDB")';
     const mapped = new Error(`KurrentDB denied access to ${what}: ${hint}`);
     mapped.name = 'AccessDeniedError';
     return mapped;
