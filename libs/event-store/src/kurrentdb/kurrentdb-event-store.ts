@@ -114,7 +114,8 @@ export class KurrentDbEventStore implements EventStore {
     await this.ping();
     this.features = await detectServerFeatures(this.client);
     for (const warning of versionWarnings(this.features.version)) this.warn(warning);
-    if (!this.features.multiStreamAppend) await this.repair();
+    // Also on 25.1+: a journal left by an older server (or before an upgrade) is finished first.
+    await this.repair();
   }
 
   async append(
