@@ -56,6 +56,15 @@ describe('KurrentDbEventStore appends, against the client as its source answers'
     expect(fake.stored('item-1').map((e) => e.data)).toEqual([{ title: 'A' }, { n: 1 }]);
   });
 
+  it('checks what it wrote on the leader, where a follower may not hold it yet', async () => {
+    const { fake, store } = await open();
+    const reads = jest.spyOn(fake, 'readStream');
+    await store.append('item-1', [event()], 'no_stream');
+    expect(reads).toHaveBeenCalledWith('item-1', expect.objectContaining({ requiresLeader: true }));
+    await store.readStream('item-1');
+    expect(reads).toHaveBeenLastCalledWith('item-1', expect.objectContaining({ requiresLeader: false }));
+  });
+
   it('under any, finds an id the server no longer has in its cache instead of writing it twice', async () => {
     const { fake, store } = await open({ idCacheSize: 1 });
     const batch = [event(), event()];

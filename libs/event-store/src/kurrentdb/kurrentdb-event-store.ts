@@ -169,7 +169,19 @@ export class KurrentDbEventStore implements EventStore {
     return this.journal.runFirstOnly(appends);
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.readStreamFrom(streamId, options, false);
+  }
+
+  /**
+   * `fromLeader` for the adapter's own checks right after a write: a follower (nodePreference
+   * other than leader) may not hold it yet.
+   */
+  private async readStreamFrom(
+    streamId: string,
+    options: ReadStreamOptions,
+    fromLeader: boolean,
+  ): Promise<RecordedEvent[]> {
     const from = options.fromRevision ?? 0;
     const maxCount = options.toRevision === undefined ? undefined : options.toRevision - from + 1;
     if (maxCount !== undefined && maxCount <= 0) return [];
@@ -180,6 +192,7 @@ export class KurrentDbEventStore implements EventStore {
         fromRevision: BigInt(from),
         direction: FORWARDS,
         maxCount,
+        requiresLeader: fromLeader,
       })) {
         const event = toRecordedEvent(resolved);
         if (event && Date.parse(event.recordedAt) <= until) out.push(event);
@@ -322,12 +335,13 @@ export class KurrentDbEventStore implements EventStore {
   private async actualRevision(written: { conflict: bigint | null }, streamId: string): Promise<number> {
     if (written.conflict !== null) return Number(written.conflict);
     try {
-      for await (const resolved of this.client.readStream(streamId, {
+      const last = this.client.readStream(streamId, {
         fromRevision: END,
         direction: BACKWARDS,
         maxCount: 1,
-      }))
-        return Number(resolved.event?.revision ?? -1n);
+        requiresLeader: true,
+      });
+      for await (const resolved of last) return Number(resolved.event?.revision ?? -1n);
     } catch (error) {
       if (error instanceof ServerStreamNotFoundError) return -1;
       throw mapServerError(error, { streamId });
@@ -388,7 +402,11 @@ export class KurrentDbEventStore implements EventStore {
     lastRevision: number,
   ): Promise<AppendResult> {
     const first = lastRevision - events.length + 1;
-    const stored = await this.readStream(streamId, { fromRevision: first, toRevision: lastRevision });
+    const stored = await this.readStreamFrom(
+      streamId,
+      { fromRevision: first, toRevision: lastRevision },
+      true,
+    );
     return this.compare(stored, events, streamId);
   }
 
@@ -409,7 +427,7 @@ export class KurrentDbEventStore implements EventStore {
 
   /** An earlier append of these ids anywhere in the stream (any / stream_exists). */
   private async findInStream(streamId: string, events: EventToAppend[]): Promise<AppendResult | null> {
-    const stored = await this.readStream(streamId);
+    const stored = await this.readStreamFrom(streamId, {}, true);
     const start = stored.findIndex((e) => e.eventId === events[0].eventId);
     if (start < 0) return null;
     return this.compare(stored.slice(start, start + events.length), events, streamId);
@@ -427,10 +445,11 @@ export class KurrentDbEventStore implements EventStore {
   ): Promise<AppendResult | null> {
     const start = expected === 'no_stream' ? 0 : typeof expected === 'number' ? expected + 1 : null;
     if (start === null) return null;
-    const stored = await this.readStream(streamId, {
-      fromRevision: start,
-      toRevision: start + events.length - 1,
-    });
+    const stored = await this.readStreamFrom(
+      streamId,
+      { fromRevision: start, toRevision: start + events.length - 1 },
+      true,
+    );
     if (stored.length === 0 || stored[0].eventId !== events[0].eventId) return null;
     return this.compare(stored, events, streamId);
   }

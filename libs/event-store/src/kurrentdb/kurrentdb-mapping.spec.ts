@@ -100,5 +100,7 @@ describe('KurrentDB mapping', () => {
       position: { commit: 5n, prepare: 5n },
     };
     expect(toRecordedEvent({ event } as never)?.metadata).toEqual(metadata);
+    const foreign = { ...event, metadata: new Uint8Array([0xff, 0x01]) };
+    expect(toRecordedEvent({ event: foreign } as never)?.metadata).toEqual({});
   });
 });

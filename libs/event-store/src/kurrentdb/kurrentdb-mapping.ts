@@ -65,8 +65,12 @@ export function isAfter(position: Position, last: Position): boolean {
 const asJsonObject = (value: unknown): JsonObject => {
   if (value instanceof Uint8Array) {
     if (value.length === 0) return {};
-    const parsed: unknown = JSON.parse(Buffer.from(value).toString('utf8'));
-    return asJsonObject(parsed);
+    try {
+      return asJsonObject(JSON.parse(Buffer.from(value).toString('utf8')) as unknown);
+    } catch {
+      // Metadata another writer stored as bytes that are not JSON: not ours to read.
+      return {};
+    }
   }
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : {};
 };
