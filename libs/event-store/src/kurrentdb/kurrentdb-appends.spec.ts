@@ -205,6 +205,14 @@ describe('KurrentDbEventStore appendMany', () => {
     expect(await store.readStream(staging)).toEqual([]);
   });
 
+  it('journal: without the right to truncate, appends still succeed and a warning names the right', async () => {
+    const { fake, store, warnings } = await open();
+    jest.spyOn(fake, 'setStreamMetadata').mockRejectedValue(new AccessDeniedError());
+    expect((await store.appendMany(appends())).map((r) => r.revision)).toEqual([1, 0]);
+    expect(await store.repair()).toBe(0);
+    expect(warnings.filter((w) => /metadata-write rights/.test(w))).toHaveLength(2);
+  });
+
   it('journal: repair completes an interrupted batch from its staged events, then cuts the journal', async () => {
     const { fake, store } = await open();
     const batch = appends();

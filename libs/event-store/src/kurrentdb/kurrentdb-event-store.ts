@@ -96,13 +96,16 @@ export class KurrentDbEventStore implements EventStore {
     this.appendAttempts = options.appendAttempts ?? 4;
     this.retryDelayMs = options.retryDelayMs ?? 200;
     this.warn = options.warn ?? ((message) => process.emitWarning(message));
-    this.journal = new MultiAppendJournal({
-      append: (streamId, events, expected) => this.append(streamId, events, expected),
-      appendRaw: async (streamId, events, expected) => void (await this.write(streamId, events, expected)),
-      readStream: (streamId) => this.readStream(streamId),
-      truncateBefore: async (streamId, revision) =>
-        void (await this.client.setStreamMetadata(streamId, { truncateBefore: revision })),
-    });
+    this.journal = new MultiAppendJournal(
+      {
+        append: (streamId, events, expected) => this.append(streamId, events, expected),
+        appendRaw: async (streamId, events, expected) => void (await this.write(streamId, events, expected)),
+        readStream: (streamId) => this.readStream(streamId),
+        truncateBefore: async (streamId, revision) =>
+          void (await this.client.setStreamMetadata(streamId, { truncateBefore: revision })),
+      },
+      this.warn,
+    );
   }
 
   get supportsAtomicMultiStream(): boolean {

@@ -97,7 +97,11 @@ export function joinChunks(chunks: Piece[][]): StreamAppend[] {
 export class MultiAppendJournal {
   private completedSinceCompaction = 0;
 
-  constructor(private readonly port: JournalPort) {}
+  constructor(
+    private readonly port: JournalPort,
+    /** A truncation the server refused (no metadata-write right): the journal keeps growing. */
+    private readonly warn: (message: string) => void = () => undefined,
+  ) {}
 
   async run(appends: StreamAppend[]): Promise<AppendResult[]> {
     const intent = await this.recordIntent(appends);
@@ -111,7 +115,8 @@ export class MultiAppendJournal {
       finished = isRefusal(error);
       throw error;
     } finally {
-      if (finished) await this.afterCompletion(intent).catch(() => undefined);
+      if (finished)
+        await this.afterCompletion(intent).catch((error: unknown) => this.warnNotTruncated(error));
     }
   }
 
@@ -130,7 +135,7 @@ export class MultiAppendJournal {
       const done = await this.repairOne(intent).catch(() => false);
       if (!done) stuck.push(intent.revision);
     }
-    await this.compact(stuck);
+    await this.compact(stuck).catch((error: unknown) => this.warnNotTruncated(error));
     return unfinished.length;
   }
 
@@ -208,6 +213,11 @@ export class MultiAppendJournal {
     }
     await this.recordCompletion(intentId, null);
     return results;
+  }
+
+  private warnNotTruncated(error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.warn(`the multi-append journal could not be truncated (${reason}): it needs metadata-write rights`);
   }
 
   private async afterCompletion(intent: { staging: string; chunks: number }): Promise<void> {
