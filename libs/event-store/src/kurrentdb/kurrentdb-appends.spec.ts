@@ -56,6 +56,17 @@ describe('KurrentDbEventStore appends, against the client as its source answers'
     expect(fake.stored('item-1').map((e) => e.data)).toEqual([{ title: 'A' }, { n: 1 }]);
   });
 
+  it('compares payloads as the server stores them: key order and Dates do not make a duplicate', async () => {
+    const { store } = await open();
+    const original = { ...event(), data: { b: 1, a: { y: [1, 2], x: new Date('2026-01-01T00:00:00Z') } } };
+    const first = await store.append('item-1', [original], 'no_stream');
+    const reordered = { ...original, data: { a: { x: '2026-01-01T00:00:00.000Z', y: [1, 2] }, b: 1 } };
+    expect(await store.append('item-1', [reordered], 'no_stream')).toEqual(first);
+    await expect(
+      store.append('item-1', [{ ...original, data: { b: 1, a: { y: [2, 1] } } }], 'no_stream'),
+    ).rejects.toBeInstanceOf(DuplicateEventIdError);
+  });
+
   it('checks what it wrote on the leader, where a follower may not hold it yet', async () => {
     const { fake, store } = await open();
     const reads = jest.spyOn(fake, 'readStream');

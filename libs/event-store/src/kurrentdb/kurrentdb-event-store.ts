@@ -458,9 +458,12 @@ export class KurrentDbEventStore implements EventStore {
   }
 }
 
-/** Same JSON value, whatever the key order the server's JSON round trip gave back. */
-function samePayload(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
+/**
+ * Same JSON value, whatever the key order the server's JSON round trip gave back; what is sent is
+ * compared as JSON too (a Date becomes its string, undefined disappears), as the server stores it.
+ */
+function samePayload(stored: unknown, sent: unknown): boolean {
+  return canonical(stored) === canonical(JSON.parse(JSON.stringify(sent ?? null)));
 }
 
 function canonical(value: unknown): string {
