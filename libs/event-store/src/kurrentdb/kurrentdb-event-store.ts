@@ -99,7 +99,10 @@ export class KurrentDbEventStore implements EventStore {
     this.journal = new MultiAppendJournal(
       {
         append: (streamId, events, expected) => this.append(streamId, events, expected),
-        appendRaw: async (streamId, events, expected) => void (await this.write(streamId, events, expected)),
+        appendRaw: async (streamId, events, expected) => {
+          const written = await this.write(streamId, events, expected);
+          if ('conflict' in written) throw new WrongExpectedRevisionError(streamId, expected, -1);
+        },
         readStream: (streamId) => this.readStream(streamId),
         truncateBefore: async (streamId, revision) =>
           void (await this.client.setStreamMetadata(streamId, { truncateBefore: revision })),
