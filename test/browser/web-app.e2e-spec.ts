@@ -30,6 +30,7 @@ const EVENT_TYPES = existsSync(EVENTS_FILE) ? readFileSync(EVENTS_FILE, 'utf8') 
 const HAS_SESSIONS = existsSync(join(dirname(SERVICE_ENTRY), 'session', 'session.controller.js'));
 /** `voided` through POST /api/items/:id/events is the custody work's (domain.md); tested once the built service takes it. */
 const HAS_VOID = EVENT_TYPES.includes("'voided'");
+const HAS_PEOPLE = existsSync(join(dirname(SERVICE_ENTRY), 'people', 'people.controller.js'));
 const HAS_RELEASE_CODES = existsSync(
   join(dirname(SERVICE_ENTRY), 'release-codes', 'release-codes.controller.js'),
 );
@@ -541,6 +542,39 @@ describeWithBrowser('web app in a real browser', () => {
       expect(view).toMatchObject({ status: 'collected', custodianId: 'KURIR-KODE' });
       expectClean(phone);
       await phone.context.close();
+    },
+  );
+
+  (HAS_PEOPLE ? it : it.skip)(
+    'an admin adds a person and deactivates another, whose token stops at once',
+    async () => {
+      await api.must(ADMIN, 'POST', '/api/people', { id: 'KURIR-LAMA', name: 'Kurir Lama', role: 'courier' });
+      const oldToken = await token('courier', undefined, 'KURIR-LAMA');
+      const watched = await open('desktop', '/admin/orang');
+      const { page } = watched;
+      await signInWithToken(page, ADMIN);
+      await heading(page, 'Orang');
+      await page.getByLabel('NIP / Nomor pegawai').fill('197705052005012003');
+      await page.getByLabel('Nama', { exact: true }).fill('Rina Marlina');
+      await page.getByLabel('Jabatan').fill('Arsiparis Ahli Muda');
+      await page.getByLabel('Peran', { exact: true }).selectOption('officer');
+      await page.getByLabel('Unit (kode)').fill(UNIT);
+      await page.getByRole('button', { name: 'Tambah orang' }).click();
+      await page.getByText('Rina Marlina ditambahkan.').waitFor();
+      const added = await api.must(ADMIN, 'GET', '/api/people/197705052005012003');
+      expect(added).toMatchObject({ name: 'Rina Marlina', role: 'officer', unitId: UNIT, active: true });
+
+      await page.getByLabel('Cari nama atau NIP').fill('Kurir Lama');
+      await page.getByRole('button', { name: 'Cari', exact: true }).click();
+      const row = page.getByTestId('people-list').getByRole('listitem').filter({ hasText: 'KURIR-LAMA' });
+      await row.getByRole('button', { name: 'Nonaktifkan' }).click();
+      await page.getByText('Kurir Lama dinonaktifkan').waitFor();
+      expect((await api.must(ADMIN, 'GET', '/api/people/KURIR-LAMA')).active).toBe(false);
+      expect((await api.call(oldToken, 'GET', '/api/tokens/self')).status).toBe(401);
+      await expectAccessible(page, 'people');
+      await screenshot(page, 'admin-orang', 'desktop');
+      expectClean(watched);
+      await watched.context.close();
     },
   );
 

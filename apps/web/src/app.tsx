@@ -16,6 +16,7 @@ import { DepotScreen, IntakeScreen } from './screens/depot';
 import { ReplayScreen } from './screens/replay';
 import { TokensScreen } from './screens/admin-tokens';
 import { PlacesScreen } from './screens/admin-places';
+import { PeopleScreen } from './screens/admin-people';
 
 interface Route {
   pattern: string;
@@ -44,6 +45,7 @@ const ROUTES: Route[] = [
   { pattern: '/audit/:id', roles: ['auditor', 'admin'], view: (_me, p) => <ReplayScreen itemId={p.id} /> },
   { pattern: '/admin/token', roles: ['admin'], view: () => <TokensScreen /> },
   { pattern: '/admin/tempat', roles: ['admin'], view: () => <PlacesScreen /> },
+  { pattern: '/admin/orang', roles: ['admin'], view: () => <PeopleScreen /> },
 ];
 
 /** What each role sees first in the menu (web-app.md "Home screen by role"). */
@@ -71,6 +73,7 @@ const MENU: Record<Role, [string, string][]> = {
   ],
   admin: [
     ['/admin/token', 'Token'],
+    ['/admin/orang', 'Orang'],
     ['/admin/tempat', 'Tempat'],
     ['/cari', 'Cari arsip'],
     ['/daftar', 'Daftarkan'],
