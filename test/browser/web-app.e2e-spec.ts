@@ -578,6 +578,51 @@ describeWithBrowser('web app in a real browser', () => {
     },
   );
 
+  it('a courier collects a letter by its label, carries it to the addressee unit and records who received it', async () => {
+    const officer = await token('officer', UNIT);
+    const courier = await token('courier', undefined, 'KURIR-SURAT');
+    const { itemId } = await api.must(officer, 'POST', '/api/items', {
+      kind: 'letter',
+      title: 'Undangan rapat koordinasi kearsipan',
+      classificationCode: '000.2.3',
+      securityClass: 'biasa',
+      originUnitId: UNIT,
+      addresseeUnitId: 'dinas-perpustakaan-kearsipan',
+    });
+    const watched = await open('phone');
+    const { page } = watched;
+    await signInWithToken(page, courier);
+    await page.getByLabel('Nomor transfer').fill(`${service.baseUrl}/i/${itemId}`);
+    await page.getByRole('button', { name: 'Ambil', exact: true }).click();
+    await page.getByText(`Arsip ${itemId} diambil dan masuk tas.`).waitFor();
+    expect(await api.must(courier, 'GET', `/api/items/${itemId}`)).toMatchObject({
+      status: 'collected',
+      custodianId: 'KURIR-SURAT',
+    });
+    await page.getByTestId('bag-group').getByText('Arsip lepas').waitFor();
+    await page.getByRole('button', { name: 'Kirim', exact: true }).click();
+    await page.getByText('Kirim: tercatat untuk 1 arsip.').waitFor();
+    expect(await api.must(courier, 'GET', `/api/items/${itemId}`)).toMatchObject({
+      status: 'in_transit',
+      destinationId: 'dinas-perpustakaan-kearsipan',
+    });
+    await page.getByRole('button', { name: 'Serahkan ke penerima' }).click();
+    await page.getByLabel('Nama penerima di unit tujuan').fill('Pak Andi (TU Dispusip)');
+    await page.getByRole('button', { name: 'Catat tanda terima' }).click();
+    await page.getByText('Diserahkan ke penerima: tercatat untuk 1 arsip.').waitFor();
+    await page.getByText('Tas Anda kosong').waitFor();
+    const trail = await api.must(courier, 'GET', `/api/items/${itemId}/history`);
+    expect(trail.events.map((e: { type: string }) => e.type)).toEqual([
+      'registered',
+      'collected',
+      'dispatched',
+      'delivered',
+    ]);
+    expect(JSON.stringify(trail.events[3])).toContain('Pak Andi (TU Dispusip)');
+    expectClean(watched);
+    await watched.context.close();
+  });
+
   it('a refusal of the API is shown in Indonesian with what to do, and nothing is recorded', async () => {
     const courier = await token('courier', undefined, 'KURIR-R');
     const watched = await open('phone');

@@ -21,8 +21,15 @@ const STEP_WORDS: Record<Step, string> = {
 /** Records one step on a whole consignment (its transfer) or on a single item. */
 async function record(group: Group, step: Step, extra: Record<string, unknown>): Promise<void> {
   const body = { type: step, ...extra };
-  if (group.transferId) await post(`/api/transfers/${enc(group.transferId)}/events`, body);
-  else for (const item of group.items) await post(`/api/items/${enc(item.itemId)}/events`, body);
+  if (group.transferId) return void (await post(`/api/transfers/${enc(group.transferId)}/events`, body));
+  for (const item of group.items) {
+    // A letter travels to its addressee unit: that is where it is dispatched to.
+    const toAddressee = step === 'dispatched' && item.kind === 'letter' && item.addresseeUnitId;
+    await post(
+      `/api/items/${enc(item.itemId)}/events`,
+      toAddressee ? { ...body, destinationId: item.addresseeUnitId } : body,
+    );
+  }
 }
 
 /** Tas saya: what I hold now, what is offered to me, and collecting a consignment. */
@@ -104,6 +111,12 @@ export function BagScreen({ me }: { me: Me }) {
             me={me}
             onOffer={(to) => void act(group, 'handover_offered', { toCustodianId: to })}
           />
+          {!group.transferId && group.items.every((item) => item.kind === 'letter') && (
+            <Deliver
+              disabled={!!busy}
+              onDeliver={(receivedBy) => void act(group, 'delivered', { receivedBy })}
+            />
+          )}
         </GroupCard>
       ))}
       <MoreButton more={bag.more} loading={bag.loading} />
@@ -142,16 +155,22 @@ function Collect({ onDone }: { onDone: (text: string) => void }) {
     try {
       // Read the fields themselves: a scanner's Enter can come before the last keystroke's render.
       const form = new FormData(event.target as HTMLFormElement);
-      const id = String(form.get('collectTransferId') ?? transferId)
-        .trim()
-        .replace(/^.*\/transfer\//, '');
+      const typed = String(form.get('collectTransferId') ?? transferId).trim();
       const release = String(form.get('releaseCode') ?? code).trim();
       const body: Record<string, unknown> = { type: 'collected' };
       if (release) body.acknowledgement = { method: 'code', code: release };
-      const answer = await post<{ itemIds: string[] }>(`/api/transfers/${enc(id)}/events`, body);
+      // A scanned label (<base>/i/<itemId>) collects that one item; anything else names a transfer.
+      const label = /\/i\/([^/?#\s]+)/.exec(typed);
+      if (label) {
+        await post(`/api/items/${enc(decodeURIComponent(label[1]))}/events`, body);
+        onDone(`Arsip ${decodeURIComponent(label[1])} diambil dan masuk tas.`);
+      } else {
+        const id = typed.replace(/^.*\/transfer\//, '');
+        const answer = await post<{ itemIds: string[] }>(`/api/transfers/${enc(id)}/events`, body);
+        onDone(`Kiriman ${id} diambil: ${answer.itemIds.length} arsip masuk tas.`);
+      }
       setTransferId('');
       setCode('');
-      onDone(`Kiriman ${id} diambil: ${answer.itemIds.length} arsip masuk tas.`);
     } catch (e) {
       setError(e);
     } finally {
@@ -164,6 +183,7 @@ function Collect({ onDone }: { onDone: (text: string) => void }) {
       <Field
         id="collectTransferId"
         label="Nomor transfer"
+        hint="Atau pindai label arsip untuk mengambil satu arsip."
         value={transferId}
         onValue={setTransferId}
         required
@@ -256,6 +276,31 @@ function DeclineButton({ disabled, onDecline }: { disabled: boolean; onDecline: 
     >
       <Field id="declineReason" label="Alasan menolak" value={reason} onValue={setReason} required />
       <button type="submit">Tolak</button>
+    </form>
+  );
+}
+
+/** Diserahkan ke penerima: a letter handed to its addressee unit, with the receiver's name. */
+function Deliver({ disabled, onDeliver }: { disabled: boolean; onDeliver: (receivedBy: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  if (!open)
+    return (
+      <button type="button" class="secondary" disabled={disabled} onClick={() => setOpen(true)}>
+        Serahkan ke penerima
+      </button>
+    );
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onDeliver(name.trim());
+        setOpen(false);
+      }}
+    >
+      <Field id="receivedBy" label="Nama penerima di unit tujuan" value={name} onValue={setName} required />
+      <button type="submit">Catat tanda terima</button>
     </form>
   );
 }

@@ -19,6 +19,7 @@ export interface ItemView {
   custodianId: string;
   since: string;
   destinationId?: string | null;
+  addresseeUnitId?: string | null;
   pendingHandover?: { toCustodianId: string; offeredBy?: string; offeredAt?: string } | null;
   storage?: { room: string; shelf?: string; box?: string } | null;
   revision: number;
