@@ -272,6 +272,7 @@ describeWithBrowser('web app in a real browser', () => {
       await signInWithToken(page, depot);
       await heading(page, 'Kiriman masuk');
       await page.getByTestId('incoming').getByText(`Transfer ${transferId}`).waitFor();
+      await page.getByText('Tidak ada pinjaman yang lewat tempo.').waitFor();
       await expectAccessible(page, 'depot incoming');
       await screenshot(page, 'depo-kiriman-masuk', viewport);
       // Other flows' consignments may have arrived at this depot too: open this one.
@@ -323,6 +324,16 @@ describeWithBrowser('web app in a real browser', () => {
         type: 'application/pdf',
       });
       expect((await download).suggestedFilename()).toBe(`berita-acara-${transferId}.pdf`);
+
+      // Back on the depot's home: the list of files proposed for destruction, as a PDF.
+      await page.getByRole('link', { name: 'Kiriman masuk' }).click();
+      const disposal = page.waitForResponse((r) => r.url().includes('/api/reports/disposal-list.pdf'));
+      await page.getByRole('button', { name: 'Daftar arsip usul musnah (PDF)' }).click();
+      const list = await disposal;
+      expect({ status: list.status(), type: list.headers()['content-type'] }).toEqual({
+        status: 200,
+        type: 'application/pdf',
+      });
       expectClean(watched);
       await watched.context.close();
     });

@@ -6,6 +6,7 @@ import type { Me } from '../session';
 import { Busy, Done, Empty, ErrorNote, Field, Page, Place, useLoad } from '../ui';
 import { OUTCOME_WORDS, word } from '../words';
 import type { ItemView } from './item';
+import { ItemList } from './item-list';
 import type { TransferView } from './transfers';
 import { DownloadButton } from '../download-button';
 
@@ -55,6 +56,7 @@ export function DepotScreen({ me }: { me: Me }) {
           <GroupList groups={incoming.data.moving} empty="Tidak ada kiriman di jalan menuju depo ini." />
         </>
       )}
+      <DepotWatch depot={depot} />
     </Page>
   );
 }
@@ -296,5 +298,43 @@ export function IntakeScreen({ transferId }: { me: Me; transferId: string }) {
         Simpan hasil penerimaan
       </button>
     </Page>
+  );
+}
+
+/** The depot's watch lists: loans past their due date and files whose retention has ended. */
+function DepotWatch({ depot }: { depot: string }) {
+  const overdue = useLoad(() => get<{ items: ItemView[] }>('/api/watch/overdue-loans?limit=50'), []);
+  const ended = useLoad(() => get<{ items: ItemView[] }>('/api/watch/retention-ended?limit=50'), []);
+  const here = (items: ItemView[] | undefined) =>
+    (items ?? []).filter((item) => !depot || item.depotId === depot);
+  return (
+    <>
+      <h2>Pinjaman lewat tempo</h2>
+      <ErrorNote error={overdue.error} />
+      {overdue.loading ? (
+        <Busy />
+      ) : here(overdue.data?.items).length === 0 ? (
+        <Empty>Tidak ada pinjaman yang lewat tempo.</Empty>
+      ) : (
+        <ItemList items={here(overdue.data?.items)} />
+      )}
+      <h2>Retensi berakhir</h2>
+      <ErrorNote error={ended.error} />
+      {ended.loading ? (
+        <Busy />
+      ) : here(ended.data?.items).length === 0 ? (
+        <Empty>Belum ada arsip yang masa retensinya berakhir.</Empty>
+      ) : (
+        <ItemList items={here(ended.data?.items)} />
+      )}
+      <div class="actions">
+        <DownloadButton
+          path={`/api/reports/disposal-list.pdf${query({ depotId: depot })}`}
+          filename="daftar-usul-musnah.pdf"
+        >
+          Daftar arsip usul musnah (PDF)
+        </DownloadButton>
+      </div>
+    </>
   );
 }

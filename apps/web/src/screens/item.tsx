@@ -20,6 +20,7 @@ export interface ItemView {
   since: string;
   destinationId?: string | null;
   addresseeUnitId?: string | null;
+  depotId?: string | null;
   pendingHandover?: { toCustodianId: string; offeredBy?: string; offeredAt?: string } | null;
   storage?: { room: string; shelf?: string; box?: string } | null;
   revision: number;
