@@ -212,6 +212,7 @@ describeWithBrowser('web app in a real browser', () => {
       await page.getByText(`Kiriman ${transferId} diambil: 2 arsip masuk tas.`).waitFor();
       await page.getByTestId('bag-count').getByText('2 arsip di tas Anda').waitFor();
       await page.getByTestId('bag-group').getByText(`Berkas kurir satu ${viewport}`).waitFor();
+      await page.getByTestId('bag-group').getByRole('link', { name: transferId }).waitFor();
       const collected = await api.must(courierA, 'GET', `/api/transfers/${transferId}`);
       expect(collected).toMatchObject({ status: 'collected', custodianId: `KURIR-A-${tag}` });
       await expectAccessible(page, 'bag');
@@ -630,6 +631,55 @@ describeWithBrowser('web app in a real browser', () => {
       'delivered',
     ]);
     expect(JSON.stringify(trail.events[3])).toContain('Pak Andi (TU Dispusip)');
+    expectClean(watched);
+    await watched.context.close();
+  });
+
+  it('a courier without signal dispatches into the outbox; back online it is sent once, nothing lost or doubled', async () => {
+    const officer = await token('officer', UNIT);
+    const courier = await token('courier', undefined, 'KURIR-SINYAL');
+    const itemIds = [
+      await register(officer, 'Berkas di jalan desa'),
+      await register(officer, 'Berkas kedua di jalan desa'),
+    ];
+    const { transferId } = await api.must(officer, 'POST', '/api/transfers', {
+      baNumber: `BA-SINYAL-${++serial}/ARS/2026`,
+      fromId: UNIT,
+      toId: DEPOT,
+      itemIds,
+    });
+    const watched = await open('phone');
+    const { page, context } = watched;
+    await signInWithToken(page, courier);
+    await page.getByLabel('Nomor transfer').fill(transferId);
+    await page.getByRole('button', { name: 'Ambil', exact: true }).click();
+    await page.getByTestId('bag-count').getByText('2 arsip di tas Anda').waitFor();
+    // The two files travel as one consignment: one action, on the transfer.
+    await page.getByTestId('bag-group').getByRole('link', { name: transferId }).waitFor();
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Kirim', exact: true }).click();
+    await page.getByText('Kirim: disimpan di ponsel, dikirim otomatis saat ada sinyal.').waitFor();
+    await page.getByTestId('sync-status').getByText('1 menunggu sinkron').waitFor();
+    await screenshot(page, 'tas-tanpa-sinyal', 'phone');
+    expect((await api.must(courier, 'GET', `/api/transfers/${transferId}`)).status).toBe('collected');
+
+    await context.setOffline(false);
+    await page.getByTestId('sync-status').getByText('Semua tercatat di server').waitFor();
+    await page
+      .getByTestId('sync-status')
+      .getByText(/Terakhir sinkron \d\d\.\d\d/)
+      .waitFor();
+    const view = await api.must(courier, 'GET', `/api/transfers/${transferId}`);
+    expect(view.status).toBe('in_transit');
+    expect(view.events.filter((e: { type: string }) => e.type === 'dispatched')).toHaveLength(1);
+    for (const itemId of itemIds) {
+      const trail = await api.eventually(
+        () => api.must(courier, 'GET', `/api/items/${itemId}/history`),
+        (t) => expect(t.events.map((e: { type: string }) => e.type)).toContain('dispatched'),
+      );
+      expect(trail.events.filter((e: { type: string }) => e.type === 'dispatched')).toHaveLength(1);
+    }
     expectClean(watched);
     await watched.context.close();
   });

@@ -36,7 +36,7 @@ export const setCredentials = (next: Credentials | null): void => {
 const READ_MODEL_PATH = /^\/api\/(items|transfers|watch)(\/|\?|$)|^\/api\/locations\/[^/]+\/inventory/;
 
 function withPosition(path: string): string {
-  if (!lastPosition || !READ_MODEL_PATH.test(path)) return path;
+  if (!lastPosition || !READ_MODEL_PATH.test(path) || /[?&]minPosition=/.test(path)) return path;
   return `${path}${path.includes('?') ? '&' : '?'}minPosition=${encodeURIComponent(lastPosition)}`;
 }
 

@@ -14,12 +14,18 @@ function transferOf(item: ItemView): Promise<string | null> {
   const key = `${item.itemId}@${item.revision}`;
   let found = transferOfItem.get(key);
   if (!found) {
-    found = get<{ events: TrailEntry[] }>(`/api/items/${enc(item.itemId)}/history?limit=200`).then(
+    // The trail is its own read model: ask for it as of the item's own position, so it is not behind.
+    const at = (item as { position?: string }).position;
+    const path = `/api/items/${enc(item.itemId)}/history?limit=200${at ? `&minPosition=${enc(at)}` : ''}`;
+    found = get<{ events: TrailEntry[] }>(path).then(
       (trail) => {
         const last = [...trail.events].reverse().find((e) => e.correlationId);
         return last?.correlationId ?? null;
       },
-      () => null,
+      () => {
+        transferOfItem.delete(key);
+        return null;
+      },
     );
     transferOfItem.set(key, found);
   }

@@ -156,9 +156,13 @@ export function usePaged<T>(path: string | null, key: string) {
     },
     [path, key],
   );
+  // A new list (another path) starts empty; a refresh keeps what is shown until the answer comes,
+  // and keeps it when there is none (no signal): the courier still sees the bag.
   useEffect(() => {
     setItems([]);
     setCursor(null);
+  }, [fetchPage]);
+  useEffect(() => {
     void fetchPage(null, true);
   }, [fetchPage, version]);
   return {

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { enc, get, post, query } from '../api';
+import { send } from '../outbox';
+import { OutboxStatus } from '../outbox-status';
 import { groupByTransfer, type Group } from '../custody-groups';
 import type { Me } from '../session';
 import { Busy, Done, Empty, ErrorNote, Field, MoreButton, Page, usePaged } from '../ui';
@@ -18,18 +20,23 @@ const STEP_WORDS: Record<Step, string> = {
   delivered: 'Diserahkan ke penerima',
 };
 
-/** Records one step on a whole consignment (its transfer) or on a single item. */
-async function record(group: Group, step: Step, extra: Record<string, unknown>): Promise<void> {
+/**
+ * Records one step on a whole consignment (its transfer) or on each loose item, through the outbox:
+ * without signal it waits on the phone and is sent, once, when the phone is online again.
+ */
+async function record(group: Group, step: Step, extra: Record<string, unknown>): Promise<'sent' | 'queued'> {
   const body = { type: step, ...extra };
-  if (group.transferId) return void (await post(`/api/transfers/${enc(group.transferId)}/events`, body));
+  const label = `${STEP_WORDS[step]} (${group.transferId ? `kiriman ${group.transferId}` : `${group.items.length} arsip`})`;
+  if (group.transferId) return send(`/api/transfers/${enc(group.transferId)}/events`, body, label);
+  let outcome: 'sent' | 'queued' = 'sent';
   for (const item of group.items) {
     // A letter travels to its addressee unit: that is where it is dispatched to.
     const toAddressee = step === 'dispatched' && item.kind === 'letter' && item.addresseeUnitId;
-    await post(
-      `/api/items/${enc(item.itemId)}/events`,
-      toAddressee ? { ...body, destinationId: item.addresseeUnitId } : body,
-    );
+    const itemBody = toAddressee ? { ...body, destinationId: item.addresseeUnitId } : body;
+    if ((await send(`/api/items/${enc(item.itemId)}/events`, itemBody, label)) === 'queued')
+      outcome = 'queued';
   }
+  return outcome;
 }
 
 /** Tas saya: what I hold now, what is offered to me, and collecting a consignment. */
@@ -55,10 +62,16 @@ export function BagScreen({ me }: { me: Me }) {
     setError(null);
     setMessage(null);
     try {
-      await record(group, step, extra);
-      setMessage(`${STEP_WORDS[step]}: tercatat untuk ${group.items.length} arsip.`);
-      bag.reload();
-      offers.reload();
+      const outcome = await record(group, step, extra);
+      setMessage(
+        outcome === 'sent'
+          ? `${STEP_WORDS[step]}: tercatat untuk ${group.items.length} arsip.`
+          : `${STEP_WORDS[step]}: disimpan di ponsel, dikirim otomatis saat ada sinyal.`,
+      );
+      if (outcome === 'sent') {
+        bag.reload();
+        offers.reload();
+      }
     } catch (e) {
       setError(e);
     } finally {
@@ -71,6 +84,12 @@ export function BagScreen({ me }: { me: Me }) {
       <p class="summary" data-testid="bag-count">
         {bag.loading ? 'Memuat isi tas…' : `${bag.items.length}${bag.more ? '+' : ''} arsip di tas Anda`}
       </p>
+      <OutboxStatus
+        onSynced={() => {
+          bag.reload();
+          offers.reload();
+        }}
+      />
       <Collect onDone={(text) => (setMessage(text), bag.reload())} />
       {message && <Done>{message}</Done>}
       <ErrorNote error={error} />
