@@ -38,6 +38,15 @@ describe('the web app served by the service', () => {
     }
   });
 
+  it('serves the service worker (/sw.js) to be revalidated each time, so a new release replaces it', async () => {
+    const response = await get('/sw.js');
+    expect({ status: response.status, cache: response.headers.get('cache-control') }).toEqual({
+      status: 200,
+      cache: 'no-cache',
+    });
+    expect(response.headers.get('content-type')).toContain('javascript');
+  });
+
   it('caches the hashed assets for a year as immutable, and has no inline script or style in index.html', async () => {
     const html = await (await get('/')).text();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

@@ -8,7 +8,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: here,
   base: '/',
-  publicDir: false,
+  // public/sw.js is copied as is to dist/web/sw.js (served no-cache, like index.html).
+  publicDir: 'public',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),

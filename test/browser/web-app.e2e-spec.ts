@@ -657,11 +657,16 @@ describeWithBrowser('web app in a real browser', () => {
     // The two files travel as one consignment: one action, on the transfer.
     await page.getByTestId('bag-group').getByRole('link', { name: transferId }).waitFor();
 
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Kirim', exact: true }).click();
     await page.getByText('Kirim: disimpan di ponsel, dikirim otomatis saat ada sinyal.').waitFor();
     await page.getByTestId('sync-status').getByText('1 menunggu sinkron').waitFor();
     await screenshot(page, 'tas-tanpa-sinyal', 'phone');
+    // Still without signal, the app opens again (its service worker keeps the shell) and the action still waits.
+    await page.reload();
+    await heading(page, 'Tas saya');
+    await page.getByTestId('sync-status').getByText('1 menunggu sinkron').waitFor();
     expect((await api.must(courier, 'GET', `/api/transfers/${transferId}`)).status).toBe('collected');
 
     await context.setOffline(false);

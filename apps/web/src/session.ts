@@ -12,6 +12,7 @@ export interface Me {
 }
 
 const TOKEN_KEY = 'jejak.token';
+const ME_KEY = 'jejak.me';
 /** Set once a password sign-in worked here: only then is a session cookie worth asking about. */
 const SESSION_HINT = 'jejak.session';
 
@@ -51,9 +52,26 @@ export async function signInWithToken(token: string): Promise<Me> {
   setCredentials({ kind: 'token', token });
   try {
     const self = await get<TokenSelf>('/api/tokens/self');
+    const me: Me = {
+      id: self.principalId,
+      name: self.name,
+      role: self.role,
+      unitId: self.unitId,
+      via: 'token',
+    };
     sessionStorage.setItem(TOKEN_KEY, token);
-    return { id: self.principalId, name: self.name, role: self.role, unitId: self.unitId, via: 'token' };
+    sessionStorage.setItem(ME_KEY, JSON.stringify(me));
+    return me;
   } catch (error) {
+    // No signal: the same tab's token and who it was, so a courier's screen opens offline too.
+    const known = sessionStorage.getItem(ME_KEY);
+    if (
+      error instanceof ApiError &&
+      error.problem.code === 'network' &&
+      known &&
+      sessionStorage.getItem(TOKEN_KEY) === token
+    )
+      return JSON.parse(known) as Me;
     setCredentials(null);
     throw error;
   }
@@ -67,6 +85,7 @@ export async function restore(): Promise<Me | null> {
       return await signInWithToken(token);
     } catch {
       sessionStorage.removeItem(TOKEN_KEY);
+      sessionStorage.removeItem(ME_KEY);
     }
   }
   if (!localStorage.getItem(SESSION_HINT)) return null;
@@ -83,6 +102,7 @@ export async function restore(): Promise<Me | null> {
 
 export async function signOut(me: Me): Promise<void> {
   sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(ME_KEY);
   localStorage.removeItem(SESSION_HINT);
   if (me.via === 'session') await request('DELETE', '/api/session').catch(() => undefined);
   setCredentials(null);
