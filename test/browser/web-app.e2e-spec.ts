@@ -635,7 +635,7 @@ describeWithBrowser('web app in a real browser', () => {
     await watched.context.close();
   });
 
-  it('a courier without signal dispatches into the outbox; back online it is sent once, nothing lost or doubled', async () => {
+  it('a courier without signal dispatches and arrives into the outbox, even after a reload; back online each is sent once, in order', async () => {
     const officer = await token('officer', UNIT);
     const courier = await token('courier', undefined, 'KURIR-SINYAL');
     const itemIds = [
@@ -663,10 +663,13 @@ describeWithBrowser('web app in a real browser', () => {
     await page.getByText('Kirim: disimpan di ponsel, dikirim otomatis saat ada sinyal.').waitFor();
     await page.getByTestId('sync-status').getByText('1 menunggu sinkron').waitFor();
     await screenshot(page, 'tas-tanpa-sinyal', 'phone');
-    // Still without signal, the app opens again (its service worker keeps the shell) and the action still waits.
+    await page.getByRole('button', { name: 'Tiba', exact: true }).click();
+    await page.getByTestId('sync-status').getByText('2 menunggu sinkron').waitFor();
+    // Still without signal, the app opens again (its service worker keeps the shell) with the bag as last known.
     await page.reload();
     await heading(page, 'Tas saya');
-    await page.getByTestId('sync-status').getByText('1 menunggu sinkron').waitFor();
+    await page.getByTestId('bag-count').getByText('2 arsip di tas Anda (terakhir diketahui)').waitFor();
+    await page.getByTestId('bag-group').getByRole('link', { name: transferId }).waitFor();
     expect((await api.must(courier, 'GET', `/api/transfers/${transferId}`)).status).toBe('collected');
 
     await context.setOffline(false);
@@ -676,14 +679,23 @@ describeWithBrowser('web app in a real browser', () => {
       .getByText(/Terakhir sinkron \d\d\.\d\d/)
       .waitFor();
     const view = await api.must(courier, 'GET', `/api/transfers/${transferId}`);
-    expect(view.status).toBe('in_transit');
-    expect(view.events.filter((e: { type: string }) => e.type === 'dispatched')).toHaveLength(1);
+    expect(view.status).toBe('arrived');
+    const journey = view.events.map((e: { type: string }) => e.type);
+    expect(journey.filter((type: string) => type === 'dispatched' || type === 'arrived')).toEqual([
+      'dispatched',
+      'arrived',
+    ]);
     for (const itemId of itemIds) {
       const trail = await api.eventually(
         () => api.must(courier, 'GET', `/api/items/${itemId}/history`),
-        (t) => expect(t.events.map((e: { type: string }) => e.type)).toContain('dispatched'),
+        (t) => expect(t.events.map((e: { type: string }) => e.type)).toContain('arrived'),
       );
-      expect(trail.events.filter((e: { type: string }) => e.type === 'dispatched')).toHaveLength(1);
+      expect(trail.events.map((e: { type: string }) => e.type)).toEqual([
+        'registered',
+        'collected',
+        'dispatched',
+        'arrived',
+      ]);
     }
     expectClean(watched);
     await watched.context.close();

@@ -34,9 +34,12 @@ function tx<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBReq
   return open().then(
     (database) =>
       new Promise<T>((resolve, reject) => {
-        const request = work(database.transaction(STORE, mode).objectStore(STORE));
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        const transaction = database.transaction(STORE, mode);
+        const request = work(transaction.objectStore(STORE));
+        // Done only once committed: a page closed right after "saved" must not lose the action.
+        transaction.oncomplete = () => resolve(request.result);
+        transaction.onerror = () => reject(transaction.error);
+        transaction.onabort = () => reject(transaction.error);
       }),
   );
 }

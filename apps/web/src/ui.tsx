@@ -133,7 +133,8 @@ export function usePaged<T>(path: string | null, key: string) {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
+  // Loading from the first render: an empty list is not "empty" until the server said so.
+  const [loading, setLoading] = useState(path !== null);
   const [version, setVersion] = useState(0);
   const fetchPage = useCallback(
     async (after: string | null, replace: boolean) => {

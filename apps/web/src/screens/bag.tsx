@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { enc, get, post, query } from '../api';
+import { ApiError, enc, get, post, query } from '../api';
 import { send } from '../outbox';
 import { OutboxStatus } from '../outbox-status';
 import { groupByTransfer, type Group } from '../custody-groups';
@@ -43,15 +43,25 @@ async function record(group: Group, step: Step, extra: Record<string, unknown>):
 export function BagScreen({ me }: { me: Me }) {
   const bag = usePaged<ItemView>(`/api/items${query({ custodianId: me.id, limit: 25 })}`, 'items');
   const offers = usePaged<ItemView>('/api/watch/pending-handovers?limit=100', 'items');
-  const [groups, setGroups] = useState<Group[] | null>(null);
+  const kept = `jejak.bag.${me.id}`;
+  // What the bag held when the server last answered: shown (and acted on) when there is no signal.
+  const [groups, setGroups] = useState<Group[] | null>(() =>
+    JSON.parse(localStorage.getItem(kept) ?? 'null'),
+  );
   const [offered, setOffered] = useState<Group[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   useEffect(() => {
-    void groupByTransfer(bag.items).then(setGroups);
-  }, [bag.items]);
+    if (bag.loading || bag.error) return;
+    void groupByTransfer(bag.items).then((fresh) => {
+      setGroups(fresh);
+      localStorage.setItem(kept, JSON.stringify(fresh));
+    });
+  }, [bag.items, bag.loading, bag.error, kept]);
+  const offline = bag.error instanceof ApiError && bag.error.problem.code === 'network';
+  const held = groups?.reduce((sum, g) => sum + g.items.length, 0) ?? 0;
   useEffect(() => {
     const mine = offers.items.filter((item) => item.pendingHandover?.toCustodianId === me.id);
     void groupByTransfer(mine).then(setOffered);
@@ -82,7 +92,11 @@ export function BagScreen({ me }: { me: Me }) {
   return (
     <Page title="Tas saya">
       <p class="summary" data-testid="bag-count">
-        {bag.loading ? 'Memuat isi tas…' : `${bag.items.length}${bag.more ? '+' : ''} arsip di tas Anda`}
+        {offline
+          ? `${held} arsip di tas Anda (terakhir diketahui)`
+          : bag.loading && !groups
+            ? 'Memuat isi tas…'
+            : `${held}${bag.more ? '+' : ''} arsip di tas Anda`}
       </p>
       <OutboxStatus
         onSynced={() => {
@@ -111,8 +125,8 @@ export function BagScreen({ me }: { me: Me }) {
         </>
       )}
       <h2>Yang saya bawa</h2>
-      <ErrorNote error={bag.error} />
-      {!bag.loading && bag.items.length === 0 && !bag.error && (
+      {!offline && <ErrorNote error={bag.error} />}
+      {!bag.loading && held === 0 && !bag.error && (
         <Empty>
           Tas Anda kosong. Ambil kiriman di unit pengolah: ketik nomor transfer di atas, lalu tekan Ambil.
         </Empty>
