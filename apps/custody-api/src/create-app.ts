@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@jejak/config';
 import { TokenRepository } from '@jejak/directory';
 import { AppModule, requestIdOf } from './app.module';
+import { edgeServerOptions } from './common/http-edge';
 import { useGuardedJsonParser } from './common/json-body-parser';
 import { ProblemExceptionFilter } from './common/problem-exception.filter';
 import { problemBody } from './common/problem';
@@ -27,7 +28,8 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   // The caller's X-Request-Id is kept only when it is safe to log (requestIdOf), else a new UUID.
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
+    ...edgeServerOptions(config.requestTimeoutMs),
     requestIdHeader: false,
     // Refused below as problem+json instead of Fastify's fixed 503 body.
     return503OnClosing: false,

@@ -31,8 +31,30 @@ interface FastifyLikeError {
   message?: string;
 }
 
+/** A problem lists at most this many field errors: a body of many wrong fields is not answered in megabytes. */
+export const MAX_FIELD_ERRORS = 50;
+const MAX_DETAIL_LENGTH = 2000;
+/** What a client is told to wait when the disk is full: an operator has to free space first. */
+export const STORAGE_FULL_RETRY_AFTER_S = 60;
+
+/** SQLite's SQLITE_FULL (by shape: the native module's errors may come from another realm). */
+export const isStorageFull = (error: unknown): boolean => {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === 'SQLITE_FULL' ||
+    code === 'ENOSPC' ||
+    (typeof message === 'string' && message.includes('database or disk is full'))
+  );
+};
+
 export function toProblem(error: unknown): ProblemBody {
   if (error instanceof ApiProblem) return error.body;
+  if (isStorageFull(error)) {
+    return problemBody(
+      'storage-full',
+      'The disk holding the data is full; nothing was recorded. Retry later.',
+    );
+  }
   if (error instanceof InvalidCursorError) {
     return problemBody(
       'validation-failed',
@@ -127,5 +149,17 @@ export function sendProblem(
     logger.error(`${request?.method ?? ''} ${request?.routeOptions?.url ?? ''} failed: ${stack}`);
   }
   if (body.status === 429 && !reply.hasHeader('Retry-After')) reply.header('Retry-After', '60');
+  if (body.code === 'storage-full') reply.header('Retry-After', String(STORAGE_FULL_RETRY_AFTER_S));
+  if (body.errors && body.errors.length > MAX_FIELD_ERRORS) {
+    const shown = body.errors.length;
+    body = {
+      ...body,
+      errors: body.errors.slice(0, MAX_FIELD_ERRORS),
+      detail: `${body.detail} (the first ${MAX_FIELD_ERRORS} of ${shown} errors are listed)`,
+    };
+  }
+  if (body.detail.length > MAX_DETAIL_LENGTH) {
+    body = { ...body, detail: `${body.detail.slice(0, MAX_DETAIL_LENGTH)}…` };
+  }
   void reply.status(body.status).header('Content-Type', 'application/problem+json').send(body);
 }
