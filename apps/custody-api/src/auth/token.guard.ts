@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import { TokenRepository } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
 import { PRINCIPAL } from './current-principal.decorator';
-import { FailedAuthLimiter } from './failed-auth-limiter';
+import { FailedAuthLimiter, mayTryWhileBlocked } from './failed-auth-limiter';
 import { IS_PUBLIC } from './public.decorator';
 import { ROUTE_PERMISSIONS, routeKey } from './route-permissions';
 
@@ -36,12 +36,14 @@ export class TokenGuard implements CanActivate {
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & Record<string, unknown>>();
     const blockedFor = this.failures.blockedFor(request.ip);
-    if (blockedFor > 0) {
+    const bearer = bearerTokenOf(request);
+    // Someone else's failures from the same address never lock a valid token out (see mayTryWhileBlocked).
+    const principal =
+      bearer && (blockedFor === 0 || mayTryWhileBlocked(bearer)) ? this.tokens.authenticate(bearer) : null;
+    if (!principal && blockedFor > 0) {
       void context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(blockedFor));
       throw new ApiProblem('rate-limited', 'Too many requests without a valid token from this address.');
     }
-    const bearer = bearerTokenOf(request);
-    const principal = bearer ? this.tokens.authenticate(bearer) : null;
     if (!principal) {
       this.failures.recordFailure(request.ip);
       throw new ApiProblem('unauthenticated', 'Send a valid token as "Authorization: Bearer <token>".');
