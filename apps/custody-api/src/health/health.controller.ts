@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { READ_MODEL_STORE, type ReadModelStore } from '@jejak/read-models';
 import { Public } from '../auth/public.decorator';
 import { PROJECTOR, type ProjectorHandle } from '../infrastructure/projector.provider';
+import { StoreIntegrity } from '../infrastructure/store-integrity';
 import { LiveDto, ReadyDto } from '../openapi/response.dto';
 
 @ApiTags('health')
@@ -17,6 +18,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(PROJECTOR) private readonly projector: ProjectorHandle,
+    @Inject(StoreIntegrity) private readonly integrity: StoreIntegrity,
   ) {}
 
   /** 200 while the process runs. */
@@ -39,6 +41,11 @@ export class HealthController {
         this.probe('projections', async () => {
           if (!this.projector.isRunning()) throw new Error('projections are not running');
         }),
+      // Up (the service works on what the log holds), but what start-up found stays visible.
+      () =>
+        this.indicators
+          .check('dataFiles')
+          .up(this.integrity.notices.length > 0 ? { notices: this.integrity.notices } : {}),
     ]);
   }
 

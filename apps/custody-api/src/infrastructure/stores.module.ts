@@ -22,6 +22,7 @@ import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { PROJECTOR, RemoteProjectorHandle, type ProjectorHandle } from './projector.provider';
 import { ReadModelGate } from './read-model-gate';
+import { StoreIntegrity } from './store-integrity';
 
 export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
 
@@ -31,6 +32,11 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
   providers: [
     CommandMetrics,
     ReadModelGate,
+    {
+      provide: StoreIntegrity,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new StoreIntegrity(config.dataDir),
+    },
     {
       provide: DIRECTORY_DB,
       inject: [APP_CONFIG],
@@ -53,11 +59,12 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     },
     {
       provide: EVENT_STORE,
-      inject: [APP_CONFIG, CommandMetrics],
-      useFactory: async (config: AppConfig, metrics: CommandMetrics) => {
+      inject: [APP_CONFIG, CommandMetrics, StoreIntegrity],
+      useFactory: async (config: AppConfig, metrics: CommandMetrics, integrity: StoreIntegrity) => {
         const store = await createEventStore({
           eventStoreUrl: config.eventStoreUrl,
           dataDir: config.dataDir,
+          check: integrity.checkFiles,
         });
         if (store instanceof SqliteEventStore) {
           store.onCommit((commit) => {
@@ -70,9 +77,14 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     },
     {
       provide: READ_MODEL_STORE,
-      inject: [APP_CONFIG],
-      useFactory: async (config: AppConfig) => {
-        const store = await createReadModels({ mongodbUrl: config.mongodbUrl, dataDir: config.dataDir });
+      inject: [APP_CONFIG, StoreIntegrity],
+      useFactory: async (config: AppConfig, integrity: StoreIntegrity) => {
+        const store = await createReadModels({
+          mongodbUrl: config.mongodbUrl,
+          dataDir: config.dataDir,
+          check: integrity.checkFiles,
+          onRecovered: (recovery) => integrity.readModelRecovered(recovery),
+        });
         if (store instanceof SqliteReadModels && store.replacedSchemaVersion !== null) {
           new Logger('ReadModels').warn(
             `read models of schema version ${store.replacedSchemaVersion} were dropped; ` +
@@ -100,6 +112,7 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     },
   ],
   exports: [
+    StoreIntegrity,
     CommandMetrics,
     ReadModelGate,
     DIRECTORY_DB,
@@ -121,9 +134,14 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(IdempotencyRepository) private readonly idempotency: IdempotencyRepository,
     @Inject(DIRECTORY_DB) private readonly directory: Database.Database,
+    @Inject(StoreIntegrity) private readonly integrity: StoreIntegrity,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.integrity.compareCheckpointWithHead(this.eventStore, this.readModels, {
+      mayReset: this.config.runProjector,
+    });
     await this.projector.start();
   }
 
@@ -134,6 +152,7 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     await this.readModels.close();
     this.idempotency.close();
     this.directory.close();
+    this.integrity.release();
     if (signal) this.logger.log(`stopped cleanly on ${signal}`);
   }
 }
