@@ -16,6 +16,7 @@ import { setUpOpenApi } from './openapi';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { saveIdempotentAnswers } from './idempotency/idempotent-answers.hook';
 import { CommandMetrics } from './metrics/command-metrics';
+import { StorageHealth } from './health/storage-health';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -44,7 +45,8 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   });
   app.useLogger(app.get(Logger));
   const routes = new RouteTable();
-  app.useGlobalFilters(new ProblemExceptionFilter(routes));
+  const storage = app.get(StorageHealth);
+  app.useGlobalFilters(new ProblemExceptionFilter(routes, () => storage.reportFull('event log')));
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -106,8 +106,14 @@ function describe(error: HttpException): string {
 export class ProblemExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
-  /** With the served routes, an unmatched request whose path exists under another method is 405. */
-  constructor(private readonly routes?: RouteTable) {}
+  /**
+   * With the served routes, an unmatched request whose path exists under another method is 405.
+   * `onStorageFull` is told of every storage-full answer (logged once per change of state there).
+   */
+  constructor(
+    private readonly routes?: RouteTable,
+    private readonly onStorageFull?: () => void,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
@@ -119,7 +125,9 @@ export class ProblemExceptionFilter implements ExceptionFilter {
       sendProblem(reply, problemBody('method-not-allowed', detail), exception, request, this.logger);
       return;
     }
-    sendProblem(reply, toProblem(exception), exception, request, this.logger);
+    const problem = toProblem(exception);
+    if (problem.code === 'storage-full') this.onStorageFull?.();
+    sendProblem(reply, problem, exception, request, this.logger);
   }
 
   /** Nest's not-found handler throws a plain NotFoundException when no route matched at all. */
@@ -144,7 +152,8 @@ export function sendProblem(
   request: FastifyRequest | undefined,
   logger: { error(message: unknown, ...rest: unknown[]): void },
 ): void {
-  if (body.status >= 500) {
+  // A full disk is logged once per change of state (StorageHealth), not once per refused request.
+  if (body.status >= 500 && body.code !== 'storage-full') {
     const stack = cause instanceof Error ? cause.stack : String(cause);
     logger.error(`${request?.method ?? ''} ${request?.routeOptions?.url ?? ''} failed: ${stack}`);
   }

@@ -23,6 +23,8 @@ import { CommandMetrics } from '../metrics/command-metrics';
 import { PROJECTOR, RemoteProjectorHandle, type ProjectorHandle } from './projector.provider';
 import { ReadModelGate } from './read-model-gate';
 import { StoreIntegrity } from './store-integrity';
+import { isStorageFull } from '../common/problem-exception.filter';
+import { StorageHealth } from '../health/storage-health';
 
 export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
 
@@ -32,6 +34,11 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
   providers: [
     CommandMetrics,
     ReadModelGate,
+    {
+      provide: StorageHealth,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new StorageHealth(config.dataDir),
+    },
     {
       provide: StoreIntegrity,
       inject: [APP_CONFIG],
@@ -59,8 +66,13 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     },
     {
       provide: EVENT_STORE,
-      inject: [APP_CONFIG, CommandMetrics, StoreIntegrity],
-      useFactory: async (config: AppConfig, metrics: CommandMetrics, integrity: StoreIntegrity) => {
+      inject: [APP_CONFIG, CommandMetrics, StoreIntegrity, StorageHealth],
+      useFactory: async (
+        config: AppConfig,
+        metrics: CommandMetrics,
+        integrity: StoreIntegrity,
+        storage: StorageHealth,
+      ) => {
         const store = await createEventStore({
           eventStoreUrl: config.eventStoreUrl,
           dataDir: config.dataDir,
@@ -70,6 +82,7 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
           store.onCommit((commit) => {
             metrics.groupCommitSize.observe(commit.batchSize);
             metrics.appendDuration.observe(commit.durationMs / 1000);
+            storage.reportWritten('event log');
           });
         }
         return store;
@@ -97,21 +110,29 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     { provide: READ_MODEL_QUERIES, useExisting: READ_MODEL_STORE },
     {
       provide: PROJECTOR,
-      inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, CommandMetrics],
+      inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, CommandMetrics, StorageHealth],
       useFactory: (
         config: AppConfig,
         eventStore: EventStore,
         store: ReadModelStore,
         metrics: CommandMetrics,
+        storage: StorageHealth,
       ): ProjectorHandle =>
         config.runProjector
           ? new Projector(eventStore, store, {
-              onLag: (ms: number) => metrics.projectionLag.observe({ projection: 'items' }, ms / 1000),
+              onLag: (ms: number) => {
+                metrics.projectionLag.observe({ projection: 'items' }, ms / 1000);
+                storage.reportWritten('read models');
+              },
+              onError: (error: Error) => {
+                if (isStorageFull(error)) storage.reportFull('read models');
+              },
             })
           : new RemoteProjectorHandle(store),
     },
   ],
   exports: [
+    StorageHealth,
     StoreIntegrity,
     CommandMetrics,
     ReadModelGate,
