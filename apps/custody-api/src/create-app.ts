@@ -7,6 +7,7 @@ import type { AppConfig } from '@jejak/config';
 import { TokenRepository } from '@jejak/directory';
 import { AppModule, requestIdOf } from './app.module';
 import { edgeServerOptions } from './common/http-edge';
+import { API_CACHE_CONTROL, CONTENT_SECURITY_POLICY } from './common/security-headers';
 import { useGuardedJsonParser } from './common/json-body-parser';
 import { ProblemExceptionFilter } from './common/problem-exception.filter';
 import { problemBody } from './common/problem';
@@ -64,7 +65,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   );
   // Routes are registered by app.init() below, so this hook sees every one of them.
   fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
-  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
 
   let closing = false;
   fastify.addHook('preClose', (done) => {
@@ -73,6 +74,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
+    if (request.url.startsWith('/api/')) void reply.header('Cache-Control', API_CACHE_CONTROL);
     if (!closing) return done();
     // Stopping: whatever is in flight finishes; nothing new starts on a kept-alive connection.
     void reply

@@ -60,6 +60,8 @@ export class RegisterItemDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
+  // Only blanks, control or zero-width characters look like no title at all wherever it is shown.
+  @Matches(/[^\s\p{C}]/u, { message: 'title: must contain a visible character' })
   title!: string;
 
   @ApiProperty({ description: 'Kode klasifikasi', example: '000.2.3' })
