@@ -124,8 +124,10 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
                 metrics.projectionLag.observe({ projection: 'items' }, ms / 1000);
                 storage.reportWritten('read models');
               },
+              // A full disk is logged once per change of state (StorageHealth), not at every retry.
               onError: (error: Error) => {
                 if (isStorageFull(error)) storage.reportFull('read models');
+                else new Logger('Projector').error(`projection failed: ${error.message}`);
               },
             })
           : new RemoteProjectorHandle(store),
