@@ -18,6 +18,7 @@ import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { saveIdempotentAnswers } from './idempotency/idempotent-answers.hook';
 import { CommandMetrics } from './metrics/command-metrics';
 import { StorageHealth } from './health/storage-health';
+import { StoreIntegrity } from './infrastructure/store-integrity';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -47,7 +48,14 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   app.useLogger(app.get(Logger));
   const routes = new RouteTable();
   const storage = app.get(StorageHealth);
-  app.useGlobalFilters(new ProblemExceptionFilter(routes, () => storage.reportFull('event log')));
+  const integrity = app.get(StoreIntegrity);
+  app.useGlobalFilters(
+    new ProblemExceptionFilter(
+      routes,
+      () => storage.reportFull('event log'),
+      (cause) => integrity.damageSeen(cause),
+    ),
+  );
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -6,6 +6,7 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
+import { isDamagedFileError } from '@jejak/event-store';
 import { InvalidCursorError } from '@jejak/read-models';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblem, ProblemBody, ProblemCode, problemBody } from './problem';
@@ -53,6 +54,12 @@ export function toProblem(error: unknown): ProblemBody {
     return problemBody(
       'storage-full',
       'The disk holding the data is full; nothing was recorded. Retry later.',
+    );
+  }
+  if (isDamagedFileError(error)) {
+    return problemBody(
+      'data-damaged',
+      'A data file of the service is damaged; the operator has been told (log, /health/ready).',
     );
   }
   if (error instanceof InvalidCursorError) {
@@ -113,6 +120,7 @@ export class ProblemExceptionFilter implements ExceptionFilter {
   constructor(
     private readonly routes?: RouteTable,
     private readonly onStorageFull?: () => void,
+    private readonly onDamaged?: (cause: unknown) => void,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -127,6 +135,7 @@ export class ProblemExceptionFilter implements ExceptionFilter {
     }
     const problem = toProblem(exception);
     if (problem.code === 'storage-full') this.onStorageFull?.();
+    if (problem.code === 'data-damaged') this.onDamaged?.(exception);
     sendProblem(reply, problem, exception, request, this.logger);
   }
 
@@ -152,8 +161,8 @@ export function sendProblem(
   request: FastifyRequest | undefined,
   logger: { error(message: unknown, ...rest: unknown[]): void },
 ): void {
-  // A full disk is logged once per change of state (StorageHealth), not once per refused request.
-  if (body.status >= 500 && body.code !== 'storage-full') {
+  // A full disk and a damaged file are logged once (StorageHealth, StoreIntegrity), not per request.
+  if (body.status >= 500 && body.code !== 'storage-full' && body.code !== 'data-damaged') {
     const stack = cause instanceof Error ? cause.stack : String(cause);
     logger.error(`${request?.method ?? ''} ${request?.routeOptions?.url ?? ''} failed: ${stack}`);
   }

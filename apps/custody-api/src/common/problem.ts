@@ -16,6 +16,7 @@ export type ProblemCode =
   | 'projection-lagging'
   | 'shutting-down'
   | 'storage-full'
+  | 'data-damaged'
   | 'request-timeout'
   | 'headers-too-large'
   | 'method-not-allowed'
@@ -42,6 +43,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   'projection-lagging': 503,
   'shutting-down': 503,
   'storage-full': 503,
+  'data-damaged': 503,
 };
 
 const TITLES: Record<ProblemCode, string> = {
@@ -62,6 +64,7 @@ const TITLES: Record<ProblemCode, string> = {
   'projection-lagging': 'The read model has not caught up yet',
   'shutting-down': 'The service is stopping; retry shortly',
   'storage-full': 'The disk holding the data is full; retry later',
+  'data-damaged': 'A data file is damaged',
   'request-timeout': 'The request did not arrive in time',
   'headers-too-large': 'The request headers are too large',
 };

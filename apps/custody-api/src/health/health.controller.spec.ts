@@ -15,7 +15,7 @@ async function readiness(projector: Partial<ProjectorHandle>): Promise<unknown> 
       { provide: EVENT_STORE, useValue: { ping: async () => undefined } },
       { provide: READ_MODEL_STORE, useValue: { ping: async () => undefined } },
       { provide: PROJECTOR, useValue: projector },
-      { provide: StoreIntegrity, useValue: { notices: [] } },
+      { provide: StoreIntegrity, useValue: { notices: [], damagedWhileRunning: null } },
       { provide: StorageHealth, useValue: new StorageHealth('/data') },
     ],
   }).compile();

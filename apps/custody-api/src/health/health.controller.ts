@@ -63,11 +63,20 @@ export class HealthController {
           const problem = this.projector.problem?.();
           if (problem) throw new Error(`projections are stuck: ${problem}`);
         }),
-      // Up (the service works on what the log holds), but what start-up found stays visible.
-      () =>
-        this.indicators
-          .check('dataFiles')
-          .up(this.integrity.notices.length > 0 ? { notices: this.integrity.notices } : {}),
+      // Up after start-up repairs (the service works on what the log holds), but what they found
+      // stays visible; down once SQLite reported a damaged file while serving.
+      () => {
+        const indicator = this.indicators.check('dataFiles');
+        const notices: Record<string, unknown> =
+          this.integrity.notices.length > 0 ? { notices: this.integrity.notices } : {};
+        const damaged = this.integrity.damagedWhileRunning;
+        return damaged === null
+          ? indicator.up(notices)
+          : indicator.down({
+              ...notices,
+              message: `a data file is damaged (${damaged}): restart the service`,
+            });
+      },
     ]);
   }
 

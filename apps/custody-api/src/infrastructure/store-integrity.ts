@@ -26,6 +26,8 @@ export class StoreIntegrity {
   private readonly logger = new Logger('Integrity');
   private readonly marker: UncleanStopMarker;
   readonly notices: IntegrityNotice[] = [];
+  /** A damaged file met while running (SQLITE_CORRUPT): the next start checks every file. */
+  damagedWhileRunning: string | null = null;
 
   constructor(private readonly dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -78,9 +80,23 @@ export class StoreIntegrity {
     });
   }
 
-  /** At a clean stop: the next start need not check the files. */
+  /**
+   * SQLite said a file is damaged while serving: logged once, /health/ready goes down, and the
+   * marker is kept at the stop so the next start checks (and repairs or refuses) every file.
+   */
+  damageSeen(cause: unknown): void {
+    if (this.damagedWhileRunning !== null) return;
+    this.damagedWhileRunning = cause instanceof Error ? cause.message : String(cause);
+    this.logger.error(
+      `a data file in ${this.dataDir} is damaged (${this.damagedWhileRunning}): restart the service, ` +
+        'which checks every file (a damaged read-model file is then rebuilt from the log; a damaged ' +
+        'event log is refused: restore from a backup); `jejak verify` names the file',
+    );
+  }
+
+  /** At a clean stop: the next start need not check the files, unless damage was seen. */
   release(): void {
-    this.marker.release();
+    if (this.damagedWhileRunning === null) this.marker.release();
   }
 
   private report(notice: IntegrityNotice): void {

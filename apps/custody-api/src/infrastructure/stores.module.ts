@@ -7,7 +7,13 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { createEventStore, EVENT_STORE, SqliteEventStore, type EventStore } from '@jejak/event-store';
+import {
+  createEventStore,
+  EVENT_STORE,
+  isDamagedFileError,
+  SqliteEventStore,
+  type EventStore,
+} from '@jejak/event-store';
 import {
   createReadModels,
   Projector,
@@ -110,13 +116,14 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     { provide: READ_MODEL_QUERIES, useExisting: READ_MODEL_STORE },
     {
       provide: PROJECTOR,
-      inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, CommandMetrics, StorageHealth],
+      inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, CommandMetrics, StorageHealth, StoreIntegrity],
       useFactory: (
         config: AppConfig,
         eventStore: EventStore,
         store: ReadModelStore,
         metrics: CommandMetrics,
         storage: StorageHealth,
+        integrity: StoreIntegrity,
       ): ProjectorHandle =>
         config.runProjector
           ? new Projector(eventStore, store, {
@@ -127,6 +134,7 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
               // A full disk is logged once per change of state (StorageHealth), not at every retry.
               onError: (error: Error) => {
                 if (isStorageFull(error)) storage.reportFull('read models');
+                else if (isDamagedFileError(error)) integrity.damageSeen(error);
                 else new Logger('Projector').error(`projection failed: ${error.message}`);
               },
             })
