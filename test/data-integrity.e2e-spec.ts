@@ -166,6 +166,17 @@ describe('start-up integrity of the data files', () => {
     expect(refused.output).toMatch(/restore the data directory from the last backup/);
   }, 90_000);
 
+  it('after kill -9, refuses to start on a garbled directory of tokens, naming the file', async () => {
+    const { service } = await storeWithItems(dataDir, 3);
+    await kill9(service);
+    garble(join(dataDir, 'directory.sqlite'), 4096, 4096);
+
+    const refused = await startExpectingRefusal(dataDir);
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toMatch(/directory\.sqlite is damaged/);
+    expect(refused.output).toMatch(/restore the data directory from the last backup/);
+  }, 90_000);
+
   it('after kill -9, moves a garbled read-model file aside and rebuilds it from the log: no 500s', async () => {
     const { service, token } = await storeWithItems(dataDir, 150);
     await kill9(service);

@@ -1,7 +1,14 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { comparePositions, UncleanStopMarker, type EventStore } from '@jejak/event-store';
+import {
+  checkFile,
+  comparePositions,
+  DamagedFileError,
+  RESTORE_ADVICE,
+  UncleanStopMarker,
+  type EventStore,
+} from '@jejak/event-store';
 import {
   CUSTODY_PROJECTION,
   SqliteReadModels,
@@ -37,6 +44,18 @@ export class StoreIntegrity {
   /** quick_check reads every page (about 0.7 s per 200k events): only after an unclean stop. */
   get checkFiles(): boolean {
     return this.marker.previousStopWasUnclean;
+  }
+
+  /**
+   * After an unclean stop, quick_check of a file the service cannot rebuild (the directory of
+   * tokens and locations, the idempotent answers) before it is opened: a damaged one is refused,
+   * named, with the restore advice.
+   */
+  checkBeforeOpen(name: string): void {
+    const file = join(this.dataDir, name);
+    if (!this.checkFiles || !existsSync(file)) return;
+    const problems = checkFile(file);
+    if (problems.length > 0) throw new DamagedFileError(file, problems, RESTORE_ADVICE);
   }
 
   readModelRecovered(recovery: ReadModelRecovery): void {

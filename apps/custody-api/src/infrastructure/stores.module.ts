@@ -52,8 +52,11 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     },
     {
       provide: DIRECTORY_DB,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openDirectoryDatabase(config.dataDir),
+      inject: [APP_CONFIG, StoreIntegrity],
+      useFactory: (config: AppConfig, integrity: StoreIntegrity) => {
+        integrity.checkBeforeOpen('directory.sqlite');
+        return openDirectoryDatabase(config.dataDir);
+      },
     },
     {
       provide: LocationRepository,
@@ -67,8 +70,11 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     },
     {
       provide: IdempotencyRepository,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new IdempotencyRepository(config.dataDir),
+      inject: [APP_CONFIG, StoreIntegrity],
+      useFactory: (config: AppConfig, integrity: StoreIntegrity) => {
+        integrity.checkBeforeOpen('idempotency.sqlite');
+        return new IdempotencyRepository(config.dataDir);
+      },
     },
     {
       provide: EVENT_STORE,

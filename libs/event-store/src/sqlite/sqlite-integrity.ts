@@ -21,7 +21,7 @@ export class DamagedFileError extends Error {
 }
 
 export const RESTORE_ADVICE =
-  'The service does not start on a damaged event log: stop it, restore the data directory from the ' +
+  'The service does not start on a damaged data file: stop it, restore the data directory from the ' +
   'last backup (README, "Backup and restore"), and start again; `jejak verify` shows the damage in full.';
 
 /**
