@@ -9,10 +9,13 @@
  *               restart; acknowledged writes missing after the restart, and time to ready
  *   twoServices two services on one data directory writing at once: lost, position gaps, duplicates
  *   idempotent  20 concurrent POSTs with one Idempotency-Key: events recorded, distinct answers
+ *   slowBodies  100 connections sending a body at 1 byte per second (50 without a token), with
+ *               JEJAK_REQUEST_TIMEOUT_MS=3000: how many were cut, and when
  */
 const { mkdtempSync, rmSync, writeFileSync, mkdirSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const net = require('node:net');
 const { ADMIN_TOKEN, DIST, spawnService } = require('./support/processes');
 
 const KILLS = Number(process.env.CHAOS_KILLS ?? 5);
@@ -195,11 +198,60 @@ async function idempotent(dataDir) {
   }
 }
 
+async function slowBodies(dataDir) {
+  const timeoutMs = 3000;
+  const service = await spawnService(dataDir, { env: { JEJAK_REQUEST_TIMEOUT_MS: String(timeoutMs) } });
+  try {
+    const officer = await token(service.baseUrl, { name: 'o', role: 'officer', unitId: 'kec-setu' });
+    const { port } = new URL(service.baseUrl);
+    const started = performance.now();
+    const one = (withToken) =>
+      new Promise((resolve) => {
+        const socket = net.connect(Number(port), '127.0.0.1');
+        let answer = '';
+        const auth = withToken ? `Authorization: Bearer ${officer}\r\n` : '';
+        socket.on('connect', () =>
+          socket.write(
+            `POST /api/items HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n`,
+          ),
+        );
+        const drip = setInterval(() => socket.writable && socket.write(' '), 1000);
+        socket.on('data', (d) => (answer += d));
+        const done = () => {
+          clearInterval(drip);
+          resolve({
+            ms: performance.now() - started,
+            status: Number(/^HTTP\/1\.1 (\d+)/.exec(answer)?.[1] ?? 0),
+          });
+        };
+        socket.once('close', done);
+        socket.once('error', () => undefined);
+        setTimeout(() => socket.destroy(), 30_000).unref();
+      });
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => one(i % 2 === 0)));
+    const times = results.map((r) => r.ms);
+    return {
+      connections: results.length,
+      timeoutMs,
+      cutWith408: results.filter((r) => r.status === 408).length,
+      closedAfterMs: { min: Math.round(Math.min(...times)), max: Math.round(Math.max(...times)) },
+    };
+  } finally {
+    await service.stop();
+  }
+}
+
 async function main() {
   const root = mkdtempSync(join(tmpdir(), 'jejak-chaos-'));
   const result = { measuredAt: new Date().toISOString(), dist: DIST };
   try {
-    for (const [name, scenario] of Object.entries({ oversized, kill9, twoServices, idempotent })) {
+    for (const [name, scenario] of Object.entries({
+      oversized,
+      slowBodies,
+      kill9,
+      twoServices,
+      idempotent,
+    })) {
       log(`${name}…`);
       const dir = join(root, name);
       mkdirSync(dir);
