@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@jejak/config';
+import {
+  CredentialRepository,
+  dummyPasswordHash,
+  PeopleRepository,
+  SessionRepository,
+  verifyPassword,
+  type ActiveSession,
+} from '@jejak/directory';
+import { SignInLockout } from './sign-in-lockout';
+
+export type SignInAttempt = { personId: string; password: string } | { signInCode: string };
+
+export type SignInResult =
+  | { outcome: 'signed-in'; secret: string; session: ActiveSession }
+  | { outcome: 'refused' }
+  | { outcome: 'locked'; retryAfterSeconds: number };
+
+/**
+ * Password and one-time-code sign-in. A wrong id, a wrong password, a person without a password
+ * and a deactivated person all take one scrypt verification and get the same refusal; the
+ * lock-out counts them alike per id and per address.
+ */
+@Injectable()
+export class SignInService {
+  private readonly lockout: SignInLockout;
+
+  constructor(
+    @Inject(PeopleRepository) private readonly people: PeopleRepository,
+    @Inject(CredentialRepository) private readonly credentials: CredentialRepository,
+    @Inject(SessionRepository) private readonly sessions: SessionRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const { slowAfter, lockAfter, lockMs } = config.session;
+    this.lockout = new SignInLockout({ slowAfter, lockAfter, lockMs, addressFactor: 3 });
+  }
+
+  async signIn(attempt: SignInAttempt, address: string, now = Date.now()): Promise<SignInResult> {
+    const id = 'personId' in attempt ? attempt.personId : null;
+    const wait = this.lockout.retryAfterSeconds(id, address, now);
+    if (wait > 0) return { outcome: 'locked', retryAfterSeconds: wait };
+    const personId =
+      id === null
+        ? this.byCode(attempt as { signInCode: string })
+        : await this.byPassword(attempt as { personId: string; password: string });
+    if (personId === null) {
+      this.lockout.recordFailure(id, address, now);
+      return { outcome: 'refused' };
+    }
+    if (id !== null) this.lockout.recordSuccess(id);
+    const { secret, session } = this.sessions.start(personId, id === null ? 'code' : 'password');
+    return { outcome: 'signed-in', secret, session };
+  }
+
+  private async byPassword(attempt: { personId: string; password: string }): Promise<string | null> {
+    const person = this.people.get(attempt.personId);
+    const stored = person ? this.credentials.passwordHashOf(person.id) : null;
+    const matches = await verifyPassword(attempt.password, stored ?? (await dummyPasswordHash()));
+    return matches && stored !== null && person?.active ? person.id : null;
+  }
+
+  private byCode(attempt: { signInCode: string }): string | null {
+    const personId = this.credentials.consumeSignInCode(attempt.signInCode);
+    return personId !== null && this.people.get(personId)?.active ? personId : null;
+  }
+}
