@@ -3,6 +3,9 @@ import { sessionCookieOf, signIn } from './support/session-client';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 const admin = bearer(ADMIN_TOKEN);
+// Every password check is a deliberately slow scrypt (~0.4 s of a core): on a shared machine a
+// test of a few sign-ins takes seconds.
+jest.setTimeout(60_000);
 
 /** Adds a person through the API and gives them a password (as an admin does). */
 async function personWithPassword(
@@ -298,5 +301,28 @@ describe('sign-in lock-out and the Secure cookie switch', () => {
     // Another person is not locked out by it.
     await personWithPassword(t, { id: 'PTAJ-0002', name: 'Kurir Dua', role: 'courier' }, 'sandi-benar-2');
     await signIn(t, { personId: 'PTAJ-0002', password: 'sandi-benar-2' });
+  });
+});
+
+describe('sign-in attempts sent in parallel', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ JEJAK_SIGN_IN_SLOW_AFTER: '3', JEJAK_SIGN_IN_LOCK_AFTER: '3' });
+    await personWithPassword(t, { id: 'PTAJ-0003', name: 'Kurir Tiga', role: 'courier' }, 'sandi-benar-3');
+  });
+  afterAll(() => t.close());
+
+  it('are counted as they arrive: no more than the limit get to try a password', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t
+          .http()
+          .post('/api/session')
+          .send({ personId: 'PTAJ-0003', password: `tebakan-paralel-${i}` })
+          .then((r) => r.status),
+      ),
+    );
+    expect(answers.filter((s) => s === 401)).toHaveLength(3);
+    expect(answers.filter((s) => s === 429)).toHaveLength(9);
   });
 });

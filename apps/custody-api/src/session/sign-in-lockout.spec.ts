@@ -45,13 +45,30 @@ describe('SignInLockout', () => {
     expect(lockout.retryAfterSeconds(null, '10.0.0.1', t0 + 29 * 60_000)).toBe(900);
   });
 
-  it('a success clears the id’s failures but not the address’s', () => {
+  it('a success clears the id’s failures, but of the address’s only its own attempt', () => {
     const lockout = new SignInLockout({ ...policy, slowAfter: 2, lockAfter: 3, addressFactor: 2 });
-    for (let i = 0; i < 3; i++) lockout.recordFailure('victim', '10.0.0.1', t0);
+    for (let i = 0; i < 2; i++) lockout.recordFailure('victim', '10.0.0.1', t0);
+    // The right password at last: counted first (as every attempt is), then cleared.
+    lockout.recordFailure('victim', '10.0.0.1', t0);
     expect(lockout.retryAfterSeconds('victim', '10.0.0.2', t0)).toBe(900);
-    lockout.recordSuccess('victim');
+    lockout.recordSuccess('victim', '10.0.0.1');
     expect(lockout.retryAfterSeconds('victim', '10.0.0.2', t0)).toBe(0);
+    // The address keeps its two real failures: three more over another id lock it (2 × 3 = 6).
+    expect(lockout.retryAfterSeconds('fresh', '10.0.0.1', t0)).toBe(0);
     for (let i = 0; i < 3; i++) lockout.recordFailure('other', '10.0.0.1', t0);
-    expect(lockout.retryAfterSeconds('victim', '10.0.0.1', t0)).toBe(900);
+    expect(lockout.retryAfterSeconds('fresh', '10.0.0.1', t0)).toBeGreaterThan(0);
+    lockout.recordFailure('other', '10.0.0.1', t0);
+    expect(lockout.retryAfterSeconds('fresh', '10.0.0.1', t0)).toBe(900);
+  });
+
+  it('counts attempts still being checked, so parallel guesses cannot all slip past', () => {
+    const lockout = new SignInLockout(policy);
+    let admitted = 0;
+    for (let i = 0; i < 50; i++) {
+      if (lockout.retryAfterSeconds('198701', '10.0.0.1', t0) > 0) continue;
+      admitted += 1;
+      lockout.recordFailure('198701', '10.0.0.1', t0); // counted on entry, before the check finishes
+    }
+    expect(admitted).toBe(5);
   });
 });

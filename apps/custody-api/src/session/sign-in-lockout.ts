@@ -20,8 +20,10 @@ const MAX_TRACKED = 20_000;
  * Counts failed sign-ins per id and per client address. Past `slowAfter` failures a key must
  * wait before its next try (doubling from 1 s); past `lockAfter` it is locked for `lockMs`.
  * Failures are forgotten `lockMs` after the last one. Ids that do not exist are counted exactly
- * like real ones, so the answers tell an attacker nothing. A success clears the id's count but
- * not the address's, so signing in to one's own account cannot reset a guessing run.
+ * like real ones, so the answers tell an attacker nothing. Every attempt counts as a failure
+ * until it has succeeded (parallel guesses cannot slip past the count); a success clears the
+ * id's count but not the address's other failures, so signing in to one's own account cannot
+ * reset a guessing run.
  * The clock is passed in (ms) so the rules can be checked without waiting.
  */
 export class SignInLockout {
@@ -43,8 +45,16 @@ export class SignInLockout {
     if (id !== null) this.bump(idKey(id), now);
   }
 
-  recordSuccess(id: string): void {
-    this.failures.delete(idKey(id));
+  /**
+   * The attempt counted by recordFailure (before its password was checked, so that parallel
+   * guesses are counted too) succeeded: the id's failures are cleared, the address's loses only
+   * this attempt.
+   */
+  recordSuccess(id: string | null, address: string): void {
+    if (id !== null) this.failures.delete(idKey(id));
+    const entry = this.failures.get(`addr:${address}`);
+    if (entry && entry.count > 1) entry.count -= 1;
+    else this.failures.delete(`addr:${address}`);
   }
 
   private waitMs(key: string, factor: number, now: number): number {

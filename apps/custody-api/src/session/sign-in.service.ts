@@ -40,15 +40,11 @@ export class SignInService {
     const id = 'personId' in attempt ? attempt.personId : null;
     const wait = this.lockout.retryAfterSeconds(id, address, now);
     if (wait > 0) return { outcome: 'locked', retryAfterSeconds: wait };
-    const personId =
-      id === null
-        ? this.byCode(attempt as { signInCode: string })
-        : await this.byPassword(attempt as { personId: string; password: string });
-    if (personId === null) {
-      this.lockout.recordFailure(id, address, now);
-      return { outcome: 'refused' };
-    }
-    if (id !== null) this.lockout.recordSuccess(id);
+    // Counted before the check, so that requests sent in parallel cannot all pass the lock-out.
+    this.lockout.recordFailure(id, address, now);
+    const personId = 'signInCode' in attempt ? this.byCode(attempt) : await this.byPassword(attempt);
+    if (personId === null) return { outcome: 'refused' };
+    this.lockout.recordSuccess(id, address);
     const { secret, session } = this.sessions.start(personId, id === null ? 'code' : 'password');
     return { outcome: 'signed-in', secret, session };
   }
