@@ -3,7 +3,7 @@ import { recordAudit } from './directory.database';
 import { systemClock, type Clock } from './person';
 import { hashCode, randomCode } from './short-codes';
 
-/** A sign-in code is 10 characters (~50 bits), shown as XXXXX-XXXXX, valid this long. */
+/** A sign-in code is 10 characters (~50 bits), shown as XXXXX-XXXXX, valid this long by default. */
 export const SIGN_IN_CODE_LENGTH = 10;
 export const SIGN_IN_CODE_TTL_MS = 60 * 60_000;
 
@@ -46,10 +46,14 @@ export class CredentialRepository {
   }
 
   /** A new one-time code for the person; their earlier unused codes stop working. */
-  createSignInCode(personId: string, actorId: string): { signInCode: string; expiresAt: string } {
+  createSignInCode(
+    personId: string,
+    actorId: string,
+    validMs = SIGN_IN_CODE_TTL_MS,
+  ): { signInCode: string; expiresAt: string } {
     const code = randomCode(SIGN_IN_CODE_LENGTH);
     const now = this.clock();
-    const expiresAt = new Date(now.getTime() + SIGN_IN_CODE_TTL_MS).toISOString();
+    const expiresAt = new Date(now.getTime() + validMs).toISOString();
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM sign_in_codes WHERE person_id = ? AND used_at IS NULL').run(personId);
       this.db

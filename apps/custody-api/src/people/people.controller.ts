@@ -31,13 +31,16 @@ import {
   CreatePersonDto,
   PeopleListDto,
   PeopleQueryDto,
+  PersonChangesDto,
   PersonDto,
   SetPasswordDto,
   SignInCodeDto,
+  SignInCodeRequestDto,
   UpdatePersonDto,
 } from './people.dto';
 
 const DEFAULT_PAGE = 200;
+const DEFAULT_SIGN_IN_CODE_MINUTES = 60;
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -80,6 +83,7 @@ export class PeopleController {
 
   @Get(':id/changes')
   @ApiOperation({ summary: "A person's recorded changes (who, when, before → after), oldest first" })
+  @ApiOkResponse({ type: PersonChangesDto })
   @ApiProblems(404)
   changes(@Param('id') id: string): { personId: string; changes: AuditEntry[] } {
     this.get(id);
@@ -110,6 +114,7 @@ export class PeopleController {
   }
 
   @Post(':id/password')
+  @Idempotent()
   @HttpCode(204)
   @ApiOperation({
     summary:
@@ -135,6 +140,7 @@ export class PeopleController {
   }
 
   @Post(':id/sign-in-code')
+  @Idempotent()
   @ApiOperation({
     summary:
       'A one-time sign-in code for the person (admin), shown once; signInUrl is what its QR code holds',
@@ -143,12 +149,17 @@ export class PeopleController {
   @ApiProblems(404, 409)
   signInCode(
     @Param('id') id: string,
+    @Body() dto: SignInCodeRequestDto,
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ): SignInCodeDto {
     const person = this.get(id);
     if (!person.active) throw new ApiProblem('invalid-transition', `Person '${id}' is deactivated.`);
-    const { signInCode, expiresAt } = this.credentials.createSignInCode(id, principal.principalId);
+    const { signInCode, expiresAt } = this.credentials.createSignInCode(
+      id,
+      principal.principalId,
+      (dto.validMinutes ?? DEFAULT_SIGN_IN_CODE_MINUTES) * 60_000,
+    );
     const scheme = this.config.session.cookieSecure ? 'https' : request.protocol;
     const host = request.headers.host ?? `localhost:${this.config.port}`;
     return {

@@ -129,6 +129,36 @@ export class PeopleListDto {
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
+export class SignInCodeRequestDto {
+  @ApiPropertyOptional({
+    description: 'How long the code stays valid',
+    default: 60,
+    minimum: 5,
+    maximum: 1440,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  validMinutes?: number;
+}
+
+export class PersonChangeDto {
+  @ApiProperty() at!: string;
+  @ApiProperty() actorId!: string;
+  @ApiProperty({ example: 'person.updated' }) action!: string;
+  @ApiProperty() subjectId!: string;
+  @ApiProperty({ description: 'What changed: field → { from, to }', type: Object }) details!: Record<
+    string,
+    unknown
+  >;
+}
+
+export class PersonChangesDto {
+  @ApiProperty() personId!: string;
+  @ApiProperty({ type: [PersonChangeDto] }) changes!: PersonChangeDto[];
+}
+
 export class SignInCodeDto {
   @ApiProperty() personId!: string;
   @ApiProperty({ description: 'Shown only in this answer; one use', example: 'K7QMX-2XPDA' })

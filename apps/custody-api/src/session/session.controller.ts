@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import {
+  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -74,6 +75,7 @@ export class SessionController {
   }
 
   @Get()
+  @ApiBearerAuth()
   @ApiOperation({ summary: 'Who is signed in, and the csrfToken' })
   @ApiOkResponse({ type: SessionDto })
   @ApiProblems(401, 404)
@@ -84,6 +86,7 @@ export class SessionController {
   }
 
   @Delete()
+  @ApiBearerAuth()
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: the session ends and its cookie is cleared' })
   @ApiNoContentResponse({ description: 'Signed out' })
