@@ -3,7 +3,7 @@ import { sessionCookieOf, signIn } from './support/session-client';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 const admin = bearer(ADMIN_TOKEN);
-// Every password check is a deliberately slow scrypt (~0.4 s of a core): on a shared machine a
+// Every password check is a deliberately slow scrypt (about a second of a core here): on a shared machine a
 // test of a few sign-ins takes seconds.
 jest.setTimeout(60_000);
 

@@ -2,8 +2,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 
 /**
  * scrypt parameters (node:crypto, no native dependency). N=2^15, r=8, p=3 is one of OWASP's
- * equivalent scrypt settings (with 2^17/8/1): 32 MiB of memory per hash, ~0.4 s of one core on
- * this project's machines. They are stored in every hash, so they can be raised later and old
+ * equivalent scrypt settings (with 2^17/8/1): 32 MiB of memory per hash, about a second of
+ * one core on this project's busy 2-core machines. They are stored in every hash, so they can be raised later and old
  * hashes still verify.
  */
 export interface ScryptParams {
