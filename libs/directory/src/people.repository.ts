@@ -33,8 +33,9 @@ export interface PeopleFilter {
 
 /**
  * The people of the directory. Every change is written to directory_audit with who and when in
- * the same transaction. Deactivating a person revokes their tokens and ends their sessions and
- * unused sign-in codes in that transaction too, so nothing of theirs works from the next request.
+ * the same transaction. Deactivating a person revokes their tokens and ends their sessions,
+ * unused sign-in codes and live release codes in that transaction too, so nothing of theirs works
+ * from the next request.
  */
 export class PeopleRepository {
   constructor(
@@ -271,9 +272,18 @@ export class PeopleRepository {
     const codes = this.db
       .prepare('DELETE FROM sign_in_codes WHERE person_id = ? AND used_at IS NULL')
       .run(id).changes;
+    // The release codes they showed stop vouching for anything too.
+    const releaseCodes = this.db
+      .prepare('UPDATE release_codes SET expires_at = ? WHERE issued_by = ? AND expires_at > ?')
+      .run(now, id, now).changes;
     recordAudit(
       this.db,
-      { actorId, action: 'person.credentials-ended', subjectId: id, details: { tokens, sessions, codes } },
+      {
+        actorId,
+        action: 'person.credentials-ended',
+        subjectId: id,
+        details: { tokens, sessions, codes, releaseCodes },
+      },
       this.clock(),
     );
     bumpAuthGeneration(this.db);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { manualClock, openTestDirectory } from './directory-test-db';
+import { PeopleRepository } from './people.repository';
 import { RELEASE_CODE_TTL_MS, ReleaseCodeRepository } from './release-code.repository';
 
 describe('release codes', () => {
@@ -43,6 +44,20 @@ describe('release codes', () => {
     time.advance(RELEASE_CODE_TTL_MS - 1000);
     expect(codes.check({ code, placeId: at, courierId: 'KURIR-A' }).valid).toBe(true);
     time.advance(1000);
+    expect(codes.check({ code, placeId: at, courierId: 'KURIR-A' })).toEqual({
+      valid: false,
+      reason: 'expired',
+    });
+  });
+
+  it('stops working when the person who showed it is deactivated', () => {
+    const time = manualClock();
+    const people = new PeopleRepository(db, time.clock);
+    people.create({ id: 'OFFICER-1', name: 'Siti', role: 'officer', unitId: at }, 'admin');
+    const codes = new ReleaseCodeRepository(db, time.clock);
+    const { code } = codes.issue(at, 'OFFICER-1');
+    time.advance(1000);
+    people.update('OFFICER-1', { active: false }, 'admin');
     expect(codes.check({ code, placeId: at, courierId: 'KURIR-A' })).toEqual({
       valid: false,
       reason: 'expired',
