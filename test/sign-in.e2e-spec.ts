@@ -61,6 +61,15 @@ describe('sign-in and sessions', () => {
     expect(JSON.stringify(response.body)).not.toContain(cookie.split('=')[1]);
 
     const current = await t.http().get('/api/session').set('Cookie', cookie).expect(200);
+    const seen = await t
+      .http()
+      .get(`/api/people/${officer.id}`)
+      .set(...admin)
+      .expect(200);
+    expect(seen.body.signIn).toEqual({ hasPassword: true, liveSessions: expect.any(Number) });
+    expect(seen.body.signIn.liveSessions).toBeGreaterThanOrEqual(1);
+    const byItself = await t.http().get(`/api/people/${officer.id}`).set('Cookie', cookie).expect(200);
+    expect(byItself.body.signIn).toBeUndefined();
     expect(current.body).toMatchObject({ person: { id: officer.id }, csrfToken: response.body.csrfToken });
   });
 

@@ -125,6 +125,14 @@ export class SessionRepository {
     })();
   }
 
+  /** How many sessions of the person have not ended (some may be idle past their time). */
+  liveCount(personId: string): number {
+    return this.db
+      .prepare('SELECT count(*) FROM sessions WHERE person_id = ? AND ended_at IS NULL AND last_seen_at > ?')
+      .pluck()
+      .get(personId, new Date(this.clock().getTime() - this.idleMs).toISOString()) as number;
+  }
+
   /** Ends every live session of the person but `keep` (the one that asked, when it is theirs). */
   endAllOf(personId: string, actorId: string, reason: SessionEndReason, keep?: string): number {
     const now = this.clock();

@@ -33,6 +33,7 @@ import {
   PeopleQueryDto,
   PersonChangesDto,
   PersonDto,
+  PersonSignInDto,
   SetPasswordDto,
   SignInCodeDto,
   SignInCodeRequestDto,
@@ -73,9 +74,25 @@ export class PeopleController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One person; an admin also sees whether they have a password and live sessions' })
   @ApiOkResponse({ type: PersonDto })
   @ApiProblems(404)
-  get(@Param('id') id: string): Person {
+  one(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Person & { signIn?: PersonSignInDto } {
+    const person = this.get(id);
+    if (principal.role !== 'admin') return person;
+    return {
+      ...person,
+      signIn: {
+        hasPassword: this.credentials.passwordHashOf(id) !== null,
+        liveSessions: this.sessions.liveCount(id),
+      },
+    };
+  }
+
+  private get(id: string): Person {
     const person = this.people.get(id);
     if (!person) throw new ApiProblem('not-found', `No person '${id}'.`);
     return person;

@@ -110,6 +110,11 @@ export class SetPasswordDto {
   password!: string;
 }
 
+export class PersonSignInDto {
+  @ApiProperty() hasPassword!: boolean;
+  @ApiProperty({ description: 'Sessions signed in and not idle past their time' }) liveSessions!: number;
+}
+
 export class PersonDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
@@ -122,6 +127,8 @@ export class PersonDto {
   @ApiProperty() createdBy!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty() updatedBy!: string;
+  @ApiPropertyOptional({ type: PersonSignInDto, description: 'GET /api/people/:id, for admins only' })
+  signIn?: PersonSignInDto;
 }
 
 export class PeopleListDto {
