@@ -62,6 +62,10 @@ export class SessionController {
         `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${result.retryAfterSeconds} detik.`,
       );
     }
+    if (result.outcome === 'busy') {
+      void reply.header('Retry-After', '1');
+      throw new ApiProblem('rate-limited', 'Layanan masuk sedang sibuk. Coba lagi sebentar lagi.');
+    }
     if (result.outcome === 'refused') {
       throw new ApiProblem(
         'unauthenticated',

@@ -8,6 +8,7 @@ import {
   verifyPassword,
   type ActiveSession,
 } from '@jejak/directory';
+import { PasswordCheckGate } from './password-check-gate';
 import { SignInLockout } from './sign-in-lockout';
 
 export type SignInAttempt = { personId: string; password: string } | { signInCode: string };
@@ -15,7 +16,12 @@ export type SignInAttempt = { personId: string; password: string } | { signInCod
 export type SignInResult =
   | { outcome: 'signed-in'; secret: string; session: ActiveSession }
   | { outcome: 'refused' }
-  | { outcome: 'locked'; retryAfterSeconds: number };
+  | { outcome: 'locked'; retryAfterSeconds: number }
+  | { outcome: 'busy' };
+
+/** Two scrypt checks at once (two cores), 32 more waiting (~16 s of work at ~1 s each). */
+const CONCURRENT_CHECKS = 2;
+const WAITING_CHECKS = 32;
 
 /**
  * Password and one-time-code sign-in. A wrong id, a wrong password, a person without a password
@@ -25,6 +31,7 @@ export type SignInResult =
 @Injectable()
 export class SignInService {
   private readonly lockout: SignInLockout;
+  private readonly gate = new PasswordCheckGate(CONCURRENT_CHECKS, WAITING_CHECKS);
 
   constructor(
     @Inject(PeopleRepository) private readonly people: PeopleRepository,
@@ -42,9 +49,11 @@ export class SignInService {
     const id = 'personId' in attempt ? attempt.personId : null;
     const wait = this.lockout.retryAfterSeconds(id, address, now);
     if (wait > 0) return { outcome: 'locked', retryAfterSeconds: wait };
+    if (!('signInCode' in attempt) && !this.gate.hasRoom()) return { outcome: 'busy' };
     // Counted before the check, so that requests sent in parallel cannot all pass the lock-out.
     this.lockout.recordFailure(id, address, now);
-    const personId = 'signInCode' in attempt ? this.byCode(attempt) : await this.byPassword(attempt);
+    const personId =
+      'signInCode' in attempt ? this.byCode(attempt) : await this.gate.run(() => this.byPassword(attempt));
     if (personId === null) return { outcome: 'refused' };
     this.lockout.recordSuccess(id, address);
     const { secret, session } = this.sessions.start(personId, id === null ? 'code' : 'password');
