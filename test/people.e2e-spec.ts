@@ -142,6 +142,18 @@ describe('the people directory', () => {
           .send(body);
         expect({ body, status: r.status, code: r.body.code }).toEqual({ body, status, code });
       }
+      for (const change of [{ role: 'admin' }, { active: 'no' }, { unitId: 'kec-atlantis' }, { name: '' }]) {
+        const r = await t
+          .http()
+          .patch(`/api/people/${siti.id}`)
+          .set(...admin)
+          .send(change);
+        expect({ change, status: r.status, code: r.body.code }).toEqual({
+          change,
+          status: 400,
+          code: 'validation-failed',
+        });
+      }
       const missing = await t
         .http()
         .patch('/api/people/NOBODY')

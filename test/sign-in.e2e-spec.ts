@@ -218,7 +218,9 @@ describe('sign-in and sessions', () => {
       .set('X-CSRF-Token', first.csrfToken)
       .expect(204)
       .expect('set-cookie', /jejak_session=; .*Max-Age=0/);
-    expect((await t.http().get('/api/session').set('Cookie', first.cookie)).status).toBe(401);
+    const after = await t.http().get('/api/session').set('Cookie', first.cookie);
+    expect(after.status).toBe(401);
+    expect(after.headers['set-cookie']).toEqual([expect.stringMatching(/^jejak_session=; .*Max-Age=0/)]);
 
     const second = await signIn(t, { personId: officer.id, password });
     await t

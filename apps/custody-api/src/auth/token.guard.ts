@@ -14,7 +14,14 @@ import { PRINCIPAL } from './current-principal.decorator';
 import { FailedAuthLimiter } from './failed-auth-limiter';
 import { IS_PUBLIC } from './public.decorator';
 import { ROUTE_PERMISSIONS, routeKey } from './route-permissions';
-import { changesState, CSRF_HEADER, sessionSecretOf, setSessionCookie } from './session-cookie';
+import {
+  changesState,
+  clearSessionCookie,
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  sessionSecretOf,
+  setSessionCookie,
+} from './session-cookie';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 const SESSION = 'jejakSession';
@@ -105,7 +112,13 @@ export class TokenGuard implements CanActivate {
     if (bearer) return this.tokens.authenticate(bearer);
     const secret = sessionSecretOf(request);
     const session = secret ? this.sessions.resolve(secret) : null;
-    if (!secret || !session) return null;
+    if (!secret || !session) {
+      // An ended or idle session's cookie is of no further use: the browser may drop it.
+      if (request.headers.cookie?.includes(`${SESSION_COOKIE}=`)) {
+        clearSessionCookie(reply, this.config.session.cookieSecure);
+      }
+      return null;
+    }
     if (changesState(request.method)) {
       const presented = request.headers[CSRF_HEADER];
       if (typeof presented !== 'string' || !csrfTokenMatches(secret, presented)) {
