@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CredentialRepository, SIGN_IN_CODE_TTL_MS } from './credential.repository';
-import { manualClock, openTestDirectory } from './directory-test-db';
+import { manualClock, openTestDirectory } from './test-directory.fixture';
 
 describe('one-time sign-in codes', () => {
   let db: Database.Database;

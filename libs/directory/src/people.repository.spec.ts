@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { auditOf } from './directory.database';
 import { DirectoryError } from './directory-error';
-import { manualClock, openTestDirectory } from './directory-test-db';
+import { manualClock, openTestDirectory } from './test-directory.fixture';
 import { LocationRepository } from './location.repository';
 import { PeopleRepository } from './people.repository';
 import { SessionRepository } from './session.repository';

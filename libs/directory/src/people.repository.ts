@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Role } from '@jejak/custody';
 import { bumpAuthGeneration, recordAudit } from './directory.database';
 import { DirectoryError } from './directory-error';
+import { migrateTokenPrincipals, type MigrationReport } from './token-principal.migration';
 import { ROLES_WITH_UNIT, systemClock, toPerson, type Clock, type Person, type PersonRow } from './person';
 
 export interface NewPerson {
@@ -187,74 +188,9 @@ export class PeopleRepository {
     return existing;
   }
 
-  /**
-   * Tokens made before the directory had people: each principal becomes a person, from its
-   * latest active token (name, role, unit). A principal that is a place's id cannot be a person:
-   * its tokens are revoked (audited), since they let a caller act under a place's name.
-   */
-  migrateTokenPrincipals(): { created: string[]; revokedPlaceIds: string[] } {
-    const created: string[] = [];
-    const revokedPlaceIds: string[] = [];
-    this.db.transaction(() => {
-      const orphans = this.db
-        .prepare(
-          `SELECT t.principal_id AS id, t.name, t.role, t.unit_id, (t.revoked_at IS NULL) AS live
-           FROM tokens t LEFT JOIN people p ON p.id = t.principal_id
-           WHERE p.id IS NULL ORDER BY live, t.created_at`,
-        )
-        .all() as { id: string; name: string; role: Role; unit_id: string | null }[];
-      // Ordered so the latest active token of each principal comes last and wins.
-      const latest = new Map(orphans.map((o) => [o.id, o]));
-      for (const o of latest.values()) {
-        if (this.isPlace(o.id)) {
-          const now = this.clock().toISOString();
-          const revoked = this.db
-            .prepare(
-              "UPDATE tokens SET revoked_at = ?, revoked_by = 'system:migration' WHERE principal_id = ? AND revoked_at IS NULL",
-            )
-            .run(now, o.id).changes;
-          if (revoked > 0) {
-            revokedPlaceIds.push(o.id);
-            recordAudit(
-              this.db,
-              {
-                actorId: 'system:migration',
-                action: 'tokens.revoked',
-                subjectId: o.id,
-                details: { reason: 'principal id is a place id', tokens: revoked },
-              },
-              this.clock(),
-            );
-          }
-          continue;
-        }
-        const unitKnown = o.unit_id === null || this.isPlace(o.unit_id);
-        this.insertMigrated({ id: o.id, name: o.name, role: o.role, unitId: unitKnown ? o.unit_id : null });
-        created.push(o.id);
-      }
-    })();
-    if (revokedPlaceIds.length > 0) bumpAuthGeneration(this.db);
-    return { created, revokedPlaceIds };
-  }
-
-  private insertMigrated(p: { id: string; name: string; role: Role; unitId: string | null }): void {
-    const now = this.clock().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO people (id, name, unit_id, role, active, created_at, created_by, updated_at, updated_by)
-         VALUES (?, ?, ?, ?, 1, ?, 'system:migration', ?, 'system:migration')`,
-      )
-      .run(p.id, p.name, p.unitId, p.role, now, now);
-    recordAudit(
-      this.db,
-      {
-        actorId: 'system:migration',
-        action: 'person.created',
-        subjectId: p.id,
-        details: { ...p, from: 'tokens' },
-      },
-      this.clock(),
-    );
+  /** See migrateTokenPrincipals: older tokens' principals become people. */
+  migrateTokenPrincipals(): MigrationReport {
+    return migrateTokenPrincipals(this.db, this.clock);
   }
 
   private endEverythingOf(id: string, actorId: string): void {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { manualClock, openTestDirectory } from './directory-test-db';
+import { manualClock, openTestDirectory } from './test-directory.fixture';
 import { PeopleRepository } from './people.repository';
 import { csrfTokenMatches, csrfTokenOf, SessionRepository } from './session.repository';
 
