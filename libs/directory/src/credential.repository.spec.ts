@@ -29,6 +29,15 @@ describe('one-time sign-in codes', () => {
     expect(credentials.consumeSignInCode(late)).toBeNull();
   });
 
+  it('may be made for another length of time', () => {
+    const time = manualClock();
+    const credentials = new CredentialRepository(db, time.clock);
+    const { signInCode, expiresAt } = credentials.createSignInCode('KURIR-A', 'admin', 5 * 60_000);
+    expect(expiresAt).toBe('2026-12-01T08:05:00.000Z');
+    time.advance(5 * 60_000);
+    expect(credentials.consumeSignInCode(signInCode)).toBeNull();
+  });
+
   it('a new code replaces the person’s unused one', () => {
     const credentials = new CredentialRepository(db, manualClock().clock);
     const first = credentials.createSignInCode('KURIR-A', 'admin').signInCode;
