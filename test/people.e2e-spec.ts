@@ -154,6 +154,19 @@ describe('the people directory', () => {
           code: 'validation-failed',
         });
       }
+      for (const validMinutes of [4, 1441, 'lama']) {
+        const r = await t
+          .http()
+          .post(`/api/people/${siti.id}/sign-in-code`)
+          .set(...admin)
+          .send({ validMinutes });
+        expect({ validMinutes, status: r.status }).toEqual({ validMinutes, status: 400 });
+      }
+      const nobody = await t
+        .http()
+        .post('/api/people/NOBODY/sign-in-code')
+        .set(...admin);
+      expect(nobody.status).toBe(404);
       const missing = await t
         .http()
         .patch('/api/people/NOBODY')
@@ -262,12 +275,22 @@ describe('the people directory', () => {
       status: 401,
       code: 'unauthenticated',
     });
-    const again = await t
-      .http()
-      .post('/api/tokens')
-      .set(...admin)
-      .send({ name: 'lagi', role: 'courier', principalId: 'PTAJ-0888' });
-    expect(again.status).toBe(400);
+    await expectNothingChanged(t, async () => {
+      const again = await t
+        .http()
+        .post('/api/tokens')
+        .set(...admin)
+        .send({ name: 'lagi', role: 'courier', principalId: 'PTAJ-0888' });
+      expect(again.status).toBe(400);
+      const code = await t
+        .http()
+        .post('/api/people/PTAJ-0888/sign-in-code')
+        .set(...admin);
+      expect({ status: code.status, code: code.body.code }).toEqual({
+        status: 409,
+        code: 'invalid-transition',
+      });
+    });
     const inactive = await t
       .http()
       .get('/api/people')
