@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReleaseCodeRepository } from '@jejak/directory';
+import { runCli } from '../apps/cli/src/main';
 import { expectNothingChanged } from './support/directory-probe';
 import { ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
 
@@ -420,5 +421,50 @@ describe('people made from the tokens of an older store', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('`jejak person` on the data folder of a running service', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  const run = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(
+      ['person', ...args],
+      { out: (l) => out.push(l), err: (l) => err.push(l) },
+      { JEJAK_DATA_DIR: t.dataDir, JEJAK_LOG_LEVEL: 'silent' },
+    );
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  it('makes a sign-in code an admin who cannot sign in any more signs in with, and deactivates a person whose token then fails at once', async () => {
+    await t
+      .http()
+      .post('/api/people')
+      .set(...admin)
+      .send({ id: '198001012005011003', name: 'Admin Dinas', role: 'admin' })
+      .expect(201);
+    const made = await run(['sign-in-code', '198001012005011003', '--minutes', '10']);
+    expect(made.code).toBe(0);
+    const { signInCode } = JSON.parse(made.out) as { signInCode: string };
+    const signedIn = await t.http().post('/api/session').send({ signInCode }).expect(201);
+    expect(signedIn.body.person).toMatchObject({ id: '198001012005011003', role: 'admin' });
+
+    const courier = await t.token('courier', undefined, 'PTAJ-CLI');
+    expect((await run(['list'])).out).toMatch(/PTAJ-CLI\s+courier.*active/);
+    expect((await run(['deactivate', 'PTAJ-CLI'])).code).toBe(0);
+    const refused = await t
+      .http()
+      .get('/api/people')
+      .set(...bearer(courier.token));
+    expect(refused.status).toBe(401);
+    expect(await run(['sign-in-code', 'PTAJ-CLI'])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('deactivated'),
+    });
+    expect((await run(['sign-in-code', 'NOBODY'])).code).toBe(1);
   });
 });
