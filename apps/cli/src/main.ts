@@ -4,8 +4,10 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '@jejak/config';
 import { CliContext, consoleOutput, UsageError, type Output } from './cli-context';
+import { backupCommand } from './commands/backup.command';
 import { importCommand } from './commands/import.command';
 import { projectCommand, projectionsCommand } from './commands/projections.command';
+import { personCommand } from './commands/person.command';
 import { tokenCommand } from './commands/token.command';
 import { relaunchFlags } from './node-flags';
 import { verifyCommand } from './commands/verify.command';
@@ -15,11 +17,13 @@ const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_
   jejak token create --name N --role R [--unit U] [--principal P]
   jejak token list
   jejak token revoke ID
+  jejak person list | person sign-in-code ID [--minutes M] | person deactivate ID
   jejak verify [--item ID]              check every hash chain; exit 0 only when intact
   jejak import daftar-arsip FILE.csv [--unit U] [--as P]
                                         import a daftar arsip (CSV) all or nothing
   jejak project                         run the projector alone
   jejak projections rebuild [all|items] rebuild the read models from the log
+  jejak backup DEST                     copy every data file into the new directory DEST (online)
 `;
 
 /** Runs one CLI invocation; returns the exit code (tests call this directly). */
@@ -39,6 +43,7 @@ export async function runCli(
       principal: { type: 'string' },
       item: { type: 'string' },
       as: { type: 'string' },
+      minutes: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,6 +61,8 @@ export async function runCli(
     switch (command) {
       case 'token':
         return await tokenCommand(context, rest, values, output);
+      case 'person':
+        return await personCommand(context, rest, values, output);
       case 'verify':
         return await verifyCommand(context, values, output);
       case 'import':
@@ -64,6 +71,8 @@ export async function runCli(
         return await projectCommand(context, output);
       case 'projections':
         return await projectionsCommand(context, rest, output);
+      case 'backup':
+        return await backupCommand(context, rest, output);
       default:
         throw new UsageError(`unknown command '${command}'\n\n${USAGE}`);
     }
