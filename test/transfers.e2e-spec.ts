@@ -307,7 +307,7 @@ describe('transfers and depot intake over HTTP', () => {
       expect(text).toContain('PIHAK PERTAMA');
       expect(text).toContain('PIHAK KEDUA');
       expect(text).toContain('KURIR-A');
-      expect(text).toMatch(/Diterima: 1 .*Rusak: 1 .*Tidak ada: 1 .*Tidak sesuai daftar: 1/);
+      expect(text).toMatch(/Diterima: 1; Rusak: 1; Tidak ada: 1; Tidak sesuai daftar: 1/);
       expect(text).toContain(stray);
     });
 

@@ -18,6 +18,18 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Run the projector inside the API process (the default); off for API replicas. */
   runProjector: boolean;
+  /** The letterhead and signing place of every printed document (JEJAK_DOC_*). */
+  documents: DocumentsConfig;
+  /** Where people open the app; label QR codes hold `<publicBaseUrl>/i/<itemId>`. */
+  publicBaseUrl: string;
+}
+
+export interface DocumentsConfig {
+  regency: string;
+  agency: string;
+  address: string;
+  place: string;
+  mengetahui: string;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +71,35 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
+function documentsConfig(env: NodeJS.ProcessEnv): DocumentsConfig {
+  const text = (name: string, fallback: string) => (env[name] ?? '').trim() || fallback;
+  return {
+    regency: text('JEJAK_DOC_REGENCY', 'Pemerintah Kabupaten Bekasi'),
+    agency: text('JEJAK_DOC_AGENCY', 'Dinas Perpustakaan dan Kearsipan'),
+    address: text(
+      'JEJAK_DOC_ADDRESS',
+      'Kompleks Perkantoran Pemerintah Kabupaten Bekasi, Desa Sukamahi, Kecamatan Cikarang Pusat',
+    ),
+    place: text('JEJAK_DOC_PLACE', 'Cikarang Pusat'),
+    mengetahui: text('JEJAK_DOC_MENGETAHUI', 'Kepala Dinas Perpustakaan dan Kearsipan Kabupaten Bekasi'),
+  };
+}
+
+function publicBaseUrl(env: NodeJS.ProcessEnv): string {
+  const raw = (env.JEJAK_PUBLIC_BASE_URL ?? '').trim();
+  if (raw === '') return `http://localhost:${env.PORT || 3000}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('JEJAK_PUBLIC_BASE_URL', `must be an http:// or https:// URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('JEJAK_PUBLIC_BASE_URL', `must be an http:// or https:// URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = env.JEJAK_DATA_DIR || './data';
   const logLevel = env.JEJAK_LOG_LEVEL || 'info';
@@ -88,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     runProjector: flag(env, 'JEJAK_RUN_PROJECTOR', true),
+    documents: documentsConfig(env),
+    publicBaseUrl: publicBaseUrl(env),
   };
 }
 
