@@ -17,6 +17,7 @@ import { ItemsController } from './items/items.controller';
 import { LocationsController } from './locations/locations.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { DisposalListController } from './reports/disposal-list.controller';
+import { DocumentsModule } from './documents/documents.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TokenThrottlerGuard } from './rate-limit/token-throttler.guard';
 import { TokensController } from './tokens/tokens.controller';
@@ -69,6 +70,7 @@ export class AppModule {
         StoresModule,
         RateLimitModule,
         TransfersModule,
+        DocumentsModule,
       ],
       controllers: [
         HealthController,

@@ -35,6 +35,10 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/audit/items/:id/replay': ['auditor', 'admin'],
   'GET /api/audit/items/:id/export': ['auditor', 'admin'],
   'GET /metrics': ['admin', 'auditor'],
+  'GET /api/labels.pdf': ['admin', 'officer', 'depot'],
+  'GET /api/items/:id/loan.pdf': EVERYONE,
+  'GET /api/items/:id/receipt.pdf': EVERYONE,
+  'GET /api/disposals/:id/report.pdf': ['depot', 'admin', 'auditor'],
 };
 
 export const routeKey = (method: string, url: string): string => `${method.toUpperCase()} ${url}`;
