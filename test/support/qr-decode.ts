@@ -22,7 +22,14 @@ export function renderPages(pdf: Buffer, dpi = 150): Buffer[] {
   const dir = mkdtempSync(join(tmpdir(), 'jejak-pdf-'));
   try {
     writeFileSync(join(dir, 'doc.pdf'), pdf);
-    execFileSync('pdftoppm', ['-r', String(dpi), '-png', join(dir, 'doc.pdf'), join(dir, 'page')]);
+    try {
+      execFileSync('pdftoppm', ['-r', String(dpi), '-png', join(dir, 'doc.pdf'), join(dir, 'page')]);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new Error('pdftoppm is missing: apt-get install -y poppler-utils (.ci/run does it)');
+      }
+      throw error;
+    }
     return readdirSync(dir)
       .filter((name) => name.endsWith('.png'))
       .sort()

@@ -5,6 +5,7 @@ import {
   contentWidth,
   letterhead,
   newPdf,
+  nextPage,
   pageFooters,
   titleBlock,
   write,
@@ -77,7 +78,7 @@ export function renderDisposalReport(data: DisposalReportData, heading: Document
     },
     mengetahui: heading.mengetahui,
   });
-  doc.addPage({ layout: 'landscape' });
+  nextPage(doc, 'landscape');
   write(doc, `Lampiran ${title} Nomor ${data.baNumber}`, {
     x: left,
     width: contentWidth(doc),

@@ -121,9 +121,17 @@ export function pageFooters(doc: Doc, footnote?: string): void {
   }
 }
 
+/** A new page of the same size, orientation and margins as the current one (pdfkit's default is 72 pt). */
+export function nextPage(
+  doc: Doc,
+  layout: 'portrait' | 'landscape' = doc.page.layout as 'portrait' | 'landscape',
+): Doc {
+  return doc.addPage({ size: 'A4', layout, margin: doc.page.margins.left });
+}
+
 /** Starts a new page when fewer than `height` points are left above the bottom margin. */
 export function keepTogether(doc: Doc, height: number): void {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
-    doc.addPage();
+    nextPage(doc);
   }
 }

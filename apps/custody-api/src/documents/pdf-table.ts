@@ -1,4 +1,4 @@
-import { keepTogether, write, type Doc } from './pdf-document';
+import { keepTogether, nextPage, write, type Doc } from './pdf-document';
 import { useFont } from './pdf-fonts';
 
 export interface Column<Row> {
@@ -60,7 +60,7 @@ export function drawTable<Row>(
   line(headers, true, true);
   const fitting = (cells: string[], bold: boolean) => {
     if (doc.y + height(cells, bold) > doc.page.height - doc.page.margins.bottom) {
-      doc.addPage();
+      nextPage(doc);
       line(headers, true, true);
     }
     line(cells, bold, false);

@@ -45,11 +45,12 @@ export function signatureBlocks(
   const rightEnd = block(doc, left + half, top, half - 10, blocks.right);
   doc.y = Math.max(leftEnd, rightEnd) + 16;
   if (blocks.mengetahui) {
-    const x = left + half / 2;
-    write(doc, 'Mengetahui,', { x, y: doc.y, width: half, align: 'center' });
-    write(doc, blocks.mengetahui, { x, y: doc.y, width: half, align: 'center' });
-    write(doc, `(${BLANK})`, { x, y: doc.y + SIGN_SPACE, width: half, align: 'center' });
-    write(doc, `NIP ${BLANK}`, { x, y: doc.y, width: half, align: 'center' });
+    const x = left + half * 0.4;
+    const wide = half * 1.2;
+    write(doc, 'Mengetahui,', { x, y: doc.y, width: wide, align: 'center' });
+    write(doc, blocks.mengetahui, { x, y: doc.y, width: wide, align: 'center' });
+    write(doc, `(${BLANK})`, { x, y: doc.y + SIGN_SPACE, width: wide, align: 'center' });
+    write(doc, `NIP ${BLANK}`, { x, y: doc.y, width: wide, align: 'center' });
   }
   doc.x = left;
   doc.moveDown();

@@ -7,6 +7,7 @@ import {
   keepTogether,
   letterhead,
   newPdf,
+  nextPage,
   pageFooters,
   titleBlock,
   write,
@@ -47,7 +48,7 @@ export function renderBeritaAcara(data: BeritaAcaraData, heading: DocumentHeadin
     right: partyBlock('PIHAK PERTAMA', 'Yang Menyerahkan', data.pihakPertama),
     mengetahui: heading.mengetahui,
   });
-  doc.addPage({ layout: 'landscape' });
+  nextPage(doc, 'landscape');
   lampiran(doc, data);
   pageFooters(doc, data.checkpoint ? `Checkpoint log terverifikasi: ${data.checkpoint}` : undefined);
   return finish();
