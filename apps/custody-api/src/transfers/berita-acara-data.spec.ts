@@ -146,6 +146,13 @@ describe('toBeritaAcaraData', () => {
     const draft = toBeritaAcaraData(replayTransfer(stream)!, stream, items, directory);
     expect(draft.handovers[0].acknowledgement).toBe('pengakuan: kode');
     expect(draft.pihakPertama.person?.id).toBe('siti');
+    collected.data = {
+      ...collected.data,
+      acknowledgement: { method: 'signature', name: 'Ujang Suryana', nip: '196801011990031005' },
+    };
+    const signed = toBeritaAcaraData(replayTransfer(stream)!, stream, items, directory);
+    expect(signed.handovers[0].acknowledgement).toBe('pengakuan: tanda tangan (Ujang Suryana)');
+    expect(signed.pihakPertama.person).toMatchObject({ name: 'Ujang Suryana', nip: '196801011990031005' });
   });
 
   it('leaves pihak pertama to be signed by hand when nobody of the origin unit acted (an admin drew it up)', () => {

@@ -100,14 +100,23 @@ export function kurunWaktu(view: ItemView | null): string {
  * Never a courier: couriers carry it and are listed with their handovers. The choice rests on the
  * transfer's first events, so a draft and the final report name the same person.
  */
-function originSignatory(state: TransferState, events: readonly TransferEvent[]): string | null {
+function originSignatory(
+  state: TransferState,
+  events: readonly TransferEvent[],
+  directory: DocumentDirectory,
+): Signatory | null {
   const collected = events.find((event) => event.type === 'collected');
-  const release = (collected?.data as { acknowledgement?: { personId?: unknown } } | undefined)
-    ?.acknowledgement?.personId;
-  if (typeof release === 'string') return release;
+  const release = (collected?.data as { acknowledgement?: Record<string, unknown> } | undefined)
+    ?.acknowledgement;
+  if (typeof release?.personId === 'string') return directory.person(release.personId);
+  // A release signed on the courier's phone names the person and their NIP.
+  if (typeof release?.name === 'string') {
+    const nip = typeof release.nip === 'string' ? release.nip : null;
+    return { id: nip ?? release.name, name: release.name, nip, jabatan: '-' };
+  }
   const created = events.find((event) => event.type === 'transfer_created');
   return created && created.actor.unitId === state.fromId && created.actor.role !== 'courier'
-    ? created.actor.id
+    ? directory.person(created.actor.id)
     : null;
 }
 
@@ -165,7 +174,6 @@ export function toBeritaAcaraData(
   const intake = new Map((state.intake ?? []).map((result) => [result.itemId, result]));
   const intakeEvent = events.find((event) => event.type === 'intake_recorded');
   const tally = state.intake ? reconcile(state.intake) : null;
-  const origin = originSignatory(state, events);
   const readable = (view: ItemView) => !reader || mayRead(reader, view, state.toId);
   const views = state.itemIds.map((itemId) => items.get(itemId) ?? null);
   return {
@@ -177,7 +185,7 @@ export function toBeritaAcaraData(
     pihakPertama: {
       unitId: state.fromId,
       unitName: directory.unitName(state.fromId),
-      person: origin ? directory.person(origin) : null,
+      person: originSignatory(state, events, directory),
     },
     pihakKedua: {
       unitId: state.toId,
