@@ -30,6 +30,9 @@ export interface DocumentsConfig {
   address: string;
   place: string;
   mengetahui: string;
+  /** The countersigning official's name and NIP, when they should be printed rather than written in. */
+  mengetahuiName: string | null;
+  mengetahuiNip: string | null;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +85,8 @@ function documentsConfig(env: NodeJS.ProcessEnv): DocumentsConfig {
     ),
     place: text('JEJAK_DOC_PLACE', 'Cikarang Pusat'),
     mengetahui: text('JEJAK_DOC_MENGETAHUI', 'Kepala Dinas Perpustakaan dan Kearsipan Kabupaten Bekasi'),
+    mengetahuiName: (env.JEJAK_DOC_MENGETAHUI_NAME ?? '').trim() || null,
+    mengetahuiNip: (env.JEJAK_DOC_MENGETAHUI_NIP ?? '').trim() || null,
   };
 }
 

@@ -13,6 +13,8 @@ describe('the documents configuration', () => {
       JEJAK_DOC_ADDRESS: 'Jl. Ir. H. Juanda No. 100',
       JEJAK_DOC_PLACE: 'Bekasi',
       JEJAK_DOC_MENGETAHUI: 'Sekretaris Daerah',
+      JEJAK_DOC_MENGETAHUI_NAME: 'Drs. H. Ahmad Fauzi',
+      JEJAK_DOC_MENGETAHUI_NIP: '196805121994031007',
     });
     expect(config.documents).toEqual({
       regency: 'Pemerintah Kota Bekasi',
@@ -20,6 +22,8 @@ describe('the documents configuration', () => {
       address: 'Jl. Ir. H. Juanda No. 100',
       place: 'Bekasi',
       mengetahui: 'Sekretaris Daerah',
+      mengetahuiName: 'Drs. H. Ahmad Fauzi',
+      mengetahuiNip: '196805121994031007',
     });
   });
 

@@ -76,7 +76,7 @@ export function renderDisposalReport(data: DisposalReportData, heading: Document
       nip: data.executor.nip,
       jabatan: data.executor.jabatan,
     },
-    mengetahui: heading.mengetahui,
+    mengetahui: heading,
   });
   nextPage(doc, 'landscape');
   write(doc, `Lampiran ${title} Nomor ${data.baNumber}`, {

@@ -128,7 +128,7 @@ export function renderLoanReport(data: LoanReportData, heading: DocumentHeading)
       nip: data.lender.nip,
       jabatan: data.lender.jabatan,
     },
-    mengetahui: heading.mengetahui,
+    mengetahui: heading,
   });
   pageFooters(doc);
   return finish();

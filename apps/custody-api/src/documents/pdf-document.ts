@@ -16,8 +16,10 @@ export interface DocumentHeading {
   address: string;
   /** Where documents are signed: "Cikarang, 30 November 2026". */
   place: string;
-  /** The official who countersigns (Mengetahui). */
+  /** The official who countersigns (Mengetahui): jabatan, and name and NIP when configured. */
   mengetahui: string;
+  mengetahuiName?: string | null;
+  mengetahuiNip?: string | null;
 }
 
 export interface NewPdf {

@@ -1,4 +1,4 @@
-import { BLANK, contentWidth, keepTogether, write, type Doc } from './pdf-document';
+import { BLANK, contentWidth, keepTogether, write, type Doc, type DocumentHeading } from './pdf-document';
 
 export interface SignatureBlock {
   /** PIHAK PERTAMA, Peminjam, ... */
@@ -34,7 +34,7 @@ function block(doc: Doc, x: number, y: number, width: number, sign: SignatureBlo
  */
 export function signatureBlocks(
   doc: Doc,
-  blocks: { placeAndDate: string; left: SignatureBlock; right: SignatureBlock; mengetahui?: string },
+  blocks: { placeAndDate: string; left: SignatureBlock; right: SignatureBlock; mengetahui?: DocumentHeading },
 ): void {
   keepTogether(doc, blocks.mengetahui ? 225 : 135);
   const left = doc.page.margins.left;
@@ -48,9 +48,17 @@ export function signatureBlocks(
     const x = left + half * 0.4;
     const wide = half * 1.2;
     write(doc, 'Mengetahui,', { x, y: doc.y, width: wide, align: 'center' });
-    write(doc, blocks.mengetahui, { x, y: doc.y, width: wide, align: 'center' });
-    write(doc, `(${BLANK})`, { x, y: doc.y + SIGN_SPACE, width: wide, align: 'center' });
-    write(doc, `NIP ${BLANK}`, { x, y: doc.y, width: wide, align: 'center' });
+    const { mengetahui, mengetahuiName: name, mengetahuiNip: nip } = blocks.mengetahui;
+    write(doc, mengetahui, { x, y: doc.y, width: wide, align: 'center' });
+    write(doc, name ?? `(${BLANK})`, {
+      x,
+      y: doc.y + SIGN_SPACE,
+      width: wide,
+      align: 'center',
+      weight: 'bold',
+      underline: !!name,
+    });
+    write(doc, `NIP ${nip ?? (name ? '-' : BLANK)}`, { x, y: doc.y, width: wide, align: 'center' });
   }
   doc.x = left;
   doc.moveDown();

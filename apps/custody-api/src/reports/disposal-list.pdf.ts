@@ -85,6 +85,8 @@ function closing(doc: Doc, data: DisposalListData, heading: DocumentHeading): vo
   });
   write(doc, 'Petugas Depo Arsip', { x: MARGIN + half, y: doc.y, width: half, align: 'center' });
   const signAt = doc.y + 50;
-  write(doc, `(${BLANK})`, { x: MARGIN, y: signAt, width: half, align: 'center' });
+  write(doc, heading.mengetahuiName ?? `(${BLANK})`, { x: MARGIN, y: signAt, width: half, align: 'center' });
+  if (heading.mengetahuiNip)
+    write(doc, `NIP ${heading.mengetahuiNip}`, { x: MARGIN, width: half, align: 'center' });
   write(doc, `(${BLANK})`, { x: MARGIN + half, y: signAt, width: half, align: 'center' });
 }

@@ -9,6 +9,8 @@ const heading: DocumentHeading = {
   address: 'Jl. Contoh No. 1, Cikarang Pusat',
   place: 'Cikarang Pusat',
   mengetahui: 'Kepala Dinas Perpustakaan dan Kearsipan',
+  mengetahuiName: 'Drs. H. Ahmad Fauzi, M.Si.',
+  mengetahuiNip: '196805121994031007',
 };
 
 const row = (no: number, overrides: Partial<BeritaAcaraRow> = {}): BeritaAcaraRow => ({
@@ -93,6 +95,7 @@ describe('renderBeritaAcara', () => {
       'NIP 198001012005012001',
       'Mengetahui,',
       'Kepala Dinas Perpustakaan dan Kearsipan',
+      'Drs. H. Ahmad Fauzi, M.Si. NIP 196805121994031007',
     ]) {
       expect(text).toContain(expected);
     }

@@ -46,7 +46,7 @@ export function renderBeritaAcara(data: BeritaAcaraData, heading: DocumentHeadin
     placeAndDate: `${heading.place}, ${formatIndonesianDate(data.date)}`,
     left: partyBlock('PIHAK KEDUA', 'Yang Menerima', data.pihakKedua),
     right: partyBlock('PIHAK PERTAMA', 'Yang Menyerahkan', data.pihakPertama),
-    mengetahui: heading.mengetahui,
+    mengetahui: heading,
   });
   nextPage(doc, 'landscape');
   lampiran(doc, data);
