@@ -187,12 +187,15 @@ describe('printed documents over HTTP', () => {
       expect(other).toContain('(terbatas: uraian tidak ditampilkan)');
     });
 
-    it('renders to an image (pdftoppm) page by page', async () => {
+    it('renders to an image (pdftoppm) page by page, in the embedded fonts only', async () => {
       const pdf = (await getPdf(`/api/transfers/${transferId}/report.pdf`, cast.officer).expect(200))
         .body as Buffer;
       const images = renderPages(pdf, 40);
       expect(images.length).toBe((await pdfPages(pdf)).length);
       for (const png of images) expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // Only the embedded Unicode fonts: no standard (WinAnsi-only) font anywhere.
+      expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Regular/);
+      expect(pdf.toString('latin1')).not.toMatch(/Helvetica|Times-Roman|Courier/);
     });
 
     describe('labels', () => {
