@@ -40,16 +40,23 @@ describe('printed documents over HTTP', () => {
       .send({ name: 'Hanako Yamada 日本', role: 'officer', unitId: ORIGIN, principalId: OFFICER_NIP })
       .expect(201);
     signingOfficer = token.body.token;
+    // The people directory gives the jabatan printed under the signature.
+    await t
+      .http()
+      .patch(`/api/people/${OFFICER_NIP}`)
+      .set(...bearer(ADMIN_TOKEN))
+      .send({ jabatan: 'Arsiparis Ahli Muda' })
+      .expect(200);
     for (const [principalId, name] of [
       ['KURIR-A', 'Budi Santoso'],
       ['KURIR-B', 'Andi Wijaya'],
     ]) {
       await t
         .http()
-        .post('/api/tokens')
+        .patch(`/api/people/${principalId}`)
         .set(...bearer(ADMIN_TOKEN))
-        .send({ name, role: 'courier', principalId })
-        .expect(201);
+        .send({ name })
+        .expect(200);
     }
   });
   afterAll(() => t.close());
@@ -136,7 +143,7 @@ describe('printed documents over HTTP', () => {
     it("names the origin unit's officer as PIHAK PERTAMA, with NIP, in the draft and the final report alike", () => {
       for (const text of [draft, final]) {
         expect(text).toMatch(
-          /1\. Nama : Hanako Yamada 日本 NIP : 198001012005012001 Jabatan : Petugas Arsip/,
+          /1\. Nama : Hanako Yamada 日本 NIP : 198001012005012001 Jabatan : Arsiparis Ahli Muda/,
         );
         expect(text).toContain('selanjutnya disebut PIHAK PERTAMA');
         expect(text).not.toMatch(/Nama : Budi Santoso/);

@@ -16,6 +16,7 @@ import { CustodyCommandHandler } from './items/custody-command.handler';
 import { ItemsController } from './items/items.controller';
 import { LocationsController } from './locations/locations.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { PeopleModule } from './people/people.module';
 import { DisposalListController } from './reports/disposal-list.controller';
 import { DocumentsModule } from './documents/documents.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -71,6 +72,7 @@ export class AppModule {
         RateLimitModule,
         TransfersModule,
         DocumentsModule,
+        PeopleModule,
       ],
       controllers: [
         HealthController,

@@ -22,6 +22,17 @@ export interface AppConfig {
   documents: DocumentsConfig;
   /** Where people open the app; label QR codes hold `<publicBaseUrl>/i/<itemId>`. */
   publicBaseUrl: string;
+  /** Sign-in sessions (README "Sign-in and sessions"). */
+  session: {
+    idleMs: number;
+    /** Mark the cookie Secure: set when the service is reached over HTTPS. */
+    cookieSecure: boolean;
+    /** Failed sign-ins of one id before each further try must wait (1 s, doubling). */
+    slowAfter: number;
+    /** Failed sign-ins of one id before it is locked (an address: three times as many). */
+    lockAfter: number;
+    lockMs: number;
+  };
 }
 
 export interface DocumentsConfig {
@@ -136,6 +147,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runProjector: flag(env, 'JEJAK_RUN_PROJECTOR', true),
     documents: documentsConfig(env),
     publicBaseUrl: publicBaseUrl(env),
+    session: {
+      idleMs: integer(env, 'JEJAK_SESSION_IDLE_MINUTES', 12 * 60, 1, 30 * 24 * 60) * 60_000,
+      cookieSecure: flag(env, 'JEJAK_SESSION_COOKIE_SECURE', false),
+      slowAfter: integer(env, 'JEJAK_SIGN_IN_SLOW_AFTER', 5, 1, 1000),
+      lockAfter: integer(env, 'JEJAK_SIGN_IN_LOCK_AFTER', 10, 1, 1000),
+      lockMs: integer(env, 'JEJAK_SIGN_IN_LOCK_MINUTES', 15, 1, 24 * 60) * 60_000,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
-import { LocationRepository, TokenRepository } from '@jejak/directory';
+import { LocationRepository, PeopleRepository, TokenRepository } from '@jejak/directory';
 import { LOG_CHECKPOINT, noCheckpointYet, type CheckpointLine } from './log-checkpoint';
 import type { DocumentHeading } from './pdf-document';
 import { signatoryOf, type DocumentDirectory } from './signatories';
@@ -12,6 +12,7 @@ export class DocumentSources {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LocationRepository) private readonly locations: LocationRepository,
     @Inject(TokenRepository) private readonly tokens: TokenRepository,
+    @Inject(PeopleRepository) private readonly people: PeopleRepository,
     @Optional() @Inject(LOG_CHECKPOINT) private readonly checkpointLine: CheckpointLine | null,
   ) {}
 
@@ -23,11 +24,29 @@ export class DocumentSources {
     return this.config.publicBaseUrl;
   }
 
-  /** Names as of now: a unit's directory name, a person as the directory knows them. */
+  /**
+   * Names as of now: a unit's directory name; a person with the name, NIP and jabatan of the
+   * people directory, else as the tokens name them.
+   */
   directory(): DocumentDirectory {
-    const holders = this.tokens.list();
+    const tokens = this.tokens.list();
     return {
-      person: (id) => signatoryOf(id, holders),
+      person: (id) => {
+        const person = this.people.get(id);
+        const holders = person
+          ? [
+              ...tokens,
+              {
+                principalId: person.id,
+                name: person.name,
+                role: person.role,
+                nip: person.nip,
+                jabatan: person.jabatan,
+              },
+            ]
+          : tokens;
+        return signatoryOf(id, holders);
+      },
       unitName: (unitId) => this.locations.get(unitId)?.name ?? unitId,
     };
   }
