@@ -22,6 +22,13 @@ export interface AppConfig {
   documents: DocumentsConfig;
   /** Where people open the app; label QR codes hold `<publicBaseUrl>/i/<itemId>`. */
   publicBaseUrl: string;
+  /** A request whose headers and body have not all arrived by then is answered 408 and cut. */
+  requestTimeoutMs: number;
+  /**
+   * Which peers' X-Forwarded-For is believed for the client address (Fastify's trustProxy):
+   * false (default), true (every peer), a hop count, or a list of addresses / CIDR ranges.
+   */
+  trustProxy: boolean | number | string[];
   /** Sign-in sessions (README "Sign-in and sessions"). */
   session: {
     idleMs: number;
@@ -116,6 +123,27 @@ function publicBaseUrl(env: NodeJS.ProcessEnv): string {
   return raw.replace(/\/+$/, '');
 }
 
+function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
+  const raw = (env.JEJAK_TRUST_PROXY ?? '').trim();
+  if (raw === '') return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'JEJAK_TRUST_PROXY', 0, 0, 100);
+  if (['true', 'yes', 'on', 'false', 'no', 'off'].includes(raw.toLowerCase())) {
+    return flag(env, 'JEJAK_TRUST_PROXY', false);
+  }
+  const list = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const bad = list.find((entry) => !/^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(entry));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      'JEJAK_TRUST_PROXY',
+      `must be true, false, a hop count or a comma-separated list of proxy addresses or CIDR ranges; "${bad}" is none of these`,
+    );
+  }
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = env.JEJAK_DATA_DIR || './data';
   const logLevel = env.JEJAK_LOG_LEVEL || 'info';
@@ -147,6 +175,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runProjector: flag(env, 'JEJAK_RUN_PROJECTOR', true),
     documents: documentsConfig(env),
     publicBaseUrl: publicBaseUrl(env),
+    requestTimeoutMs: integer(env, 'JEJAK_REQUEST_TIMEOUT_MS', 60_000, 1000, 3_600_000),
+    trustProxy: trustProxy(env),
     session: {
       idleMs: integer(env, 'JEJAK_SESSION_IDLE_MINUTES', 12 * 60, 1, 30 * 24 * 60) * 60_000,
       cookieSecure: flag(env, 'JEJAK_SESSION_COOKIE_SECURE', false),
