@@ -9,13 +9,20 @@ import { projectCommand, projectionsCommand } from './commands/projections.comma
 import { tokenCommand } from './commands/token.command';
 import { relaunchFlags } from './node-flags';
 import { verifyCommand } from './commands/verify.command';
+import { verifyBundleCommand } from './commands/verify-bundle.command';
+import { checkpointCommand } from './commands/checkpoint.command';
 
 const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_URL, MONGODB_URL like the service)
 
   jejak token create --name N --role R [--unit U] [--principal P]
   jejak token list
   jejak token revoke ID
-  jejak verify [--item ID]              check every hash chain; exit 0 only when intact
+  jejak verify [--item ID] [--key VKEY] check every hash chain and rebuild the verifiable log
+                                        against its latest checkpoint; exit 0 only when intact
+  jejak verify-bundle FILE [--key VKEY] [--previous CHECKPOINT_FILE]
+                                        check an audit bundle offline (no service, no network)
+  jejak checkpoint verify --key VKEY [FILE|-]
+                                        check one signed checkpoint note
   jejak import daftar-arsip FILE.csv [--unit U] [--as P]
                                         import a daftar arsip (CSV) all or nothing
   jejak project                         run the projector alone
@@ -39,6 +46,8 @@ export async function runCli(
       principal: { type: 'string' },
       item: { type: 'string' },
       as: { type: 'string' },
+      key: { type: 'string' },
+      previous: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -51,6 +60,9 @@ export async function runCli(
     output.out(USAGE);
     return 2;
   }
+  // Offline checks: no configuration, no data directory.
+  if (command === 'verify-bundle') return verifyBundleCommand(rest, values, output);
+  if (command === 'checkpoint') return checkpointCommand(rest, values, output);
   const context = new CliContext(env);
   try {
     switch (command) {

@@ -15,6 +15,7 @@ import { StoresModule } from './infrastructure/stores.module';
 import { CustodyCommandHandler } from './items/custody-command.handler';
 import { ItemsController } from './items/items.controller';
 import { LocationsController } from './locations/locations.controller';
+import { LogModule } from './log/log.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { DisposalListController } from './reports/disposal-list.controller';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -69,6 +70,7 @@ export class AppModule {
         StoresModule,
         RateLimitModule,
         TransfersModule,
+        LogModule,
       ],
       controllers: [
         HealthController,

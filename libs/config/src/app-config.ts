@@ -18,6 +18,12 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Run the projector inside the API process (the default); off for API replicas. */
   runProjector: boolean;
+  /** The verifiable log's origin line (one per deployment), also the signing key's name. */
+  logOrigin: string;
+  /** A signing key in Go's note form (PRIVATE+KEY+…); absent = the one kept in the data directory. */
+  logSigningKey?: string;
+  /** A new checkpoint is signed when the tree has grown and this many seconds have passed. */
+  logCheckpointSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +65,15 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
+/** A C2SP origin: one line, no spaces or '+' (it also names the signing key). */
+function logOrigin(env: NodeJS.ProcessEnv): string {
+  const origin = env.JEJAK_LOG_ORIGIN || 'jejak.bekasikab.go.id/log';
+  if (!/^[\x21-\x2a\x2c-\x7e]{1,200}$/.test(origin)) {
+    throw new ConfigError('JEJAK_LOG_ORIGIN', 'must be printable ASCII without spaces or "+"');
+  }
+  return origin;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = env.JEJAK_DATA_DIR || './data';
   const logLevel = env.JEJAK_LOG_LEVEL || 'info';
@@ -88,6 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     runProjector: flag(env, 'JEJAK_RUN_PROJECTOR', true),
+    logOrigin: logOrigin(env),
+    logSigningKey: env.JEJAK_LOG_SIGNING_KEY || undefined,
+    logCheckpointSeconds: integer(env, 'JEJAK_LOG_CHECKPOINT_SECONDS', 5, 1, 86_400),
   };
 }
 

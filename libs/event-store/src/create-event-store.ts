@@ -9,6 +9,8 @@ export interface EventStoreConfig {
   eventStoreUrl?: string;
   /** Where the embedded store keeps events.sqlite (created if missing). */
   dataDir: string;
+  /** Progress of the one-time build of the verifiable log over events recorded before it existed. */
+  onLogCatchUp?: (done: number, total: number) => void;
 }
 
 export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
@@ -19,5 +21,8 @@ export async function createEventStore(config: EventStoreConfig): Promise<EventS
     return store;
   }
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore({ filename: join(config.dataDir, 'events.sqlite') });
+  return new SqliteEventStore({
+    filename: join(config.dataDir, 'events.sqlite'),
+    onLogCatchUp: config.onLogCatchUp,
+  });
 }

@@ -110,4 +110,8 @@ export class MemoryTree implements SubtreeSource {
   root(size = this.size): Buffer {
     return rootAt(this, size);
   }
+
+  inclusionProofOf(index: number, size = this.size): Buffer[] {
+    return inclusionProof(this, index, size);
+  }
 }

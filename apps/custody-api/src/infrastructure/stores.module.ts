@@ -25,6 +25,16 @@ import { ReadModelGate } from './read-model-gate';
 
 export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
 
+/** Logs the first start's tree build over existing events at every tenth of the way. */
+function logCatchUpProgress(logger: Logger): (done: number, total: number) => void {
+  let reported = 0;
+  return (done, total) => {
+    if (done < total && done - reported < total / 10) return;
+    reported = done;
+    logger.log(`building the verifiable log over existing events: ${done} of ${total}`);
+  };
+}
+
 /** The composition root's stores: event store, read models, projector, directory. */
 @Global()
 @Module({
@@ -58,6 +68,7 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
         const store = await createEventStore({
           eventStoreUrl: config.eventStoreUrl,
           dataDir: config.dataDir,
+          onLogCatchUp: logCatchUpProgress(new Logger('VerifiableLog')),
         });
         if (store instanceof SqliteEventStore) {
           store.onCommit((commit) => {
