@@ -12,6 +12,7 @@ import {
   parseSkey,
   parseVkey,
   signNote,
+  verifyAuditBundle,
   verifyConsistency,
   type AuditBundle,
 } from '@jejak/verifiable-log';
@@ -208,6 +209,46 @@ describe('the verifiable log: bundles an auditor checks offline', () => {
     );
     expect(otherKey.code).toBe(1);
     expect(otherKey.stdout).toContain('FAILED: checkpoint: signature: note has no verifiable signatures');
+  });
+
+  it('gives a transfer its bundle too, which verifies', async () => {
+    const itemId = (
+      await t
+        .http()
+        .post('/api/items')
+        .set(...bearer(cast.officer))
+        .send(aFile({ title: 'Arsip serah' }))
+        .expect(201)
+    ).body.itemId as string;
+    const created = await t
+      .http()
+      .post('/api/transfers')
+      .set(...bearer(cast.officer))
+      .send({
+        baNumber: 'BA-901/ARS/2026',
+        fromId: 'kec-cikarang-utara',
+        toId: 'depo-arsip-bekasi',
+        itemIds: [itemId],
+      })
+      .expect(201);
+    const transferId = created.body.transferId as string;
+    await t
+      .http()
+      .post(`/api/transfers/${transferId}/events`)
+      .set(...bearer(cast.courierA))
+      .send({ type: 'collected' })
+      .expect(201);
+    const response = await t
+      .http()
+      .get(`/api/audit/transfers/${transferId}/bundle`)
+      .set(...bearer(cast.admin))
+      .expect(200);
+    expect(response.headers['content-disposition']).toContain('jejak-transfer-');
+    const bundle = response.body as AuditBundle;
+    expect(bundle.stream).toBe(`transfer-${transferId}`);
+    const report = verifyAuditBundle(bundle, { trustedVkey: vkey });
+    expect(report.failure).toBeUndefined();
+    expect(bundle.events.length).toBeGreaterThanOrEqual(2);
   });
 
   it('checks one checkpoint note with `jejak checkpoint verify`, refusing it with a byte changed', async () => {
