@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** RFC 9162 §2.1.1 hashing with SHA-256: every hash here is exactly this many bytes. */
 export const HASH_SIZE = 32;
@@ -9,12 +9,13 @@ const NODE_PREFIX = Buffer.from([0x01]);
 /** MTH({}) = SHA-256 of the empty string. */
 export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
 
+// One-shot hashing (crypto.hash) costs about 2/3 of a createHash chain: this runs per event.
 export function leafHash(data: Uint8Array): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
+  return hash('sha256', Buffer.concat([LEAF_PREFIX, data]), 'buffer');
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  return hash('sha256', Buffer.concat([NODE_PREFIX, left, right], 1 + left.length + right.length), 'buffer');
 }
 
 /** The largest power of two strictly smaller than n (n > 1): where RFC 9162 splits a tree. */

@@ -406,11 +406,9 @@ export class SqliteEventStore implements EventStore {
         if (earlier) return earlier;
         throw new DuplicateEventIdError(event.eventId);
       }
-      // The leaf is of the data as stored (as read back), computed inside the append's savepoint:
-      // data that has no canonical form fails this append only.
-      if (this.verifiableLog) {
-        leaves.push({ position, streamId, revision, leafHash: eventLeafHash(JSON.parse(data)) });
-      }
+      // Inside the append's savepoint: data with no canonical form fails this append only. The
+      // data as given and as read back have one canonical form (plain JSON): `jejak verify` checks.
+      if (this.verifiableLog) leaves.push({ position, leafHash: eventLeafHash(event.data) });
     }
     return { revision, position: String(position) };
   }

@@ -14,8 +14,6 @@ import type { LogSnapshot, StoredCheckpoint, VerifiableLogStorage } from '../log
 /** One committed event as the tree needs it. */
 export interface LeafToAppend {
   position: number;
-  streamId: string;
-  revision: number;
   leafHash: Buffer;
 }
 
@@ -26,21 +24,22 @@ export function createLogSchema(db: Database.Database): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS log_leaves (
       leaf_index INTEGER PRIMARY KEY,
-      position INTEGER NOT NULL UNIQUE,
-      stream_id TEXT NOT NULL,
-      revision INTEGER NOT NULL
+      position INTEGER NOT NULL,
+      hash BLOB NOT NULL
     );
     CREATE TABLE IF NOT EXISTS log_nodes (
-      level INTEGER NOT NULL,
-      idx INTEGER NOT NULL,
-      hash BLOB NOT NULL,
-      PRIMARY KEY (level, idx)
-    ) WITHOUT ROWID;
+      node_key INTEGER PRIMARY KEY,
+      hash BLOB NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS log_heads (
       stream_id TEXT PRIMARY KEY,
       revision INTEGER NOT NULL,
       leaf_index INTEGER NOT NULL
     ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS log_heads_state (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      size INTEGER NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS log_checkpoints (
       size INTEGER PRIMARY KEY,
       note TEXT NOT NULL,
@@ -48,6 +47,12 @@ export function createLogSchema(db: Database.Database): void {
     );
   `);
 }
+
+/**
+ * The key of the complete subtree (level >= 1, index): ordered by the leaf that completed it, so
+ * every insert lands on the table's last page (one page per commit, not one per level).
+ */
+const nodeKey = (level: number, index: number): number => ((index + 1) * 2 ** level - 1) * 64 + level;
 
 type HeadRow = { stream_id: string; revision: number; leaf_index: number };
 const toHead = (row: HeadRow): StreamHead => ({
@@ -60,6 +65,9 @@ const toHead = (row: HeadRow): StreamHead => ({
  * The tree in the embedded store's own file, appended inside the same transaction as the events
  * (so an acknowledged event always has its leaf). The frontier in memory is re-read whenever
  * another process (e.g. `jejak import`) has appended since, which the write lock makes safe.
+ * Only appends happen in the group commit (leaf rows and completed nodes, all on the tables' last
+ * pages); the stream heads, keyed by stream id (a write anywhere in the table), are brought up to
+ * date when a checkpoint is signed, from the leaves appended since.
  */
 export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   private frontier: Frontier;
@@ -116,7 +124,8 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   }
 
   subtreeHash(level: number, index: number): Buffer {
-    const row = this.statements.node.get(level, index);
+    const row =
+      level === 0 ? this.statements.leafHash.get(index) : this.statements.node.get(nodeKey(level, index));
     if (!row) throw new RangeError(`the log has no complete subtree at level ${level}, index ${index}`);
     return row.hash;
   }
@@ -126,24 +135,26 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
     return rootAt(this, size);
   }
 
+  /** The tree now and its stream heads, brought up to date in one write transaction. */
   latest(): LogSnapshot {
-    return this.db.transaction(() => {
-      const size = this.size();
-      return {
-        size,
-        root: rootAt(this, size),
-        heads: this.statements.heads.all().map(toHead),
-      };
-    })();
+    return this.db
+      .transaction(() => {
+        const size = this.size();
+        this.updateHeads(size);
+        return { size, root: rootAt(this, size), heads: this.statements.heads.all().map(toHead) };
+      })
+      .immediate();
   }
 
   headsAt(size: number): StreamHead[] {
     this.checkSize(size);
-    return this.db.transaction(() =>
-      size === this.size()
-        ? this.statements.heads.all().map(toHead)
-        : this.statements.headsBefore.all(size).map(toHead),
-    )();
+    return this.db
+      .transaction(() => {
+        if (size !== this.size()) return this.statements.headsBefore.all(size).map(toHead);
+        this.updateHeads(size);
+        return this.statements.heads.all().map(toHead);
+      })
+      .immediate();
   }
 
   leafHash(index: number): Buffer {
@@ -160,8 +171,19 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
     return consistencyProof(this, from, to);
   }
 
+  /** Positions grow with leaf indexes, so a binary search over the leaves needs no index of its own. */
   leafIndexOf(position: string): number | null {
-    return this.statements.leafOfPosition.get(Number(position))?.leaf_index ?? null;
+    const wanted = Number(position);
+    let low = 0;
+    let high = this.size() - 1;
+    while (low <= high) {
+      const middle = Math.floor((low + high) / 2);
+      const at = this.statements.positionOfLeaf.get(middle)?.position ?? Number.MAX_SAFE_INTEGER;
+      if (at === wanted) return middle;
+      if (at < wanted) low = middle + 1;
+      else high = middle - 1;
+    }
+    return null;
   }
 
   saveCheckpoint({ size, note, signedAt }: StoredCheckpoint): void {
@@ -174,6 +196,16 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
 
   checkpointAt(size: number): StoredCheckpoint | null {
     return fromCheckpointRow(this.statements.checkpointAt.get(size));
+  }
+
+  /** Folds the leaves appended since the heads were last brought up to date into log_heads. */
+  private updateHeads(size: number): void {
+    const from = this.statements.headsState.get()?.size ?? 0;
+    if (from >= size) return;
+    for (const leaf of this.statements.leavesBetween.all(from, size)) {
+      this.statements.upsertHead.run(leaf.stream_id, leaf.revision, leaf.leaf_index);
+    }
+    this.statements.setHeadsState.run(size);
   }
 
   private checkSize(size: number): void {
@@ -208,8 +240,6 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
     for (const row of rows) {
       this.writeLeaf(frontier, {
         position: row.position,
-        streamId: row.stream_id,
-        revision: row.revision,
         leafHash: eventLeafHash(JSON.parse(row.data)),
       });
     }
@@ -218,10 +248,9 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
 
   private writeLeaf(frontier: Frontier, leaf: LeafToAppend): void {
     const index = frontier.size;
-    this.statements.insertLeaf.run(index, leaf.position, leaf.streamId, leaf.revision);
-    this.statements.upsertHead.run(leaf.streamId, leaf.revision, index);
+    this.statements.insertLeaf.run(index, leaf.position, leaf.leafHash);
     frontier.append(leaf.leafHash).forEach((node: SubtreeNode) => {
-      this.statements.insertNode.run(node.level, node.index, node.hash);
+      if (node.level > 0) this.statements.insertNode.run(nodeKey(node.level, node.index), node.hash);
     });
   }
 }
@@ -241,21 +270,23 @@ function prepare(db: Database.Database) {
     unindexedCount: db.prepare<[number], { count: number }>(
       'SELECT COUNT(*) AS count FROM events WHERE position > ?',
     ),
-    unindexed: db.prepare<
-      [number, number, number],
-      { position: number; stream_id: string; revision: number; data: string }
-    >(
-      `SELECT position, stream_id, revision, data FROM events
+    unindexed: db.prepare<[number, number, number], { position: number; data: string }>(
+      `SELECT position, data FROM events
        WHERE position > ? AND position < ? ORDER BY position LIMIT ?`,
     ),
-    node: db.prepare<[number, number], { hash: Buffer }>(
-      'SELECT hash FROM log_nodes WHERE level = ? AND idx = ?',
+    node: db.prepare<[number], { hash: Buffer }>('SELECT hash FROM log_nodes WHERE node_key = ?'),
+    leafHash: db.prepare<[number], { hash: Buffer }>('SELECT hash FROM log_leaves WHERE leaf_index = ?'),
+    insertLeaf: db.prepare<[number, number, Buffer]>(
+      'INSERT INTO log_leaves (leaf_index, position, hash) VALUES (?, ?, ?)',
     ),
-    insertLeaf: db.prepare<[number, number, string, number]>(
-      'INSERT INTO log_leaves (leaf_index, position, stream_id, revision) VALUES (?, ?, ?, ?)',
+    insertNode: db.prepare<[number, Buffer]>('INSERT INTO log_nodes (node_key, hash) VALUES (?, ?)'),
+    headsState: db.prepare<[], { size: number }>('SELECT size FROM log_heads_state WHERE id = 1'),
+    setHeadsState: db.prepare<[number]>(
+      'INSERT INTO log_heads_state (id, size) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size',
     ),
-    insertNode: db.prepare<[number, number, Buffer]>(
-      'INSERT INTO log_nodes (level, idx, hash) VALUES (?, ?, ?)',
+    leavesBetween: db.prepare<[number, number], HeadRow>(
+      `SELECT e.stream_id, e.revision, l.leaf_index FROM log_leaves l JOIN events e ON e.position = l.position
+       WHERE l.leaf_index >= ? AND l.leaf_index < ? ORDER BY l.leaf_index`,
     ),
     upsertHead: db.prepare<[string, number, number]>(
       `INSERT INTO log_heads (stream_id, revision, leaf_index) VALUES (?, ?, ?)
@@ -265,11 +296,12 @@ function prepare(db: Database.Database) {
       'SELECT stream_id, revision, leaf_index FROM log_heads ORDER BY stream_id',
     ),
     headsBefore: db.prepare<[number], HeadRow>(
-      `SELECT stream_id, revision, MAX(leaf_index) AS leaf_index FROM log_leaves
-       WHERE leaf_index < ? GROUP BY stream_id ORDER BY stream_id`,
+      `SELECT e.stream_id, e.revision, MAX(l.leaf_index) AS leaf_index
+       FROM log_leaves l JOIN events e ON e.position = l.position
+       WHERE l.leaf_index < ? GROUP BY e.stream_id ORDER BY e.stream_id`,
     ),
-    leafOfPosition: db.prepare<[number], { leaf_index: number }>(
-      'SELECT leaf_index FROM log_leaves WHERE position = ?',
+    positionOfLeaf: db.prepare<[number], { position: number }>(
+      'SELECT position FROM log_leaves WHERE leaf_index = ?',
     ),
     saveCheckpoint: db.prepare<[number, string, string]>(
       'INSERT OR IGNORE INTO log_checkpoints (size, note, signed_at) VALUES (?, ?, ?)',
