@@ -71,6 +71,8 @@ const toHead = (row: HeadRow): StreamHead => ({
  */
 export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   private frontier: Frontier;
+  /** PRAGMA data_version after our last commit; another process's commit changes it. */
+  private ownVersion: number | undefined;
   private readonly statements: ReturnType<typeof prepare>;
 
   constructor(private readonly db: Database.Database) {
@@ -107,9 +109,14 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
    * left without a leaf, then these. Returns the frontier to adopt once the COMMIT succeeded.
    */
   appendInTransaction(leaves: readonly LeafToAppend[]): Frontier {
-    this.syncWithDisk();
-    const caught = this.appendUnindexed(Number.MAX_SAFE_INTEGER, leaves[0]?.position);
-    const frontier = caught.frontier;
+    // data_version changes only when another connection committed: then look at what it wrote.
+    let frontier: Frontier;
+    if (this.statements.dataVersion.get()?.data_version !== this.ownVersion) {
+      this.syncWithDisk();
+      frontier = this.appendUnindexed(Number.MAX_SAFE_INTEGER, leaves[0]?.position).frontier;
+    } else {
+      frontier = this.frontier.clone();
+    }
     for (const leaf of leaves) this.writeLeaf(frontier, leaf);
     return frontier;
   }
@@ -117,6 +124,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   /** Adopts the frontier of a committed transaction. */
   committed(frontier: Frontier): void {
     this.frontier = frontier;
+    this.ownVersion = this.statements.dataVersion.get()?.data_version;
   }
 
   size(): number {
@@ -261,6 +269,7 @@ const fromCheckpointRow = (
 
 function prepare(db: Database.Database) {
   return {
+    dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
     leafCount: db.prepare<[], { count: number }>(
       'SELECT COALESCE(MAX(leaf_index) + 1, 0) AS count FROM log_leaves',
     ),
