@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -16,7 +16,9 @@ import {
   verifyConsistency,
   type AuditBundle,
 } from '@jejak/verifiable-log';
+import { SqliteEventStore } from '@jejak/event-store';
 import { castOf, type Cast } from './support/actors';
+import { spawnService } from './support/spawned-service';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 const CLI_ENTRY = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
@@ -346,5 +348,43 @@ describe('the verifiable log: bundles an auditor checks offline', () => {
     expect(caught.stdout).toContain('BROKEN verifiable log: checkpoint of size');
     expect(caught.stdout).toMatch(/the log holds only \d+ events: events were removed|another root/);
     expect(caught.stdout).not.toMatch(/BROKEN item-/);
+  });
+});
+
+describe('the verifiable log at start-up of the built service', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('builds the tree once over an older store, signs it, and logs the vkey but never the key', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jejak-vlog-start-'));
+    dirs.push(dataDir);
+    const older = new SqliteEventStore({ filename: join(dataDir, 'events.sqlite'), verifiableLog: false });
+    for (let i = 0; i < 30; i++) {
+      await older.append(`legacy-OLD-${i % 4}`, [{ eventId: `old-${i}`, type: 'noted', data: { i } }], 'any');
+    }
+    await older.close();
+
+    const env = { JEJAK_DATA_DIR: dataDir, JEJAK_ADMIN_TOKEN: ADMIN_TOKEN, JEJAK_LOG_LEVEL: 'info' };
+    const first = await spawnService(env);
+    const checkpoint = await fetch(`${first.baseUrl}/api/log/checkpoint`, {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(checkpoint.status).toBe(200);
+    expect(parseCheckpoint(noteText(await checkpoint.text())).size).toBe(30);
+    first.child.kill('SIGTERM');
+    await first.exited;
+    const keyFile = join(dataDir, 'log-signing.key');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const skey = readFileSync(keyFile, 'utf8').trim();
+    const vkey = parseSkey(skey).vkey;
+    expect(first.output()).toContain('building the verifiable log over existing events: 30 of 30');
+    expect(first.output()).toContain(`log key (vkey): ${vkey}`);
+    expect(first.output()).not.toContain(skey.split('+').pop());
+
+    const second = await spawnService(env);
+    second.child.kill('SIGTERM');
+    await second.exited;
+    expect(second.output()).not.toContain('building the verifiable log');
+    expect(second.output()).toContain(`log key (vkey): ${vkey}`);
   });
 });
