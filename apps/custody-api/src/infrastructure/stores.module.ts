@@ -106,6 +106,7 @@ function logCatchUpProgress(logger: Logger): (done: number, total: number) => vo
         config.runProjector
           ? new Projector(eventStore, store, {
               onLag: (ms: number) => metrics.projectionLag.observe({ projection: 'items' }, ms / 1000),
+              onError: (error: Error) => new Logger('Projector').error(`projection failed: ${error.message}`),
             })
           : new RemoteProjectorHandle(store),
     },
