@@ -1,5 +1,5 @@
 import { Frontier } from './frontier';
-import { consistencyProof, inclusionProof, MemoryTree, rootAt } from './merkle-tree';
+import { consistencyProof, inclusionProof, MemoryTree, PackedTree, rootAt } from './merkle-tree';
 import { EMPTY_ROOT, leafHash } from './rfc9162-hash';
 import {
   CONSISTENCY_PROOFS,
@@ -86,5 +86,18 @@ describe('proof generation from stored subtrees (transparency-dev/merkle vectors
   it('refuses a consistency proof from size 0 or backwards', () => {
     expect(() => consistencyProof(tree, 0, 4)).toThrow(RangeError);
     expect(() => consistencyProof(tree, 5, 4)).toThrow(RangeError);
+  });
+});
+
+describe('a packed tree (the stream-heads tree)', () => {
+  it('gives the same roots and proofs as the tree of the published vectors', () => {
+    for (let size = 1; size <= 8; size++) {
+      const packed = new PackedTree(Buffer.concat(LEAVES.slice(0, size).map(leafHash)));
+      expect(packed.root()).toEqual(ROOTS[size - 1]);
+      for (let index = 0; index < size; index++) {
+        expect(packed.inclusionProofOf(index)).toEqual(inclusionProof(tree, index, size));
+      }
+    }
+    expect(new PackedTree(Buffer.alloc(0)).root()).toEqual(EMPTY_TREE_HASH);
   });
 });

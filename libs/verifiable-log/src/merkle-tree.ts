@@ -1,4 +1,11 @@
-import { EMPTY_ROOT, isPowerOfTwo, levelOf, nodeHash, splitPoint } from './rfc9162-hash';
+import {
+  EMPTY_ROOT,
+  HASH_SIZE as HASH_BYTES,
+  isPowerOfTwo,
+  levelOf,
+  nodeHash,
+  splitPoint,
+} from './rfc9162-hash';
 
 /**
  * Where the hashes of complete subtrees come from: level 0 are leaf hashes, the node at (level, i)
@@ -113,5 +120,53 @@ export class MemoryTree implements SubtreeSource {
 
   inclusionProofOf(index: number, size = this.size): Buffer[] {
     return inclusionProof(this, index, size);
+  }
+}
+
+/**
+ * A tree over leaf hashes packed in one buffer (32 bytes each), its complete levels computed once
+ * on first use, also packed: no object per node, for trees rebuilt whole (the stream-heads tree).
+ */
+export class PackedTree implements SubtreeSource {
+  private readonly levels: Buffer[];
+
+  constructor(packedLeafHashes: Buffer) {
+    if (packedLeafHashes.length % HASH_BYTES !== 0)
+      throw new RangeError('packed leaf hashes are 32 bytes each');
+    this.levels = [packedLeafHashes];
+  }
+
+  get size(): number {
+    return this.levels[0].length / HASH_BYTES;
+  }
+
+  subtreeHash(level: number, index: number): Buffer {
+    const packed = this.level(level);
+    if ((index + 1) * HASH_BYTES > packed.length) {
+      throw new RangeError(`no complete subtree at level ${level}, index ${index}`);
+    }
+    return packed.subarray(index * HASH_BYTES, (index + 1) * HASH_BYTES);
+  }
+
+  root(): Buffer {
+    return rootAt(this, this.size);
+  }
+
+  inclusionProofOf(index: number): Buffer[] {
+    return inclusionProof(this, index, this.size);
+  }
+
+  private level(level: number): Buffer {
+    while (this.levels.length <= level) {
+      const below = this.levels[this.levels.length - 1];
+      const count = Math.floor(below.length / HASH_BYTES / 2);
+      const packed = Buffer.allocUnsafe(count * HASH_BYTES);
+      for (let i = 0; i < count; i++) {
+        const pair = below.subarray(i * 2 * HASH_BYTES, (i + 1) * 2 * HASH_BYTES);
+        nodeHash(pair.subarray(0, HASH_BYTES), pair.subarray(HASH_BYTES)).copy(packed, i * HASH_BYTES);
+      }
+      this.levels.push(packed);
+    }
+    return this.levels[level];
   }
 }

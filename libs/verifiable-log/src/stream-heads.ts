@@ -28,6 +28,8 @@ export function streamHeadsTree(sortedHeads: readonly StreamHead[]): MemoryTree 
   return tree;
 }
 
+export const streamHeadLeafHash = (head: StreamHead): Buffer => leafHash(streamHeadLeafData(head));
+
 export const formatHeadsExtension = (count: number, root: Buffer): string =>
   `${HEADS_EXTENSION} ${count} ${root.toString('base64')}`;
 

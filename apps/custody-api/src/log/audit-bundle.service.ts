@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { itemStreamId, transferStreamId } from '@jejak/custody';
 import { EVENT_STORE, type EventStore, type StoredCheckpoint } from '@jejak/event-store';
-import { BUNDLE_FORMAT, eventLeafData, streamHeadsTree, type AuditBundle } from '@jejak/verifiable-log';
+import { BUNDLE_FORMAT, eventLeafData, type AuditBundle } from '@jejak/verifiable-log';
 import { ApiProblem } from '../common/problem';
 import { LogService } from './log.service';
 
@@ -41,9 +41,7 @@ export class AuditBundleService {
       (e): e is typeof e & { index: number } => e.index !== null && e.index < size,
     );
     if (inTree.length === 0) throw new ApiProblem('not-found', `${missing} in the tree of size ${size}`);
-    const heads = storage.headsAt(size);
-    const headIndex = heads.findIndex((head) => head.stream === stream);
-    const head = heads[headIndex];
+    const head = storage.streamHeadProof(stream, size);
     return {
       format: BUNDLE_FORMAT,
       origin: this.log.origin,
@@ -56,10 +54,10 @@ export class AuditBundleService {
         proof: b64(storage.inclusionProof(index, size)),
       })),
       streamHead: {
-        revision: head?.revision ?? -1,
-        index: head?.index ?? -1,
-        headIndex,
-        proof: headIndex < 0 ? [] : b64(streamHeadsTree(heads).inclusionProofOf(headIndex)),
+        revision: head?.head.revision ?? -1,
+        index: head?.head.index ?? -1,
+        headIndex: head?.headIndex ?? -1,
+        proof: b64(head?.proof ?? []),
       },
       ...(request.from === undefined ? {} : { consistency: this.consistency(request.from, size) }),
     };

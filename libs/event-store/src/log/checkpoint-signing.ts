@@ -1,10 +1,4 @@
-import {
-  formatCheckpoint,
-  formatHeadsExtension,
-  signNote,
-  streamHeadsTree,
-  type NoteSigner,
-} from '@jejak/verifiable-log';
+import { formatCheckpoint, formatHeadsExtension, signNote, type NoteSigner } from '@jejak/verifiable-log';
 import type { StoredCheckpoint, VerifiableLogStorage } from './verifiable-log-storage';
 
 /**
@@ -20,12 +14,11 @@ export function signCheckpointIfGrown(
   const latest = log.latestCheckpoint();
   const snapshot = log.latest();
   if (latest && latest.size === snapshot.size) return latest;
-  const heads = streamHeadsTree(snapshot.heads);
   const body = formatCheckpoint({
     origin,
     size: snapshot.size,
     root: snapshot.root,
-    extensions: [formatHeadsExtension(heads.size, heads.root())],
+    extensions: [formatHeadsExtension(snapshot.headsCount, snapshot.headsRoot)],
   });
   const checkpoint = { size: snapshot.size, note: signNote(body, signer), signedAt: now().toISOString() };
   log.saveCheckpoint(checkpoint);

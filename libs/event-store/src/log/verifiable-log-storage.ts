@@ -12,8 +12,16 @@ export interface StoredCheckpoint {
 export interface LogSnapshot {
   size: number;
   root: Buffer;
-  /** Every stream's last event at this size, sorted by stream id (UTF-8 bytes). */
-  heads: StreamHead[];
+  /** The stream-heads tree at this size: its leaf count and root. */
+  headsCount: number;
+  headsRoot: Buffer;
+}
+
+/** A stream's head at a tree size and its inclusion proof in the stream-heads tree. */
+export interface StreamHeadProof {
+  head: StreamHead;
+  headIndex: number;
+  proof: Buffer[];
 }
 
 /**
@@ -26,7 +34,10 @@ export interface VerifiableLogStorage {
   size(): number;
   latest(): LogSnapshot;
   root(size: number): Buffer;
+  /** Every stream's last event at this size, sorted by stream id (UTF-8 bytes). */
   headsAt(size: number): StreamHead[];
+  /** Null when the stream has no event in the tree of this size. */
+  streamHeadProof(stream: string, size: number): StreamHeadProof | null;
   leafHash(index: number): Buffer;
   inclusionProof(index: number, size: number): Buffer[];
   consistencyProof(from: number, to: number): Buffer[];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   eventLeafHash,
   MemoryTree,
+  streamHeadsTree,
   verifyConsistency,
   verifyInclusion,
   type StreamHead,
@@ -44,11 +45,16 @@ describe('the verifiable log in the embedded store', () => {
     const log = store.verifiableLog!;
     const { tree, heads } = await treeOfStore(store);
     expect(log.size()).toBe(4);
-    expect(log.latest()).toEqual({
-      size: 4,
-      root: tree.root(),
-      heads: [heads.get('item-a'), heads.get('item-b'), heads.get('transfer-t')],
+    const sortedHeads = [heads.get('item-a'), heads.get('item-b'), heads.get('transfer-t')] as StreamHead[];
+    const headsTree = streamHeadsTree(sortedHeads);
+    expect(log.latest()).toEqual({ size: 4, root: tree.root(), headsCount: 3, headsRoot: headsTree.root() });
+    expect(log.headsAt(4)).toEqual(sortedHeads);
+    expect(log.streamHeadProof('item-b', 4)).toEqual({
+      head: heads.get('item-b'),
+      headIndex: 1,
+      proof: headsTree.inclusionProofOf(1),
     });
+    expect(log.streamHeadProof('item-z', 4)).toBeNull();
     const [, second] = await store.readStream('item-a');
     expect(log.leafIndexOf(second.position)).toBe(1);
     await store.close();
@@ -64,7 +70,7 @@ describe('the verifiable log in the embedded store', () => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
     expect(store.verifiableLog!.size()).toBe(2);
-    expect(store.verifiableLog!.latest().heads.map((h) => h.stream)).toEqual(['item-a', 'item-c']);
+    expect(store.verifiableLog!.headsAt(2).map((h) => h.stream)).toEqual(['item-a', 'item-c']);
     expect(store.verifiableLog!.root(2)).toEqual((await treeOfStore(store)).tree.root());
     await store.close();
   });
@@ -101,6 +107,13 @@ describe('the verifiable log in the embedded store', () => {
       { stream: 'item-b', revision: 0, index: 1 },
     ]);
     expect(store.verifiableLog!.headsAt(3)[0]).toEqual({ stream: 'item-a', revision: 1, index: 2 });
+    // At the earlier size, from the leaves (the slow path), the same proof the heads tree gives.
+    const earlier = streamHeadsTree(store.verifiableLog!.headsAt(2));
+    expect(store.verifiableLog!.streamHeadProof('item-a', 2)).toEqual({
+      head: { stream: 'item-a', revision: 0, index: 0 },
+      headIndex: 0,
+      proof: earlier.inclusionProofOf(0),
+    });
     await store.close();
   });
 

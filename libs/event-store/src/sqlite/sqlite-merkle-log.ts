@@ -4,12 +4,19 @@ import {
   eventLeafHash,
   Frontier,
   inclusionProof,
+  PackedTree,
   rootAt,
+  streamHeadLeafHash,
   type StreamHead,
   type SubtreeNode,
   type SubtreeSource,
 } from '@jejak/verifiable-log';
-import type { LogSnapshot, StoredCheckpoint, VerifiableLogStorage } from '../log/verifiable-log-storage';
+import type {
+  LogSnapshot,
+  StoredCheckpoint,
+  StreamHeadProof,
+  VerifiableLogStorage,
+} from '../log/verifiable-log-storage';
 
 /** One committed event as the tree needs it. */
 export interface LeafToAppend {
@@ -34,7 +41,8 @@ export function createLogSchema(db: Database.Database): void {
     CREATE TABLE IF NOT EXISTS log_heads (
       stream_id TEXT PRIMARY KEY,
       revision INTEGER NOT NULL,
-      leaf_index INTEGER NOT NULL
+      leaf_index INTEGER NOT NULL,
+      hash BLOB NOT NULL
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS log_heads_state (
       id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -149,7 +157,8 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
       .transaction(() => {
         const size = this.size();
         this.updateHeads(size);
-        return { size, root: rootAt(this, size), heads: this.statements.heads.all().map(toHead) };
+        const heads = new PackedTree(Buffer.concat(this.statements.headHashes.all()));
+        return { size, root: rootAt(this, size), headsCount: heads.size, headsRoot: heads.root() };
       })
       .immediate();
   }
@@ -167,6 +176,27 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
 
   leafHash(index: number): Buffer {
     return this.subtreeHash(0, index);
+  }
+
+  streamHeadProof(stream: string, size: number): StreamHeadProof | null {
+    this.checkSize(size);
+    return this.db
+      .transaction((): StreamHeadProof | null => {
+        if (size !== this.size()) {
+          const heads = this.statements.headsBefore.all(size).map(toHead);
+          const headIndex = heads.findIndex((h) => h.stream === stream);
+          if (headIndex < 0) return null;
+          const tree = new PackedTree(Buffer.concat(heads.map(streamHeadLeafHash)));
+          return { head: heads[headIndex], headIndex, proof: tree.inclusionProofOf(headIndex) };
+        }
+        this.updateHeads(size);
+        const row = this.statements.head.get(stream);
+        if (!row) return null;
+        const headIndex = this.statements.headsBelow.get(stream)?.count ?? 0;
+        const tree = new PackedTree(Buffer.concat(this.statements.headHashes.all()));
+        return { head: toHead(row), headIndex, proof: tree.inclusionProofOf(headIndex) };
+      })
+      .immediate();
   }
 
   inclusionProof(index: number, size: number): Buffer[] {
@@ -211,7 +241,8 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
     const from = this.statements.headsState.get()?.size ?? 0;
     if (from >= size) return;
     for (const leaf of this.statements.leavesBetween.all(from, size)) {
-      this.statements.upsertHead.run(leaf.stream_id, leaf.revision, leaf.leaf_index);
+      const hash = streamHeadLeafHash(toHead(leaf));
+      this.statements.upsertHead.run(leaf.stream_id, leaf.revision, leaf.leaf_index, hash);
     }
     this.statements.setHeadsState.run(size);
   }
@@ -297,12 +328,20 @@ function prepare(db: Database.Database) {
       `SELECT e.stream_id, e.revision, l.leaf_index FROM log_leaves l JOIN events e ON e.position = l.position
        WHERE l.leaf_index >= ? AND l.leaf_index < ? ORDER BY l.leaf_index`,
     ),
-    upsertHead: db.prepare<[string, number, number]>(
-      `INSERT INTO log_heads (stream_id, revision, leaf_index) VALUES (?, ?, ?)
-       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, leaf_index = excluded.leaf_index`,
+    upsertHead: db.prepare<[string, number, number, Buffer]>(
+      `INSERT INTO log_heads (stream_id, revision, leaf_index, hash) VALUES (?, ?, ?, ?)
+       ON CONFLICT (stream_id) DO UPDATE
+       SET revision = excluded.revision, leaf_index = excluded.leaf_index, hash = excluded.hash`,
     ),
     heads: db.prepare<[], HeadRow>(
       'SELECT stream_id, revision, leaf_index FROM log_heads ORDER BY stream_id',
+    ),
+    headHashes: db.prepare<[], Buffer>('SELECT hash FROM log_heads ORDER BY stream_id').pluck(),
+    head: db.prepare<[string], HeadRow>(
+      'SELECT stream_id, revision, leaf_index FROM log_heads WHERE stream_id = ?',
+    ),
+    headsBelow: db.prepare<[string], { count: number }>(
+      'SELECT COUNT(*) AS count FROM log_heads WHERE stream_id < ?',
     ),
     headsBefore: db.prepare<[number], HeadRow>(
       `SELECT e.stream_id, e.revision, MAX(l.leaf_index) AS leaf_index
