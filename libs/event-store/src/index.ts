@@ -5,3 +5,4 @@ export * from './create-event-store';
 export * from './log/verifiable-log-storage';
 export * from './log/signing-key-file';
 export * from './log/checkpoint-signing';
+export * from './log/subscribed-merkle-log';

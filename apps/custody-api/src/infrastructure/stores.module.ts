@@ -7,7 +7,15 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { createEventStore, EVENT_STORE, SqliteEventStore, type EventStore } from '@jejak/event-store';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createEventStore,
+  EVENT_STORE,
+  SqliteEventStore,
+  withSubscribedLog,
+  type EventStore,
+} from '@jejak/event-store';
 import {
   createReadModels,
   Projector,
@@ -70,6 +78,14 @@ function logCatchUpProgress(logger: Logger): (done: number, total: number) => vo
           dataDir: config.dataDir,
           onLogCatchUp: logCatchUpProgress(new Logger('VerifiableLog')),
         });
+        if (config.eventStoreUrl) {
+          // KurrentDB keeps no verifiable log of its own: a subscription feeds one in the data dir.
+          mkdirSync(config.dataDir, { recursive: true });
+          const logger = new Logger('VerifiableLog');
+          return withSubscribedLog(store, join(config.dataDir, 'verifiable-log.sqlite'), (error) =>
+            logger.error(`the verifiable log stopped following the event store: ${error.message}`),
+          );
+        }
         if (store instanceof SqliteEventStore) {
           store.onCommit((commit) => {
             metrics.groupCommitSize.observe(commit.batchSize);
