@@ -17,6 +17,7 @@ import { ItemsController } from './items/items.controller';
 import { LocationsController } from './locations/locations.controller';
 import { LogModule } from './log/log.module';
 import { MetricsController } from './metrics/metrics.controller';
+import { PeopleModule } from './people/people.module';
 import { DisposalListController } from './reports/disposal-list.controller';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TokenThrottlerGuard } from './rate-limit/token-throttler.guard';
@@ -71,6 +72,7 @@ export class AppModule {
         RateLimitModule,
         TransfersModule,
         LogModule,
+        PeopleModule,
       ],
       controllers: [
         HealthController,
