@@ -11,6 +11,8 @@ export interface EventStoreConfig {
   dataDir: string;
   /** Progress of the one-time build of the verifiable log over events recorded before it existed. */
   onLogCatchUp?: (done: number, total: number) => void;
+  /** Check the embedded file with quick_check before use (after an unclean stop). */
+  check?: boolean;
 }
 
 export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
@@ -22,6 +24,7 @@ export async function createEventStore(config: EventStoreConfig): Promise<EventS
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteEventStore({
     filename: join(config.dataDir, 'events.sqlite'),
+    check: config.check,
     onLogCatchUp: config.onLogCatchUp,
   });
 }

@@ -16,6 +16,7 @@ import {
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import { ForeignCommitWatcher } from './foreign-commit-watcher';
+import { openCheckedDatabase, RESTORE_ADVICE } from './sqlite-integrity';
 import { configureConnection, createSchema, SynchronousMode } from './sqlite-schema';
 import { subscribeToCommits } from './sqlite-subscription';
 import { SqliteMerkleLog, type LeafToAppend } from './sqlite-merkle-log';
@@ -30,6 +31,8 @@ export interface SqliteEventStoreOptions {
   verifiableLog?: boolean;
   /** Progress of giving leaves to events recorded before the log existed (first start only). */
   onLogCatchUp?: (done: number, total: number) => void;
+  /** Run SQLite's quick_check before use (after an unclean stop); a damaged file is refused, named. */
+  check?: boolean;
 }
 
 export interface GroupCommitStats {
@@ -145,9 +148,14 @@ export class SqliteEventStore implements EventStore {
   private readonly streamStatements = new Map<string, Database.Statement<unknown[], EventRow>>();
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = new Database(options.filename);
-    configureConnection(this.db, options.synchronous ?? 'FULL');
-    createSchema(this.db);
+    this.db = openCheckedDatabase(
+      options.filename,
+      (db) => {
+        configureConnection(db, options.synchronous ?? 'FULL');
+        createSchema(db);
+      },
+      { check: options.check ?? false, advice: RESTORE_ADVICE },
+    );
     if (options.verifiableLog ?? true) {
       this.verifiableLog = new SqliteMerkleLog(this.db);
       this.verifiableLog.catchUp(options.onLogCatchUp);
