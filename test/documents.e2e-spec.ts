@@ -153,7 +153,7 @@ describe('printed documents over HTTP', () => {
       expect(final).toMatch(/2\. Nama : depot \d+ NIP : - Jabatan : Petugas Depo Arsip/);
     });
 
-    it('prints the letterhead, the day and date in words, the place, Mengetahui and the page numbers', () => {
+    it('prints the letterhead, the day and date in words, the place, Mengetahui, the log checkpoint and the page numbers', () => {
       expect(final).toContain('DINAS PERPUSTAKAAN DAN KEARSIPAN KABUPATEN BEKASI');
       expect(final).toContain('Jl. Teuku Umar No. 1, Cikarang Pusat');
       expect(final).toMatch(
@@ -161,6 +161,10 @@ describe('printed documents over HTTP', () => {
       );
       expect(final).toContain('bertempat di Depo Arsip');
       expect(final).toContain('Mengetahui,');
+      // The verifiable log's checkpoint current at printing, on every page.
+      expect(final).toMatch(
+        /Checkpoint log terverifikasi: jejak\.bekasikab\.go\.id\/log, ukuran \d+, akar [A-Za-z0-9+/]+=*/,
+      );
       expect(final).toMatch(/Halaman 1 dari (\d+) .*Halaman \1 dari \1/);
     });
 

@@ -15,6 +15,7 @@ import { StoresModule } from './infrastructure/stores.module';
 import { CustodyCommandHandler } from './items/custody-command.handler';
 import { ItemsController } from './items/items.controller';
 import { LocationsController } from './locations/locations.controller';
+import { LogModule } from './log/log.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { PeopleModule } from './people/people.module';
 import { DisposalListController } from './reports/disposal-list.controller';
@@ -72,6 +73,7 @@ export class AppModule {
         RateLimitModule,
         TransfersModule,
         DocumentsModule,
+        LogModule,
         PeopleModule,
       ],
       controllers: [

@@ -22,6 +22,12 @@ export interface AppConfig {
   documents: DocumentsConfig;
   /** Where people open the app; label QR codes hold `<publicBaseUrl>/i/<itemId>`. */
   publicBaseUrl: string;
+  /** The verifiable log's origin line (one per deployment), also the signing key's name. */
+  logOrigin: string;
+  /** A signing key in Go's note form (PRIVATE+KEY+…); absent = the one kept in the data directory. */
+  logSigningKey?: string;
+  /** A new checkpoint is signed when the tree has grown and this many seconds have passed. */
+  logCheckpointSeconds: number;
   /** A request whose headers and body have not all arrived by then is answered 408 and cut. */
   requestTimeoutMs: number;
   /**
@@ -123,6 +129,15 @@ function publicBaseUrl(env: NodeJS.ProcessEnv): string {
   return raw.replace(/\/+$/, '');
 }
 
+/** A C2SP origin: one line, no spaces or '+' (it also names the signing key). */
+function logOrigin(env: NodeJS.ProcessEnv): string {
+  const origin = env.JEJAK_LOG_ORIGIN || 'jejak.bekasikab.go.id/log';
+  if (!/^[\x21-\x2a\x2c-\x7e]{1,200}$/.test(origin)) {
+    throw new ConfigError('JEJAK_LOG_ORIGIN', 'must be printable ASCII without spaces or "+"');
+  }
+  return origin;
+}
+
 function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
   const raw = (env.JEJAK_TRUST_PROXY ?? '').trim();
   if (raw === '') return false;
@@ -175,6 +190,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runProjector: flag(env, 'JEJAK_RUN_PROJECTOR', true),
     documents: documentsConfig(env),
     publicBaseUrl: publicBaseUrl(env),
+    logOrigin: logOrigin(env),
+    logSigningKey: env.JEJAK_LOG_SIGNING_KEY || undefined,
+    logCheckpointSeconds: integer(env, 'JEJAK_LOG_CHECKPOINT_SECONDS', 5, 1, 86_400),
     requestTimeoutMs: integer(env, 'JEJAK_REQUEST_TIMEOUT_MS', 60_000, 1000, 3_600_000),
     trustProxy: trustProxy(env),
     session: {
