@@ -1,14 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CustodyEvent, DecidedEvent } from './events';
-import {
-  deterministicEventId,
-  deterministicEventIds,
-  GENESIS_HASH,
-  hashEvent,
-  sealEvents,
-  type SealContext,
-  verifyChain,
-} from './hash-chain';
+import { GENESIS_HASH, hashEvent, sealEvents, type SealContext, verifyChain } from './hash-chain';
 import { ACTORS, aFile } from './testing/fixtures';
 
 const registered: DecidedEvent = {
@@ -147,19 +139,5 @@ describe('verifyChain', () => {
     expect(verifyChain([withFraction]).problems).toEqual([
       expect.objectContaining({ revision: 0, problem: 'unparsable' }),
     ]);
-  });
-});
-
-describe('deterministicEventId', () => {
-  it('gives the same UUID for the same seed, so a retried command does not double its events', () => {
-    expect(deterministicEventId('idem-key-1:0')).toBe(deterministicEventId('idem-key-1:0'));
-    expect(deterministicEventId('idem-key-1:0')).not.toBe(deterministicEventId('idem-key-1:1'));
-  });
-
-  it('has the version 5 layout with the RFC 4122 variant', () => {
-    const ids = deterministicEventIds('idem-key-2', 50);
-    for (const id of ids)
-      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(new Set(ids).size).toBe(50);
   });
 });

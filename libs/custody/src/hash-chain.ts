@@ -177,20 +177,3 @@ function recomputeProblems(event: ChainLink, revision: number): ChainProblem[] {
     { revision, problem: 'hash-mismatch', detail: `stored hash ${event.hash}, recomputed ${recomputed}` },
   ];
 }
-
-/**
- * A UUID (version 5 layout, RFC 4122 variant) derived from SHA-256 of the seed, so a retried
- * command with the same idempotency key yields the same event ids and the store can dedupe.
- */
-export function deterministicEventId(seed: string): string {
-  const bytes = createHash('sha256').update(seed, 'utf8').digest().subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** `count` event ids for one command: seeds `<commandId>:<index>`. */
-export function deterministicEventIds(commandId: string, count: number): string[] {
-  return Array.from({ length: count }, (_, index) => deterministicEventId(`${commandId}:${index}`));
-}

@@ -17,3 +17,4 @@ export * from './transitions';
 export * from './validate-command';
 export * from './validate-occurred-at';
 export * from './transfer';
+export * from './decode-event';

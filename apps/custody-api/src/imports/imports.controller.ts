@@ -3,13 +3,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { deterministicEventId } from '@jejak/custody';
-import { EVENT_STORE, type EventStore } from '@jejak/event-store';
+import { deterministicUuid, EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { toActor, type Principal, LocationRepository } from '@jejak/directory';
 import { importDaftarArsip, rowProblems } from '@jejak/daftar-arsip';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
-import { idempotencyOf } from '../idempotency/idempotency.guard';
+import { idempotentRequestOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { toCreateTransferCommand } from '../transfers/to-transfer-command';
 import { TransferCommandMessage } from '../transfers/transfer-command.handler';
@@ -76,7 +75,7 @@ export class ImportsController {
       );
     }
     const transfer = transferOf(query);
-    const idempotency = idempotencyOf(request);
+    const idempotency = idempotentRequestOf(request);
     let fromId: string | undefined;
     const outcome = await importDaftarArsip(this.store, this.locations, {
       csv,
@@ -95,8 +94,7 @@ export class ImportsController {
 
     // The items are recorded by now: a refused transfer says so, and a retry with the same key
     // finds the items imported and tries the transfer again.
-    const seed = idempotency ? `${principal.tokenId}|${idempotency.key}|import-transfer` : importId;
-    const transferId = `trf-${deterministicEventId(seed)}`;
+    const transferId = `trf-${idempotency ? idempotency.id('import-transfer') : deterministicUuid(importId)}`;
     const created = await this.commandBus
       .execute(
         new TransferCommandMessage({
@@ -107,10 +105,7 @@ export class ImportsController {
             itemIds,
           }),
           principal,
-          idempotency: idempotency && {
-            key: `${idempotency.key}|transfer`,
-            requestHash: idempotency.requestHash,
-          },
+          idempotency: idempotency?.scoped('transfer'),
         }),
       )
       .catch((error: unknown) => {

@@ -2,14 +2,13 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@ne
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { deterministicEventId } from '@jejak/custody';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
 import type { Principal } from '@jejak/directory';
+import { idSourceFor } from '@jejak/event-store';
 import { ID_PATTERN, RegisterItemDto, toRegisterCommand } from '@jejak/http-contract';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
-import { idempotencyOf } from '../idempotency/idempotency.guard';
+import { idempotentRequestOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiProblems } from '../openapi/problem.dto';
 import {
@@ -44,13 +43,9 @@ export class ItemsController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ): Promise<Omit<CustodyOutcome, 'type'>> {
-    const idempotency = idempotencyOf(request);
+    const idempotency = idempotentRequestOf(request);
     // Without an id, a retried request must land on the same item: derive it from the key.
-    const itemId =
-      dto.id ??
-      (idempotency
-        ? `itm-${deterministicEventId(`${principal.tokenId}|${idempotency.key}|item`)}`
-        : `itm-${randomUUID()}`);
+    const itemId = dto.id ?? `itm-${idSourceFor(idempotency)('item')}`;
     const { type: _type, ...outcome } = await this.commandBus.execute(
       new CustodyCommandMessage({
         command: toRegisterCommand(itemId, dto),
@@ -81,7 +76,7 @@ export class ItemsController {
         occurredAt: dto.occurredAt,
         expectedRevision: dto.expectedRevision,
         note: dto.note,
-        idempotency: idempotencyOf(request),
+        idempotency: idempotentRequestOf(request),
       }),
     );
   }

@@ -2,13 +2,12 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@ne
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { deterministicEventId } from '@jejak/custody';
 import type { Principal } from '@jejak/directory';
+import { idSourceFor } from '@jejak/event-store';
 import { ID_PATTERN } from '@jejak/http-contract';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
-import { idempotencyOf } from '../idempotency/idempotency.guard';
+import { idempotentRequestOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { ReadQueryDto } from '../items/dto/item-query.dto';
@@ -53,13 +52,9 @@ export class TransfersController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ) {
-    const idempotency = idempotencyOf(request);
+    const idempotency = idempotentRequestOf(request);
     // Without an id, a retried request must land on the same transfer: derive it from the key.
-    const transferId =
-      dto.id ??
-      (idempotency
-        ? `trf-${deterministicEventId(`${principal.tokenId}|${idempotency.key}|transfer`)}`
-        : `trf-${randomUUID()}`);
+    const transferId = dto.id ?? `trf-${idSourceFor(idempotency)('transfer')}`;
     const outcome = await this.execute({
       command: toCreateTransferCommand(transferId, dto),
       principal,
@@ -85,7 +80,7 @@ export class TransfersController {
       principal,
       occurredAt: dto.occurredAt,
       note: dto.note,
-      idempotency: idempotencyOf(request),
+      idempotency: idempotentRequestOf(request),
     });
     return { ...written(outcome), itemIds: outcome.state.itemIds };
   }
@@ -104,7 +99,7 @@ export class TransfersController {
       principal,
       occurredAt: dto.occurredAt,
       note: dto.note,
-      idempotency: idempotencyOf(request),
+      idempotency: idempotentRequestOf(request),
     });
     return { ...written(outcome), reconciliation: reconcile(outcome.state.intake ?? []) };
   }
