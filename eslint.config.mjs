@@ -58,6 +58,26 @@ export default tseslint.config(
       ],
     },
   },
+  // The domain's specs may read the product spec (domain.md) they check the rooms against.
+  {
+    files: ['libs/custody/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '@nestjs/*',
+            '@jejak/*',
+            'better-sqlite3',
+            'mongodb',
+            '@kurrent/*',
+            'node:http',
+            'fastify',
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['libs/**/*.ts'],
     ignores: ['libs/custody/**'],

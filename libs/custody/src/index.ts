@@ -18,3 +18,4 @@ export * from './validate-command';
 export * from './validate-occurred-at';
 export * from './transfer';
 export * from './decode-event';
+export * from './room-table';

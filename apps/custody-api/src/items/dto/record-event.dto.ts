@@ -12,27 +12,13 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CUSTODY_EVENT_TYPES, type CustodyEventType } from '@jejak/custody';
+import { CUSTODY_EVENT_TYPES, REQUIRED_COMMAND_FIELDS, type CustodyEventType } from '@jejak/custody';
 
 /** Item events recorded through this route; `registered` has its own route (POST /api/items). */
 export const RECORDABLE_EVENT_TYPES = CUSTODY_EVENT_TYPES.filter((t) => t !== 'registered');
 
-/** Which body fields each event type needs; the domain checks them again. */
-export const REQUIRED_FIELDS: Partial<Record<CustodyEventType, readonly string[]>> = {
-  sorted: ['locationId', 'destinationId'],
-  handover_offered: ['toCustodianId'],
-  handover_declined: ['reason'],
-  delivered: ['receivedBy'],
-  intake_confirmed: ['storage'],
-  intake_rejected: ['reason'],
-  relocated: ['storage'],
-  lent: ['borrowerUnitId', 'borrowerName', 'dueAt'],
-  reported_missing: ['reason'],
-  found: ['locationId'],
-  disposed: ['baNumber'],
-  transferred_static: ['baNumber'],
-  corrected: ['correctsEventId', 'reason'],
-};
+/** Which body fields each event type needs, from its room (events/); the domain checks them again. */
+export const REQUIRED_FIELDS: Partial<Record<CustodyEventType, readonly string[]>> = REQUIRED_COMMAND_FIELDS;
 
 const needs =
   (field: string) =>
