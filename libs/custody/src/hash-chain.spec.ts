@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { CustodyEvent, DecidedEvent } from './events';
-import { GENESIS_HASH, hashEvent, sealEvents, type SealContext, verifyChain } from './hash-chain';
+import {
+  ChainWalker,
+  GENESIS_HASH,
+  hashEvent,
+  sealEvents,
+  type SealContext,
+  verifyChain,
+} from './hash-chain';
 import { ACTORS, aFile } from './testing/fixtures';
 
 const registered: DecidedEvent = {
@@ -138,6 +145,35 @@ describe('verifyChain', () => {
     const withFraction = { ...stream[0], data: { ...stream[0].data, year: 2010.5 } } as CustodyEvent;
     expect(verifyChain([withFraction]).problems).toEqual([
       expect.objectContaining({ revision: 0, problem: 'unparsable' }),
+    ]);
+  });
+});
+
+describe('ChainWalker', () => {
+  it('verifies streams interleaved as a walk of the whole store meets them, one event at a time', () => {
+    const first = aStream();
+    const second = aStream();
+    const walker = new ChainWalker();
+    const problems = [
+      walker.next('item-a', 0, first[0]),
+      walker.next('item-b', 0, second[0]),
+      walker.next('item-a', 1, first[1]),
+      walker.next('item-b', 1, { ...second[1], note: 'edited' }),
+      walker.next('item-a', 2, first[2]),
+    ];
+    expect(problems.map((found) => found.map((p) => p.problem))).toEqual([[], [], [], ['hash-mismatch'], []]);
+    expect(walker.streamCount).toBe(2);
+    expect(walker.eventCount).toBe(5);
+    expect(walker.headOf('item-a')).toBe(first[2].hash);
+  });
+
+  it('names a gap in the store: an event missing between two of a stream', () => {
+    const stream = aStream();
+    const walker = new ChainWalker();
+    walker.next('item-a', 0, stream[0]);
+    expect(walker.next('item-a', 2, stream[2]).map((p) => p.problem)).toEqual([
+      'revision-gap',
+      'prev-hash-mismatch',
     ]);
   });
 });

@@ -1,6 +1,12 @@
-import type { Actor, IntakeResult, Storage, TransferEvent, TransferState } from '@jejak/custody';
+import {
+  reconcile,
+  type Actor,
+  type IntakeResult,
+  type Storage,
+  type TransferEvent,
+  type TransferState,
+} from '@jejak/custody';
 import type { ItemView } from '@jejak/read-models';
-import { reconcile } from './reconciliation';
 
 export interface BeritaAcaraParty {
   unitId: string;

@@ -1,32 +1,35 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
-  decide,
-  decideTransfer,
+  decideTransferProcess,
   decodeTransferEvent,
+  describeManifestProblems,
   evolveTransfer,
-  itemCommandsForTransfer,
   itemStreamId,
+  manifestOf,
   sealEvents,
   sealTransferEvents,
   transferStreamId,
   validateOccurredAt,
-  type CustodyCommand,
   type DecidedTransferEvent,
   type DecisionContext,
+  type ItemStep,
+  type ManifestItem,
+  type ManifestProblem,
   type Refusal,
   type TransferCommand,
-  type TransferCommandOf,
   type TransferEvent,
+  type TransferProcessOutcome,
   type TransferState,
 } from '@jejak/custody';
 import {
   CommandPipeline,
   EVENT_STORE,
+  chainStart,
   comparePositions,
   idSourceFor,
   requestMetadata,
-  type Companions,
+  toStreamAppend,
   type EventStore,
   type Handled,
   type IdempotentRequest,
@@ -41,13 +44,6 @@ import { ApiProblem } from '../common/problem';
 import { ITEM_FOLD } from '../items/custody-command.handler';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { claimEvent, lastClaimant, MANIFEST_CLAIM_PREFIX, manifestClaimStreamId } from './manifest-claims';
-import {
-  checkItemAtOrigin,
-  checkNotInOpenTransfer,
-  describeManifestProblems,
-  type ManifestProblem,
-} from './manifest-checks';
-import { itemNotes } from './item-notes';
 
 export interface TransferRequest {
   command: TransferCommand;
@@ -83,12 +79,8 @@ export class TransferCommandMessage extends Command<TransferOutcome> {
   }
 }
 
-interface Attempt {
-  request: TransferRequest;
-  ids: IdSource;
-  ctx: DecisionContext;
-  metadata: JsonObject;
-}
+/** The manifest items as the store holds them now, with the revision of each one's claim stream. */
+type Manifest = Map<string, ManifestItem & { claimRevision: number }>;
 
 /**
  * The transfer command through the pipeline: decide on the transfer stream, and record the decided
@@ -127,19 +119,20 @@ export class TransferCommandHandler implements ICommandHandler<TransferCommandMe
   private async run(request: TransferRequest): Promise<TransferOutcome> {
     const { command, principal, idempotency } = request;
     const actor = toActor(principal);
-    const keyed = idempotency;
-    const ids = idSourceFor(keyed);
-    const metadata = requestMetadata(keyed, principal.tokenId);
+    const ids = idSourceFor(idempotency);
+    const metadata = requestMetadata(idempotency, principal.tokenId);
+    let decided: Extract<TransferProcessOutcome, { ok: true }> | null = null;
     const handled = await this.pipeline.handle<
       DecidedTransferEvent,
       TransferEvent,
       TransferState,
-      DecisionContext
+      DecisionContext,
+      Manifest
     >({
       streamId: transferStreamId(command.transferId),
       fold: TRANSFER_FOLD,
       tokenId: principal.tokenId,
-      request: keyed,
+      request: idempotency,
       idScope: ['transfer'],
       // Stored times are UTC with milliseconds (as on item streams), so they compare as text.
       context: (now) => {
@@ -148,7 +141,18 @@ export class TransferCommandHandler implements ICommandHandler<TransferCommandMe
           ? { ok: true, value: { actor, now, occurredAt: when.value, locations: this.locations.lookup } }
           : when;
       },
-      decide: (state, ctx) => decideTransfer(command, state, ctx),
+      gather: (state) => this.readManifest(command, state),
+      decide: (state, ctx, manifest) => {
+        const outcome = decideTransferProcess(command, state, manifest, ctx, request.note);
+        if (outcome.ok) {
+          decided = outcome;
+          return { ok: true, events: outcome.events };
+        }
+        if (outcome.refused === 'transfer') return outcome;
+        throw outcome.refused === 'manifest'
+          ? manifestProblem(outcome.problems)
+          : itemsRefused(command.transferId, outcome.items);
+      },
       seal: (decided, chain, ctx) =>
         sealTransferEvents(decided, {
           transferId: command.transferId,
@@ -163,90 +167,35 @@ export class TransferCommandHandler implements ICommandHandler<TransferCommandMe
       // Order matters only where appendMany is not atomic (KurrentDB): claims go before the transfer
       // (a claim lost to a rival leaves no transfer behind, and a claim naming no transfer lapses);
       // a step goes on the transfer first, where concurrent steps collide.
-      companions: async (decided, before, ctx): Promise<Companions> => {
-        const step: Attempt = { request, ids, ctx, metadata };
-        return command.type === 'transfer_created'
-          ? { before: await this.claimManifest(command, step) }
-          : { after: await this.mirrorOnItems(decided, before!, step) };
-      },
+      companions: (_decided, _state, ctx, manifest) =>
+        command.type === 'transfer_created'
+          ? { before: claims(command.transferId, manifest, ids, metadata) }
+          : {
+              after: (decided?.items ?? []).map((item) =>
+                itemAppend(item, command.transferId, ctx, ids, metadata, idempotency?.key ?? null),
+              ),
+            },
     });
     return handled.replayed ? this.answerAgain(handled, ids) : answer(handled);
   }
 
-  /**
-   * At creation: every item must exist, sit at the origin and belong to no other open transfer.
-   * The claims appended here make the last rule hold under concurrent creations too.
-   */
-  private async claimManifest(
-    command: TransferCommandOf<'transfer_created'>,
-    { ids, metadata }: Attempt,
-  ): Promise<StreamAppend[]> {
-    const { transferId, data } = command;
-    const checked = await Promise.all(
-      data.itemIds.map(async (itemId) => {
-        const [item, claims] = await Promise.all([
+  /** The manifest's items (and at creation their claims and claimants), read for the process. */
+  private async readManifest(command: TransferCommand, state: TransferState | null): Promise<Manifest> {
+    const creating = command.type === 'transfer_created';
+    const entries = await Promise.all(
+      manifestOf(command, state).map(async (itemId) => {
+        const [item, claimStream] = await Promise.all([
           this.pipeline.load(itemStreamId(itemId), ITEM_FOLD),
-          this.store.readStream(manifestClaimStreamId(itemId)),
+          creating ? this.store.readStream(manifestClaimStreamId(itemId)) : Promise.resolve([]),
         ]);
-        const claimedBy = lastClaimant(claims);
+        const claimedBy = lastClaimant(claimStream);
         const claimant = claimedBy
           ? await this.pipeline.load(transferStreamId(claimedBy), TRANSFER_FOLD)
           : null;
-        const problem =
-          checkItemAtOrigin(itemId, item, data.fromId) ?? checkNotInOpenTransfer(itemId, claimedBy, claimant);
-        return { itemId, problem, claimRevision: claims.length - 1 };
+        return [itemId, { state: item, claimedBy, claimant, claimRevision: claimStream.length - 1 }] as const;
       }),
     );
-    const problems = checked.flatMap(({ problem }) => (problem ? [problem] : []));
-    if (problems.length > 0) throw manifestProblem(problems);
-    // In item order, so two rivals reach their first shared item first and one of them stops there.
-    const inOrder = [...checked].sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
-    return inOrder.map(({ itemId, claimRevision }) => ({
-      streamId: manifestClaimStreamId(itemId),
-      events: [{ ...claimEvent(ids(`claim:${itemId}`, 0), itemId, transferId), metadata }],
-      expectedRevision: claimRevision < 0 ? 'no_stream' : claimRevision,
-    }));
-  }
-
-  /** The decided transfer event, mirrored on each item it concerns and decided there by the item's own rules. */
-  private async mirrorOnItems(
-    decided: readonly DecidedTransferEvent[],
-    before: TransferState,
-    { request, ids, ctx, metadata }: Attempt,
-  ): Promise<StreamAppend[]> {
-    const commands = decided.flatMap((event) => itemCommandsForTransfer(event, before));
-    const noteOf = itemNotes(decided, request.note);
-    const outcomes = await Promise.all(
-      commands.map(async (itemCommand) => {
-        const prepared = await this.pipeline.prepare(
-          {
-            streamId: itemStreamId(itemCommand.itemId),
-            fold: ITEM_FOLD,
-            decide: (state, at: DecisionContext) => decide(itemCommand, state, at),
-            seal: (events, chain, at) =>
-              sealEvents(events, {
-                itemId: itemCommand.itemId,
-                ...chain,
-                occurredAt: at.occurredAt,
-                recordedAt: at.now,
-                actor: at.actor,
-                commandId: request.idempotency?.key ?? null,
-                correlationId: before.transferId,
-                note: noteOf(itemCommand.itemId),
-              }),
-          },
-          ctx,
-          (index) => ids(`item:${itemCommand.itemId}`, index),
-          metadata,
-        );
-        return { itemCommand, prepared };
-      }),
-    );
-    const refused = outcomes.flatMap(({ itemCommand, prepared }) =>
-      prepared.ok ? [] : [{ itemCommand, refusal: prepared.refusal }],
-    );
-    if (refused.length > 0) throw itemsRefused(before.transferId, refused);
-    return outcomes.flatMap(({ prepared }) => (prepared.ok ? [prepared.append] : []));
+    return new Map(entries);
   }
 
   /**
@@ -311,23 +260,62 @@ function manifestProblem(problems: ManifestProblem[]): ApiProblem {
   return new ApiProblem(code, describeManifestProblems(problems), { items: problems });
 }
 
-function itemsRefused(
-  transferId: string,
-  refused: { itemCommand: CustodyCommand; refusal: Refusal }[],
-): ApiProblem {
+function itemsRefused(transferId: string, refused: { itemId: string; refusal: Refusal }[]): ApiProblem {
   const [first] = refused;
-  const detail = refused.map(
-    ({ itemCommand, refusal }) => `item '${itemCommand.itemId}': ${refusal.message}`,
-  );
+  const detail = refused.map(({ itemId, refusal }) => `item '${itemId}': ${refusal.message}`);
   return new ApiProblem(
     first.refusal.code,
     `Transfer '${transferId}' cannot record this on every item of its manifest: ${detail.join('; ')}.`,
     {
-      items: refused.map(({ itemCommand, refusal }) => ({
-        itemId: itemCommand.itemId,
+      items: refused.map(({ itemId, refusal }) => ({
+        itemId,
         code: refusal.code,
         detail: refusal.message,
       })),
     },
+  );
+}
+
+/**
+ * At creation, a claim on every manifest item, expecting its claim stream's revision: two transfers
+ * racing for one item both expect the same one, so only one append can win. In item order, so two
+ * rivals reach their first shared item first and one of them stops there.
+ */
+function claims(transferId: string, manifest: Manifest, ids: IdSource, metadata: JsonObject): StreamAppend[] {
+  const inOrder = [...manifest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return inOrder.map(([itemId, { claimRevision }]) => ({
+    streamId: manifestClaimStreamId(itemId),
+    events: [{ ...claimEvent(ids(`claim:${itemId}`, 0), itemId, transferId), metadata }],
+    expectedRevision: claimRevision < 0 ? 'no_stream' : claimRevision,
+  }));
+}
+
+/** The step's mirror on one item, sealed onto the item's own chain. */
+function itemAppend(
+  step: ItemStep,
+  transferId: string,
+  ctx: DecisionContext,
+  ids: IdSource,
+  metadata: JsonObject,
+  commandId: string | null,
+): StreamAppend {
+  const sealed = sealEvents(step.events, {
+    itemId: step.itemId,
+    ...chainStart(
+      step.state,
+      step.events.map((_, index) => ids(`item:${step.itemId}`, index)),
+    ),
+    occurredAt: ctx.occurredAt,
+    recordedAt: ctx.now,
+    actor: ctx.actor,
+    commandId,
+    correlationId: transferId,
+    note: step.note,
+  });
+  return toStreamAppend(
+    itemStreamId(step.itemId),
+    sealed,
+    metadata,
+    step.state ? step.state.revision : 'no_stream',
   );
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@ne
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { reconcile } from '@jejak/custody';
 import type { Principal } from '@jejak/directory';
 import { idSourceFor } from '@jejak/event-store';
 import { ID_PATTERN } from '@jejak/http-contract';
@@ -16,7 +17,6 @@ import { renderBeritaAcara } from './berita-acara.pdf';
 import { CreateTransferDto } from './dto/create-transfer.dto';
 import { IntakeDto } from './dto/intake.dto';
 import { TransferEventDto } from './dto/transfer-event.dto';
-import { reconcile } from './reconciliation';
 import { toCreateTransferCommand, toIntakeCommand, toTransferEventCommand } from './to-transfer-command';
 import {
   TransferCommandMessage,

@@ -59,14 +59,16 @@ export interface StateCache<S> {
 }
 
 /** One command on one stream, as its adapter (item, transfer, import) describes it. */
-export interface CommandSpec<D, E extends SealedEvent, S extends StreamHead, Ctx> {
+export interface CommandSpec<D, E extends SealedEvent, S extends StreamHead, Ctx, G = undefined> {
   streamId: string;
   fold: StreamFold<E, S>;
   /** Made from the server time of each attempt; a refusal here (a bad occurredAt) ends the command. */
   context(now: string): Checked<Ctx>;
-  decide(state: S | null, ctx: Ctx): Decision<D>;
+  /** What else the decision needs from the store (a transfer's manifest items), read each attempt. */
+  gather?(state: S | null): Promise<G>;
+  decide(state: S | null, ctx: Ctx, gathered: G): Decision<D>;
   seal(decided: readonly D[], chain: ChainStart, ctx: Ctx): E[];
-  companions?(decided: readonly D[], state: S | null, ctx: Ctx): Promise<Companions>;
+  companions?(decided: readonly D[], state: S | null, ctx: Ctx, gathered: G): Companions;
   /** The caller's pinned revision: a conflict is then answered, never retried. */
   expectedRevision?: number;
   request?: IdempotentRequest;
@@ -100,34 +102,10 @@ export class CommandPipeline {
     private readonly maxAttempts = MAX_ATTEMPTS,
   ) {}
 
-  handle<D, E extends SealedEvent, S extends StreamHead, Ctx>(
-    spec: CommandSpec<D, E, S, Ctx>,
+  handle<D, E extends SealedEvent, S extends StreamHead, Ctx, G = undefined>(
+    spec: CommandSpec<D, E, S, Ctx, G>,
   ): Promise<Handled<E, S>> {
     return this.queue.run(spec.streamId, () => this.attempts(spec));
-  }
-
-  /**
-   * Reads, folds, decides and seals on a stream without appending, for appends that go with
-   * another command's in one appendMany (a transfer's item mirrors); a refusal is returned.
-   */
-  async prepare<D, E extends SealedEvent, S extends StreamHead, Ctx>(
-    step: Pick<CommandSpec<D, E, S, Ctx>, 'streamId' | 'fold' | 'decide' | 'seal'>,
-    ctx: Ctx,
-    eventId: (index: number) => string,
-    metadata: JsonObject,
-  ): Promise<{ ok: true; append: StreamAppend } | { ok: false; refusal: Refusal }> {
-    const state = await this.load(step.streamId, step.fold);
-    const decision = step.decide(state, ctx);
-    if (!decision.ok) return decision;
-    const sealed = step.seal(
-      decision.events,
-      chainStart(
-        state,
-        decision.events.map((_, i) => eventId(i)),
-      ),
-      ctx,
-    );
-    return { ok: true, append: toStreamAppend(step.streamId, sealed, metadata, expectedAfter(state)) };
   }
 
   /** The stream's state, folded from the store (null when it does not exist). */
@@ -135,8 +113,8 @@ export class CommandPipeline {
     return foldRecorded(await this.store.readStream(streamId), fold);
   }
 
-  private async attempts<D, E extends SealedEvent, S extends StreamHead, Ctx>(
-    spec: CommandSpec<D, E, S, Ctx>,
+  private async attempts<D, E extends SealedEvent, S extends StreamHead, Ctx, G>(
+    spec: CommandSpec<D, E, S, Ctx, G>,
   ): Promise<Handled<E, S>> {
     const { streamId, fold, cache, request, expectedRevision: pinned } = spec;
     const ids = idSourceFor(request);
@@ -178,7 +156,8 @@ export class CommandPipeline {
       }
       const ctx = spec.context(new Date().toISOString());
       if (!ctx.ok) throw new CommandRefusedError(ctx.refusal);
-      const decision = spec.decide(state, ctx.value);
+      const gathered = (spec.gather ? await spec.gather(state) : undefined) as G;
+      const decision = spec.decide(state, ctx.value, gathered);
       if (!decision.ok) {
         if (readAgain()) continue;
         throw new CommandRefusedError(decision.refusal);
@@ -189,7 +168,7 @@ export class CommandPipeline {
       );
       const sealed = spec.seal(decision.events, chain, ctx.value);
       const own = toStreamAppend(streamId, sealed, metadata, expectedAfter(state));
-      const companions = spec.companions ? await spec.companions(decision.events, state, ctx.value) : {};
+      const companions = spec.companions?.(decision.events, state, ctx.value, gathered) ?? {};
       const appends = [...(companions.before ?? []), own, ...(companions.after ?? [])];
       try {
         const results =
