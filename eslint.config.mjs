@@ -36,6 +36,20 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  // Type-aware checks on TypeScript (the project's tsconfig): a promise is awaited or voided on
+  // purpose, a switch over a union names every member, and no assertion restates a known type.
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+    },
+  },
   // The domain stays pure: no Nest, no stores, no I/O, nothing of ours.
   {
     files: ['libs/custody/**/*.ts'],

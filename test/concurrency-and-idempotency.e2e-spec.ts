@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Role } from '@jejak/custody';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { ROUTE_PERMISSIONS } from '../apps/custody-api/src/auth/route-permissions';
@@ -227,7 +226,7 @@ describe('concurrent writers and retried requests', () => {
       .map(([key, roles]) => ({ path: key.slice('POST '.length), roles }));
 
     it('refuses a malformed key on every POST route the service serves, recording nothing', async () => {
-      const fastify = t.app.getHttpAdapter().getInstance() as FastifyInstance;
+      const fastify = t.app.getHttpAdapter().getInstance();
       const tokenOf: Partial<Record<Role, string>> = {
         admin: cast.admin,
         officer: cast.officer,

@@ -135,7 +135,7 @@ describe('verifyChain', () => {
 
   it('reports an event without a usable hash as unparsable', () => {
     const stream = aStream();
-    const broken = { ...stream[1], hash: 'not-a-hash' } as CustodyEvent;
+    const broken = { ...stream[1], hash: 'not-a-hash' };
     const report = verifyChain([stream[0], broken, stream[2]]);
     expect(report.problems[0]).toMatchObject({ revision: 1, problem: 'unparsable' });
   });

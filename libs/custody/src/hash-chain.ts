@@ -54,7 +54,7 @@ export function chainEvents<D, E extends ChainLink>(
   let prevHash = start.prevHash;
   decided.forEach((event, index) => {
     const unsealed = envelope(event, index, { revision: start.prevRevision + 1 + index, prevHash });
-    const hash = hashEvent(unsealed as { prevHash: string });
+    const hash = hashEvent(unsealed);
     sealed.push({ ...unsealed, hash } as E);
     prevHash = hash;
   });

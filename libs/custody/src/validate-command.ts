@@ -16,7 +16,7 @@ export { MAX_YEAR, MIN_YEAR } from './events/registered';
 export function validateCommandFields(command: CustodyCommand, locations: LocationLookup): FieldError[] {
   const check = new FieldChecks(locations);
   check.text('itemId', command.itemId);
-  if (!check.object('data', command.data as unknown)) return check.errors;
+  if (!check.object('data', command.data)) return check.errors;
   const data = command.data as Record<string, unknown>;
   if (command.type === 'registered') registered.checkFields(check, data);
   else checkFields(check, roomOf(command.type).fields, data);

@@ -39,6 +39,7 @@ export function useGuardedJsonParser(fastify: FastifyInstance): void {
       );
       return;
     }
-    parseJson(request, body as string, done);
+    // The default parser answers through `done`; what it returns (typed as a maybe-promise) is not awaited.
+    void parseJson(request, body as string, done);
   });
 }

@@ -100,6 +100,6 @@ export function toTransferView(
       actor,
       note,
       data,
-    })) as TransferView['events'],
+    })),
   };
 }

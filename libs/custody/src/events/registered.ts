@@ -83,7 +83,7 @@ function checkDescription(check: FieldChecks, d: Record<string, unknown>): void 
   else check.location('addresseeUnitId', d.addresseeUnitId, { optional: true });
   check.integer('year', d.year, MIN_YEAR, MAX_YEAR, true);
   if (check.object('period', d.period, true)) {
-    const period = d.period as Record<string, unknown>;
+    const period = d.period;
     check.integer('period.from', period.from, MIN_YEAR, MAX_YEAR);
     check.integer('period.to', period.to, MIN_YEAR, MAX_YEAR);
     if (typeof period.from === 'number' && typeof period.to === 'number' && period.from > period.to) {
@@ -91,14 +91,14 @@ function checkDescription(check: FieldChecks, d: Record<string, unknown>): void 
     }
   }
   if (check.object('retention', d.retention, true)) {
-    const retention = d.retention as Record<string, unknown>;
+    const retention = d.retention;
     check.integer('retention.activeYears', retention.activeYears, 0, 100);
     check.integer('retention.inactiveYears', retention.inactiveYears, 0, 100);
     check.oneOf('retention.disposition', retention.disposition, DISPOSITIONS);
   }
   check.oneOf('copyStatus', d.copyStatus, COPY_STATUSES, true);
   if (check.object('quantity', d.quantity, true)) {
-    const quantity = d.quantity as Record<string, unknown>;
+    const quantity = d.quantity;
     check.integer('quantity.count', quantity.count, 1, 1_000_000);
     check.oneOf('quantity.unit', quantity.unit, QUANTITY_UNITS);
   }

@@ -221,7 +221,7 @@ export class KurrentDbEventStore implements EventStore {
       stop: async () => {
         stopped = true;
         this.subscriptions.delete(subscription);
-        await (current as AllStreamSubscription | null)?.unsubscribe().catch(() => undefined);
+        await current?.unsubscribe().catch(() => undefined);
         await running;
       },
     };

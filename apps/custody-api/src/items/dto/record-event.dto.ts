@@ -23,7 +23,13 @@ export const REQUIRED_FIELDS: Partial<Record<CustodyEventType, readonly string[]
 const needs =
   (field: string) =>
   (dto: Record<string, unknown>): boolean =>
-    (REQUIRED_FIELDS[dto.type as CustodyEventType] ?? []).includes(field) || dto[field] !== undefined;
+    requiredFor(dto.type).includes(field) || dto[field] !== undefined;
+
+/** Only a type of our own has required fields: `__proto__` or `toString` names none (and is refused). */
+const requiredFor = (type: unknown): readonly string[] =>
+  typeof type === 'string' && Object.hasOwn(REQUIRED_FIELDS, type)
+    ? (REQUIRED_FIELDS[type as CustodyEventType] ?? [])
+    : [];
 
 export class StorageDto {
   @ApiProperty({ description: 'Ruang', example: 'R1' })
