@@ -1,5 +1,4 @@
 import { Body, Controller, Inject, Post, Query, Req } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -11,7 +10,7 @@ import { ApiProblem } from '../common/problem';
 import { idempotentRequestOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { toCreateTransferCommand } from '../transfers/to-transfer-command';
-import { TransferCommandMessage } from '../transfers/transfer-command.handler';
+import { TransferCommandHandler, TransferCommandMessage } from '../transfers/transfer-command.handler';
 import { originOf, transferProblems, type ImportTransfer } from './import-transfer';
 
 export class ImportQueryDto {
@@ -47,7 +46,7 @@ export class ImportsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LocationRepository) private readonly locations: LocationRepository,
-    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    @Inject(TransferCommandHandler) private readonly transfers: TransferCommandHandler,
   ) {}
 
   /** A daftar arsip as CSV: every row valid and then all registered, or nothing at all. */
@@ -95,7 +94,7 @@ export class ImportsController {
     // The items are recorded by now: a refused transfer says so, and a retry with the same key
     // finds the items imported and tries the transfer again.
     const transferId = `trf-${idempotency ? idempotency.id('import-transfer') : deterministicUuid(importId)}`;
-    const created = await this.commandBus
+    const created = await this.transfers
       .execute(
         new TransferCommandMessage({
           command: toCreateTransferCommand(transferId, {

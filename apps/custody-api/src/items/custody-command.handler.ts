@@ -1,5 +1,4 @@
-import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   decide,
   decodeCustodyEvent,
@@ -49,16 +48,14 @@ export interface CustodyOutcome {
 /** How an item stream folds: the domain's evolve over events decoded from the store. */
 export const ITEM_FOLD: StreamFold<CustodyEvent, ItemState> = { decode: decodeCustodyEvent, evolve };
 
-/** A custody command travelling on the CommandBus; `execute` answers its outcome. */
-export class CustodyCommandMessage extends Command<CustodyOutcome> {
-  constructor(readonly request: CustodyRequest) {
-    super();
-  }
+/** A custody command for the handler; `execute` answers its outcome. */
+export class CustodyCommandMessage {
+  constructor(readonly request: CustodyRequest) {}
 }
 
 /** The item command through the pipeline: the domain's decide, sealed on the item's stream. */
-@CommandHandler(CustodyCommandMessage)
-export class CustodyCommandHandler implements ICommandHandler<CustodyCommandMessage, CustodyOutcome> {
+@Injectable()
+export class CustodyCommandHandler {
   /** Saves reading and replaying the whole stream on every command to a recently written item. */
   private readonly states = new ItemStateCache();
   private readonly pipeline: CommandPipeline;

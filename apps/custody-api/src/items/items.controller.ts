@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
 import type { Principal } from '@jejak/directory';
 import { idSourceFor } from '@jejak/event-store';
-import { ID_PATTERN, RegisterItemDto, toRegisterCommand } from '@jejak/http-contract';
+import { RegisterItemDto, toRegisterCommand } from '@jejak/http-contract';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { IdParam } from '../common/id-param.pipe';
 import { ApiProblem } from '../common/problem';
 import { idempotentRequestOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
@@ -18,8 +18,8 @@ import {
   ItemRegisteredDto,
   ItemViewDto,
 } from '../openapi/response.dto';
-import { ReadModelGate } from '../infrastructure/read-model-gate';
-import { CustodyCommandMessage, type CustodyOutcome } from './custody-command.handler';
+import { ReadsProjection } from '../common/reads-projection.decorator';
+import { CustodyCommandHandler, CustodyCommandMessage, type CustodyOutcome } from './custody-command.handler';
 import { HistoryQueryDto, ItemListQueryDto, ReadQueryDto } from './dto/item-query.dto';
 import { RecordEventDto } from './dto/record-event.dto';
 import { toCustodyCommand } from './to-custody-command';
@@ -29,9 +29,8 @@ import { toCustodyCommand } from './to-custody-command';
 @Controller('api/items')
 export class ItemsController {
   constructor(
-    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    @Inject(CustodyCommandHandler) private readonly commands: CustodyCommandHandler,
     @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
   ) {}
 
   @Post()
@@ -46,7 +45,7 @@ export class ItemsController {
     const idempotency = idempotentRequestOf(request);
     // Without an id, a retried request must land on the same item: derive it from the key.
     const itemId = dto.id ?? `itm-${idSourceFor(idempotency)('item')}`;
-    const { type: _type, ...outcome } = await this.commandBus.execute(
+    const { type: _type, ...outcome } = await this.commands.execute(
       new CustodyCommandMessage({
         command: toRegisterCommand(itemId, dto),
         principal,
@@ -63,13 +62,12 @@ export class ItemsController {
   @ApiCreatedResponse({ type: EventRecordedDto })
   @ApiProblems(404, 409, 422)
   async record(
-    @Param('id') id: string,
+    @Param('id', new IdParam('item')) id: string,
     @Body() dto: RecordEventDto,
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ): Promise<CustodyOutcome> {
-    assertItemId(id);
-    return this.commandBus.execute(
+    return this.commands.execute(
       new CustodyCommandMessage({
         command: toCustodyCommand(id, dto),
         principal,
@@ -81,39 +79,39 @@ export class ItemsController {
     );
   }
 
+  @ReadsProjection()
   @Get()
   @ApiOkResponse({ type: ItemPageDto })
   @ApiProblems(503)
-  async list(@Query() query: ItemListQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    await this.gate.await(query.minPosition, reply);
+  async list(@Query() query: ItemListQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
     const { minPosition: _minPosition, ...filters } = query;
     const page = await this.readModels.listItems(filters);
     return { items: page.items, nextCursor: page.nextCursor };
   }
 
+  @ReadsProjection()
   @Get(':id')
   @ApiOkResponse({ type: ItemViewDto, description: 'From the read model' })
   @ApiProblems(404, 503)
   async get(
     @Param('id') id: string,
-    @Query() query: ReadQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() _query: ReadQueryDto,
+    @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
-    await this.gate.await(query.minPosition, reply);
     const item = await this.readModels.getItem(id);
     if (!item) throw new ApiProblem('not-found', `No item '${id}'.`);
     return item;
   }
 
+  @ReadsProjection()
   @Get(':id/history')
   @ApiOkResponse({ type: HistoryDto })
   @ApiProblems(404, 503)
   async history(
     @Param('id') id: string,
     @Query() query: HistoryQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
-    await this.gate.await(query.minPosition, reply);
     const page = await this.readModels.getTrail(id, {
       afterRevision: afterRevisionOf(query),
       limit: query.limit ?? 200,
@@ -135,12 +133,4 @@ function afterRevisionOf(query: HistoryQueryDto): number | undefined {
     });
   }
   return after;
-}
-
-function assertItemId(id: string): void {
-  if (!ID_PATTERN.test(id)) {
-    throw new ApiProblem('validation-failed', `'${id}' is not a valid item id.`, {
-      errors: [{ field: 'id', message: 'letters, digits and . _ : - only' }],
-    });
-  }
 }

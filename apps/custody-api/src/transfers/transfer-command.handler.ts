@@ -1,5 +1,4 @@
-import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   decideTransferProcess,
   decodeTransferEvent,
@@ -73,10 +72,8 @@ const TRANSFER_FOLD: StreamFold<TransferEvent, TransferState> = {
   evolve: evolveTransfer,
 };
 
-export class TransferCommandMessage extends Command<TransferOutcome> {
-  constructor(readonly request: TransferRequest) {
-    super();
-  }
+export class TransferCommandMessage {
+  constructor(readonly request: TransferRequest) {}
 }
 
 /** The manifest items as the store holds them now, with the revision of each one's claim stream. */
@@ -88,8 +85,8 @@ type Manifest = Map<string, ManifestItem & { claimRevision: number }>;
  * in one appendMany with the expected revision of every stream. Any item the domain refuses refuses
  * the whole request, so a transfer and its items never disagree.
  */
-@CommandHandler(TransferCommandMessage)
-export class TransferCommandHandler implements ICommandHandler<TransferCommandMessage, TransferOutcome> {
+@Injectable()
+export class TransferCommandHandler {
   private readonly pipeline: CommandPipeline;
 
   constructor(

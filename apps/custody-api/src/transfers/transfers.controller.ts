@@ -1,17 +1,15 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { reconcile } from '@jejak/custody';
 import type { Principal } from '@jejak/directory';
 import { idSourceFor } from '@jejak/event-store';
-import { ID_PATTERN } from '@jejak/http-contract';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { ApiProblem } from '../common/problem';
+import { IdParam } from '../common/id-param.pipe';
 import { idempotentRequestOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
-import { ReadModelGate } from '../infrastructure/read-model-gate';
-import { ReadQueryDto } from '../items/dto/item-query.dto';
+import { ReadsProjection } from '../common/reads-projection.decorator';
+import { ReadQueryDto } from '../common/read-query.dto';
 import { toBeritaAcaraData } from './berita-acara-data';
 import { renderBeritaAcara } from './berita-acara.pdf';
 import { CreateTransferDto } from './dto/create-transfer.dto';
@@ -19,6 +17,7 @@ import { IntakeDto } from './dto/intake.dto';
 import { TransferEventDto } from './dto/transfer-event.dto';
 import { toCreateTransferCommand, toIntakeCommand, toTransferEventCommand } from './to-transfer-command';
 import {
+  TransferCommandHandler,
   TransferCommandMessage,
   type TransferOutcome,
   type TransferRequest,
@@ -40,8 +39,7 @@ const written = ({ transferId, eventId, type, revision, position, state }: Trans
 @Controller('api/transfers')
 export class TransfersController {
   constructor(
-    @Inject(CommandBus) private readonly commandBus: CommandBus,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
+    @Inject(TransferCommandHandler) private readonly commands: TransferCommandHandler,
     @Inject(TransferReads) private readonly reads: TransferReads,
   ) {}
 
@@ -69,12 +67,11 @@ export class TransfersController {
   @Post(':id/events')
   @Idempotent()
   async record(
-    @Param('id') id: string,
+    @Param('id', new IdParam('transfer')) id: string,
     @Body() dto: TransferEventDto,
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ) {
-    assertTransferId(id);
     const outcome = await this.execute({
       command: toTransferEventCommand(id, dto),
       principal,
@@ -88,12 +85,11 @@ export class TransfersController {
   @Post(':id/intake')
   @Idempotent()
   async intake(
-    @Param('id') id: string,
+    @Param('id', new IdParam('transfer')) id: string,
     @Body() dto: IntakeDto,
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ) {
-    assertTransferId(id);
     const outcome = await this.execute({
       command: toIntakeCommand(id, dto),
       principal,
@@ -104,17 +100,18 @@ export class TransfersController {
     return { ...written(outcome), reconciliation: reconcile(outcome.state.intake ?? []) };
   }
 
+  @ReadsProjection()
   @Get(':id')
   async get(
     @Param('id') id: string,
-    @Query() query: ReadQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() _query: ReadQueryDto,
+    @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
-    await this.gate.await(query.minPosition, reply);
     const { state, events } = await this.reads.transfer(id);
     return toTransferView(state, events, await this.reads.items(state.itemIds));
   }
 
+  @ReadsProjection()
   @Get(':id/report.pdf')
   @ApiProduces('application/pdf')
   async report(
@@ -122,7 +119,6 @@ export class TransfersController {
     @Query() query: ReadQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    await this.gate.await(query.minPosition, reply);
     const { state, events } = await this.reads.transfer(id);
     const data = toBeritaAcaraData(
       state,
@@ -138,14 +134,6 @@ export class TransfersController {
   }
 
   private execute(request: TransferRequest): Promise<TransferOutcome> {
-    return this.commandBus.execute(new TransferCommandMessage(request));
-  }
-}
-
-function assertTransferId(id: string): void {
-  if (!ID_PATTERN.test(id)) {
-    throw new ApiProblem('validation-failed', `'${id}' is not a valid transfer id.`, {
-      errors: [{ field: 'id', message: 'letters, digits and . _ : - only' }],
-    });
+    return this.commands.execute(new TransferCommandMessage(request));
   }
 }
