@@ -1,6 +1,19 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** What the domain (libs/custody) may not import: no Nest, no stores, no I/O, nothing of ours. */
+const DOMAIN_FORBIDDEN = [
+  '@nestjs/*',
+  '@jejak/*',
+  'better-sqlite3',
+  'mongodb',
+  '@kurrent/*',
+  'node:fs',
+  'fs',
+  'node:http',
+  'fastify',
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'bench/results/', 'bench/.cache/', '.tmp/'] },
   js.configs.recommended,
@@ -57,17 +70,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            '@nestjs/*',
-            '@jejak/*',
-            'better-sqlite3',
-            'mongodb',
-            '@kurrent/*',
-            'node:fs',
-            'fs',
-            'node:http',
-            'fastify',
-          ],
+          patterns: DOMAIN_FORBIDDEN,
         },
       ],
     },
@@ -78,17 +81,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            '@nestjs/*',
-            '@jejak/*',
-            'better-sqlite3',
-            'mongodb',
-            '@kurrent/*',
-            'node:http',
-            'fastify',
-          ],
-        },
+        { patterns: DOMAIN_FORBIDDEN.filter((pattern) => pattern !== 'node:fs' && pattern !== 'fs') },
       ],
     },
   },
