@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { StoresModule } from './infrastructure/stores.module';
 import { CustodyCommandHandler } from './items/custody-command.handler';
+import { ItemsService } from './items/items.service';
 import { ItemsController } from './items/items.controller';
 import { LocationsController } from './locations/locations.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -81,6 +82,7 @@ export class AppModule {
       ],
       providers: [
         CustodyCommandHandler,
+        ItemsService,
         AuditService,
         { provide: APP_GUARD, useClass: TokenGuard },
         // After the TokenGuard (guards run in this order): the limit is per token.

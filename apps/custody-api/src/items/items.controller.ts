@@ -1,13 +1,10 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
 import type { Principal } from '@jejak/directory';
-import { idSourceFor } from '@jejak/event-store';
-import { RegisterItemDto, toRegisterCommand } from '@jejak/http-contract';
+import { RegisterItemDto } from '@jejak/http-contract';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { IdParam } from '../common/id-param.pipe';
-import { ApiProblem } from '../common/problem';
 import { idempotentRequestOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiProblems } from '../openapi/problem.dto';
@@ -19,19 +16,16 @@ import {
   ItemViewDto,
 } from '../openapi/response.dto';
 import { ReadsProjection } from '../common/reads-projection.decorator';
-import { CustodyCommandHandler, CustodyCommandMessage, type CustodyOutcome } from './custody-command.handler';
+import type { CustodyOutcome } from './custody-command.handler';
 import { HistoryQueryDto, ItemListQueryDto, ReadQueryDto } from './dto/item-query.dto';
 import { RecordEventDto } from './dto/record-event.dto';
-import { toCustodyCommand } from './to-custody-command';
+import { ItemsService } from './items.service';
 
 @ApiTags('items')
 @ApiBearerAuth()
 @Controller('api/items')
 export class ItemsController {
-  constructor(
-    @Inject(CustodyCommandHandler) private readonly commands: CustodyCommandHandler,
-    @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
-  ) {}
+  constructor(@Inject(ItemsService) private readonly items: ItemsService) {}
 
   @Post()
   @Idempotent()
@@ -42,19 +36,7 @@ export class ItemsController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ): Promise<Omit<CustodyOutcome, 'type'>> {
-    const idempotency = idempotentRequestOf(request);
-    // Without an id, a retried request must land on the same item: derive it from the key.
-    const itemId = dto.id ?? `itm-${idSourceFor(idempotency)('item')}`;
-    const { type: _type, ...outcome } = await this.commands.execute(
-      new CustodyCommandMessage({
-        command: toRegisterCommand(itemId, dto),
-        principal,
-        occurredAt: dto.occurredAt,
-        note: dto.note,
-        idempotency,
-      }),
-    );
-    return outcome;
+    return this.items.register(dto, principal, idempotentRequestOf(request));
   }
 
   @Post(':id/events')
@@ -67,16 +49,7 @@ export class ItemsController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ): Promise<CustodyOutcome> {
-    return this.commands.execute(
-      new CustodyCommandMessage({
-        command: toCustodyCommand(id, dto),
-        principal,
-        occurredAt: dto.occurredAt,
-        expectedRevision: dto.expectedRevision,
-        note: dto.note,
-        idempotency: idempotentRequestOf(request),
-      }),
-    );
+    return this.items.record(id, dto, principal, idempotentRequestOf(request));
   }
 
   @ReadsProjection()
@@ -84,9 +57,7 @@ export class ItemsController {
   @ApiOkResponse({ type: ItemPageDto })
   @ApiProblems(503)
   async list(@Query() query: ItemListQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
-    const { minPosition: _minPosition, ...filters } = query;
-    const page = await this.readModels.listItems(filters);
-    return { items: page.items, nextCursor: page.nextCursor };
+    return this.items.list(query);
   }
 
   @ReadsProjection()
@@ -98,9 +69,7 @@ export class ItemsController {
     @Query() _query: ReadQueryDto,
     @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
-    const item = await this.readModels.getItem(id);
-    if (!item) throw new ApiProblem('not-found', `No item '${id}'.`);
-    return item;
+    return this.items.get(id);
   }
 
   @ReadsProjection()
@@ -112,25 +81,6 @@ export class ItemsController {
     @Query() query: HistoryQueryDto,
     @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
-    const page = await this.readModels.getTrail(id, {
-      afterRevision: afterRevisionOf(query),
-      limit: query.limit ?? 200,
-    });
-    if (page.items.length === 0 && !(await this.readModels.getItem(id))) {
-      throw new ApiProblem('not-found', `No item '${id}'.`);
-    }
-    return { itemId: id, events: page.items, nextCursor: page.nextCursor };
+    return this.items.history(id, query);
   }
-}
-
-/** `cursor` is the page's last revision; `afterRevision`, the older name, means the same. */
-function afterRevisionOf(query: HistoryQueryDto): number | undefined {
-  if (query.cursor === undefined) return query.afterRevision;
-  const after = Number(query.cursor);
-  if (query.afterRevision !== undefined && query.afterRevision !== after) {
-    throw new ApiProblem('validation-failed', 'Give cursor or afterRevision, not two different ones.', {
-      errors: [{ field: 'cursor', message: 'differs from afterRevision' }],
-    });
-  }
-  return after;
 }
