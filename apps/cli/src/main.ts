@@ -6,6 +6,7 @@ import { ConfigError } from '@jejak/config';
 import { CliContext, consoleOutput, UsageError, type Output } from './cli-context';
 import { importCommand } from './commands/import.command';
 import { projectCommand, projectionsCommand } from './commands/projections.command';
+import { personCommand } from './commands/person.command';
 import { tokenCommand } from './commands/token.command';
 import { relaunchFlags } from './node-flags';
 import { verifyCommand } from './commands/verify.command';
@@ -15,6 +16,7 @@ const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_
   jejak token create --name N --role R [--unit U] [--principal P]
   jejak token list
   jejak token revoke ID
+  jejak person list | person sign-in-code ID [--minutes M] | person deactivate ID
   jejak verify [--item ID]              check every hash chain; exit 0 only when intact
   jejak import daftar-arsip FILE.csv [--unit U] [--as P]
                                         import a daftar arsip (CSV) all or nothing
@@ -39,6 +41,7 @@ export async function runCli(
       principal: { type: 'string' },
       item: { type: 'string' },
       as: { type: 'string' },
+      minutes: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,6 +59,8 @@ export async function runCli(
     switch (command) {
       case 'token':
         return await tokenCommand(context, rest, values, output);
+      case 'person':
+        return await personCommand(context, rest, values, output);
       case 'verify':
         return await verifyCommand(context, values, output);
       case 'import':

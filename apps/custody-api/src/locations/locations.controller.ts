@@ -9,6 +9,7 @@ import { ApiProblem } from '../common/problem';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ReadsProjection } from '../common/reads-projection.decorator';
 import { ApiProblems } from '../openapi/problem.dto';
+import { orProblem } from '../people/directory-problem';
 import { InventoryDto, LocationDto, LocationListDto } from '../openapi/response.dto';
 import { PageQueryDto } from '../common/read-query.dto';
 import { CreateLocationDto, LocationListQueryDto } from './create-location.dto';
@@ -46,7 +47,7 @@ export class LocationsController {
       type: dto.type,
       parentId: dto.parentId ?? null,
     };
-    this.locations.create(location, principal.principalId);
+    orProblem(() => this.locations.create(location, principal.principalId));
     return location;
   }
 
