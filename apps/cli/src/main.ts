@@ -4,12 +4,15 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '@jejak/config';
 import { CliContext, consoleOutput, UsageError, type Output } from './cli-context';
+import { backupCommand } from './commands/backup.command';
 import { importCommand } from './commands/import.command';
 import { projectCommand, projectionsCommand } from './commands/projections.command';
 import { personCommand } from './commands/person.command';
 import { tokenCommand } from './commands/token.command';
 import { relaunchFlags } from './node-flags';
 import { verifyCommand } from './commands/verify.command';
+import { verifyBundleCommand } from './commands/verify-bundle.command';
+import { checkpointCommand } from './commands/checkpoint.command';
 
 const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_URL, MONGODB_URL like the service)
 
@@ -17,11 +20,17 @@ const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_
   jejak token list
   jejak token revoke ID
   jejak person list | person sign-in-code ID [--minutes M] | person deactivate ID
-  jejak verify [--item ID]              check every hash chain; exit 0 only when intact
+  jejak verify [--item ID] [--key VKEY] check every hash chain and rebuild the verifiable log
+                                        against its latest checkpoint; exit 0 only when intact
+  jejak verify-bundle FILE [--key VKEY] [--previous CHECKPOINT_FILE]
+                                        check an audit bundle offline (no service, no network)
+  jejak checkpoint verify --key VKEY [FILE|-]
+                                        check one signed checkpoint note
   jejak import daftar-arsip FILE.csv [--unit U] [--as P]
                                         import a daftar arsip (CSV) all or nothing
   jejak project                         run the projector alone
   jejak projections rebuild [all|items] rebuild the read models from the log
+  jejak backup DEST                     copy every data file into the new directory DEST (online)
 `;
 
 /** Runs one CLI invocation; returns the exit code (tests call this directly). */
@@ -41,6 +50,8 @@ export async function runCli(
       principal: { type: 'string' },
       item: { type: 'string' },
       as: { type: 'string' },
+      key: { type: 'string' },
+      previous: { type: 'string' },
       minutes: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -54,6 +65,9 @@ export async function runCli(
     output.out(USAGE);
     return 2;
   }
+  // Offline checks: no configuration, no data directory.
+  if (command === 'verify-bundle') return verifyBundleCommand(rest, values, output);
+  if (command === 'checkpoint') return checkpointCommand(rest, values, output);
   const context = new CliContext(env);
   try {
     switch (command) {
@@ -69,6 +83,8 @@ export async function runCli(
         return await projectCommand(context, output);
       case 'projections':
         return await projectionsCommand(context, rest, output);
+      case 'backup':
+        return await backupCommand(context, rest, output);
       default:
         throw new UsageError(`unknown command '${command}'\n\n${USAGE}`);
     }

@@ -15,6 +15,7 @@ import { CustodyCommandHandler } from './items/custody-command.handler';
 import { ItemsService } from './items/items.service';
 import { ItemsController } from './items/items.controller';
 import { LocationsController } from './locations/locations.controller';
+import { LogModule } from './log/log.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { PeopleModule } from './people/people.module';
 import { DisposalListController } from './reports/disposal-list.controller';
@@ -69,6 +70,7 @@ export class AppModule {
         StoresModule,
         RateLimitModule,
         TransfersModule,
+        LogModule,
         PeopleModule,
       ],
       controllers: [

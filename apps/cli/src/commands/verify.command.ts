@@ -5,7 +5,10 @@ import {
   TRANSFER_STREAM_PREFIX,
   type ChainProblem,
 } from '@jejak/custody';
-import type { RecordedEvent } from '@jejak/event-store';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkFile, existingVkey, hasVerifiableLog, type RecordedEvent } from '@jejak/event-store';
+import { LogRebuild } from './log-rebuild';
 import { Progress } from '../progress';
 import type { CliContext, Output } from '../cli-context';
 
@@ -14,15 +17,23 @@ export interface VerifyProblem extends ChainProblem {
   position: string;
 }
 
+const CHAINED_PREFIXES = [ITEM_STREAM_PREFIX, TRANSFER_STREAM_PREFIX];
+
 /** `jejak verify [--item ID]`: walks the store and reports every broken chain; exit 0 only if intact. */
 export async function verifyCommand(
   context: CliContext,
   options: Record<string, string | boolean | undefined>,
   output: Output,
 ): Promise<number> {
+  const damaged = context.config.eventStoreUrl ? 0 : checkSqliteFiles(context.config.dataDir, output);
+  if (damaged > 0) {
+    output.out(`NOT intact: ${damaged} damaged data file(s)`);
+    return 1;
+  }
   const store = await context.events();
   const itemId = options.item as string | undefined;
   const problems: VerifyProblem[] = [];
+  let logProblems: string[] = [];
   // The domain's own chain verification, one stored event at a time: the store is walked once.
   const chains = new ChainWalker();
   const check = (recorded: RecordedEvent): void => {
@@ -42,13 +53,24 @@ export async function verifyCommand(
   } else {
     const head = await store.headPosition();
     const progress = new Progress('verify', head === null ? 0 : Number(head), output);
-    for await (const recorded of store.readAll({
-      streamPrefixes: [ITEM_STREAM_PREFIX, TRANSFER_STREAM_PREFIX],
-    })) {
-      check(recorded);
+    const rebuild = hasVerifiableLog(store)
+      ? new LogRebuild(
+          store.verifiableLog,
+          store.verifiableLog.latestCheckpoint(),
+          typeof options.key === 'string'
+            ? options.key
+            : existingVkey({ dataDir: context.config.dataDir, givenKey: context.config.logSigningKey }),
+        )
+      : null;
+    // Every event is a leaf of the log; only item and transfer streams carry a hash chain.
+    for await (const recorded of store.readAll()) {
+      if (CHAINED_PREFIXES.some((prefix) => recorded.streamId.startsWith(prefix))) check(recorded);
+      rebuild?.add(recorded);
       progress.tick(Number(recorded.position));
     }
     progress.done();
+    logProblems = rebuild?.finish() ?? [];
+    for (const note of rebuild?.notes ?? []) output.out(note);
   }
 
   for (const p of problems) {
@@ -56,11 +78,34 @@ export async function verifyCommand(
       `BROKEN ${p.streamId} revision ${p.revision} (position ${p.position}): ${p.problem}: ${p.detail}`,
     );
   }
+  for (const problem of logProblems) output.out(`BROKEN verifiable log: ${problem}`);
   const brokenStreams = new Set(problems.map((p) => p.streamId)).size;
   output.out(
     problems.length === 0
       ? `intact: ${chains.eventCount} events in ${chains.streamCount} streams, every hash chain verified`
       : `NOT intact: ${problems.length} problems in ${brokenStreams} of ${chains.streamCount} streams (${chains.eventCount} events checked)`,
   );
-  return problems.length === 0 ? 0 : 1;
+  if (logProblems.length > 0) output.out(`NOT intact: ${logProblems.length} problems in the verifiable log`);
+  return problems.length === 0 && logProblems.length === 0 ? 0 : 1;
+}
+
+/** The embedded files, through SQLite's full integrity_check; prints each verdict, returns the damaged count. */
+function checkSqliteFiles(dataDir: string, output: Output): number {
+  let damaged = 0;
+  for (const name of ['events.sqlite', 'read-models.sqlite', 'directory.sqlite']) {
+    const file = join(dataDir, name);
+    if (!existsSync(file)) continue;
+    const problems = checkFile(file, true);
+    if (problems.length === 0) {
+      output.out(`SQLite integrity_check of ${name}: ok`);
+      continue;
+    }
+    damaged++;
+    const advice =
+      name === 'read-models.sqlite'
+        ? 'derived data: move it aside and start the service, which projects it again from the log'
+        : 'restore the data directory from a backup';
+    output.out(`DAMAGED ${file}: ${problems.slice(0, 10).join('; ')} (${advice})`);
+  }
+  return damaged;
 }

@@ -35,6 +35,13 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/audit/items/:id/replay': ['auditor', 'admin'],
   'GET /api/audit/items/:id/export': ['auditor', 'admin'],
   'GET /metrics': ['admin', 'auditor'],
+  'GET /api/log/checkpoint': EVERYONE,
+  'GET /api/log/checkpoints/:size': EVERYONE,
+  'GET /api/log/key': EVERYONE,
+  'GET /api/log/proofs/inclusion': ['auditor', 'admin'],
+  'GET /api/log/proofs/consistency': ['auditor', 'admin'],
+  'GET /api/audit/items/:id/bundle': ['auditor', 'admin'],
+  'GET /api/audit/transfers/:id/bundle': ['auditor', 'admin'],
   // People, sign-in and sessions (POST /api/session itself is public: it takes the credentials).
   'GET /api/people': EVERYONE,
   'GET /api/people/:id': EVERYONE,
