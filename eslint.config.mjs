@@ -1,6 +1,19 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** What the domain (libs/custody) may not import: no Nest, no stores, no I/O, nothing of ours. */
+const DOMAIN_FORBIDDEN = [
+  '@nestjs/*',
+  '@jejak/*',
+  'better-sqlite3',
+  'mongodb',
+  '@kurrent/*',
+  'node:fs',
+  'fs',
+  'node:http',
+  'fastify',
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'bench/results/', 'bench/.cache/', '.tmp/'] },
   js.configs.recommended,
@@ -36,6 +49,20 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  // Type-aware checks on TypeScript (the project's tsconfig): a promise is awaited or voided on
+  // purpose, a switch over a union names every member, and no assertion restates a known type.
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+    },
+  },
   // The domain stays pure: no Nest, no stores, no I/O, nothing of ours.
   {
     files: ['libs/custody/**/*.ts'],
@@ -43,18 +70,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            '@nestjs/*',
-            '@jejak/*',
-            'better-sqlite3',
-            'mongodb',
-            '@kurrent/*',
-            'node:fs',
-            'fs',
-            'node:http',
-            'fastify',
-          ],
+          patterns: DOMAIN_FORBIDDEN,
         },
+      ],
+    },
+  },
+  // The domain's specs may read the product spec (domain.md) they check the rooms against.
+  {
+    files: ['libs/custody/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: DOMAIN_FORBIDDEN.filter((pattern) => pattern !== 'node:fs' && pattern !== 'fs') },
       ],
     },
   },

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Role } from '@jejak/custody';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { ROUTE_PERMISSIONS } from '../apps/custody-api/src/auth/route-permissions';
@@ -64,6 +63,37 @@ describe('concurrent writers and retried requests', () => {
     );
     const pinnedWinners = responses.filter((r, i) => r.status === 201 && bodies[i].expectedRevision === 0);
     expect(pinnedWinners.length).toBeLessThanOrEqual(1);
+  });
+
+  it('50 concurrent relocated on one item without expectedRevision: all 201, 50 events, revisions 0..n-1', async () => {
+    const itemId = await register();
+    for (const [token, body] of [
+      [cast.courierA, { type: 'collected' }],
+      [cast.courierA, { type: 'dispatched', destinationId: 'depo-arsip-bekasi' }],
+      [cast.courierA, { type: 'arrived' }],
+      [cast.depot, { type: 'intake_confirmed', storage: { room: 'R1' } }],
+    ] as [string, object][]) {
+      await t
+        .http()
+        .post(`/api/items/${itemId}/events`)
+        .set(...bearer(token))
+        .send(body)
+        .expect(201);
+    }
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t
+          .http()
+          .post(`/api/items/${itemId}/events`)
+          .set(...bearer(cast.depot))
+          .send({ type: 'relocated', storage: { room: 'R2', shelf: `S-${i}` } }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(responses.map(() => 201));
+    const events = await store.readStream(`item-${itemId}`);
+    expect(events.filter((e) => e.type === 'relocated')).toHaveLength(50);
+    expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
+    expect(new Set(responses.map((r) => r.body.revision)).size).toBe(50);
   });
 
   it('a retried request with the same Idempotency-Key leaves exactly one event and answers the same', async () => {
@@ -196,7 +226,7 @@ describe('concurrent writers and retried requests', () => {
       .map(([key, roles]) => ({ path: key.slice('POST '.length), roles }));
 
     it('refuses a malformed key on every POST route the service serves, recording nothing', async () => {
-      const fastify = t.app.getHttpAdapter().getInstance() as FastifyInstance;
+      const fastify = t.app.getHttpAdapter().getInstance();
       const tokenOf: Partial<Record<Role, string>> = {
         admin: cast.admin,
         officer: cast.officer,

@@ -160,7 +160,7 @@ describe('the OpenAPI document', () => {
     const fastify = t.app.getHttpAdapter().getInstance();
     const served = Object.keys(ROUTE_PERMISSIONS).filter((key) => {
       const [method, url] = key.split(' ');
-      return fastify.hasRoute({ method: method as 'GET', url });
+      return fastify.hasRoute({ method: method, url });
     });
     expect(served.length).toBeGreaterThanOrEqual(19);
     const documented = Object.entries(doc.paths).flatMap(([path, item]) =>

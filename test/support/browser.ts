@@ -97,11 +97,11 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   // Evaluated by the debugger protocol, not injected as a <script>: the service's CSP allows no inline script.
   await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(`
+  const violations = await page.evaluate<string[]>(`
     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
       .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ') + ')'))
-  `)) as string[];
+  `);
   expect({ screen, violations }).toEqual({ screen, violations: [] });
 }
 

@@ -10,7 +10,7 @@ let prepared = false;
 function prepare(): void {
   if (prepared) return;
   const wasm = readFileSync(require.resolve('zxing-wasm/full/zxing_full.wasm'));
-  prepareZXingModule({
+  void prepareZXingModule({
     overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) },
     fireImmediately: true,
   });

@@ -11,14 +11,14 @@ describe('Progress', () => {
 
   it('without a total (a rebuild) reports the count only, never a position as "of N"', () => {
     const { lines, output } = capture();
-    const progress = new Progress('rebuild', null, output as never);
+    const progress = new Progress('rebuild', null, output);
     progress.tick(1200);
     expect(lines[0]).toMatch(/^rebuild: 1200 \(\d+ ev\/s\)$/);
   });
 
   it('with a total reports the count of the total', () => {
     const { lines, output } = capture();
-    new Progress('import', 500, output as never).tick(120);
+    new Progress('import', 500, output).tick(120);
     expect(lines[0]).toMatch(/^import: 120\/500 /);
   });
 });

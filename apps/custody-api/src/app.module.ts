@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { StoresModule } from './infrastructure/stores.module';
 import { CustodyCommandHandler } from './items/custody-command.handler';
+import { ItemsService } from './items/items.service';
 import { ItemsController } from './items/items.controller';
 import { LocationsController } from './locations/locations.controller';
 import { LogModule } from './log/log.module';
@@ -46,7 +46,6 @@ export class AppModule {
           providers: [{ provide: APP_CONFIG, useValue: config }],
           exports: [APP_CONFIG],
         },
-        CqrsModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         LoggerModule.forRoot({
           pinoHttp: {
@@ -89,6 +88,7 @@ export class AppModule {
       ],
       providers: [
         CustodyCommandHandler,
+        ItemsService,
         AuditService,
         { provide: APP_GUARD, useClass: TokenGuard },
         // After the TokenGuard (guards run in this order): the limit is per token.

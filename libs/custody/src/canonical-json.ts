@@ -29,7 +29,7 @@ function serialize(value: unknown, path: string): string | undefined {
     case 'bigint':
       throw new TypeError(`canonicalJson: ${path} is a bigint`);
     case 'object':
-      return serializeObject(value as object, path);
+      return serializeObject(value, path);
   }
 }
 

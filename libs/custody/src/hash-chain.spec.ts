@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CustodyEvent, DecidedEvent } from './events';
 import {
-  deterministicEventId,
-  deterministicEventIds,
+  ChainWalker,
   GENESIS_HASH,
   hashEvent,
   sealEvents,
@@ -136,7 +135,7 @@ describe('verifyChain', () => {
 
   it('reports an event without a usable hash as unparsable', () => {
     const stream = aStream();
-    const broken = { ...stream[1], hash: 'not-a-hash' } as CustodyEvent;
+    const broken = { ...stream[1], hash: 'not-a-hash' };
     const report = verifyChain([stream[0], broken, stream[2]]);
     expect(report.problems[0]).toMatchObject({ revision: 1, problem: 'unparsable' });
   });
@@ -150,16 +149,31 @@ describe('verifyChain', () => {
   });
 });
 
-describe('deterministicEventId', () => {
-  it('gives the same UUID for the same seed, so a retried command does not double its events', () => {
-    expect(deterministicEventId('idem-key-1:0')).toBe(deterministicEventId('idem-key-1:0'));
-    expect(deterministicEventId('idem-key-1:0')).not.toBe(deterministicEventId('idem-key-1:1'));
+describe('ChainWalker', () => {
+  it('verifies streams interleaved as a walk of the whole store meets them, one event at a time', () => {
+    const first = aStream();
+    const second = aStream();
+    const walker = new ChainWalker();
+    const problems = [
+      walker.next('item-a', 0, first[0]),
+      walker.next('item-b', 0, second[0]),
+      walker.next('item-a', 1, first[1]),
+      walker.next('item-b', 1, { ...second[1], note: 'edited' }),
+      walker.next('item-a', 2, first[2]),
+    ];
+    expect(problems.map((found) => found.map((p) => p.problem))).toEqual([[], [], [], ['hash-mismatch'], []]);
+    expect(walker.streamCount).toBe(2);
+    expect(walker.eventCount).toBe(5);
+    expect(walker.headOf('item-a')).toBe(first[2].hash);
   });
 
-  it('has the version 5 layout with the RFC 4122 variant', () => {
-    const ids = deterministicEventIds('idem-key-2', 50);
-    for (const id of ids)
-      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(new Set(ids).size).toBe(50);
+  it('names a gap in the store: an event missing between two of a stream', () => {
+    const stream = aStream();
+    const walker = new ChainWalker();
+    walker.next('item-a', 0, stream[0]);
+    expect(walker.next('item-a', 2, stream[2]).map((p) => p.problem)).toEqual([
+      'revision-gap',
+      'prev-hash-mismatch',
+    ]);
   });
 });

@@ -54,7 +54,7 @@ export function chainEvents<D, E extends ChainLink>(
   let prevHash = start.prevHash;
   decided.forEach((event, index) => {
     const unsealed = envelope(event, index, { revision: start.prevRevision + 1 + index, prevHash });
-    const hash = hashEvent(unsealed as { prevHash: string });
+    const hash = hashEvent(unsealed);
     sealed.push({ ...unsealed, hash } as E);
     prevHash = hash;
   });
@@ -117,49 +117,85 @@ export interface ChainReport {
 const isHex64 = (value: unknown): value is string =>
   typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 
+interface Tip {
+  revision: number;
+  hash: string;
+}
+
 /**
- * Checks a whole stream as stored: revisions run 0..n-1, each prevHash is the previous event's
- * hash (GENESIS_HASH first) and each hash recomputes. Works for any chained stream.
+ * Verifies chained streams one stored event at a time, in any interleaving of streams (a walk of
+ * the whole store in global order): revisions run 0..n-1, each prevHash is the previous event's
+ * hash (GENESIS_HASH first) and each hash recomputes. Keeps only the tip of each stream.
  */
-export function verifyChain(events: readonly ChainLink[]): ChainReport {
-  const problems: ChainProblem[] = [];
-  let expectedPrev = GENESIS_HASH;
-  events.forEach((event, index) => {
-    const revision = typeof event?.revision === 'number' ? event.revision : index;
-    if (!event || typeof event !== 'object' || !isHex64(event.hash) || !isHex64(event.prevHash)) {
-      problems.push({
-        revision,
-        problem: 'unparsable',
-        detail: `event #${index} lacks a well-formed hash or prevHash`,
+export class ChainWalker {
+  private readonly tips = new Map<string, Tip>();
+  private events = 0;
+
+  /** The problems of the next stored event of `streamId`, at `storedRevision` in the store. */
+  next(streamId: string, storedRevision: number, event: unknown): ChainProblem[] {
+    this.events++;
+    const tip = this.tips.get(streamId);
+    const expectedRevision = tip ? tip.revision + 1 : 0;
+    const expectedPrev = tip ? tip.hash : GENESIS_HASH;
+    const link = (typeof event === 'object' && event !== null ? event : {}) as Partial<ChainLink>;
+    const revision = typeof link.revision === 'number' ? link.revision : storedRevision;
+    if (!isHex64(link.hash) || !isHex64(link.prevHash)) {
+      this.tips.set(streamId, {
+        revision: storedRevision,
+        hash: isHex64(link.hash) ? link.hash : expectedPrev,
       });
-      expectedPrev = isHex64(event?.hash) ? event.hash : expectedPrev;
-      return;
+      return [
+        {
+          revision,
+          problem: 'unparsable',
+          detail: `event #${storedRevision} lacks a well-formed hash or prevHash`,
+        },
+      ];
     }
-    if (event.revision !== index) {
+    const problems: ChainProblem[] = [];
+    if (storedRevision !== expectedRevision || link.revision !== storedRevision) {
       problems.push({
         revision,
         problem: 'revision-gap',
-        detail: `expected revision ${index}, found ${String(event.revision)}`,
+        detail: `expected revision ${expectedRevision}, found ${String(link.revision)}`,
       });
     }
-    if (event.prevHash !== expectedPrev) {
+    if (link.prevHash !== expectedPrev) {
       problems.push({
         revision,
         problem: 'prev-hash-mismatch',
-        detail: `prevHash ${event.prevHash} does not match the previous hash ${expectedPrev}`,
+        detail: `prevHash ${link.prevHash} does not match the previous hash ${expectedPrev}`,
       });
     }
-    problems.push(...recomputeProblems(event, revision));
-    expectedPrev = event.hash;
-  });
+    problems.push(...recomputeProblems(link as ChainLink, revision));
+    this.tips.set(streamId, { revision: storedRevision, hash: link.hash });
+    return problems;
+  }
+
+  /** Hash of the last event seen of `streamId`; GENESIS_HASH when none. */
+  headOf(streamId: string): string {
+    return this.tips.get(streamId)?.hash ?? GENESIS_HASH;
+  }
+
+  get streamCount(): number {
+    return this.tips.size;
+  }
+
+  get eventCount(): number {
+    return this.events;
+  }
+}
+
+/** Checks a whole stream as stored (ChainWalker over one stream). Works for any chained stream. */
+export function verifyChain(events: readonly ChainLink[]): ChainReport {
+  const walker = new ChainWalker();
+  const problems = events.flatMap((event, index) => walker.next('stream', index, event));
   const broken = problems.map((p) => p.revision);
+  const last = events[events.length - 1];
   return {
     valid: problems.length === 0,
     length: events.length,
-    headHash:
-      events.length > 0 && isHex64(events[events.length - 1]?.hash)
-        ? events[events.length - 1].hash
-        : GENESIS_HASH,
+    headHash: events.length > 0 && isHex64(last?.hash) ? last.hash : GENESIS_HASH,
     ...(broken.length > 0 ? { firstBrokenRevision: Math.min(...broken) } : {}),
     problems,
   };
@@ -176,21 +212,4 @@ function recomputeProblems(event: ChainLink, revision: number): ChainProblem[] {
   return [
     { revision, problem: 'hash-mismatch', detail: `stored hash ${event.hash}, recomputed ${recomputed}` },
   ];
-}
-
-/**
- * A UUID (version 5 layout, RFC 4122 variant) derived from SHA-256 of the seed, so a retried
- * command with the same idempotency key yields the same event ids and the store can dedupe.
- */
-export function deterministicEventId(seed: string): string {
-  const bytes = createHash('sha256').update(seed, 'utf8').digest().subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** `count` event ids for one command: seeds `<commandId>:<index>`. */
-export function deterministicEventIds(commandId: string, count: number): string[] {
-  return Array.from({ length: count }, (_, index) => deterministicEventId(`${commandId}:${index}`));
 }

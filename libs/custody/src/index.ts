@@ -17,3 +17,5 @@ export * from './transitions';
 export * from './validate-command';
 export * from './validate-occurred-at';
 export * from './transfer';
+export * from './decode-event';
+export * from './room-table';

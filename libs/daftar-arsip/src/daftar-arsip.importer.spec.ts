@@ -7,7 +7,7 @@ import { BEKASI_DIRECTORY } from '@jejak/directory';
 import { importDaftarArsip, type ImportDirectory } from './daftar-arsip.importer';
 
 const directory: ImportDirectory = {
-  lookup: (id) => BEKASI_DIRECTORY.find((l) => l.id === id) as LocationInfo | undefined,
+  lookup: (id): LocationInfo | undefined => BEKASI_DIRECTORY.find((l) => l.id === id),
   list: () => BEKASI_DIRECTORY as LocationInfo[],
 };
 const officer: Actor = { id: 'PA-001', role: 'officer', unitId: 'kec-cikarang-utara' };

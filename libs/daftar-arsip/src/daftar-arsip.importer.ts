@@ -1,19 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import {
-  deterministicEventId,
-  GENESIS_HASH,
+  decodeCustodyEvent,
+  evolve,
   itemStreamId,
-  replay,
   sealEvents,
   type Actor,
-  type CustodyEvent,
   type LocationInfo,
   type LocationLookup,
   type MaybeItemState,
 } from '@jejak/custody';
 import {
   WrongExpectedRevisionError,
+  chainStart,
   comparePositions,
+  foldRecorded,
+  IdempotentRequest,
+  idSourceFor,
+  requestMetadata,
+  toStreamAppend,
   type EventStore,
   type StreamAppend,
 } from '@jejak/event-store';
@@ -78,8 +81,8 @@ export async function importDaftarArsip(
   request: ImportRequest,
 ): Promise<ImportOutcome> {
   const { actor, tokenId, idempotency } = request;
-  const seed = (suffix: string) =>
-    idempotency ? deterministicEventId(`${tokenId}|${idempotency.key}|${suffix}`) : randomUUID();
+  const keyed = idempotency && new IdempotentRequest(tokenId, idempotency.key, idempotency.requestHash);
+  const seed = idSourceFor(keyed);
   const parsed = parseDaftarArsip(request.csv, {
     defaultOriginUnitId: request.defaultOriginUnitId,
     resolveUnit: unitResolver(directory),
@@ -90,10 +93,10 @@ export async function importDaftarArsip(
 
   const itemIds = new Map<number, string>();
   const itemIdFor = (row: number, givenId: string | undefined): string => {
-    if (!itemIds.has(row)) itemIds.set(row, givenId ?? `itm-${seed(`row ${row}|item`)}`);
+    if (!itemIds.has(row)) itemIds.set(row, givenId ?? `itm-${seed(`row ${row}`, 'item')}`);
     return itemIds.get(row)!;
   };
-  const eventIdFor = (row: number) => seed(`row ${row}|0`);
+  const eventIdFor = (row: number) => seed(`row ${row}`, 0);
 
   // What the store already holds: other items (refused as already-exists) or this very import's
   // own earlier try with the same key (counted as done, not recorded again).
@@ -108,7 +111,7 @@ export async function importDaftarArsip(
       recorded[0].eventId === eventIdFor(row) &&
       recorded[0].metadata.requestHash === idempotency.requestHash;
     if (mine) done.set(row, { itemId, position: recorded[0].position });
-    else states.set(itemId, replay(recorded.map((r) => r.data as unknown as CustodyEvent)));
+    else states.set(itemId, foldRecorded(recorded, { decode: decodeCustodyEvent, evolve }));
   }
 
   const now = new Date().toISOString();
@@ -125,13 +128,13 @@ export async function importDaftarArsip(
   if (lastErrors.length > 0) return refusal(lastErrors);
 
   const importId = `imp-${seed('import')}`;
-  const metadata = { requestHash: idempotency?.requestHash ?? null, tokenId };
+  const metadata = requestMetadata(keyed, tokenId);
+  // Each row is a registration through the pipeline's stages (its decision made by the validator),
+  // appended in batches rather than one command at a time.
   const appends: StreamAppend[] = accepted.map((decision: RowDecision) => {
     const sealed = sealEvents(decision.events, {
       itemId: decision.itemId,
-      eventIds: [eventIdFor(decision.row)],
-      prevRevision: -1,
-      prevHash: GENESIS_HASH,
+      ...chainStart(null, [eventIdFor(decision.row)]),
       occurredAt: now,
       recordedAt: now,
       actor,
@@ -139,16 +142,7 @@ export async function importDaftarArsip(
       correlationId: importId,
       note: null,
     });
-    return {
-      streamId: itemStreamId(decision.itemId),
-      events: sealed.map((event) => ({
-        eventId: event.eventId,
-        type: event.type,
-        data: { ...event },
-        metadata,
-      })),
-      expectedRevision: 'no_stream',
-    };
+    return toStreamAppend(itemStreamId(decision.itemId), sealed, metadata, 'no_stream');
   });
 
   const positions = [...done.values()].map((d) => d.position);

@@ -1,4 +1,10 @@
-import { GENESIS_HASH, hashEvent, itemStreamId, ITEM_STREAM_PREFIX } from '@jejak/custody';
+import {
+  ChainWalker,
+  itemStreamId,
+  ITEM_STREAM_PREFIX,
+  TRANSFER_STREAM_PREFIX,
+  type ChainProblem,
+} from '@jejak/custody';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFile, existingVkey, hasVerifiableLog, type RecordedEvent } from '@jejak/event-store';
@@ -6,61 +12,12 @@ import { LogRebuild } from './log-rebuild';
 import { Progress } from '../progress';
 import type { CliContext, Output } from '../cli-context';
 
-export interface VerifyProblem {
+export interface VerifyProblem extends ChainProblem {
   streamId: string;
-  revision: number;
   position: string;
-  problem: 'hash-mismatch' | 'prev-hash-mismatch' | 'revision-gap' | 'unparsable';
-  detail: string;
 }
 
-interface StreamTip {
-  revision: number;
-  hash: string;
-}
-
-const isHex64 = (value: unknown): value is string =>
-  typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
-
-const CHAINED_PREFIXES = [ITEM_STREAM_PREFIX, 'transfer-'];
-
-/** Checks one stored event against the tip of its stream; returns the problems found. */
-export function checkEvent(recorded: RecordedEvent, tip: StreamTip | undefined): VerifyProblem[] {
-  const at = { streamId: recorded.streamId, revision: recorded.revision, position: recorded.position };
-  const event = recorded.data as { revision?: unknown; prevHash?: unknown; hash?: unknown };
-  if (!event || typeof event !== 'object' || !isHex64(event.hash) || !isHex64(event.prevHash)) {
-    return [{ ...at, problem: 'unparsable', detail: 'no well-formed hash or prevHash' }];
-  }
-  const problems: VerifyProblem[] = [];
-  const expectedRevision = tip ? tip.revision + 1 : 0;
-  if (recorded.revision !== expectedRevision || event.revision !== recorded.revision) {
-    problems.push({
-      ...at,
-      problem: 'revision-gap',
-      detail: `expected revision ${expectedRevision}, found ${String(event.revision)}`,
-    });
-  }
-  const expectedPrev = tip ? tip.hash : GENESIS_HASH;
-  if (event.prevHash !== expectedPrev) {
-    problems.push({
-      ...at,
-      problem: 'prev-hash-mismatch',
-      detail: `prevHash does not match the previous event's hash`,
-    });
-  }
-  try {
-    if (hashEvent(event as { prevHash: string }) !== event.hash) {
-      problems.push({
-        ...at,
-        problem: 'hash-mismatch',
-        detail: 'the stored event does not match its hash (edited?)',
-      });
-    }
-  } catch (error) {
-    problems.push({ ...at, problem: 'unparsable', detail: (error as Error).message });
-  }
-  return problems;
-}
+const CHAINED_PREFIXES = [ITEM_STREAM_PREFIX, TRANSFER_STREAM_PREFIX];
 
 /** `jejak verify [--item ID]`: walks the store and reports every broken chain; exit 0 only if intact. */
 export async function verifyCommand(
@@ -76,15 +33,14 @@ export async function verifyCommand(
   const store = await context.events();
   const itemId = options.item as string | undefined;
   const problems: VerifyProblem[] = [];
-  const tips = new Map<string, StreamTip>();
-  let checked = 0;
   let logProblems: string[] = [];
+  // The domain's own chain verification, one stored event at a time: the store is walked once.
+  const chains = new ChainWalker();
   const check = (recorded: RecordedEvent): void => {
-    checked++;
-    const found = checkEvent(recorded, tips.get(recorded.streamId));
-    problems.push(...found);
-    const hash = (recorded.data as { hash?: unknown }).hash;
-    tips.set(recorded.streamId, { revision: recorded.revision, hash: isHex64(hash) ? hash : '' });
+    const { streamId, position } = recorded;
+    for (const problem of chains.next(streamId, recorded.revision, recorded.data)) {
+      problems.push({ ...problem, revision: recorded.revision, streamId, position });
+    }
   };
 
   if (itemId) {
@@ -126,8 +82,8 @@ export async function verifyCommand(
   const brokenStreams = new Set(problems.map((p) => p.streamId)).size;
   output.out(
     problems.length === 0
-      ? `intact: ${checked} events in ${tips.size} streams, every hash chain verified`
-      : `NOT intact: ${problems.length} problems in ${brokenStreams} of ${tips.size} streams (${checked} events checked)`,
+      ? `intact: ${chains.eventCount} events in ${chains.streamCount} streams, every hash chain verified`
+      : `NOT intact: ${problems.length} problems in ${brokenStreams} of ${chains.streamCount} streams (${chains.eventCount} events checked)`,
   );
   if (logProblems.length > 0) output.out(`NOT intact: ${logProblems.length} problems in the verifiable log`);
   return problems.length === 0 && logProblems.length === 0 ? 0 : 1;

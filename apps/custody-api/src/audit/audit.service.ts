@@ -100,5 +100,7 @@ export class AuditService {
 /** The stored `data` is the hashed custody event itself; the position is the store's and not hashed. */
 const asCustodyEvent = (recorded: RecordedEvent): CustodyEvent => recorded.data as unknown as CustodyEvent;
 
-const toAudited = (recorded: RecordedEvent): AuditedEvent =>
-  ({ ...asCustodyEvent(recorded), position: recorded.position }) as AuditedEvent;
+const toAudited = (recorded: RecordedEvent): AuditedEvent => ({
+  ...asCustodyEvent(recorded),
+  position: recorded.position,
+});

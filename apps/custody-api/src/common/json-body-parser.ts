@@ -91,6 +91,7 @@ export function useGuardedJsonParser(fastify: FastifyInstance): void {
       done(new ApiProblem('validation-failed', problem), undefined);
       return;
     }
-    parseJson(request, body as string, done);
+    // The default parser answers through `done`; what it returns (typed as a maybe-promise) is not awaited.
+    void parseJson(request, body as string, done);
   });
 }

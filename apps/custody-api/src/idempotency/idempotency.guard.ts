@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { Principal } from '@jejak/directory';
+import { IdempotentRequest } from '@jejak/event-store';
 import { PRINCIPAL } from '../auth/current-principal.decorator';
 import { credentialOf } from '../auth/token.guard';
 import { ApiProblem } from '../common/problem';
@@ -12,18 +13,18 @@ import type { SealingContext } from './response-sealing';
 const IDEMPOTENCY = 'jejakIdempotency';
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
-export interface IdempotencyContext {
-  key: string;
-  requestHash: string;
-}
-
-/** What the guard leaves on a keyed request for the answer to be stored under. */
-export interface PendingIdempotentAnswer extends IdempotencyContext {
+/** What the guard leaves on a keyed request: the request (its ids derive from it) and where its answer goes. */
+export interface PendingIdempotentAnswer {
+  request: IdempotentRequest;
   sealing: SealingContext;
 }
 
 export const idempotencyOf = (request: FastifyRequest): PendingIdempotentAnswer | undefined =>
-  (request as unknown as Record<string, PendingIdempotentAnswer | undefined>)[IDEMPOTENCY];
+  (request as FastifyRequest & { [IDEMPOTENCY]?: PendingIdempotentAnswer })[IDEMPOTENCY];
+
+/** The keyed request made at the edge, for the command it carries; undefined without a key. */
+export const idempotentRequestOf = (request: FastifyRequest): IdempotentRequest | undefined =>
+  idempotencyOf(request)?.request;
 
 /** JSON with object keys sorted, so the same body always hashes the same. */
 function stableStringify(value: unknown): string {
@@ -77,7 +78,10 @@ export class IdempotencyGuard implements CanActivate {
       }
       throw new IdempotentReplay(earlier.status, earlier.body);
     }
-    request[IDEMPOTENCY] = { key, requestHash, sealing } satisfies PendingIdempotentAnswer;
+    request[IDEMPOTENCY] = {
+      request: new IdempotentRequest(principal.tokenId, key, requestHash),
+      sealing,
+    } satisfies PendingIdempotentAnswer;
     return true;
   }
 }

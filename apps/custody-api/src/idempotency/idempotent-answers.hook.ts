@@ -20,7 +20,7 @@ export function saveIdempotentAnswers(
     }
     try {
       repository.save(pending.sealing, {
-        requestHash: pending.requestHash,
+        requestHash: pending.request.requestHash,
         status: reply.statusCode,
         body: JSON.parse(payload),
       });

@@ -1,18 +1,16 @@
 import { Body, Controller, Inject, Post, Query, Req } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { deterministicEventId } from '@jejak/custody';
-import { EVENT_STORE, type EventStore } from '@jejak/event-store';
+import { deterministicUuid, EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { toActor, type Principal, LocationRepository } from '@jejak/directory';
 import { importDaftarArsip, rowProblems } from '@jejak/daftar-arsip';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
-import { idempotencyOf } from '../idempotency/idempotency.guard';
+import { idempotentRequestOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { toCreateTransferCommand } from '../transfers/to-transfer-command';
-import { TransferCommandMessage } from '../transfers/transfer-command.handler';
+import { TransferCommandHandler, TransferCommandMessage } from '../transfers/transfer-command.handler';
 import { originOf, transferProblems, type ImportTransfer } from './import-transfer';
 
 export class ImportQueryDto {
@@ -48,7 +46,7 @@ export class ImportsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LocationRepository) private readonly locations: LocationRepository,
-    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    @Inject(TransferCommandHandler) private readonly transfers: TransferCommandHandler,
   ) {}
 
   /** A daftar arsip as CSV: every row valid and then all registered, or nothing at all. */
@@ -76,7 +74,7 @@ export class ImportsController {
       );
     }
     const transfer = transferOf(query);
-    const idempotency = idempotencyOf(request);
+    const idempotency = idempotentRequestOf(request);
     let fromId: string | undefined;
     const outcome = await importDaftarArsip(this.store, this.locations, {
       csv,
@@ -95,9 +93,8 @@ export class ImportsController {
 
     // The items are recorded by now: a refused transfer says so, and a retry with the same key
     // finds the items imported and tries the transfer again.
-    const seed = idempotency ? `${principal.tokenId}|${idempotency.key}|import-transfer` : importId;
-    const transferId = `trf-${deterministicEventId(seed)}`;
-    const created = await this.commandBus
+    const transferId = `trf-${idempotency ? idempotency.id('import-transfer') : deterministicUuid(importId)}`;
+    const created = await this.transfers
       .execute(
         new TransferCommandMessage({
           command: toCreateTransferCommand(transferId, {
@@ -107,10 +104,7 @@ export class ImportsController {
             itemIds,
           }),
           principal,
-          idempotency: idempotency && {
-            key: `${idempotency.key}|transfer`,
-            requestHash: idempotency.requestHash,
-          },
+          idempotency: idempotency?.scoped('transfer'),
         }),
       )
       .catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import type { ItemState } from '@jejak/custody';
+import type { StateCache } from '@jejak/event-store';
 
 /** Items whose last known state is kept; at 1-2 kB each, a few MB. */
 export const DEFAULT_ITEM_STATE_CACHE_SIZE = 10_000;
@@ -8,7 +9,7 @@ export const DEFAULT_ITEM_STATE_CACHE_SIZE = 10_000;
  * the truth: the command handler appends with the cached revision as the expected one, so a state
  * made stale by another writer fails the append and is read again from the stream.
  */
-export class ItemStateCache {
+export class ItemStateCache implements StateCache<ItemState> {
   private readonly entries = new Map<string, ItemState>();
 
   constructor(private readonly capacity = DEFAULT_ITEM_STATE_CACHE_SIZE) {}

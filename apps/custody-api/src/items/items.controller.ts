@@ -1,15 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { deterministicEventId } from '@jejak/custody';
-import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
 import type { Principal } from '@jejak/directory';
-import { ID_PATTERN, RegisterItemDto, toRegisterCommand } from '@jejak/http-contract';
+import { RegisterItemDto } from '@jejak/http-contract';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { ApiProblem } from '../common/problem';
-import { idempotencyOf } from '../idempotency/idempotency.guard';
+import { IdParam } from '../common/id-param.pipe';
+import { idempotentRequestOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiProblems } from '../openapi/problem.dto';
 import {
@@ -19,21 +15,17 @@ import {
   ItemRegisteredDto,
   ItemViewDto,
 } from '../openapi/response.dto';
-import { ReadModelGate } from '../infrastructure/read-model-gate';
-import { CustodyCommandMessage, type CustodyOutcome } from './custody-command.handler';
+import { ReadsProjection } from '../common/reads-projection.decorator';
+import type { CustodyOutcome } from './custody-command.handler';
 import { HistoryQueryDto, ItemListQueryDto, ReadQueryDto } from './dto/item-query.dto';
 import { RecordEventDto } from './dto/record-event.dto';
-import { toCustodyCommand } from './to-custody-command';
+import { ItemsService } from './items.service';
 
 @ApiTags('items')
 @ApiBearerAuth()
 @Controller('api/items')
 export class ItemsController {
-  constructor(
-    @Inject(CommandBus) private readonly commandBus: CommandBus,
-    @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
-  ) {}
+  constructor(@Inject(ItemsService) private readonly items: ItemsService) {}
 
   @Post()
   @Idempotent()
@@ -44,23 +36,7 @@ export class ItemsController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ): Promise<Omit<CustodyOutcome, 'type'>> {
-    const idempotency = idempotencyOf(request);
-    // Without an id, a retried request must land on the same item: derive it from the key.
-    const itemId =
-      dto.id ??
-      (idempotency
-        ? `itm-${deterministicEventId(`${principal.tokenId}|${idempotency.key}|item`)}`
-        : `itm-${randomUUID()}`);
-    const { type: _type, ...outcome } = await this.commandBus.execute(
-      new CustodyCommandMessage({
-        command: toRegisterCommand(itemId, dto),
-        principal,
-        occurredAt: dto.occurredAt,
-        note: dto.note,
-        idempotency,
-      }),
-    );
-    return outcome;
+    return this.items.register(dto, principal, idempotentRequestOf(request));
   }
 
   @Post(':id/events')
@@ -68,84 +44,43 @@ export class ItemsController {
   @ApiCreatedResponse({ type: EventRecordedDto })
   @ApiProblems(404, 409, 422)
   async record(
-    @Param('id') id: string,
+    @Param('id', new IdParam('item')) id: string,
     @Body() dto: RecordEventDto,
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ): Promise<CustodyOutcome> {
-    assertItemId(id);
-    return this.commandBus.execute(
-      new CustodyCommandMessage({
-        command: toCustodyCommand(id, dto),
-        principal,
-        occurredAt: dto.occurredAt,
-        expectedRevision: dto.expectedRevision,
-        note: dto.note,
-        idempotency: idempotencyOf(request),
-      }),
-    );
+    return this.items.record(id, dto, principal, idempotentRequestOf(request));
   }
 
+  @ReadsProjection()
   @Get()
   @ApiOkResponse({ type: ItemPageDto })
   @ApiProblems(503)
-  async list(@Query() query: ItemListQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    await this.gate.await(query.minPosition, reply);
-    const { minPosition: _minPosition, ...filters } = query;
-    const page = await this.readModels.listItems(filters);
-    return { items: page.items, nextCursor: page.nextCursor };
+  async list(@Query() query: ItemListQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
+    return this.items.list(query);
   }
 
+  @ReadsProjection()
   @Get(':id')
   @ApiOkResponse({ type: ItemViewDto, description: 'From the read model' })
   @ApiProblems(404, 503)
   async get(
     @Param('id') id: string,
-    @Query() query: ReadQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() _query: ReadQueryDto,
+    @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
-    await this.gate.await(query.minPosition, reply);
-    const item = await this.readModels.getItem(id);
-    if (!item) throw new ApiProblem('not-found', `No item '${id}'.`);
-    return item;
+    return this.items.get(id);
   }
 
+  @ReadsProjection()
   @Get(':id/history')
   @ApiOkResponse({ type: HistoryDto })
   @ApiProblems(404, 503)
   async history(
     @Param('id') id: string,
     @Query() query: HistoryQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
-    await this.gate.await(query.minPosition, reply);
-    const page = await this.readModels.getTrail(id, {
-      afterRevision: afterRevisionOf(query),
-      limit: query.limit ?? 200,
-    });
-    if (page.items.length === 0 && !(await this.readModels.getItem(id))) {
-      throw new ApiProblem('not-found', `No item '${id}'.`);
-    }
-    return { itemId: id, events: page.items, nextCursor: page.nextCursor };
-  }
-}
-
-/** `cursor` is the page's last revision; `afterRevision`, the older name, means the same. */
-function afterRevisionOf(query: HistoryQueryDto): number | undefined {
-  if (query.cursor === undefined) return query.afterRevision;
-  const after = Number(query.cursor);
-  if (query.afterRevision !== undefined && query.afterRevision !== after) {
-    throw new ApiProblem('validation-failed', 'Give cursor or afterRevision, not two different ones.', {
-      errors: [{ field: 'cursor', message: 'differs from afterRevision' }],
-    });
-  }
-  return after;
-}
-
-function assertItemId(id: string): void {
-  if (!ID_PATTERN.test(id)) {
-    throw new ApiProblem('validation-failed', `'${id}' is not a valid item id.`, {
-      errors: [{ field: 'id', message: 'letters, digits and . _ : - only' }],
-    });
+    return this.items.history(id, query);
   }
 }

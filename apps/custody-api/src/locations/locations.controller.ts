@@ -7,11 +7,11 @@ import { type Principal, LocationRepository } from '@jejak/directory';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
 import { Idempotent } from '../idempotency/idempotent.decorator';
-import { ReadModelGate } from '../infrastructure/read-model-gate';
+import { ReadsProjection } from '../common/reads-projection.decorator';
 import { ApiProblems } from '../openapi/problem.dto';
 import { orProblem } from '../people/directory-problem';
 import { InventoryDto, LocationDto, LocationListDto } from '../openapi/response.dto';
-import { PageQueryDto } from '../items/dto/item-query.dto';
+import { PageQueryDto } from '../common/read-query.dto';
 import { CreateLocationDto, LocationListQueryDto } from './create-location.dto';
 
 @ApiTags('locations')
@@ -21,7 +21,6 @@ export class LocationsController {
   constructor(
     @Inject(LocationRepository) private readonly locations: LocationRepository,
     @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
   ) {}
 
   @Get()
@@ -61,20 +60,19 @@ export class LocationsController {
     return location;
   }
 
+  @ReadsProjection()
   @Get(':id/inventory')
   @ApiOkResponse({ type: InventoryDto })
   @ApiProblems(404, 503)
   async inventory(
     @Param('id') id: string,
     @Query() query: PageQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
     const location = this.locations.get(id);
     if (!location) {
-      await this.gate.stamp(reply);
       throw new ApiProblem('not-found', `No location '${id}'.`);
     }
-    await this.gate.await(query.minPosition, reply);
     const page = await this.readModels.listItems({
       locationId: id,
       limit: query.limit,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { ApiProblem } from '../common/problem';
 
 /** Every Prometheus metric the service exports, on its own registry (no global state). */
 @Injectable()
@@ -49,5 +50,17 @@ export class CommandMetrics {
 
   commandRecorded(type: string, outcome: string): void {
     this.commands.inc({ type, outcome });
+  }
+
+  /** Runs a command and counts it by its answer: accepted, or the problem's code. */
+  async counted<T>(type: string, run: () => Promise<T>): Promise<T> {
+    try {
+      const outcome = await run();
+      this.commandRecorded(type, 'accepted');
+      return outcome;
+    } catch (error) {
+      this.commandRecorded(type, error instanceof ApiProblem ? error.body.code : 'error');
+      throw error;
+    }
   }
 }

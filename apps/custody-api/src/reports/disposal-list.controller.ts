@@ -6,9 +6,9 @@ import { DISPOSITIONS, type Disposition } from '@jejak/custody';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
 import { LocationRepository } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
-import { ReadModelGate } from '../infrastructure/read-model-gate';
-import { ReadQueryDto } from '../items/dto/item-query.dto';
 import { DocumentSources } from '../documents/document-sources';
+import { ReadsProjection } from '../common/reads-projection.decorator';
+import { ReadQueryDto } from '../common/read-query.dto';
 import { renderDisposalList } from './disposal-list.pdf';
 import { toDisposalRows } from './disposal-list.rows';
 
@@ -44,11 +44,11 @@ export class DisposalListQueryDto extends ReadQueryDto {
 export class DisposalListController {
   constructor(
     @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
     @Inject(LocationRepository) private readonly locations: LocationRepository,
     @Inject(DocumentSources) private readonly sources: DocumentSources,
   ) {}
 
+  @ReadsProjection()
   @Get('disposal-list.pdf')
   @ApiProduces('application/pdf')
   async disposalList(
@@ -57,10 +57,8 @@ export class DisposalListController {
   ): Promise<Buffer> {
     const depot = query.depotId === undefined ? undefined : this.locations.get(query.depotId);
     if (query.depotId !== undefined && depot?.type !== 'depot') {
-      await this.gate.stamp(reply);
       throw new ApiProblem('not-found', `No depot '${query.depotId}'.`);
     }
-    await this.gate.await(query.minPosition, reply);
     const disposition = query.disposition ?? 'musnah';
     const asOf = new Date().toISOString();
     const ended = await this.readModels.retentionEnded(asOf, MAX_ROWS);

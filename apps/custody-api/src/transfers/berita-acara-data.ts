@@ -1,10 +1,15 @@
-import type { IntakeResult, Storage, TransferEvent, TransferState } from '@jejak/custody';
+import {
+  reconcile,
+  type IntakeResult,
+  type Storage,
+  type TransferEvent,
+  type TransferState,
+} from '@jejak/custody';
 import type { ItemView } from '@jejak/read-models';
 import { acknowledgementText } from '../documents/acknowledgement-text';
 import { mayRead, WITHHELD, type Reader } from '../documents/may-read';
 import { quantityText, quantityTotals } from '../documents/quantity-totals';
 import type { DocumentDirectory, Signatory } from '../documents/signatories';
-import { reconcile } from './reconciliation';
 
 export type { DocumentDirectory as Directory } from '../documents/signatories';
 

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { replayTransfer, transferStreamId, type TransferEvent, type TransferState } from '@jejak/custody';
+import {
+  decodeTransferEvent,
+  replayTransfer,
+  transferStreamId,
+  type TransferEvent,
+  type TransferState,
+} from '@jejak/custody';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { READ_MODEL_QUERIES, type ItemView, type ReadModelQueries } from '@jejak/read-models';
 import { LocationRepository, TokenRepository } from '@jejak/directory';
@@ -24,8 +30,8 @@ export class TransferReads {
   ) {}
 
   async transfer(transferId: string): Promise<LoadedTransfer> {
-    const events = (await this.store.readStream(transferStreamId(transferId))).map(
-      (recorded) => recorded.data as unknown as TransferEvent,
+    const events = (await this.store.readStream(transferStreamId(transferId))).map((recorded) =>
+      decodeTransferEvent(recorded.data),
     );
     const state = replayTransfer(events);
     if (!state) throw new ApiProblem('not-found', `No transfer '${transferId}'.`);

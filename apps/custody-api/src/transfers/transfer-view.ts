@@ -1,6 +1,11 @@
-import type { IntakeResult, TransferEvent, TransferState } from '@jejak/custody';
+import {
+  reconcile,
+  type IntakeResult,
+  type Reconciliation,
+  type TransferEvent,
+  type TransferState,
+} from '@jejak/custody';
 import type { ItemView } from '@jejak/read-models';
-import { reconcile, type Reconciliation } from './reconciliation';
 
 /** One manifest line: the item's current state from the read model, and what intake found. */
 export interface TransferItemLine {
@@ -95,6 +100,6 @@ export function toTransferView(
       actor,
       note,
       data,
-    })) as TransferView['events'],
+    })),
   };
 }

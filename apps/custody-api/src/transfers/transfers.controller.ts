@@ -1,24 +1,22 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { deterministicEventId } from '@jejak/custody';
+import { reconcile } from '@jejak/custody';
 import type { Principal } from '@jejak/directory';
-import { ID_PATTERN } from '@jejak/http-contract';
+import { idSourceFor } from '@jejak/event-store';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { ApiProblem } from '../common/problem';
-import { idempotencyOf } from '../idempotency/idempotency.guard';
+import { IdParam } from '../common/id-param.pipe';
+import { idempotentRequestOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
-import { ReadModelGate } from '../infrastructure/read-model-gate';
-import { ReadQueryDto } from '../items/dto/item-query.dto';
+import { ReadsProjection } from '../common/reads-projection.decorator';
+import { ReadQueryDto } from '../common/read-query.dto';
 import { BeritaAcaraReport } from './berita-acara-report';
 import { CreateTransferDto } from './dto/create-transfer.dto';
 import { IntakeDto } from './dto/intake.dto';
 import { TransferEventDto } from './dto/transfer-event.dto';
-import { reconcile } from './reconciliation';
 import { toCreateTransferCommand, toIntakeCommand, toTransferEventCommand } from './to-transfer-command';
 import {
+  TransferCommandHandler,
   TransferCommandMessage,
   type TransferOutcome,
   type TransferRequest,
@@ -40,8 +38,7 @@ const written = ({ transferId, eventId, type, revision, position, state }: Trans
 @Controller('api/transfers')
 export class TransfersController {
   constructor(
-    @Inject(CommandBus) private readonly commandBus: CommandBus,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
+    @Inject(TransferCommandHandler) private readonly commands: TransferCommandHandler,
     @Inject(TransferReads) private readonly reads: TransferReads,
     @Inject(BeritaAcaraReport) private readonly beritaAcara: BeritaAcaraReport,
   ) {}
@@ -53,13 +50,9 @@ export class TransfersController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ) {
-    const idempotency = idempotencyOf(request);
+    const idempotency = idempotentRequestOf(request);
     // Without an id, a retried request must land on the same transfer: derive it from the key.
-    const transferId =
-      dto.id ??
-      (idempotency
-        ? `trf-${deterministicEventId(`${principal.tokenId}|${idempotency.key}|transfer`)}`
-        : `trf-${randomUUID()}`);
+    const transferId = dto.id ?? `trf-${idSourceFor(idempotency)('transfer')}`;
     const outcome = await this.execute({
       command: toCreateTransferCommand(transferId, dto),
       principal,
@@ -74,18 +67,17 @@ export class TransfersController {
   @Post(':id/events')
   @Idempotent()
   async record(
-    @Param('id') id: string,
+    @Param('id', new IdParam('transfer')) id: string,
     @Body() dto: TransferEventDto,
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ) {
-    assertTransferId(id);
     const outcome = await this.execute({
       command: toTransferEventCommand(id, dto),
       principal,
       occurredAt: dto.occurredAt,
       note: dto.note,
-      idempotency: idempotencyOf(request),
+      idempotency: idempotentRequestOf(request),
     });
     return { ...written(outcome), itemIds: outcome.state.itemIds };
   }
@@ -93,33 +85,33 @@ export class TransfersController {
   @Post(':id/intake')
   @Idempotent()
   async intake(
-    @Param('id') id: string,
+    @Param('id', new IdParam('transfer')) id: string,
     @Body() dto: IntakeDto,
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ) {
-    assertTransferId(id);
     const outcome = await this.execute({
       command: toIntakeCommand(id, dto),
       principal,
       occurredAt: dto.occurredAt,
       note: dto.note,
-      idempotency: idempotencyOf(request),
+      idempotency: idempotentRequestOf(request),
     });
     return { ...written(outcome), reconciliation: reconcile(outcome.state.intake ?? []) };
   }
 
+  @ReadsProjection()
   @Get(':id')
   async get(
     @Param('id') id: string,
-    @Query() query: ReadQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() _query: ReadQueryDto,
+    @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
-    await this.gate.await(query.minPosition, reply);
     const { state, events } = await this.reads.transfer(id);
     return toTransferView(state, events, await this.reads.items(state.itemIds));
   }
 
+  @ReadsProjection()
   @Get(':id/report.pdf')
   @ApiProduces('application/pdf')
   async report(
@@ -128,7 +120,6 @@ export class TransfersController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    await this.gate.await(query.minPosition, reply);
     const { pdf, filename } = await this.beritaAcara.render(id, principal);
     void reply.header('Content-Type', 'application/pdf');
     void reply.header('Content-Disposition', `inline; filename="${filename}"`);
@@ -136,14 +127,6 @@ export class TransfersController {
   }
 
   private execute(request: TransferRequest): Promise<TransferOutcome> {
-    return this.commandBus.execute(new TransferCommandMessage(request));
-  }
-}
-
-function assertTransferId(id: string): void {
-  if (!ID_PATTERN.test(id)) {
-    throw new ApiProblem('validation-failed', `'${id}' is not a valid transfer id.`, {
-      errors: [{ field: 'id', message: 'letters, digits and . _ : - only' }],
-    });
+    return this.commands.execute(new TransferCommandMessage(request));
   }
 }

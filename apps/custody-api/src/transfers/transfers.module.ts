@@ -5,10 +5,11 @@ import { TransferCommandHandler } from './transfer-command.handler';
 import { TransferReads } from './transfer-reads';
 import { TransfersController } from './transfers.controller';
 
-/** Transfers and depot intake; the stores come from the global StoresModule, the bus from CqrsModule. */
+/** Transfers and depot intake; the stores come from the global StoresModule. The import's transfer uses the handler too. */
 @Module({
   controllers: [TransfersController],
   imports: [DocumentsModule],
   providers: [TransferCommandHandler, TransferReads, BeritaAcaraReport],
+  exports: [TransferCommandHandler],
 })
 export class TransfersModule {}

@@ -4,8 +4,8 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
-import { ReadModelGate } from '../infrastructure/read-model-gate';
-import { ReadQueryDto } from '../items/dto/item-query.dto';
+import { ReadsProjection } from '../common/reads-projection.decorator';
+import { ReadQueryDto } from '../common/read-query.dto';
 import { ApiProblems } from '../openapi/problem.dto';
 import { WatchListDto } from '../openapi/response.dto';
 
@@ -35,15 +35,12 @@ export class OlderThanQueryDto extends WatchQueryDto {
 @ApiProblems(503)
 @Controller('api/watch')
 export class WatchController {
-  constructor(
-    @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
-  ) {}
+  constructor(@Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries) {}
 
+  @ReadsProjection()
   @Get('in-transit')
   @ApiOkResponse({ type: WatchListDto })
-  async inTransit(@Query() query: OlderThanQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    await this.gate.await(query.minPosition, reply);
+  async inTransit(@Query() query: OlderThanQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
     const hours = query.olderThanHours ?? 24;
     return {
       olderThanHours: hours,
@@ -51,10 +48,13 @@ export class WatchController {
     };
   }
 
+  @ReadsProjection()
   @Get('pending-handovers')
   @ApiOkResponse({ type: WatchListDto })
-  async pendingHandovers(@Query() query: OlderThanQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    await this.gate.await(query.minPosition, reply);
+  async pendingHandovers(
+    @Query() query: OlderThanQueryDto,
+    @Res({ passthrough: true }) _reply: FastifyReply,
+  ) {
     const hours = query.olderThanHours ?? 0;
     return {
       olderThanHours: hours,
@@ -62,17 +62,17 @@ export class WatchController {
     };
   }
 
+  @ReadsProjection()
   @Get('overdue-loans')
   @ApiOkResponse({ type: WatchListDto })
-  async overdueLoans(@Query() query: WatchQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    await this.gate.await(query.minPosition, reply);
+  async overdueLoans(@Query() query: WatchQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
     return { items: await this.readModels.overdueLoans(now(), query.limit) };
   }
 
+  @ReadsProjection()
   @Get('retention-ended')
   @ApiOkResponse({ type: WatchListDto })
-  async retentionEnded(@Query() query: WatchQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    await this.gate.await(query.minPosition, reply);
+  async retentionEnded(@Query() query: WatchQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
     return { items: await this.readModels.retentionEnded(now(), query.limit) };
   }
 }

@@ -20,7 +20,7 @@ export function streamOf(history: readonly GivenEvent[], itemId = GIVEN_ITEM_ID)
   const stream: CustodyEvent[] = [];
   history.forEach(({ actor, occurredAt, ...decided }, index) => {
     const at = occurredAt ?? new Date(Date.UTC(2026, 10, 1, 8, index)).toISOString();
-    const [event] = sealEvents([decided as DecidedEvent], {
+    const [event] = sealEvents([decided], {
       itemId,
       eventIds: [givenEventId(index)],
       prevRevision: index - 1,

@@ -137,7 +137,7 @@ function validateTransferFields(
 ): FieldError[] {
   const check = new FieldChecks(ctx.locations);
   check.text('transferId', command.transferId);
-  if (!check.object('data', command.data as unknown)) return check.errors;
+  if (!check.object('data', command.data)) return check.errors;
   const data = command.data as Record<string, unknown>;
   switch (command.type) {
     case 'transfer_created':
@@ -184,7 +184,7 @@ function checkIntake(check: FieldChecks, results: unknown, state: MaybeTransferS
   results.forEach((result: unknown, index) => {
     const field = `results[${index}]`;
     if (!check.object(field, result)) return;
-    const r = result as Record<string, unknown>;
+    const r = result;
     if (!check.text(`${field}.itemId`, r.itemId)) return;
     check.oneOf(`${field}.outcome`, r.outcome, INTAKE_OUTCOMES);
     if (seen.has(r.itemId)) check.fail(`${field}.itemId`, `'${r.itemId}' has more than one result`);

@@ -6,3 +6,7 @@ export * from './transfer-commands';
 export * from './transfer-events';
 export * from './transfer-permissions';
 export * from './transfer-state';
+export * from './item-notes';
+export * from './manifest-checks';
+export * from './reconciliation';
+export * from './transfer-process';

@@ -147,7 +147,7 @@ export function subscribeWithResume(
     stop: async () => {
       stopped = true;
       wake?.();
-      await (current as AllStreamSubscription | null)?.unsubscribe().catch(() => undefined);
+      await current?.unsubscribe().catch(() => undefined);
       await running;
     },
   };

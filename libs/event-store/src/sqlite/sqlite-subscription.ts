@@ -50,7 +50,8 @@ export function subscribeToCommits(options: SubscribeOptions, source: CommitSour
     stopped = true;
     options.onError?.(error instanceof Error ? error : new Error(String(error)));
   });
-  running.finally(removeListener);
+  // `running` never rejects (caught above), so neither does this.
+  void running.finally(removeListener);
 
   return {
     stop: async () => {

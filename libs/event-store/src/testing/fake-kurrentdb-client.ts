@@ -117,7 +117,7 @@ export class FakeKurrentDbClient {
     if (!this.hasMultiAppend()) throw new UnsupportedError('multiStreamAppend', '25.1');
     for (const request of requests)
       for (const event of request.events)
-        if (Object.values((event.metadata ?? {}) as object).some((v) => typeof v !== 'string'))
+        if (Object.values(event.metadata ?? {}).some((v) => typeof v !== 'string'))
           throw new Error(
             'multiStreamAppend requires metadata to be a plain object with string keys and string values.',
           );

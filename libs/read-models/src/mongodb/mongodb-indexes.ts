@@ -8,7 +8,7 @@ import type { MongoCollectionNames } from './mongodb-documents';
  * (IndexKeySpecsConflict, 86) or options (IndexOptionsConflict, 85).
  */
 export function named(spec: Omit<IndexDescription, 'name'>): IndexDescription {
-  const fields = Object.keys(spec.key as Record<string, unknown>).join('_');
+  const fields = Object.keys(spec.key).join('_');
   const digest = createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 8);
   return { ...spec, name: `${fields}_${digest}` };
 }

@@ -1,30 +1,29 @@
 import type { ItemView } from '../read-model.port';
 import { hoursBefore, toIsoInstant, watchInstants } from './watch-lists';
 
-const view = (overrides: Partial<ItemView>): ItemView =>
-  ({
-    itemId: 'a1',
-    kind: 'file',
-    title: 't',
-    classificationCode: '000',
-    securityClass: 'biasa',
-    originUnitId: 'dinas-a',
-    status: 'registered',
-    locationId: 'dinas-a',
-    custodianId: 'dinas-a',
-    since: '2026-01-01T00:00:00.000Z',
-    pendingHandover: null,
-    destinationId: null,
-    storage: null,
-    loan: null,
-    depotId: null,
-    revision: 0,
-    position: '1',
-    registeredAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    retentionEndsAt: '2020-01-01T00:00:00.000Z',
-    ...overrides,
-  }) as ItemView;
+const view = (overrides: Partial<ItemView>): ItemView => ({
+  itemId: 'a1',
+  kind: 'file',
+  title: 't',
+  classificationCode: '000',
+  securityClass: 'biasa',
+  originUnitId: 'dinas-a',
+  status: 'registered',
+  locationId: 'dinas-a',
+  custodianId: 'dinas-a',
+  since: '2026-01-01T00:00:00.000Z',
+  pendingHandover: null,
+  destinationId: null,
+  storage: null,
+  loan: null,
+  depotId: null,
+  revision: 0,
+  position: '1',
+  registeredAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  retentionEndsAt: '2020-01-01T00:00:00.000Z',
+  ...overrides,
+});
 
 describe('watchInstants', () => {
   it('puts nothing on a watch list for a registered item', () => {

@@ -1,4 +1,4 @@
-import { evolve, ITEM_STREAM_PREFIX, type CustodyEvent, type ItemState } from '@jejak/custody';
+import { decodeCustodyEvent, evolve, ITEM_STREAM_PREFIX, type ItemState } from '@jejak/custody';
 import type { RecordedEvent } from '@jejak/event-store';
 import { toItemView } from '../projections/item-view.projection';
 import { toTrailEntry } from '../projections/trail-entry.projection';
@@ -27,14 +27,14 @@ export async function projectEvents(
 ): Promise<ProjectionBatch | null> {
   if (events.length === 0) return null;
   const itemEvents = events.filter((event) => event.streamId.startsWith(ITEM_STREAM_PREFIX));
-  const itemIds = [...new Set(itemEvents.map((event) => (event.data as unknown as CustodyEvent).itemId))];
+  const itemIds = [...new Set(itemEvents.map((event) => decodeCustodyEvent(event.data).itemId))];
   const records: Map<string, ItemRecord> = itemIds.length > 0 ? await writer.loadItems(itemIds) : new Map();
   // The view is built once per item, from its state after the batch's last event for it: a batch
   // usually holds several events of one item, and only its last view is stored.
   const changed = new Map<string, PendingItem>();
   const trail: ItemTrailEntry[] = [];
   for (const recorded of itemEvents) {
-    const event = recorded.data as unknown as CustodyEvent;
+    const event = decodeCustodyEvent(recorded.data);
     const previous = changed.get(event.itemId) ?? fromRecord(records.get(event.itemId));
     if (previous !== null && event.revision <= previous.state.revision) continue;
     changed.set(event.itemId, {

@@ -2,31 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ITEM_KINDS, ITEM_STATUSES, type ItemStatus } from '@jejak/custody';
+import { PageQueryDto, ReadQueryDto } from '../../common/read-query.dto';
 
-/** Read-your-writes and paging, shared by every read-model GET. */
-export class PageQueryDto {
-  @ApiPropertyOptional({ description: 'Wait (up to 5 s) until the read model has applied this position' })
-  @IsOptional()
-  @Matches(/^\d{1,20}$/, { message: 'minPosition must be a decimal position' })
-  minPosition?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-}
-
-export class ReadQueryDto {
-  @ApiPropertyOptional({ description: 'Wait (up to 5 s) until the read model has applied this position' })
-  @IsOptional()
-  @Matches(/^\d{1,20}$/, { message: 'minPosition must be a decimal position' })
-  minPosition?: string;
-}
+export { PageQueryDto, ReadQueryDto } from '../../common/read-query.dto';
 
 export class ItemListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ITEM_STATUSES }) @IsOptional() @IsIn(ITEM_STATUSES) status?: ItemStatus;

@@ -12,36 +12,24 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CUSTODY_EVENT_TYPES, type CustodyEventType } from '@jejak/custody';
+import { CUSTODY_EVENT_TYPES, REQUIRED_COMMAND_FIELDS, type CustodyEventType } from '@jejak/custody';
 
 /** Item events recorded through this route; `registered` has its own route (POST /api/items). */
 export const RECORDABLE_EVENT_TYPES = CUSTODY_EVENT_TYPES.filter((t) => t !== 'registered');
 
-/** Which body fields each event type needs; the domain checks them again. */
-export const REQUIRED_FIELDS: Partial<Record<CustodyEventType, readonly string[]>> = {
-  sorted: ['locationId', 'destinationId'],
-  handover_offered: ['toCustodianId'],
-  handover_declined: ['reason'],
-  delivered: ['receivedBy'],
-  intake_confirmed: ['storage'],
-  intake_rejected: ['reason'],
-  relocated: ['storage'],
-  lent: ['borrowerUnitId', 'borrowerName', 'dueAt'],
-  reported_missing: ['reason'],
-  found: ['locationId'],
-  disposed: ['baNumber'],
-  transferred_static: ['baNumber'],
-  corrected: ['correctsEventId', 'reason'],
-};
+/** Which body fields each event type needs, from its room (events/); the domain checks them again. */
+export const REQUIRED_FIELDS: Partial<Record<CustodyEventType, readonly string[]>> = REQUIRED_COMMAND_FIELDS;
 
 const needs =
   (field: string) =>
   (dto: Record<string, unknown>): boolean =>
-    // Own keys only: a `type` of "toString" or "__proto__" must not reach Object.prototype.
-    (Object.hasOwn(REQUIRED_FIELDS, dto.type as string)
-      ? (REQUIRED_FIELDS[dto.type as CustodyEventType] ?? [])
-      : []
-    ).includes(field) || dto[field] !== undefined;
+    requiredFor(dto.type).includes(field) || dto[field] !== undefined;
+
+/** Only a type of our own has required fields: `__proto__` or `toString` names none (and is refused). */
+const requiredFor = (type: unknown): readonly string[] =>
+  typeof type === 'string' && Object.hasOwn(REQUIRED_FIELDS, type)
+    ? (REQUIRED_FIELDS[type as CustodyEventType] ?? [])
+    : [];
 
 export class StorageDto {
   @ApiProperty({ description: 'Ruang', example: 'R1' })

@@ -1,11 +1,7 @@
-import {
-  ALLOWED_FROM,
-  TRANSFER_END_STATUSES,
-  type ItemStatus,
-  type MaybeItemState,
-  type MaybeTransferState,
-  type TransferStatus,
-} from '@jejak/custody';
+import type { ItemStatus, MaybeItemState } from '../state';
+import { ALLOWED_FROM } from '../transitions';
+import { TRANSFER_END_STATUSES } from './transfer-events';
+import type { MaybeTransferState, TransferStatus } from './transfer-state';
 
 export type ManifestProblemReason = 'not-found' | 'not-at-origin' | 'in-open-transfer';
 

@@ -1,4 +1,4 @@
-import type { IntakeOutcome, IntakeResult } from '@jejak/custody';
+import type { IntakeOutcome, IntakeResult } from './transfer-events';
 
 /** How the receiving side's results add up, outcome by outcome, with the items of each. */
 export type Reconciliation = Record<IntakeOutcome, { count: number; itemIds: string[] }>;

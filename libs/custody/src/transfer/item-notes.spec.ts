@@ -1,4 +1,4 @@
-import type { DecidedTransferEvent } from '@jejak/custody';
+import type { DecidedTransferEvent } from './transfer-events';
 import { itemNotes } from './item-notes';
 
 const intake: DecidedTransferEvent = {

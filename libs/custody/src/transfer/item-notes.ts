@@ -1,4 +1,4 @@
-import type { DecidedTransferEvent } from '@jejak/custody';
+import type { DecidedTransferEvent } from './transfer-events';
 
 /** The receiving side's own words about each item (a damaged one's condition above all) go on its event. */
 export function itemNotes(

@@ -1,4 +1,6 @@
-import { GENESIS_HASH, type ItemState, type TransferState } from '@jejak/custody';
+import { GENESIS_HASH } from '../hash-chain';
+import type { ItemState } from '../state';
+import type { TransferState } from './transfer-state';
 import {
   checkItemAtOrigin,
   checkNotInOpenTransfer,

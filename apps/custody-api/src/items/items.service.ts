@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
+import type { Principal } from '@jejak/directory';
+import { idSourceFor, type IdempotentRequest } from '@jejak/event-store';
+import { toRegisterCommand, type RegisterItemDto } from '@jejak/http-contract';
+import { ApiProblem } from '../common/problem';
+import { CustodyCommandHandler, CustodyCommandMessage, type CustodyOutcome } from './custody-command.handler';
+import type { HistoryQueryDto, ItemListQueryDto } from './dto/item-query.dto';
+import type { RecordEventDto } from './dto/record-event.dto';
+import { toCustodyCommand } from './to-custody-command';
+
+/** What /api/items does: commands through the item handler, reads from the read models. */
+@Injectable()
+export class ItemsService {
+  constructor(
+    @Inject(CustodyCommandHandler) private readonly commands: CustodyCommandHandler,
+    @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
+  ) {}
+
+  async register(
+    dto: RegisterItemDto,
+    principal: Principal,
+    idempotency: IdempotentRequest | undefined,
+  ): Promise<Omit<CustodyOutcome, 'type'>> {
+    // Without an id, a retried request must land on the same item: derive it from the key.
+    const itemId = dto.id ?? `itm-${idSourceFor(idempotency)('item')}`;
+    const { type: _type, ...outcome } = await this.commands.execute(
+      new CustodyCommandMessage({
+        command: toRegisterCommand(itemId, dto),
+        principal,
+        occurredAt: dto.occurredAt,
+        note: dto.note,
+        idempotency,
+      }),
+    );
+    return outcome;
+  }
+
+  record(
+    itemId: string,
+    dto: RecordEventDto,
+    principal: Principal,
+    idempotency: IdempotentRequest | undefined,
+  ): Promise<CustodyOutcome> {
+    return this.commands.execute(
+      new CustodyCommandMessage({
+        command: toCustodyCommand(itemId, dto),
+        principal,
+        occurredAt: dto.occurredAt,
+        expectedRevision: dto.expectedRevision,
+        note: dto.note,
+        idempotency,
+      }),
+    );
+  }
+
+  async list(query: ItemListQueryDto) {
+    const { minPosition: _minPosition, ...filters } = query;
+    const page = await this.readModels.listItems(filters);
+    return { items: page.items, nextCursor: page.nextCursor };
+  }
+
+  async get(itemId: string) {
+    const item = await this.readModels.getItem(itemId);
+    if (!item) throw new ApiProblem('not-found', `No item '${itemId}'.`);
+    return item;
+  }
+
+  async history(itemId: string, query: HistoryQueryDto) {
+    const page = await this.readModels.getTrail(itemId, {
+      afterRevision: afterRevisionOf(query),
+      limit: query.limit ?? 200,
+    });
+    if (page.items.length === 0 && !(await this.readModels.getItem(itemId))) {
+      throw new ApiProblem('not-found', `No item '${itemId}'.`);
+    }
+    return { itemId, events: page.items, nextCursor: page.nextCursor };
+  }
+}
+
+/** `cursor` is the page's last revision; `afterRevision`, the older name, means the same. */
+function afterRevisionOf(query: HistoryQueryDto): number | undefined {
+  if (query.cursor === undefined) return query.afterRevision;
+  const after = Number(query.cursor);
+  if (query.afterRevision !== undefined && query.afterRevision !== after) {
+    throw new ApiProblem('validation-failed', 'Give cursor or afterRevision, not two different ones.', {
+      errors: [{ field: 'cursor', message: 'differs from afterRevision' }],
+    });
+  }
+  return after;
+}

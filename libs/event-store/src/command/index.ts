@@ -1,0 +1,4 @@
+export * from './command-errors';
+export * from './command-pipeline';
+export * from './idempotent-request';
+export * from './keyed-serializer';
