@@ -16,8 +16,8 @@ const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_
   jejak token list
   jejak token revoke ID
   jejak verify [--item ID]              check every hash chain; exit 0 only when intact
-  jejak import daftar-arsip FILE.csv [--unit U] [--as P]
-                                        import a daftar arsip (CSV) all or nothing
+  jejak import daftar-arsip FILE.csv|FILE.xlsx [--unit U] [--as P] [--dry-run] [--allow-duplicate]
+                                        import a daftar arsip (CSV or XLSX) all or nothing
   jejak project                         run the projector alone
   jejak projections rebuild [all|items] rebuild the read models from the log
 `;
@@ -39,6 +39,8 @@ export async function runCli(
       principal: { type: 'string' },
       item: { type: 'string' },
       as: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'allow-duplicate': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -72,7 +72,7 @@ export function validateDaftarArsip(parsed: ParsedDaftarArsip, ctx: ValidationCo
     const itemId = ctx.itemIdFor(row, givenId);
     const earlierRow = rowOfId.get(itemId);
     if (earlierRow !== undefined) {
-      fail(row, parsed.columnOf('id'), `the same ID as row ${earlierRow}`, 'validation-failed');
+      fail(row, parsed.columnOf('id'), `ID yang sama dengan baris ${earlierRow}`, 'validation-failed');
     }
     rowOfId.set(itemId, row);
     if (invalid.length > 0 || earlierRow !== undefined) continue;
