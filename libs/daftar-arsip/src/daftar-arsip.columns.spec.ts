@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   COLUMN_LABELS,
   COLUMN_VARIANTS,
@@ -23,5 +25,17 @@ describe('the accepted daftar arsip headers', () => {
     expect(fieldOfHeader('URAIAN INFORMASI BERKAS')).toBe('title');
     expect(fieldOfHeader('No Berkas')).toBe('no');
     expect(fieldOfHeader(' no.  boks ')).toBe('boxNo');
+  });
+});
+
+describe('the README', () => {
+  it('lists every accepted header, so an officer can look up what a refusal names', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Importing a daftar arsip'));
+    for (const field of IMPORT_FIELDS) {
+      const line = section.split('\n').find((l) => l.startsWith(`| ${COLUMN_LABELS[field]} `));
+      expect([field, line !== undefined]).toEqual([field, true]);
+      for (const variant of COLUMN_VARIANTS[field]) expect(line).toContain(variant);
+    }
   });
 });
