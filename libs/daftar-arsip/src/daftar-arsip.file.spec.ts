@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { decodeCsvBytes, decodeWindows1252, readDaftarArsipFile } from './daftar-arsip.file';
+import { decodeCsvBytes, decodeWindows1252, readDaftarArsipFile, zipExpandedSize } from './daftar-arsip.file';
 import { parseDaftarArsip } from './daftar-arsip.parser';
 
 const TITLE = 'Laporan – évaluasi 2019';
@@ -89,6 +89,23 @@ describe('readDaftarArsipFile', () => {
     const read = await readDaftarArsipFile(xlsx);
     if ('error' in read) throw new Error(read.error.message);
     expect(parseDaftarArsip(read.table).rows.map((r) => r.row)).toEqual([4]);
+  });
+
+  it('refuses, before unpacking it, an XLSX that would unpack to more than the limit', async () => {
+    const xlsx = await xlsxOf([
+      ['Kode Klasifikasi', 'Uraian Informasi'],
+      ['900', 'A'],
+    ]);
+    const size = zipExpandedSize(xlsx);
+    expect(size).toBeGreaterThan(1000);
+    // The same zip, its central directory claiming 1 GiB for its first part.
+    const bomb = Buffer.from(xlsx);
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    const central = view.getUint32(bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) + 16, true);
+    view.setUint32(central + 24, 1024 * 1024 * 1024, true);
+    expect(await readDaftarArsipFile(bomb)).toEqual({
+      error: expect.objectContaining({ message: expect.stringContaining('lebih dari 256 MiB') }),
+    });
   });
 
   it('refuses an Excel 97-2003 file and a broken XLSX, in Indonesian', async () => {

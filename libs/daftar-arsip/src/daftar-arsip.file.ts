@@ -91,8 +91,50 @@ export async function readDaftarArsipFile(bytes: Uint8Array, hints: FileHints = 
   return 'error' in read ? read : { format: 'csv', table: read.table };
 }
 
+/** A daftar arsip of tens of thousands of rows unpacks to a few MiB; far more is a zip bomb. */
+export const MAX_XLSX_EXPANDED_BYTES = 256 * 1024 * 1024;
+
+/**
+ * What the parts of a zip unpack to, as its central directory says (null when it cannot be read,
+ * or declares ZIP64 sizes). Read before exceljs unpacks anything, so a small upload that would
+ * unpack to gigabytes is refused instead of filling the memory.
+ */
+export function zipExpandedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
+    const size = view.getUint32(offset + 24, true);
+    if (size === 0xffffffff) return null;
+    total += size;
+    offset +=
+      46 +
+      view.getUint16(offset + 28, true) +
+      view.getUint16(offset + 30, true) +
+      view.getUint16(offset + 32, true);
+  }
+  return total;
+}
+
 /** The cells of the first sheet that has a daftar arsip header (else of the first sheet), as text. */
 export async function readXlsxTable(bytes: Uint8Array): Promise<string[][] | { error: RowError }> {
+  const expanded = zipExpandedSize(bytes);
+  if (expanded === null) return refused('berkas tidak terbaca sebagai XLSX: struktur zip-nya rusak');
+  if (expanded > MAX_XLSX_EXPANDED_BYTES) {
+    return refused(
+      `berkas XLSX ini terurai menjadi ${Math.round(expanded / 1024 / 1024)} MiB, lebih dari ${MAX_XLSX_EXPANDED_BYTES / 1024 / 1024} MiB yang diterima`,
+    );
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
