@@ -4,6 +4,8 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiProduces,
   ApiPropertyOptional,
   ApiTags,
@@ -117,6 +119,13 @@ export class ImportsController {
 
   /** A daftar arsip as CSV or XLSX: every row valid and then all registered, or nothing at all. */
   @Post('daftar-arsip')
+  @ApiCreatedResponse({
+    description: 'Every row registered: { importId, imported, itemIds, position, transfer? }',
+  })
+  @ApiOkResponse({
+    description:
+      'dryRun=true: { dryRun: true, format, wouldImport, rows: [{ row, itemId?, …fields }] }; nothing recorded',
+  })
   @ApiConsumes('text/csv', XLSX_CONTENT_TYPE)
   @ApiBody({
     description:

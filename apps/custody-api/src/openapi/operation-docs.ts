@@ -1,0 +1,197 @@
+/**
+ * What each operation of the OpenAPI document says to a client: a summary, a description, and the
+ * answers it gives beyond those every secured route has (see openapi.ts). Keyed by
+ * `METHOD /path` as the document writes it. A handler's own @ApiOperation wins; a route with
+ * neither fails test/openapi-docs.e2e-spec.ts. Kept in step with docs/api.md.
+ */
+export interface OperationDoc {
+  summary: string;
+  description: string;
+  /** Status → when, for the route's own answers (404, 409, 422, …). */
+  problems?: Record<string, string>;
+}
+
+const NOT_FOUND_ITEM = { '404': 'not-found: no such item' };
+const LAGGING = { '503': 'projection-lagging: the read model has not reached minPosition within 5 s' };
+const ITEM_CONFLICTS = {
+  '409':
+    'invalid-transition (not allowed in the item’s status; detail names both), concurrency-conflict (expectedRevision given and the stream moved on) or out-of-order (occurredAt earlier than the item’s latest event)',
+};
+const TRANSFER_CONFLICTS = {
+  '409':
+    'invalid-transition (not allowed in the transfer’s or an item’s status), already-exists (the transfer id is taken) or concurrency-conflict',
+};
+const UNKNOWN_PARTY = {
+  '422':
+    'unknown-party: a handover, custodian or signatory that is not an active person or unit of the directory; idempotency-key-reused',
+};
+
+export const OPERATION_DOCS: Record<string, OperationDoc> = {
+  'GET /health/live': {
+    summary: 'Liveness',
+    description: 'Answers 200 while the process runs. No token.',
+  },
+  'GET /health/ready': {
+    summary: 'Readiness',
+    description:
+      'Answers 200 only when the stores are reachable and the projections are running, else 503. No token.',
+  },
+  'GET /metrics': {
+    summary: 'Prometheus metrics',
+    description:
+      'Command, HTTP, event store and projection metrics in the Prometheus text format (admin, auditor).',
+  },
+  'POST /api/tokens': {
+    summary: 'Create a token',
+    description:
+      'Admin. Creates a bearer token for a person (`principalId`, generated when absent) with a role and, for officer and depot, a unit. The token is shown only in this answer.',
+  },
+  'GET /api/tokens': {
+    summary: 'List tokens',
+    description:
+      'Admin. Every token with its holder, role, unit and whether it is revoked; never the token itself.',
+  },
+  'DELETE /api/tokens/{id}': {
+    summary: 'Revoke a token',
+    description: 'Admin. Revokes the token at once: its next request is 401.',
+    problems: { '404': 'not-found: no such token' },
+  },
+  'GET /api/locations': {
+    summary: 'List units and places',
+    description:
+      'Every unit and place of the directory (dinas, kecamatan, desa/kelurahan, depot, sorting point), filtered by `type`, `parentId` or `q`.',
+  },
+  'POST /api/locations': {
+    summary: 'Add a unit or place',
+    description: 'Admin. Adds a location to the directory (audited).',
+    problems: { '409': 'already-exists: the id is taken' },
+  },
+  'GET /api/locations/{id}': {
+    summary: 'One unit or place',
+    description: 'A location of the directory.',
+    problems: { '404': 'not-found: no such location' },
+  },
+  'GET /api/locations/{id}/inventory': {
+    summary: 'What is at a place now',
+    description:
+      'The items whose current location is this place, from the read model (`minPosition` to read your writes).',
+    problems: { '404': 'not-found: no such location', ...LAGGING },
+  },
+  'POST /api/items': {
+    summary: 'Register a file or letter',
+    description:
+      'Officer (own unit) or admin. Opens the item’s stream with its `registered` event; `rahasia` and `sangat_rahasia` are refused. Idempotency-Key: a retry records nothing twice.',
+    problems: {
+      '409': 'already-exists: an item with this id is registered',
+      '422': 'classified-not-accepted: rahasia or sangat_rahasia; idempotency-key-reused',
+    },
+  },
+  'POST /api/items/{id}/events': {
+    summary: 'Record a custody event',
+    description:
+      'Records one custody event on the item (collected, sorted, dispatched, the handovers, arrived, delivered, intake, relocated, lent, returned, reported missing, found, disposed, transferred static, corrected, …); the fields each type needs are listed below. `expectedRevision` pins the item’s revision.',
+    problems: { ...NOT_FOUND_ITEM, ...ITEM_CONFLICTS, ...UNKNOWN_PARTY },
+  },
+  'GET /api/items': {
+    summary: 'Search items',
+    description:
+      'Items by status, location, custodian, unit pengolah and free text `q` (title, short code, letter number), a page at a time (`limit`, `cursor`).',
+    problems: LAGGING,
+  },
+  'GET /api/items/{id}': {
+    summary: 'Where is it now',
+    description: 'The item’s current status, place, custodian and since when, from the read model.',
+    problems: { ...NOT_FOUND_ITEM, ...LAGGING },
+  },
+  'GET /api/items/{id}/history': {
+    summary: 'Its trail',
+    description: 'Every custody event of the item, oldest first, with the actor of each.',
+    problems: { ...NOT_FOUND_ITEM, ...LAGGING },
+  },
+  'GET /api/watch/in-transit': {
+    summary: 'In transit too long',
+    description: 'Items dispatched or collected longer ago than the limit and not yet arrived.',
+  },
+  'GET /api/watch/pending-handovers': {
+    summary: 'Pending handovers',
+    description: 'Handovers offered and neither accepted, declined nor withdrawn.',
+  },
+  'GET /api/watch/overdue-loans': {
+    summary: 'Overdue loans',
+    description: 'Lent files past their due date.',
+  },
+  'GET /api/watch/retention-ended': {
+    summary: 'Retention ended',
+    description: 'Deposited files whose retention (JRA) has ended, with their disposition.',
+  },
+  'GET /api/reports/disposal-list.pdf': {
+    summary: 'Disposal list (PDF)',
+    description:
+      'The daftar arsip usul musnah (or usul serah, dinilai kembali) of a depot, as PDF (depot, admin, auditor).',
+    problems: { '404': 'not-found: depotId is not a depot', ...LAGGING },
+  },
+  'POST /api/transfers': {
+    summary: 'Create a transfer',
+    description:
+      'A consignment of items from a unit to a destination (e.g. the depot) under a berita acara number; each item must be in a state to leave.',
+    problems: {
+      '404': 'not-found: an item of the manifest or a location',
+      ...TRANSFER_CONFLICTS,
+      ...UNKNOWN_PARTY,
+    },
+  },
+  'POST /api/transfers/{id}/events': {
+    summary: 'Record a transfer event',
+    description:
+      'collected, dispatched, handover_offered, handover_accepted, handover_declined, handover_withdrawn, arrived or cancelled: recorded on the transfer and on every item of its manifest.',
+    problems: { '404': 'not-found: no such transfer', ...TRANSFER_CONFLICTS, ...UNKNOWN_PARTY },
+  },
+  'POST /api/transfers/{id}/intake': {
+    summary: 'Record the depot’s intake',
+    description:
+      'Depot. The outcome of each item (received, damaged, missing, unexpected, rejected), in one or several requests.',
+    problems: { '404': 'not-found: no such transfer', ...TRANSFER_CONFLICTS },
+  },
+  'GET /api/transfers/{id}': {
+    summary: 'One transfer',
+    description: 'The manifest, each item’s state and the intake result.',
+    problems: { '404': 'not-found: no such transfer', ...LAGGING },
+  },
+  'GET /api/transfers/{id}/report.pdf': {
+    summary: 'Berita acara serah terima (PDF)',
+    description: 'The berita acara of the transfer, with its list of items, as PDF.',
+    problems: { '404': 'not-found: no such transfer', ...LAGGING },
+  },
+  'GET /api/audit/items/{id}/replay': {
+    summary: 'Replay an item from the log',
+    description:
+      'Auditor, admin. The item’s state rebuilt from the event store (never the read models) as of a moment (`asOf`) or a revision (`atRevision`), with its hash chain checked.',
+    problems: NOT_FOUND_ITEM,
+  },
+  'GET /api/audit/items/{id}/export': {
+    summary: 'Export an item’s trail',
+    description:
+      'Auditor, admin. The item’s events from the log as JSON or CSV (`format=csv`), with the chain check.',
+    problems: NOT_FOUND_ITEM,
+  },
+  'POST /api/imports/daftar-arsip': {
+    summary: 'Import a daftar arsip (CSV or XLSX)',
+    description:
+      'Officer or admin. The file as the body (text/csv in UTF-8 or Windows-1252, `,` or `;`; or XLSX), with the headers of the ANRI daftar arsip forms. All or nothing: every bad cell is named by row and column. `dryRun=true` answers (200) what would be recorded and records nothing; the same list again is refused unless `allowDuplicate=true`; `transferBaNumber` + `transferToId` also create the transfer of the imported items.',
+    problems: {
+      '409':
+        'already-exists: the same list was imported before (earlierImport names it), or an ID of the list is registered meanwhile',
+      '415': 'unsupported-media-type: send text/csv or XLSX',
+      '422': 'classified-not-accepted: a row is rahasia or sangat rahasia; idempotency-key-reused',
+    },
+  },
+  'GET /api/imports/daftar-arsip/template.xlsx': {
+    summary: 'Blank daftar arsip form (XLSX)',
+    description:
+      'The form with every column the import reads, drop-down lists, and a "Petunjuk" sheet naming the accepted headers.',
+  },
+  'GET /api/imports/daftar-arsip/template.csv': {
+    summary: 'Blank daftar arsip form (CSV)',
+    description: 'The header row of the form, `;`-separated, UTF-8 with a BOM (Excel opens it as UTF-8).',
+  },
+};
