@@ -14,8 +14,7 @@ export interface EventStoreConfig {
 export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
   if (config.eventStoreUrl) {
     const store = new KurrentDbEventStore({ connectionString: config.eventStoreUrl });
-    await store.ping();
-    await store.repair();
+    await store.connect();
     return store;
   }
   mkdirSync(config.dataDir, { recursive: true });

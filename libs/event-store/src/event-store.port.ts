@@ -79,6 +79,13 @@ export interface EventStore {
   readonly supportsAtomicMultiStream: boolean;
 
   /**
+   * Whether a reused event id is refused in another stream too (DuplicateEventIdError). Absent =
+   * true. KurrentDB keys ids per stream (IndexWriter.CheckCommit), so its adapter says false: there
+   * a reused id is refused within its stream only.
+   */
+  readonly eventIdsUniqueAcrossStreams?: boolean;
+
+  /**
    * Appends to one stream if it is in the expected state. Re-appending the same event ids with the
    * same payloads is a no-op success returning the original revision and position.
    * @throws WrongExpectedRevisionError, DuplicateEventIdError
@@ -134,6 +141,14 @@ export class DuplicateEventIdError extends Error {
   constructor(readonly eventId: string) {
     super(`event ${eventId} already exists with other content`);
     this.name = 'DuplicateEventIdError';
+  }
+}
+
+/** The stream was deleted on the server (KurrentDB); the embedded store never deletes. */
+export class StreamDeletedError extends Error {
+  constructor(readonly streamId: string) {
+    super(`stream ${streamId} was deleted on the server`);
+    this.name = 'StreamDeletedError';
   }
 }
 

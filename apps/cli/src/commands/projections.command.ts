@@ -35,8 +35,8 @@ export async function projectionsCommand(
     throw new UsageError(`usage: jejak projections rebuild [${PROJECTIONS.join('|')}]`);
   }
   const events = await context.events();
-  const head = await events.headPosition();
-  const progress = new Progress('rebuild', head === null ? 0 : Number(head), output);
+  // No total: a KurrentDB position is a byte offset in its log, not a count of events.
+  const progress = new Progress('rebuild', null, output);
   const { applied } = await rebuildReadModels(events, await context.reads(), {
     onProgress: (p) => progress.tick(p.applied),
   });

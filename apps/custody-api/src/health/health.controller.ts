@@ -38,6 +38,8 @@ export class HealthController {
       () =>
         this.probe('projections', async () => {
           if (!this.projector.isRunning()) throw new Error('projections are not running');
+          const problem = this.projector.problem?.();
+          if (problem) throw new Error(`projections are stuck: ${problem}`);
         }),
     ]);
   }

@@ -8,6 +8,8 @@ export interface ProjectorHandle {
   waitForPosition(position: string, timeoutMs: number): Promise<boolean>;
   appliedPosition(): string | null;
   isRunning(): boolean;
+  /** Why the projector is stuck (last error, no progress since), or null. */
+  problem?(): string | null;
 }
 
 export const PROJECTOR = Symbol('PROJECTOR');

@@ -95,6 +95,7 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
         config.runProjector
           ? new Projector(eventStore, store, {
               onLag: (ms: number) => metrics.projectionLag.observe({ projection: 'items' }, ms / 1000),
+              onError: (error: Error) => new Logger('Projector').error(`projection failed: ${error.message}`),
             })
           : new RemoteProjectorHandle(store),
     },

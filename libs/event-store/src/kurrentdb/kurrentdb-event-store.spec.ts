@@ -7,6 +7,7 @@ const url = process.env.EVENTSTORE_URL;
 if (url) {
   describeEventStoreContract('kurrentdb', async () => {
     const store = new KurrentDbEventStore({ connectionString: url });
+    await store.connect();
     return {
       store,
       interruptAppendMany: (appends) => store.interruptAppendMany(appends),

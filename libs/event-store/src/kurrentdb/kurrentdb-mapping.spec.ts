@@ -6,6 +6,7 @@ import {
   fromCurrentState,
   isAfter,
   toRecordedEvent,
+  toMultiAppendMetadata,
   toStreamState,
   toWrongExpectedRevision,
 } from './kurrentdb-mapping';
@@ -80,5 +81,26 @@ describe('KurrentDB mapping', () => {
       toRecordedEvent({ event: { ...event, isJson: false, data: new Uint8Array([1]) } } as never),
     ).toBeNull();
     expect(toRecordedEvent({ link: event } as never)).toBeNull();
+  });
+
+  it('carries metadata through multiStreamAppend as one string property and unwraps it on read', () => {
+    const metadata = { requestHash: null, tokenId: 't1', n: 2 };
+    const properties = toMultiAppendMetadata(metadata);
+    expect(Object.values(properties).every((v) => typeof v === 'string')).toBe(true);
+    const event = {
+      streamId: 'item-1',
+      id: 'e1',
+      isJson: true,
+      revision: 0n,
+      type: 'ItemRegistered',
+      created: new Date('2026-01-02T03:04:05.000Z'),
+      data: {},
+      // The server may add properties of its own beside ours.
+      metadata: { ...properties, '$schema.name': 'ItemRegistered' },
+      position: { commit: 5n, prepare: 5n },
+    };
+    expect(toRecordedEvent({ event } as never)?.metadata).toEqual(metadata);
+    const foreign = { ...event, metadata: new Uint8Array([0xff, 0x01]) };
+    expect(toRecordedEvent({ event: foreign } as never)?.metadata).toEqual({});
   });
 });

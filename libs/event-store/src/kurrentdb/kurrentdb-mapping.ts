@@ -65,11 +65,31 @@ export function isAfter(position: Position, last: Position): boolean {
 const asJsonObject = (value: unknown): JsonObject => {
   if (value instanceof Uint8Array) {
     if (value.length === 0) return {};
-    const parsed: unknown = JSON.parse(Buffer.from(value).toString('utf8'));
-    return asJsonObject(parsed);
+    try {
+      return asJsonObject(JSON.parse(Buffer.from(value).toString('utf8')) as unknown);
+    } catch {
+      // Metadata another writer stored as bytes that are not JSON: not ours to read.
+      return {};
+    }
   }
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : {};
 };
+
+/**
+ * multiStreamAppend (client 1.3, server 25.1) takes metadata as string properties only
+ * (multiStreamAppend.js refuses anything else), so ours travels as one JSON string property.
+ */
+export const METADATA_PROPERTY = 'jejak-metadata';
+
+export function toMultiAppendMetadata(metadata: JsonObject | undefined): Record<string, string> {
+  return { [METADATA_PROPERTY]: JSON.stringify(metadata ?? {}) };
+}
+
+/** Metadata as written by appendToStream, or unwrapped from multiStreamAppend's property. */
+function fromStoredMetadata(metadata: JsonObject): JsonObject {
+  const wrapped = metadata[METADATA_PROPERTY];
+  return typeof wrapped === 'string' ? asJsonObject(JSON.parse(wrapped)) : metadata;
+}
 
 /** Null for links and for events written by others in a non-JSON form (skipped by our reads). */
 export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | null {
@@ -82,7 +102,7 @@ export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
     revision: Number(event.revision),
     position: encodePosition(event.position),
     data: asJsonObject(event.data),
-    metadata: asJsonObject(event.metadata),
+    metadata: fromStoredMetadata(asJsonObject(event.metadata)),
     recordedAt: event.created.toISOString(),
   };
 }

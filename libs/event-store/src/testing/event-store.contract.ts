@@ -148,12 +148,32 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         expect(await store.readStream(id)).toHaveLength(1);
       });
 
-      it('the same event id in another stream is a DuplicateEventIdError', async () => {
+      it('the same event id in another stream is a DuplicateEventIdError where ids are unique store-wide', async () => {
         const original = event();
         await store.append(stream('item-1'), [original], 'no_stream');
+        if (store.eventIdsUniqueAcrossStreams === false) {
+          // KurrentDB: ids are keyed per stream; the other stream takes it, the first is untouched.
+          await store.append(stream('item-2'), [original], 'no_stream');
+          expect((await store.readStream(stream('item-1'))).map((e) => e.eventId)).toEqual([
+            original.eventId,
+          ]);
+          return;
+        }
         const error = await rejection(store.append(stream('item-2'), [original], 'no_stream'));
         expect(error).toBeInstanceOf(DuplicateEventIdError);
         expect(await store.readStream(stream('item-2'))).toEqual([]);
+      });
+
+      it('the same event id with another payload under an exact revision is refused and records nothing', async () => {
+        const id = stream('item-1');
+        const original = event('ItemRegistered', { title: 'A' });
+        await store.append(id, [original], 'no_stream');
+        await store.append(id, [event()], 0);
+        const changed = { ...original, data: { title: 'B' } };
+        expect(await rejection(store.append(id, [changed], 'no_stream'))).toBeInstanceOf(
+          DuplicateEventIdError,
+        );
+        expect(await store.readStream(id)).toHaveLength(2);
       });
     });
 
@@ -208,6 +228,12 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         expect(all.map((e) => e.position)).toEqual(written.map((w) => w.position));
         expectStrictlyIncreasing(all.map((e) => e.position));
         expect(all.map((e) => e.streamId)).toEqual(['a', 'b', 'a', 'c', 'b'].map(stream));
+        const oneByOne = await collect(store.readAll({ streamPrefixes: [prefix], batchSize: 1 }));
+        expect(oneByOne.map((e) => e.position)).toEqual(written.map((w) => w.position));
+        const rest = await collect(
+          store.readAll({ after: written[1].position, streamPrefixes: [prefix], batchSize: 1 }),
+        );
+        expect(rest.map((e) => e.position)).toEqual(written.slice(2).map((w) => w.position));
       });
 
       it('readAll starts strictly after the given position and filters by stream prefix', async () => {

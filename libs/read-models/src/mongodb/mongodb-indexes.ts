@@ -1,45 +1,78 @@
+import { createHash } from 'node:crypto';
 import type { Collection, Db, IndexDescription } from 'mongodb';
 import type { MongoCollectionNames } from './mongodb-documents';
 
-const byRegistration = (field: string): IndexDescription => ({
-  key: { [field]: 1, registeredKey: 1 },
-  name: field,
-});
+/**
+ * An index is named after everything that defines it (keys and options, hashed), so a changed
+ * definition gets a new name: MongoDB refuses to re-create an existing name with other keys
+ * (IndexKeySpecsConflict, 86) or options (IndexOptionsConflict, 85).
+ */
+export function named(spec: Omit<IndexDescription, 'name'>): IndexDescription {
+  const fields = Object.keys(spec.key as Record<string, unknown>).join('_');
+  const digest = createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 8);
+  return { ...spec, name: `${fields}_${digest}` };
+}
 
-const onList = (field: string): IndexDescription => ({
-  key: { [field]: 1, registeredKey: 1 },
-  name: `watch_${field}`,
-  partialFilterExpression: { [field]: { $type: 'string' } },
-});
+const byRegistration = (field: string): IndexDescription => named({ key: { [field]: 1, registeredKey: 1 } });
+
+const onList = (field: string): IndexDescription =>
+  named({ key: { [field]: 1, registeredKey: 1 }, partialFilterExpression: { [field]: { $type: 'string' } } });
 
 /** Inventories (a place's or a custodian's items, terminal ones left out) filter on status too. */
-const inventory = (field: string): IndexDescription => ({
-  key: { [field]: 1, status: 1, registeredKey: 1 },
-  name: `${field}_status`,
-});
-
-/** Replaced by the inventory indexes; dropped where an older version created them. */
-const OBSOLETE_INDEXES = ['locationId', 'custodianId'];
+const inventory = (field: string): IndexDescription =>
+  named({ key: { [field]: 1, status: 1, registeredKey: 1 } });
 
 /**
  * Every ItemQuery filter ends in registeredKey, the keyset order, so a page is read in order;
  * watch lists index only the items on them.
  */
 export const ITEM_INDEXES: IndexDescription[] = [
-  { key: { registeredKey: 1 }, name: 'registered', unique: true },
+  named({ key: { registeredKey: 1 }, unique: true }),
   ...['locationId', 'custodianId'].map(inventory),
   ...['status', 'kind', 'originUnitId', 'classificationCode', 'years', 'titleWords'].map(byRegistration),
   ...['inTransitSince', 'handoverPendingSince', 'loanDueAt', 'retentionEndsAt'].map(onList),
 ];
 
+export const TRAIL_INDEXES: IndexDescription[] = [named({ key: { itemId: 1, revision: 1 }, unique: true })];
+
 export async function createIndexes(db: Db, names: MongoCollectionNames): Promise<void> {
-  const items = db.collection(names.items);
-  const existing = new Set((await indexesOf(items)).map((index) => String(index.name)));
-  for (const name of OBSOLETE_INDEXES) if (existing.has(name)) await items.dropIndex(name);
-  await items.createIndexes(ITEM_INDEXES);
-  await db
-    .collection(names.trail)
-    .createIndexes([{ key: { itemId: 1, revision: 1 }, name: 'item_revision', unique: true }]);
+  await syncIndexes(db.collection(names.items), ITEM_INDEXES);
+  await syncIndexes(db.collection(names.trail), TRAIL_INDEXES);
+}
+
+/** Names given before indexes were named by their definition. */
+const LEGACY_NAMES = new Set([
+  'registered',
+  'locationId',
+  'custodianId',
+  'locationId_status',
+  'custodianId_status',
+  'status',
+  'kind',
+  'originUnitId',
+  'classificationCode',
+  'years',
+  'titleWords',
+  'watch_inTransitSince',
+  'watch_handoverPendingSince',
+  'watch_loanDueAt',
+  'watch_retentionEndsAt',
+  'item_revision',
+]);
+const OURS = /_[0-9a-f]{8}$/;
+
+/**
+ * Drops the indexes of ours this version no longer defines (an operator's own indexes stay),
+ * then creates the missing ones.
+ */
+export async function syncIndexes(collection: Collection, wanted: IndexDescription[]): Promise<void> {
+  const names = new Set(wanted.map((index) => index.name));
+  const existing = (await indexesOf(collection)).map((index) => String(index.name));
+  for (const name of existing) {
+    if (!names.has(name) && (LEGACY_NAMES.has(name) || OURS.test(name))) await collection.dropIndex(name);
+  }
+  const missing = wanted.filter((index) => !existing.includes(String(index.name)));
+  if (missing.length > 0) await collection.createIndexes(missing);
 }
 
 const NAMESPACE_NOT_FOUND = 26;

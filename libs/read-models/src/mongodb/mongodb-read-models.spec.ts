@@ -17,9 +17,8 @@ if (url) {
     counter += 1;
     const name = `${base}_${counter}`;
     used.push(name);
-    const scoped = new URL(url);
-    scoped.pathname = `/${name}`;
-    return MongoReadModels.connect(scoped.toString());
+    // The URL stays as given (a seed list, credentials and their authSource); only the database differs.
+    return MongoReadModels.connect(url, { database: name });
   });
 } else {
   // Jest hides the console of a suite whose tests are all skipped; stdout stays visible.

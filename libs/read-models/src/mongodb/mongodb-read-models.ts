@@ -51,11 +51,15 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
     super(client, db, LIVE_COLLECTIONS, transactionsSupported);
   }
 
-  static async connect(url: string): Promise<MongoReadModels> {
+  /**
+   * `database` overrides the one named in the URL (the contract suite's scratch databases): the
+   * URL is passed to the driver untouched, so seed lists, `authSource` and options keep working.
+   */
+  static async connect(url: string, options: { database?: string } = {}): Promise<MongoReadModels> {
     const client = new MongoClient(url);
     await client.connect();
     try {
-      const db = client.db(databaseName(url));
+      const db = client.db(options.database ?? databaseName(url));
       const hello = await db.admin().command({ hello: 1 });
       // Transactions need a replica set or a sharded cluster; a standalone server has neither.
       const transactions = typeof hello.setName === 'string' || hello.msg === 'isdbgrid';

@@ -166,4 +166,29 @@ describe('Projector', () => {
     expect(errors.map((error) => error.message)).toEqual(['disk full']);
     expect((await store.getTrail('item-02')).items).toHaveLength(5);
   });
+
+  it('says it is stuck while the log refuses it, and no longer once it has caught up', async () => {
+    const log = custodyScenario();
+    const last = await appendToStore(eventStore, log.drain());
+    let refusing = true;
+    const subscribe = eventStore.subscribeToAll.bind(eventStore);
+    eventStore.subscribeToAll = (options) => {
+      if (refusing) {
+        setImmediate(() => options.onError?.(new Error('access denied reading $all')));
+        return { stop: async () => undefined };
+      }
+      return subscribe(options);
+    };
+    const errors: Error[] = [];
+    projector = new Projector(eventStore, store, { retryMs: 5, onError: (error) => errors.push(error) });
+    await projector.start();
+    expect(projector.problem()).toBeNull();
+    while (errors.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Resubscribed and running again, but still without progress: stuck.
+    expect(projector.problem()).toBe('access denied reading $all');
+    refusing = false;
+    expect(await projector.waitForPosition(last!, 5000)).toBe(true);
+    expect(projector.problem()).toBeNull();
+    expect(projector.isRunning()).toBe(true);
+  });
 });

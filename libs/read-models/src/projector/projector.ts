@@ -38,6 +38,8 @@ export class Projector {
   private applied: string | null = null;
   private waiters: Waiter[] = [];
   private retryTimer: NodeJS.Timeout | null = null;
+  /** The last failure, until the projector catches up or applies a batch again. */
+  private lastProblem: string | null = null;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -96,6 +98,15 @@ export class Projector {
     return this.running && this.subscription !== null;
   }
 
+  /**
+   * Why the projector is stuck: the last error (a subscription refused, a batch that failed) while
+   * it has neither caught up nor applied anything since. Null when it is making progress. A
+   * permanent error (access denied) fails every resubscription, so this stays set.
+   */
+  problem(): string | null {
+    return this.running ? this.lastProblem : null;
+  }
+
   private async subscribe(): Promise<void> {
     const generation = ++this.generation;
     this.buffer = [];
@@ -107,7 +118,10 @@ export class Projector {
       streamPrefixes: PROJECTED_STREAM_PREFIXES,
       batchSize: this.batchSize,
       onEvent: (event) => this.receive(event, generation),
-      onCaughtUp: () => void this.flush(generation),
+      onCaughtUp: () => {
+        if (generation === this.generation) this.lastProblem = null;
+        void this.flush(generation);
+      },
       onError: (error) => this.fail(error, generation),
     });
   }
@@ -146,6 +160,7 @@ export class Projector {
   }
 
   private advance(position: string, last: RecordedEvent): void {
+    this.lastProblem = null;
     if (this.applied === null || comparePositions(position, this.applied) > 0) this.applied = position;
     this.options.onLag?.(Math.max(0, Date.now() - Date.parse(last.recordedAt)));
     this.waiters = this.waiters.filter((waiter) => {
@@ -163,6 +178,7 @@ export class Projector {
   /** Drops the subscription and what it buffered, and resubscribes from the checkpoint later. */
   private fail(error: Error, generation: number): void {
     if (generation !== this.generation) return;
+    this.lastProblem = error.message;
     this.options.onError?.(error);
     this.generation += 1;
     this.buffer = [];

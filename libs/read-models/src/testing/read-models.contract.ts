@@ -14,6 +14,8 @@ const ids = (views: ItemView[]): string[] => views.map((view) => view.itemId);
  */
 export function describeReadModelsContract(name: string, factory: () => Promise<ReadModelStore>): void {
   describe(`read models contract: ${name}`, () => {
+    // A server over the network (MongoDB) takes longer than Jest's 5 s default per scenario.
+    jest.setTimeout(30_000);
     let store: ReadModelStore;
     let events: RecordedEvent[];
     const allIds = (): string[] => [

@@ -1,0 +1,41 @@
+import { Test } from '@nestjs/testing';
+import { TerminusModule } from '@nestjs/terminus';
+import { EVENT_STORE } from '@jejak/event-store';
+import { READ_MODEL_STORE } from '@jejak/read-models';
+import { PROJECTOR, type ProjectorHandle } from '../infrastructure/projector.provider';
+import { HealthController } from './health.controller';
+
+async function readiness(projector: Partial<ProjectorHandle>): Promise<unknown> {
+  const module = await Test.createTestingModule({
+    imports: [TerminusModule.forRoot({ logger: false })],
+    controllers: [HealthController],
+    providers: [
+      { provide: EVENT_STORE, useValue: { ping: async () => undefined } },
+      { provide: READ_MODEL_STORE, useValue: { ping: async () => undefined } },
+      { provide: PROJECTOR, useValue: projector },
+    ],
+  }).compile();
+  try {
+    return await module.get(HealthController).ready();
+  } catch (error) {
+    return (error as { getResponse(): unknown }).getResponse();
+  } finally {
+    await module.close();
+  }
+}
+
+describe('GET /health/ready', () => {
+  it('is up while the projector runs and makes progress', async () => {
+    expect(await readiness({ isRunning: () => true, problem: () => null })).toMatchObject({ status: 'ok' });
+  });
+
+  it('is down, saying why, while the projector runs but is stuck', async () => {
+    const answer = await readiness({ isRunning: () => true, problem: () => 'access denied reading $all' });
+    expect(answer).toMatchObject({
+      status: 'error',
+      error: {
+        projections: { status: 'down', message: 'projections are stuck: access denied reading $all' },
+      },
+    });
+  });
+});
