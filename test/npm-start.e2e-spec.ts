@@ -71,70 +71,74 @@ describe('npm start', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('stops on one SIGTERM to the npm process: port free and every process gone within 10 s, writes kept', async () => {
-    // A stale build would make `npm start` rebuild dist/ under the other suites' feet.
-    expect(freshness.staleness(ROOT)).toBeNull();
-    const port = await freePort();
-    const env = {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      JEJAK_DATA_DIR: dataDir,
-      JEJAK_ADMIN_TOKEN: ADMIN_TOKEN,
-      JEJAK_LOG_LEVEL: 'warn',
-    };
-    const npm = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    npm.stdout.on('data', (chunk) => (output += chunk));
-    npm.stderr.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
-    const base = `http://127.0.0.1:${port}`;
-    const ready = await until(async () => {
-      try {
-        return (await fetch(`${base}/health/ready`)).status === 200;
-      } catch {
-        return false;
-      }
-    }, 30_000);
-    expect({ ready, output: ready ? '' : output }).toEqual({ ready: true, output: '' });
-    expect(output).not.toContain('building first');
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'stops on one %s to the npm process: port free and every process gone within 10 s, writes kept',
+    async (signal) => {
+      // A stale build would make `npm start` rebuild dist/ under the other suites' feet.
+      expect(freshness.staleness(ROOT)).toBeNull();
+      const port = await freePort();
+      const env = {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        JEJAK_DATA_DIR: dataDir,
+        JEJAK_ADMIN_TOKEN: ADMIN_TOKEN,
+        JEJAK_LOG_LEVEL: 'warn',
+      };
+      const npm = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      npm.stdout.on('data', (chunk) => (output += chunk));
+      npm.stderr.on('data', (chunk) => (output += chunk));
+      const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+      const base = `http://127.0.0.1:${port}`;
+      const ready = await until(async () => {
+        try {
+          return (await fetch(`${base}/health/ready`)).status === 200;
+        } catch {
+          return false;
+        }
+      }, 30_000);
+      expect({ ready, output: ready ? '' : output }).toEqual({ ready: true, output: '' });
+      expect(output).not.toContain('building first');
 
-    const registered = await fetch(`${base}/api/items`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(aFile({ id: 'ARS-NPM-STOP-1' })),
-    });
-    expect(registered.status).toBe(201);
-    expect(processesOf(dataDir).length).toBeGreaterThanOrEqual(2);
-
-    const signalledAt = Date.now();
-    npm.kill('SIGTERM');
-    const gone = await until(
-      async () => processesOf(dataDir).length === 0 && !(await portTaken(port)),
-      10_000,
-    );
-    const stoppedInMs = Date.now() - signalledAt;
-    expect({ gone, stoppedWithin10s: stoppedInMs <= 10_000, processes: processesOf(dataDir) }).toEqual({
-      gone: true,
-      stoppedWithin10s: true,
-      processes: [],
-    });
-    expect(await exited).toBe(0);
-    expect(output).toContain('Jejak stopped (SIGTERM)');
-
-    // The acknowledged write is there for the next start.
-    const again = await spawnService({ JEJAK_DATA_DIR: dataDir, JEJAK_ADMIN_TOKEN: ADMIN_TOKEN });
-    try {
-      const item = await fetch(`${again.baseUrl}/api/audit/items/ARS-NPM-STOP-1/replay`, {
-        headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+      const registered = await fetch(`${base}/api/items`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(aFile({ id: `ARS-NPM-${signal}` })),
       });
-      expect(item.status).toBe(200);
-      expect(((await item.json()) as { state: { status: string } }).state.status).toBe('registered');
-    } finally {
-      again.child.kill('SIGTERM');
-      await again.exited;
-    }
-  }, 60_000);
+      expect(registered.status).toBe(201);
+      expect(processesOf(dataDir).length).toBeGreaterThanOrEqual(2);
+
+      const signalledAt = Date.now();
+      npm.kill(signal);
+      const gone = await until(
+        async () => processesOf(dataDir).length === 0 && !(await portTaken(port)),
+        10_000,
+      );
+      const stoppedInMs = Date.now() - signalledAt;
+      expect({ gone, stoppedWithin10s: stoppedInMs <= 10_000, processes: processesOf(dataDir) }).toEqual({
+        gone: true,
+        stoppedWithin10s: true,
+        processes: [],
+      });
+      expect(await exited).toBe(0);
+      expect(output).toContain(`Jejak stopped (${signal})`);
+
+      // The acknowledged write is there for the next start.
+      const again = await spawnService({ JEJAK_DATA_DIR: dataDir, JEJAK_ADMIN_TOKEN: ADMIN_TOKEN });
+      try {
+        const item = await fetch(`${again.baseUrl}/api/audit/items/ARS-NPM-${signal}/replay`, {
+          headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+        });
+        expect(item.status).toBe(200);
+        expect(((await item.json()) as { state: { status: string } }).state.status).toBe('registered');
+      } finally {
+        again.child.kill('SIGTERM');
+        await again.exited;
+      }
+    },
+    60_000,
+  );
 });
 
 describe('the build check of npm start', () => {
