@@ -65,7 +65,7 @@ describe('import of a daftar arsip (POST /api/imports/daftar-arsip)', () => {
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('validation-failed');
     expect(response.body.errors).toEqual([
-      { field: 'row 3: Kode Klasifikasi', message: expect.stringContaining('classificationCode') },
+      { field: 'row 3: Kode Klasifikasi', message: expect.stringContaining('contoh: 000.2.3') },
     ]);
     expect(response.body.rows).toEqual([
       { row: 3, errors: [{ column: 'Kode Klasifikasi', message: expect.any(String) }] },
@@ -207,7 +207,7 @@ describe('import of a daftar arsip (POST /api/imports/daftar-arsip)', () => {
     const again =
       'ID;Kode Klasifikasi;Uraian Informasi;Klasifikasi Keamanan\nARS-IMP-0001;900.1.3;Lagi;biasa\n';
     expect((await expectRefused(again, 400)).errors).toEqual([
-      { field: 'row 2: ID', message: expect.stringContaining('already registered') },
+      { field: 'row 2: ID', message: expect.stringContaining('sudah terdaftar') },
     ]);
 
     const typo =
