@@ -6,6 +6,7 @@ import { ConfigError } from '@jejak/config';
 import { CliContext, consoleOutput, UsageError, type Output } from './cli-context';
 import { importCommand } from './commands/import.command';
 import { projectCommand, projectionsCommand } from './commands/projections.command';
+import { personCommand } from './commands/person.command';
 import { tokenCommand } from './commands/token.command';
 import { relaunchFlags } from './node-flags';
 import { verifyCommand } from './commands/verify.command';
@@ -15,6 +16,7 @@ const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_
   jejak token create --name N --role R [--unit U] [--principal P]
   jejak token list
   jejak token revoke ID
+  jejak person list | person sign-in-code ID [--minutes M] | person deactivate ID
   jejak verify [--item ID]              check every hash chain; exit 0 only when intact
   jejak import daftar-arsip FILE.csv|FILE.xlsx [--unit U] [--as P] [--dry-run] [--allow-duplicate]
                                         import a daftar arsip (CSV or XLSX) all or nothing
@@ -41,6 +43,7 @@ export async function runCli(
       as: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'allow-duplicate': { type: 'boolean' },
+      minutes: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -58,6 +61,8 @@ export async function runCli(
     switch (command) {
       case 'token':
         return await tokenCommand(context, rest, values, output);
+      case 'person':
+        return await personCommand(context, rest, values, output);
       case 'verify':
         return await verifyCommand(context, values, output);
       case 'import':

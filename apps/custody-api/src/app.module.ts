@@ -16,6 +16,7 @@ import { CustodyCommandHandler } from './items/custody-command.handler';
 import { ItemsController } from './items/items.controller';
 import { LocationsController } from './locations/locations.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { PeopleModule } from './people/people.module';
 import { DisposalListController } from './reports/disposal-list.controller';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TokenThrottlerGuard } from './rate-limit/token-throttler.guard';
@@ -69,6 +70,7 @@ export class AppModule {
         StoresModule,
         RateLimitModule,
         TransfersModule,
+        PeopleModule,
       ],
       controllers: [
         HealthController,

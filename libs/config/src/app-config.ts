@@ -18,6 +18,17 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Run the projector inside the API process (the default); off for API replicas. */
   runProjector: boolean;
+  /** Sign-in sessions (README "Sign-in and sessions"). */
+  session: {
+    idleMs: number;
+    /** Mark the cookie Secure: set when the service is reached over HTTPS. */
+    cookieSecure: boolean;
+    /** Failed sign-ins of one id before each further try must wait (1 s, doubling). */
+    slowAfter: number;
+    /** Failed sign-ins of one id before it is locked (an address: three times as many). */
+    lockAfter: number;
+    lockMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -88,6 +99,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     runProjector: flag(env, 'JEJAK_RUN_PROJECTOR', true),
+    session: {
+      idleMs: integer(env, 'JEJAK_SESSION_IDLE_MINUTES', 12 * 60, 1, 30 * 24 * 60) * 60_000,
+      cookieSecure: flag(env, 'JEJAK_SESSION_COOKIE_SECURE', false),
+      slowAfter: integer(env, 'JEJAK_SIGN_IN_SLOW_AFTER', 5, 1, 1000),
+      lockAfter: integer(env, 'JEJAK_SIGN_IN_LOCK_AFTER', 10, 1, 1000),
+      lockMs: integer(env, 'JEJAK_SIGN_IN_LOCK_MINUTES', 15, 1, 24 * 60) * 60_000,
+    },
   };
 }
 

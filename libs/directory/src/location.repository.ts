@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { LocationInfo, LocationLookup, LocationType } from '@jejak/custody';
 import { recordAudit } from './directory.database';
 import { BEKASI_DIRECTORY } from './bekasi-directory.seed';
+import { DirectoryError } from './directory-error';
 
 interface LocationRow {
   id: string;
@@ -41,8 +42,16 @@ export class LocationRepository {
       .sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name, 'id'));
   }
 
+  /** Throws DirectoryError('id-is-a-person') when a person has that id: the two never collide. */
   create(location: LocationInfo, actorId: string): void {
     this.db.transaction(() => {
+      if (this.db.prepare('SELECT 1 FROM people WHERE id = ?').get(location.id) !== undefined) {
+        throw new DirectoryError(
+          'id-is-a-person',
+          `'${location.id}' is the id of a person: person ids and place ids never collide.`,
+          'id',
+        );
+      }
       this.db
         .prepare(
           'INSERT INTO locations (id, name, type, parent_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',

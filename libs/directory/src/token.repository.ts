@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Role } from '@jejak/custody';
 import type { Principal } from './principal';
-import { recordAudit } from './directory.database';
+import { authGeneration, bumpAuthGeneration, recordAudit } from './directory.database';
+import { PeopleRepository } from './people.repository';
 
 export interface TokenRecord {
   id: string;
@@ -64,13 +65,21 @@ export class TokenRepository {
   private readonly envAdminHash: Buffer | null;
   private readonly remembered = new Map<string, Principal>();
   private rememberedAtVersion: unknown = null;
+  private rememberedAtGeneration = -1;
+  private readonly people: PeopleRepository;
 
   constructor(
     private readonly db: Database.Database,
     envAdminToken?: string,
   ) {
     this.envAdminHash = envAdminToken ? Buffer.from(hashToken(envAdminToken), 'hex') : null;
-    this.findActive = db.prepare('SELECT * FROM tokens WHERE token_hash = ? AND revoked_at IS NULL');
+    // A token of a deactivated person never answers (deactivation also revokes it; this is the
+    // second lock, for tokens written by an older `jejak` binary).
+    this.findActive = db.prepare(
+      `SELECT t.* FROM tokens t LEFT JOIN people p ON p.id = t.principal_id
+       WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (p.active = 1 OR p.id IS NULL)`,
+    );
+    this.people = new PeopleRepository(db);
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
   }
 
@@ -79,8 +88,13 @@ export class TokenRepository {
     return n === 0;
   }
 
+  /**
+   * A token for a person: an existing active one (of the same role and unit), or a new person
+   * made from the token's name. `unitId` undefined takes the existing person's unit.
+   * Throws DirectoryError when the principal is a place, deactivated, or of another role or unit.
+   */
   create(
-    input: { name: string; role: Role; unitId: string | null; principalId?: string },
+    input: { name: string; role: Role; unitId: string | null | undefined; principalId?: string },
     actorId: string,
   ): { record: TokenRecord; token: string } {
     const token = generateToken();
@@ -90,12 +104,17 @@ export class TokenRepository {
       name: input.name,
       principal_id: input.principalId ?? `p-${randomUUID()}`,
       role: input.role,
-      unit_id: input.unitId,
+      unit_id: input.unitId ?? null,
       created_at: new Date().toISOString(),
       last_used_at: null,
       revoked_at: null,
     };
     this.db.transaction(() => {
+      const person = this.people.ensureForToken(
+        { principalId: row.principal_id, name: row.name, role: row.role, unitId: input.unitId },
+        actorId,
+      );
+      row.unit_id = person.unitId;
       this.db
         .prepare(
           `INSERT INTO tokens (id, token_hash, name, principal_id, role, unit_id, created_at, created_by)
@@ -133,7 +152,7 @@ export class TokenRepository {
       if (changed) recordAudit(this.db, { actorId, action: 'token.revoked', subjectId: id, details: {} });
     })();
     // This connection's own writes leave data_version as it is.
-    if (changed) this.forget();
+    if (changed) bumpAuthGeneration(this.db);
     return changed;
   }
 
@@ -156,10 +175,14 @@ export class TokenRepository {
         role: 'admin',
         unitId: null,
         name: 'JEJAK_ADMIN_TOKEN',
+        via: 'token',
       };
     }
     const version = this.dataVersion.get();
-    if (version !== this.rememberedAtVersion) this.forget(version);
+    const generation = authGeneration(this.db);
+    if (version !== this.rememberedAtVersion || generation !== this.rememberedAtGeneration) {
+      this.forget(version, generation);
+    }
     const known = this.remembered.get(hash);
     if (known) {
       this.touch(known.tokenId);
@@ -174,16 +197,18 @@ export class TokenRepository {
       role: row.role,
       unitId: row.unit_id,
       name: row.name,
+      via: 'token',
     };
     if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
     this.remembered.set(hash, principal);
     return principal;
   }
 
-  /** Forgets every remembered principal; `version` is the file's data_version they will match. */
-  private forget(version: unknown = this.dataVersion.get()): void {
+  /** Forgets every remembered principal; they will match this data_version and generation. */
+  private forget(version: unknown, generation: number): void {
     this.remembered.clear();
     this.rememberedAtVersion = version;
+    this.rememberedAtGeneration = generation;
   }
 
   private touch(id: string): void {

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@jejak/custody';
-import { openDirectoryDatabase, LocationRepository, TokenRepository } from '@jejak/directory';
+import { DirectoryError, openDirectoryDatabase, LocationRepository, TokenRepository } from '@jejak/directory';
 import { UsageError, type CliContext, type Output } from '../cli-context';
 
 const CLI_ACTOR = `cli:${process.env.USER ?? 'operator'}`;
@@ -13,22 +13,28 @@ export async function tokenCommand(
 ): Promise<number> {
   const db = openDirectoryDatabase(context.config.dataDir);
   try {
+    // The places first (a new store is seeded): a principal id that is a place's id is refused.
+    const locations = new LocationRepository(db);
     const tokens = new TokenRepository(db);
     const [action, id] = args;
     if (action === 'create') {
       const role = options.role as Role | undefined;
       const name = options.name as string | undefined;
-      const unitId = (options.unit as string | undefined) ?? null;
+      const unitId = options.unit as string | undefined;
       if (!name || !role || !ROLES.includes(role)) {
         throw new UsageError(`token create needs --name and --role (${ROLES.join(', ')})`);
       }
       if ((role === 'officer' || role === 'depot') && !unitId)
         throw new UsageError(`a ${role} token needs --unit`);
-      if (unitId && !new LocationRepository(db).get(unitId)) throw new UsageError(`unknown unit '${unitId}'`);
+      if (unitId && !locations.get(unitId)) throw new UsageError(`unknown unit '${unitId}'`);
       const principalId = options.principal as string | undefined;
-      const { record, token } = tokens.create({ name, role, unitId, principalId }, CLI_ACTOR);
+      const { record, token } = createToken(tokens, { name, role, unitId, principalId });
       output.out(
-        JSON.stringify({ id: record.id, principalId: record.principalId, role, unitId, token }, null, 2),
+        JSON.stringify(
+          { id: record.id, principalId: record.principalId, role, unitId: record.unitId, token },
+          null,
+          2,
+        ),
       );
       output.err('The token is shown only now.');
       return 0;
@@ -61,5 +67,14 @@ export async function tokenCommand(
     );
   } finally {
     db.close();
+  }
+}
+
+/** A token for its person (made from the token when new); the directory's refusals are usage errors. */
+function createToken(tokens: TokenRepository, input: Parameters<TokenRepository['create']>[0]) {
+  try {
+    return tokens.create(input, CLI_ACTOR);
+  } catch (error) {
+    throw error instanceof DirectoryError ? new UsageError(error.message) : error;
   }
 }

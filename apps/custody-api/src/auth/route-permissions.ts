@@ -37,6 +37,17 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/audit/items/:id/replay': ['auditor', 'admin'],
   'GET /api/audit/items/:id/export': ['auditor', 'admin'],
   'GET /metrics': ['admin', 'auditor'],
+  // People, sign-in and sessions (POST /api/session itself is public: it takes the credentials).
+  'GET /api/people': EVERYONE,
+  'GET /api/people/:id': EVERYONE,
+  'GET /api/people/:id/changes': ['admin', 'auditor'],
+  'POST /api/people': ['admin'],
+  'PATCH /api/people/:id': ['admin'],
+  'POST /api/people/:id/password': EVERYONE,
+  'POST /api/people/:id/sign-in-code': ['admin'],
+  'GET /api/session': EVERYONE,
+  'DELETE /api/session': EVERYONE,
+  'POST /api/release-codes': ['officer', 'depot'],
 };
 
 export const routeKey = (method: string, url: string): string => `${method.toUpperCase()} ${url}`;

@@ -2,20 +2,65 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
-import { TokenRepository } from '@jejak/directory';
+import {
+  csrfTokenMatches,
+  SessionRepository,
+  TokenRepository,
+  type ActiveSession,
+  type Principal,
+} from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
 import { PRINCIPAL } from './current-principal.decorator';
 import { FailedAuthLimiter } from './failed-auth-limiter';
 import { IS_PUBLIC } from './public.decorator';
 import { ROUTE_PERMISSIONS, routeKey } from './route-permissions';
+import {
+  changesState,
+  clearSessionCookie,
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  sessionSecretOf,
+  setSessionCookie,
+} from './session-cookie';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+const SESSION = 'jejakSession';
 
 /** The token of an `Authorization: Bearer <token>` header, if it has that form. */
 export const bearerTokenOf = (request: FastifyRequest): string | null =>
   BEARER.exec(request.headers.authorization ?? '')?.[1] ?? null;
 
-/** Authenticates the bearer token and checks the route against ROUTE_PERMISSIONS. */
+export interface RequestSession {
+  secret: string;
+  session: ActiveSession;
+}
+
+/** The session that authenticated this request, when it was a session and not a bearer token. */
+export const requestSessionOf = (request: FastifyRequest): RequestSession | undefined =>
+  (request as unknown as Record<string, RequestSession | undefined>)[SESSION];
+
+/**
+ * The secret that authenticated the request (bearer token or session cookie): idempotent answers
+ * are sealed under it.
+ */
+export const credentialOf = (request: FastifyRequest): string | null =>
+  bearerTokenOf(request) ?? requestSessionOf(request)?.secret ?? null;
+
+/** A session resolved to the same Principal as its person's token: every permission applies alike. */
+export const sessionPrincipal = (session: ActiveSession): Principal => ({
+  tokenId: `session:${session.id}`,
+  principalId: session.person.id,
+  role: session.person.role,
+  unitId: session.person.unitId,
+  name: session.person.name,
+  via: 'session',
+});
+
+/**
+ * Authenticates the bearer token, or else the session cookie, and checks the route against
+ * ROUTE_PERMISSIONS. A bearer token wins over a cookie. A state-changing request authenticated by
+ * the cookie must carry the session's X-CSRF-Token, or it is refused 403 before anything runs.
+ */
 @Injectable()
 export class TokenGuard implements CanActivate {
   private readonly failures: FailedAuthLimiter;
@@ -23,7 +68,8 @@ export class TokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(TokenRepository) private readonly tokens: TokenRepository,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SessionRepository) private readonly sessions: SessionRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.failures = new FailedAuthLimiter(config.authFailuresPerMinute);
   }
@@ -35,16 +81,19 @@ export class TokenGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & Record<string, unknown>>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
     const blockedFor = this.failures.blockedFor(request.ip);
     if (blockedFor > 0) {
-      void context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(blockedFor));
+      void reply.header('Retry-After', String(blockedFor));
       throw new ApiProblem('rate-limited', 'Too many requests without a valid token from this address.');
     }
-    const bearer = bearerTokenOf(request);
-    const principal = bearer ? this.tokens.authenticate(bearer) : null;
+    const principal = this.authenticate(request, reply);
     if (!principal) {
       this.failures.recordFailure(request.ip);
-      throw new ApiProblem('unauthenticated', 'Send a valid token as "Authorization: Bearer <token>".');
+      throw new ApiProblem(
+        'unauthenticated',
+        'Send a valid token as "Authorization: Bearer <token>", or sign in (POST /api/session).',
+      );
     }
     request[PRINCIPAL] = principal;
     const key = routeKey(request.method, request.routeOptions.url ?? '');
@@ -53,5 +102,35 @@ export class TokenGuard implements CanActivate {
       throw new ApiProblem('forbidden', `Role '${principal.role}' may not call ${key}.`);
     }
     return true;
+  }
+
+  private authenticate(
+    request: FastifyRequest & Record<string, unknown>,
+    reply: FastifyReply,
+  ): Principal | null {
+    const bearer = bearerTokenOf(request);
+    if (bearer) return this.tokens.authenticate(bearer);
+    const secret = sessionSecretOf(request);
+    const session = secret ? this.sessions.resolve(secret) : null;
+    if (!secret || !session) {
+      // An ended or idle session's cookie is of no further use: the browser may drop it.
+      if (request.headers.cookie?.includes(`${SESSION_COOKIE}=`)) {
+        clearSessionCookie(reply, this.config.session.cookieSecure);
+      }
+      return null;
+    }
+    if (changesState(request.method)) {
+      const presented = request.headers[CSRF_HEADER];
+      if (typeof presented !== 'string' || !csrfTokenMatches(secret, presented)) {
+        throw new ApiProblem(
+          'forbidden',
+          'A request signed in by cookie that changes something must carry the X-CSRF-Token header (GET /api/session).',
+        );
+      }
+    }
+    if (session.renewed)
+      setSessionCookie(reply, secret, this.config.session.idleMs, this.config.session.cookieSecure);
+    request[SESSION] = { secret, session } satisfies RequestSession;
+    return sessionPrincipal(session);
   }
 }

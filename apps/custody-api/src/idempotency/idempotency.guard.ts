@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { Principal } from '@jejak/directory';
 import { PRINCIPAL } from '../auth/current-principal.decorator';
-import { bearerTokenOf } from '../auth/token.guard';
+import { credentialOf } from '../auth/token.guard';
 import { ApiProblem } from '../common/problem';
 import { IdempotencyRepository } from './idempotency.repository';
 import { IdempotentReplay } from './idempotent-replay';
@@ -65,7 +65,7 @@ export class IdempotencyGuard implements CanActivate {
     const sealing = {
       tokenId: principal.tokenId,
       idempotencyKey: key,
-      bearerToken: bearerTokenOf(request) ?? '',
+      bearerToken: credentialOf(request) ?? '',
     };
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.url.split('?')[0]}\n${stableStringify(request.body ?? null)}`)

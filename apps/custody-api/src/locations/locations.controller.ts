@@ -9,6 +9,7 @@ import { ApiProblem } from '../common/problem';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { ApiProblems } from '../openapi/problem.dto';
+import { orProblem } from '../people/directory-problem';
 import { InventoryDto, LocationDto, LocationListDto } from '../openapi/response.dto';
 import { PageQueryDto } from '../items/dto/item-query.dto';
 import { CreateLocationDto, LocationListQueryDto } from './create-location.dto';
@@ -47,7 +48,7 @@ export class LocationsController {
       type: dto.type,
       parentId: dto.parentId ?? null,
     };
-    this.locations.create(location, principal.principalId);
+    orProblem(() => this.locations.create(location, principal.principalId));
     return location;
   }
 

@@ -194,4 +194,64 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
     summary: 'Blank daftar arsip form (CSV)',
     description: 'The header row of the form, `;`-separated, UTF-8 with a BOM (Excel opens it as UTF-8).',
   },
+  'GET /api/people': {
+    summary: 'Find people',
+    description:
+      'Any token (a courier must find a colleague to hand over to): people with id, name, jabatan, unit, role and whether active, by `unitId`, `role` or `q`.',
+  },
+  'POST /api/people': {
+    summary: 'Add a person',
+    description: 'Admin. Adds a person (id, name, jabatan, NIP, unit, role) to the directory (audited).',
+    problems: { '409': 'already-exists: the id is taken by a person or a place' },
+  },
+  'GET /api/people/{id}': {
+    summary: 'One person',
+    description:
+      'A person of the directory; an admin also sees whether they have a password and how many live sessions.',
+    problems: { '404': 'not-found: no such person' },
+  },
+  'PATCH /api/people/{id}': {
+    summary: 'Edit or deactivate a person',
+    description:
+      'Admin. Changes name, jabatan, unit or `active`; deactivating ends the person’s sessions, tokens and release codes at once.',
+    problems: { '404': 'not-found: no such person' },
+  },
+  'GET /api/people/{id}/changes': {
+    summary: 'A person’s changes',
+    description:
+      'Admin, auditor. Who changed the person’s record, when and how (the directory’s audit trail).',
+    problems: { '404': 'not-found: no such person' },
+  },
+  'POST /api/people/{id}/password': {
+    summary: 'Set a password',
+    description: 'The person themselves, or an admin resetting it. Stored only as a slow salted hash.',
+    problems: { '404': 'not-found: no such person' },
+  },
+  'POST /api/people/{id}/sign-in-code': {
+    summary: 'Make a one-time sign-in code',
+    description:
+      'Admin. A one-time code (and its expiry) with which the person signs in once, e.g. a courier’s phone.',
+    problems: { '404': 'not-found: no such person', '409': 'invalid-transition: the person is deactivated' },
+  },
+  'POST /api/session': {
+    summary: 'Sign in',
+    description:
+      'No token: `{ personId, password }` or `{ signInCode }` → the person, a `csrfToken` and an HttpOnly SameSite=Strict session cookie. A wrong id or password is 401 with the same answer and timing either way; repeated failures are 429.',
+  },
+  'GET /api/session': {
+    summary: 'Who is signed in',
+    description: 'The person of the session cookie and its `csrfToken`.',
+    problems: { '404': 'not-found: the request carries a bearer token, not a session' },
+  },
+  'DELETE /api/session': {
+    summary: 'Sign out',
+    description: 'Ends the session of the cookie.',
+    problems: { '404': 'not-found: the request carries a bearer token, not a session' },
+  },
+  'POST /api/release-codes': {
+    summary: 'Make a release code',
+    description:
+      'Officer or depot, for their own place: the short code a courier types in to show the holder released or received an item.',
+    problems: { '404': 'not-found: no such place' },
+  },
 };

@@ -11,6 +11,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiProblems } from '../openapi/problem.dto';
+import { orProblem } from '../people/directory-problem';
 import { TokenListDto } from '../openapi/response.dto';
 import { CreateTokenDto, TokenCreatedDto } from './create-token.dto';
 
@@ -26,15 +27,18 @@ export class TokensController {
   @Post()
   @Idempotent()
   @ApiCreatedResponse({ type: TokenCreatedDto })
+  @ApiProblems(400, 409)
   create(@Body() dto: CreateTokenDto, @CurrentPrincipal() principal: Principal): TokenCreatedDto {
     if (dto.unitId !== undefined && !this.locations.get(dto.unitId)) {
       throw new ApiProblem('validation-failed', `Unknown unitId '${dto.unitId}'.`, {
         errors: [{ field: 'unitId', message: 'no such location' }],
       });
     }
-    const { record, token } = this.tokens.create(
-      { name: dto.name, role: dto.role, unitId: dto.unitId ?? null, principalId: dto.principalId },
-      principal.principalId,
+    const { record, token } = orProblem(() =>
+      this.tokens.create(
+        { name: dto.name, role: dto.role, unitId: dto.unitId, principalId: dto.principalId },
+        principal.principalId,
+      ),
     );
     return {
       id: record.id,
