@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '@jejak/config';
 import { CliContext, consoleOutput, UsageError, type Output } from './cli-context';
+import { backupCommand } from './commands/backup.command';
 import { importCommand } from './commands/import.command';
 import { projectCommand, projectionsCommand } from './commands/projections.command';
 import { personCommand } from './commands/person.command';
@@ -22,6 +23,7 @@ const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_
                                         import a daftar arsip (CSV or XLSX) all or nothing
   jejak project                         run the projector alone
   jejak projections rebuild [all|items] rebuild the read models from the log
+  jejak backup DEST                     copy every data file into the new directory DEST (online)
 `;
 
 /** Runs one CLI invocation; returns the exit code (tests call this directly). */
@@ -71,6 +73,8 @@ export async function runCli(
         return await projectCommand(context, output);
       case 'projections':
         return await projectionsCommand(context, rest, output);
+      case 'backup':
+        return await backupCommand(context, rest, output);
       default:
         throw new UsageError(`unknown command '${command}'\n\n${USAGE}`);
     }

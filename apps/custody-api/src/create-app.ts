@@ -6,6 +6,8 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@jejak/config';
 import { TokenRepository } from '@jejak/directory';
 import { AppModule, requestIdOf } from './app.module';
+import { edgeServerOptions } from './common/http-edge';
+import { API_CACHE_CONTROL, CONTENT_SECURITY_POLICY } from './common/security-headers';
 import { useGuardedJsonParser } from './common/json-body-parser';
 import { useImportBodyParser } from './common/import-body-parser';
 import { ProblemExceptionFilter } from './common/problem-exception.filter';
@@ -16,6 +18,8 @@ import { setUpOpenApi } from './openapi';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { saveIdempotentAnswers } from './idempotency/idempotent-answers.hook';
 import { CommandMetrics } from './metrics/command-metrics';
+import { StorageHealth } from './health/storage-health';
+import { StoreIntegrity } from './infrastructure/store-integrity';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -28,7 +32,8 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   // The caller's X-Request-Id is kept only when it is safe to log (requestIdOf), else a new UUID.
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
+    ...edgeServerOptions(config.requestTimeoutMs),
     requestIdHeader: false,
     // Refused below as problem+json instead of Fastify's fixed 503 body.
     return503OnClosing: false,
@@ -43,7 +48,15 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   });
   app.useLogger(app.get(Logger));
   const routes = new RouteTable();
-  app.useGlobalFilters(new ProblemExceptionFilter(routes));
+  const storage = app.get(StorageHealth);
+  const integrity = app.get(StoreIntegrity);
+  app.useGlobalFilters(
+    new ProblemExceptionFilter(
+      routes,
+      () => storage.reportFull('event log'),
+      (cause) => integrity.damageSeen(cause),
+    ),
+  );
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -54,7 +67,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   useImportBodyParser(fastify, config.importBodyLimitBytes);
   // Routes are registered by app.init() below, so this hook sees every one of them.
   fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
-  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
 
   let closing = false;
   fastify.addHook('preClose', (done) => {
@@ -63,6 +76,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
+    if (request.url.startsWith('/api/')) void reply.header('Cache-Control', API_CACHE_CONTROL);
     if (!closing) return done();
     // Stopping: whatever is in flight finishes; nothing new starts on a kept-alive connection.
     void reply

@@ -17,8 +17,9 @@ async function main(): Promise<void> {
   const { createApp } = await import('./create-app');
   const { app, generatedAdminToken } = await createApp(config);
   if (generatedAdminToken) {
-    // Printed once, to the terminal only (not the log stream): it is the only way in on a new store.
-    process.stdout.write(
+    // Printed once, on stderr: apart from the JSON log lines on stdout (a log collector keeps
+    // those), on the terminal of whoever started it. It is the only way in on a new store.
+    process.stderr.write(
       `\n  Jejak: a new store. The first admin token (shown only now, keep it safe):\n\n    ${generatedAdminToken}\n\n`,
     );
   }

@@ -18,6 +18,13 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Run the projector inside the API process (the default); off for API replicas. */
   runProjector: boolean;
+  /** A request whose headers and body have not all arrived by then is answered 408 and cut. */
+  requestTimeoutMs: number;
+  /**
+   * Which peers' X-Forwarded-For is believed for the client address (Fastify's trustProxy):
+   * false (default), true (every peer), a hop count, or a list of addresses / CIDR ranges.
+   */
+  trustProxy: boolean | number | string[];
   /** Sign-in sessions (README "Sign-in and sessions"). */
   session: {
     idleMs: number;
@@ -70,6 +77,27 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
+function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
+  const raw = (env.JEJAK_TRUST_PROXY ?? '').trim();
+  if (raw === '') return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'JEJAK_TRUST_PROXY', 0, 0, 100);
+  if (['true', 'yes', 'on', 'false', 'no', 'off'].includes(raw.toLowerCase())) {
+    return flag(env, 'JEJAK_TRUST_PROXY', false);
+  }
+  const list = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const bad = list.find((entry) => !/^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(entry));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      'JEJAK_TRUST_PROXY',
+      `must be true, false, a hop count or a comma-separated list of proxy addresses or CIDR ranges; "${bad}" is none of these`,
+    );
+  }
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = env.JEJAK_DATA_DIR || './data';
   const logLevel = env.JEJAK_LOG_LEVEL || 'info';
@@ -99,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     runProjector: flag(env, 'JEJAK_RUN_PROJECTOR', true),
+    requestTimeoutMs: integer(env, 'JEJAK_REQUEST_TIMEOUT_MS', 60_000, 1000, 3_600_000),
+    trustProxy: trustProxy(env),
     session: {
       idleMs: integer(env, 'JEJAK_SESSION_IDLE_MINUTES', 12 * 60, 1, 30 * 24 * 60) * 60_000,
       cookieSecure: flag(env, 'JEJAK_SESSION_COOKIE_SECURE', false),

@@ -2,6 +2,12 @@ import type { FieldError } from './refusal';
 import type { LocationLookup, LocationType } from './location';
 import { isIsoInstant } from './validate-occurred-at';
 
+/**
+ * Whether a text has a character a person can see: not only blanks, control or format characters
+ * (zero-width spaces and joiners, byte order marks), which look empty wherever the text is shown.
+ */
+export const hasVisibleText = (value: string): boolean => /[^\s\p{C}]/u.test(value);
+
 /** Collects field errors for one command; commands arrive from the edge, so nothing is trusted. */
 export class FieldChecks {
   readonly errors: FieldError[] = [];
@@ -14,7 +20,7 @@ export class FieldChecks {
 
   text(field: string, value: unknown, optional = false): value is string {
     if (value === undefined && optional) return true;
-    if (typeof value !== 'string' || value.trim() === '') {
+    if (typeof value !== 'string' || !hasVisibleText(value)) {
       this.fail(field, 'is required and must be a non-empty string');
       return false;
     }

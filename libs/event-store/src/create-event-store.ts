@@ -9,6 +9,8 @@ export interface EventStoreConfig {
   eventStoreUrl?: string;
   /** Where the embedded store keeps events.sqlite (created if missing). */
   dataDir: string;
+  /** Check the embedded file with quick_check before use (after an unclean stop). */
+  check?: boolean;
 }
 
 export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
@@ -18,5 +20,5 @@ export async function createEventStore(config: EventStoreConfig): Promise<EventS
     return store;
   }
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore({ filename: join(config.dataDir, 'events.sqlite') });
+  return new SqliteEventStore({ filename: join(config.dataDir, 'events.sqlite'), check: config.check });
 }

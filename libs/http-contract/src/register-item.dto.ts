@@ -27,8 +27,10 @@ import {
   type SecurityClass,
 } from '@jejak/custody';
 
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-export const ID_MESSAGE = 'letters, digits and . _ : - only, 1 to 128, starting with a letter or digit';
+/** The longest id of anything (item, transfer, location, token); the service's path parameters take the same. */
+export const MAX_ID_LENGTH = 128;
+export const ID_PATTERN = new RegExp(`^[A-Za-z0-9][A-Za-z0-9._:-]{0,${MAX_ID_LENGTH - 1}}$`);
+export const ID_MESSAGE = `letters, digits and . _ : - only, 1 to ${MAX_ID_LENGTH}, starting with a letter or digit`;
 
 export class RetentionDto {
   @ApiProperty({ example: 2 }) @IsInt() @Min(0) @Max(100) activeYears!: number;
@@ -58,6 +60,8 @@ export class RegisterItemDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
+  // Only blanks, control or zero-width characters look like no title at all wherever it is shown.
+  @Matches(/[^\s\p{C}]/u, { message: 'title: must contain a visible character' })
   title!: string;
 
   @ApiProperty({ description: 'Kode klasifikasi', example: '000.2.3' })

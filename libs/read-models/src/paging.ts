@@ -19,11 +19,14 @@ export function encodeItemCursor(lastRegisteredPosition: string): string {
   return Buffer.from(JSON.stringify({ after: lastRegisteredPosition }), 'utf8').toString('base64url');
 }
 
+/** Read-model sequences are SQLite INTEGERs (signed 64-bit): a larger "position" is no cursor of ours. */
+const MAX_SEQUENCE = 2n ** 63n - 1n;
+
 export function decodeItemCursor(cursor: string): string {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     const after = (parsed as { after?: unknown } | null)?.after;
-    if (typeof after === 'string' && /^\d{1,20}$/.test(after)) return after;
+    if (typeof after === 'string' && /^\d{1,19}$/.test(after) && BigInt(after) <= MAX_SEQUENCE) return after;
   } catch {
     // fall through: not one of ours
   }

@@ -115,4 +115,13 @@ describe('rebuildReadModels', () => {
     expect(await snapshot(live, itemIds)).toEqual(await projectedFromScratch(itemIds));
     expect((await live.getItem('late-49'))?.status).toBe('collected');
   });
+
+  it('gives the event loop a turn per batch, so a signal or a parent gone stops a long rebuild', async () => {
+    await appendToStore(eventStore, custodyScenario().events());
+    let loopTurned = false;
+    setImmediate(() => (loopTurned = true));
+    const seenAtProgress: boolean[] = [];
+    await rebuildReadModels(eventStore, live, { onProgress: () => seenAtProgress.push(loopTurned) });
+    expect(seenAtProgress[0]).toBe(true);
+  });
 });

@@ -60,6 +60,9 @@ async function replayInto(
   const flush = async (): Promise<void> => {
     const batch = await projectEvents(pending, rebuild);
     if (batch) await rebuild.applyBatch(batch);
+    // The embedded stores answer synchronously: without a turn of the event loop per batch, a
+    // rebuild never sees a signal or its parent's disconnect, and outlives a killed `jejak`.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     onApplied(pending.length);
     pending = [];
   };

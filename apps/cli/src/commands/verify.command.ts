@@ -1,5 +1,7 @@
 import { GENESIS_HASH, hashEvent, itemStreamId, ITEM_STREAM_PREFIX } from '@jejak/custody';
-import type { RecordedEvent } from '@jejak/event-store';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkFile, type RecordedEvent } from '@jejak/event-store';
 import { Progress } from '../progress';
 import type { CliContext, Output } from '../cli-context';
 
@@ -63,6 +65,11 @@ export async function verifyCommand(
   options: Record<string, string | boolean | undefined>,
   output: Output,
 ): Promise<number> {
+  const damaged = context.config.eventStoreUrl ? 0 : checkSqliteFiles(context.config.dataDir, output);
+  if (damaged > 0) {
+    output.out(`NOT intact: ${damaged} damaged data file(s)`);
+    return 1;
+  }
   const store = await context.events();
   const itemId = options.item as string | undefined;
   const problems: VerifyProblem[] = [];
@@ -105,4 +112,25 @@ export async function verifyCommand(
       : `NOT intact: ${problems.length} problems in ${brokenStreams} of ${tips.size} streams (${checked} events checked)`,
   );
   return problems.length === 0 ? 0 : 1;
+}
+
+/** The embedded files, through SQLite's full integrity_check; prints each verdict, returns the damaged count. */
+function checkSqliteFiles(dataDir: string, output: Output): number {
+  let damaged = 0;
+  for (const name of ['events.sqlite', 'read-models.sqlite', 'directory.sqlite']) {
+    const file = join(dataDir, name);
+    if (!existsSync(file)) continue;
+    const problems = checkFile(file, true);
+    if (problems.length === 0) {
+      output.out(`SQLite integrity_check of ${name}: ok`);
+      continue;
+    }
+    damaged++;
+    const advice =
+      name === 'read-models.sqlite'
+        ? 'derived data: move it aside and start the service, which projects it again from the log'
+        : 'restore the data directory from a backup';
+    output.out(`DAMAGED ${file}: ${problems.slice(0, 10).join('; ')} (${advice})`);
+  }
+  return damaged;
 }

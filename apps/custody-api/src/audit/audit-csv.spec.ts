@@ -47,6 +47,25 @@ describe('trailToCsv', () => {
     expect(row.note).toBe(`'=HYPERLINK("http://evil")`);
   });
 
+  it.each([' =1+1', '\n=1+1', '\u200b=1+1', '\uff1d1+1', '\uff0b1', '\uff20SUM(A1)', '\t-1'])(
+    'keeps %j inert: after blanks, line breaks, invisible or fullwidth characters',
+    (note) => {
+      const [row] = parse(trailToCsv(trail({ note })), { bom: true, columns: true }) as Record<
+        string,
+        string
+      >[];
+      expect(row.note).toBe(`'${note}`);
+    },
+  );
+
+  it('leaves ordinary text alone, a hyphen inside included', () => {
+    const [row] = parse(trailToCsv(trail({ note: 'Rak R1-03 =baik' })), {
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[];
+    expect(row.note).toBe('Rak R1-03 =baik');
+  });
+
   it('writes empty cells for null members', () => {
     const [row] = parse(trailToCsv(trail({ note: null })), { bom: true, columns: true }) as Record<
       string,

@@ -16,14 +16,20 @@ export const CSV_COLUMNS = [
   'hash',
 ] as const;
 
-/** Spreadsheets run cells starting with these as formulas; a leading apostrophe keeps them text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Spreadsheets run cells starting with these as formulas; a leading apostrophe keeps them text.
+ * Checked after blanks, line breaks and invisible characters (some spreadsheets skip them) and
+ * after NFKC folding, which turns a fullwidth "＝" into "=" as some spreadsheets do.
+ */
+const FORMULA_START = /^[\s\p{Cc}\p{Cf}]*[=+\-@]|^[\t\r]/u;
+
+export const runsAsFormula = (text: string): boolean => FORMULA_START.test(text.normalize('NFKC'));
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text =
     typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (runsAsFormula(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

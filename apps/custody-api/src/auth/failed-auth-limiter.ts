@@ -3,8 +3,19 @@ const WINDOW_MS = 60_000;
 const MAX_TRACKED = 10_000;
 
 /**
+ * Tokens at least this long are looked up even from a blocked address. A generated token is 47
+ * characters of 256 random bits: guessing one is hopeless at any rate, so the limit would protect
+ * nothing and only lock its honest holder out with the guesser (one office behind one NAT, or every
+ * client behind a proxy). A short JEJAK_ADMIN_TOKEN, which could be guessed, stays behind the limit.
+ */
+export const UNGUESSABLE_TOKEN_LENGTH = 32;
+
+export const mayTryWhileBlocked = (token: string): boolean => token.length >= UNGUESSABLE_TOKEN_LENGTH;
+
+/**
  * Counts failed authentications per client address in one-minute windows. Past the limit, the
- * address gets 429 before any token is looked at, so tokens cannot be guessed at speed.
+ * address gets 429 for every token that could be guessed (and for every wrong one), so tokens
+ * cannot be guessed at speed; the address is the client's (JEJAK_TRUST_PROXY behind a proxy).
  */
 export class FailedAuthLimiter {
   private readonly windows = new Map<string, { start: number; failures: number }>();

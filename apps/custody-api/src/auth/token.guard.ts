@@ -11,7 +11,7 @@ import {
 } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
 import { PRINCIPAL } from './current-principal.decorator';
-import { FailedAuthLimiter } from './failed-auth-limiter';
+import { FailedAuthLimiter, mayTryWhileBlocked } from './failed-auth-limiter';
 import { IS_PUBLIC } from './public.decorator';
 import { ROUTE_PERMISSIONS, routeKey } from './route-permissions';
 import {
@@ -83,11 +83,17 @@ export class TokenGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & Record<string, unknown>>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const blockedFor = this.failures.blockedFor(request.ip);
-    if (blockedFor > 0) {
+    // Someone else's failures from the same address never lock a valid credential out: a bearer
+    // token or session secret too long to guess is still looked up (see mayTryWhileBlocked).
+    const credential = bearerTokenOf(request) ?? sessionSecretOf(request);
+    const principal =
+      blockedFor === 0 || (credential !== null && mayTryWhileBlocked(credential))
+        ? this.authenticate(request, reply)
+        : null;
+    if (!principal && blockedFor > 0) {
       void reply.header('Retry-After', String(blockedFor));
       throw new ApiProblem('rate-limited', 'Too many requests without a valid token from this address.');
     }
-    const principal = this.authenticate(request, reply);
     if (!principal) {
       this.failures.recordFailure(request.ip);
       throw new ApiProblem(

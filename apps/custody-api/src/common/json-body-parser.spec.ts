@@ -1,17 +1,34 @@
-import { jsonDepth } from './json-body-parser';
+import { JSON_LIMITS, jsonShapeProblem } from './json-body-parser';
 
-describe('jsonDepth', () => {
-  it('counts nesting of objects and arrays', () => {
-    expect(jsonDepth('1')).toBe(0);
-    expect(jsonDepth('{"a":[1,{"b":[]}]}')).toBe(4);
-    expect(jsonDepth('[[[[[]]]]]')).toBe(5);
+const small = { ...JSON_LIMITS, depth: 3, keysPerObject: 3, itemsPerArray: 4, values: 10, stringLength: 5 };
+
+describe('jsonShapeProblem', () => {
+  it('accepts bodies within the limits, empty containers included', () => {
+    expect(jsonShapeProblem('{"a":1,"b":[1,2,{}],"c":"12345"}', small)).toBeNull();
+    expect(jsonShapeProblem('[[[]]]', small)).toBeNull();
+    expect(jsonShapeProblem('{ }', small)).toBeNull();
   });
 
-  it('ignores brackets inside strings, escaped quotes included', () => {
-    expect(jsonDepth('{"title":"[[[{{{ \\" [[[ "}')).toBe(1);
+  it('refuses nesting deeper than the limit, brackets inside strings aside', () => {
+    expect(jsonShapeProblem('[[[[]]]]', small)).toMatch(/deeper than 3/);
+    expect(jsonShapeProblem('{"t":"[[[[{{{{ \\" [[["}', { ...small, stringLength: 100 })).toBeNull();
+    expect(jsonShapeProblem('['.repeat(100000))).toMatch(/deeper than 32/);
   });
 
-  it('stops early once past the limit', () => {
-    expect(jsonDepth('['.repeat(100000), 32)).toBe(33);
+  it('refuses an object with too many keys and an array with too many items', () => {
+    expect(jsonShapeProblem('{"a":1,"b":2,"c":3,"d":4}', small)).toMatch(/more than 3 keys/);
+    expect(jsonShapeProblem('[1,2,3,4,5]', small)).toMatch(/more than 4 items/);
+    expect(jsonShapeProblem('{"a":"x,y,z,w,v"}', { ...small, stringLength: 100 })).toBeNull();
+  });
+
+  it('refuses too many values in all and a string longer than the limit', () => {
+    expect(jsonShapeProblem('[[1,2,3],[4,5,6],[7,8,9],[0]]', small)).toMatch(/more than 10 values/);
+    expect(jsonShapeProblem('{"a":"123456"}', small)).toMatch(/longer than 5/);
+    expect(jsonShapeProblem('{"a":"12\\""}', small)).toBeNull();
+  });
+
+  it('refuses the 121,837-key body of the attack run', () => {
+    const keys = Array.from({ length: 121_837 }, (_, i) => `"${i}":0`).join(',');
+    expect(jsonShapeProblem(`{"kind":"file",${keys}}`)).toMatch(/more than 64 keys/);
   });
 });

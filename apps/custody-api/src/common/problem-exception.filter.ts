@@ -6,6 +6,7 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
+import { isDamagedFileError } from '@jejak/event-store';
 import { InvalidCursorError } from '@jejak/read-models';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblem, ProblemBody, ProblemCode, problemBody } from './problem';
@@ -31,8 +32,36 @@ interface FastifyLikeError {
   message?: string;
 }
 
+/** A problem lists at most this many field errors: a body of many wrong fields is not answered in megabytes. */
+export const MAX_FIELD_ERRORS = 50;
+const MAX_DETAIL_LENGTH = 2000;
+/** What a client is told to wait when the disk is full: an operator has to free space first. */
+export const STORAGE_FULL_RETRY_AFTER_S = 60;
+
+/** SQLite's SQLITE_FULL (by shape: the native module's errors may come from another realm). */
+export const isStorageFull = (error: unknown): boolean => {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === 'SQLITE_FULL' ||
+    code === 'ENOSPC' ||
+    (typeof message === 'string' && message.includes('database or disk is full'))
+  );
+};
+
 export function toProblem(error: unknown): ProblemBody {
   if (error instanceof ApiProblem) return error.body;
+  if (isStorageFull(error)) {
+    return problemBody(
+      'storage-full',
+      'The disk holding the data is full; nothing was recorded. Retry later.',
+    );
+  }
+  if (isDamagedFileError(error)) {
+    return problemBody(
+      'data-damaged',
+      'A data file of the service is damaged; the operator has been told (log, /health/ready).',
+    );
+  }
   if (error instanceof InvalidCursorError) {
     return problemBody(
       'validation-failed',
@@ -84,8 +113,15 @@ function describe(error: HttpException): string {
 export class ProblemExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
-  /** With the served routes, an unmatched request whose path exists under another method is 405. */
-  constructor(private readonly routes?: RouteTable) {}
+  /**
+   * With the served routes, an unmatched request whose path exists under another method is 405.
+   * `onStorageFull` is told of every storage-full answer (logged once per change of state there).
+   */
+  constructor(
+    private readonly routes?: RouteTable,
+    private readonly onStorageFull?: () => void,
+    private readonly onDamaged?: (cause: unknown) => void,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
@@ -97,7 +133,10 @@ export class ProblemExceptionFilter implements ExceptionFilter {
       sendProblem(reply, problemBody('method-not-allowed', detail), exception, request, this.logger);
       return;
     }
-    sendProblem(reply, toProblem(exception), exception, request, this.logger);
+    const problem = toProblem(exception);
+    if (problem.code === 'storage-full') this.onStorageFull?.();
+    if (problem.code === 'data-damaged') this.onDamaged?.(exception);
+    sendProblem(reply, problem, exception, request, this.logger);
   }
 
   /** Nest's not-found handler throws a plain NotFoundException when no route matched at all. */
@@ -122,10 +161,23 @@ export function sendProblem(
   request: FastifyRequest | undefined,
   logger: { error(message: unknown, ...rest: unknown[]): void },
 ): void {
-  if (body.status >= 500) {
+  // A full disk and a damaged file are logged once (StorageHealth, StoreIntegrity), not per request.
+  if (body.status >= 500 && body.code !== 'storage-full' && body.code !== 'data-damaged') {
     const stack = cause instanceof Error ? cause.stack : String(cause);
     logger.error(`${request?.method ?? ''} ${request?.routeOptions?.url ?? ''} failed: ${stack}`);
   }
   if (body.status === 429 && !reply.hasHeader('Retry-After')) reply.header('Retry-After', '60');
+  if (body.code === 'storage-full') reply.header('Retry-After', String(STORAGE_FULL_RETRY_AFTER_S));
+  if (body.errors && body.errors.length > MAX_FIELD_ERRORS) {
+    const shown = body.errors.length;
+    body = {
+      ...body,
+      errors: body.errors.slice(0, MAX_FIELD_ERRORS),
+      detail: `${body.detail} (the first ${MAX_FIELD_ERRORS} of ${shown} errors are listed)`,
+    };
+  }
+  if (body.detail.length > MAX_DETAIL_LENGTH) {
+    body = { ...body, detail: `${body.detail.slice(0, MAX_DETAIL_LENGTH)}…` };
+  }
   void reply.status(body.status).header('Content-Type', 'application/problem+json').send(body);
 }

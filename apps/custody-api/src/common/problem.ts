@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 
-/** The error codes of http-api.md (plus `projection-lagging`, `shutting-down`, `internal-error`). */
+/** The error codes of http-api.md (plus `projection-lagging`, `shutting-down`, `storage-full`, `internal-error`, ...). */
 export type ProblemCode =
   | 'validation-failed'
   | 'unauthenticated'
@@ -15,6 +15,10 @@ export type ProblemCode =
   | 'rate-limited'
   | 'projection-lagging'
   | 'shutting-down'
+  | 'storage-full'
+  | 'data-damaged'
+  | 'request-timeout'
+  | 'headers-too-large'
   | 'method-not-allowed'
   | 'unsupported-media-type'
   | 'internal-error';
@@ -25,6 +29,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   forbidden: 403,
   'not-found': 404,
   'method-not-allowed': 405,
+  'request-timeout': 408,
   'invalid-transition': 409,
   'concurrency-conflict': 409,
   'already-exists': 409,
@@ -33,9 +38,12 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   'classified-not-accepted': 422,
   'idempotency-key-reused': 422,
   'rate-limited': 429,
+  'headers-too-large': 431,
   'internal-error': 500,
   'projection-lagging': 503,
   'shutting-down': 503,
+  'storage-full': 503,
+  'data-damaged': 503,
 };
 
 const TITLES: Record<ProblemCode, string> = {
@@ -55,6 +63,10 @@ const TITLES: Record<ProblemCode, string> = {
   'internal-error': 'Internal error',
   'projection-lagging': 'The read model has not caught up yet',
   'shutting-down': 'The service is stopping; retry shortly',
+  'storage-full': 'The disk holding the data is full; retry later',
+  'data-damaged': 'A data file is damaged',
+  'request-timeout': 'The request did not arrive in time',
+  'headers-too-large': 'The request headers are too large',
 };
 
 export interface FieldProblem {

@@ -3,7 +3,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { EVENT_STORE } from '@jejak/event-store';
 import { READ_MODEL_STORE } from '@jejak/read-models';
 import { PROJECTOR, type ProjectorHandle } from '../infrastructure/projector.provider';
+import { StoreIntegrity } from '../infrastructure/store-integrity';
 import { HealthController } from './health.controller';
+import { StorageHealth } from './storage-health';
 
 async function readiness(projector: Partial<ProjectorHandle>): Promise<unknown> {
   const module = await Test.createTestingModule({
@@ -13,10 +15,13 @@ async function readiness(projector: Partial<ProjectorHandle>): Promise<unknown> 
       { provide: EVENT_STORE, useValue: { ping: async () => undefined } },
       { provide: READ_MODEL_STORE, useValue: { ping: async () => undefined } },
       { provide: PROJECTOR, useValue: projector },
+      { provide: StoreIntegrity, useValue: { notices: [], damagedWhileRunning: null } },
+      { provide: StorageHealth, useValue: new StorageHealth('/data') },
     ],
   }).compile();
   try {
-    return await module.get(HealthController).ready();
+    const reply = { status: () => reply };
+    return await module.get(HealthController).ready(reply as never);
   } catch (error) {
     return (error as { getResponse(): unknown }).getResponse();
   } finally {

@@ -1,10 +1,13 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { READ_MODEL_STORE, type ReadModelStore } from '@jejak/read-models';
 import { Public } from '../auth/public.decorator';
 import { PROJECTOR, type ProjectorHandle } from '../infrastructure/projector.provider';
+import { StoreIntegrity } from '../infrastructure/store-integrity';
+import { StorageHealth } from './storage-health';
 import { LiveDto, ReadyDto } from '../openapi/response.dto';
 
 @ApiTags('health')
@@ -17,6 +20,8 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(PROJECTOR) private readonly projector: ProjectorHandle,
+    @Inject(StoreIntegrity) private readonly integrity: StoreIntegrity,
+    @Inject(StorageHealth) private readonly storage: StorageHealth,
   ) {}
 
   /** 200 while the process runs. */
@@ -31,8 +36,25 @@ export class HealthController {
   @ApiOkResponse({ type: ReadyDto })
   @ApiServiceUnavailableResponse({ type: ReadyDto, description: 'A store or the projections are down' })
   @HealthCheck({ swaggerDocumentation: false })
-  ready() {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      return await this.checkReady();
+    } catch (error) {
+      // Terminus's 503 carries which check failed and why: answered as is, not as a problem whose
+      // detail would read "Service Unavailable Exception", and not logged at every poll.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503);
+      return error.getResponse();
+    }
+  }
+
+  private checkReady() {
     return this.health.check([
+      () =>
+        this.probe('storage', async () => {
+          const problem = this.storage.problem();
+          if (problem) throw new Error(problem);
+        }),
       () => this.probe('eventStore', () => this.eventStore.ping()),
       () => this.probe('readModels', () => this.readModels.ping()),
       () =>
@@ -41,6 +63,20 @@ export class HealthController {
           const problem = this.projector.problem?.();
           if (problem) throw new Error(`projections are stuck: ${problem}`);
         }),
+      // Up after start-up repairs (the service works on what the log holds), but what they found
+      // stays visible; down once SQLite reported a damaged file while serving.
+      () => {
+        const indicator = this.indicators.check('dataFiles');
+        const notices: Record<string, unknown> =
+          this.integrity.notices.length > 0 ? { notices: this.integrity.notices } : {};
+        const damaged = this.integrity.damagedWhileRunning;
+        return damaged === null
+          ? indicator.up(notices)
+          : indicator.down({
+              ...notices,
+              message: `a data file is damaged (${damaged}): restart the service`,
+            });
+      },
     ]);
   }
 

@@ -7,7 +7,13 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { createEventStore, EVENT_STORE, SqliteEventStore, type EventStore } from '@jejak/event-store';
+import {
+  createEventStore,
+  EVENT_STORE,
+  isDamagedFileError,
+  SqliteEventStore,
+  type EventStore,
+} from '@jejak/event-store';
 import {
   createReadModels,
   Projector,
@@ -22,6 +28,9 @@ import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { PROJECTOR, RemoteProjectorHandle, type ProjectorHandle } from './projector.provider';
 import { ReadModelGate } from './read-model-gate';
+import { StoreIntegrity } from './store-integrity';
+import { isStorageFull } from '../common/problem-exception.filter';
+import { StorageHealth } from '../health/storage-health';
 
 export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
 
@@ -32,9 +41,22 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     CommandMetrics,
     ReadModelGate,
     {
-      provide: DIRECTORY_DB,
+      provide: StorageHealth,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openDirectoryDatabase(config.dataDir),
+      useFactory: (config: AppConfig) => new StorageHealth(config.dataDir),
+    },
+    {
+      provide: StoreIntegrity,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new StoreIntegrity(config.dataDir),
+    },
+    {
+      provide: DIRECTORY_DB,
+      inject: [APP_CONFIG, StoreIntegrity],
+      useFactory: (config: AppConfig, integrity: StoreIntegrity) => {
+        integrity.checkBeforeOpen('directory.sqlite');
+        return openDirectoryDatabase(config.dataDir);
+      },
     },
     {
       provide: LocationRepository,
@@ -48,21 +70,31 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     },
     {
       provide: IdempotencyRepository,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new IdempotencyRepository(config.dataDir),
+      inject: [APP_CONFIG, StoreIntegrity],
+      useFactory: (config: AppConfig, integrity: StoreIntegrity) => {
+        integrity.checkBeforeOpen('idempotency.sqlite');
+        return new IdempotencyRepository(config.dataDir);
+      },
     },
     {
       provide: EVENT_STORE,
-      inject: [APP_CONFIG, CommandMetrics],
-      useFactory: async (config: AppConfig, metrics: CommandMetrics) => {
+      inject: [APP_CONFIG, CommandMetrics, StoreIntegrity, StorageHealth],
+      useFactory: async (
+        config: AppConfig,
+        metrics: CommandMetrics,
+        integrity: StoreIntegrity,
+        storage: StorageHealth,
+      ) => {
         const store = await createEventStore({
           eventStoreUrl: config.eventStoreUrl,
           dataDir: config.dataDir,
+          check: integrity.checkFiles,
         });
         if (store instanceof SqliteEventStore) {
           store.onCommit((commit) => {
             metrics.groupCommitSize.observe(commit.batchSize);
             metrics.appendDuration.observe(commit.durationMs / 1000);
+            storage.reportWritten('event log');
           });
         }
         return store;
@@ -70,9 +102,14 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     },
     {
       provide: READ_MODEL_STORE,
-      inject: [APP_CONFIG],
-      useFactory: async (config: AppConfig) => {
-        const store = await createReadModels({ mongodbUrl: config.mongodbUrl, dataDir: config.dataDir });
+      inject: [APP_CONFIG, StoreIntegrity],
+      useFactory: async (config: AppConfig, integrity: StoreIntegrity) => {
+        const store = await createReadModels({
+          mongodbUrl: config.mongodbUrl,
+          dataDir: config.dataDir,
+          check: integrity.checkFiles,
+          onRecovered: (recovery) => integrity.readModelRecovered(recovery),
+        });
         if (store instanceof SqliteReadModels && store.replacedSchemaVersion !== null) {
           new Logger('ReadModels').warn(
             `read models of schema version ${store.replacedSchemaVersion} were dropped; ` +
@@ -85,22 +122,34 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
     { provide: READ_MODEL_QUERIES, useExisting: READ_MODEL_STORE },
     {
       provide: PROJECTOR,
-      inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, CommandMetrics],
+      inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, CommandMetrics, StorageHealth, StoreIntegrity],
       useFactory: (
         config: AppConfig,
         eventStore: EventStore,
         store: ReadModelStore,
         metrics: CommandMetrics,
+        storage: StorageHealth,
+        integrity: StoreIntegrity,
       ): ProjectorHandle =>
         config.runProjector
           ? new Projector(eventStore, store, {
-              onLag: (ms: number) => metrics.projectionLag.observe({ projection: 'items' }, ms / 1000),
-              onError: (error: Error) => new Logger('Projector').error(`projection failed: ${error.message}`),
+              onLag: (ms: number) => {
+                metrics.projectionLag.observe({ projection: 'items' }, ms / 1000);
+                storage.reportWritten('read models');
+              },
+              // A full disk is logged once per change of state (StorageHealth), not at every retry.
+              onError: (error: Error) => {
+                if (isStorageFull(error)) storage.reportFull('read models');
+                else if (isDamagedFileError(error)) integrity.damageSeen(error);
+                else new Logger('Projector').error(`projection failed: ${error.message}`);
+              },
             })
           : new RemoteProjectorHandle(store),
     },
   ],
   exports: [
+    StorageHealth,
+    StoreIntegrity,
     CommandMetrics,
     ReadModelGate,
     DIRECTORY_DB,
@@ -122,9 +171,14 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(IdempotencyRepository) private readonly idempotency: IdempotencyRepository,
     @Inject(DIRECTORY_DB) private readonly directory: Database.Database,
+    @Inject(StoreIntegrity) private readonly integrity: StoreIntegrity,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.integrity.compareCheckpointWithHead(this.eventStore, this.readModels, {
+      mayReset: this.config.runProjector,
+    });
     await this.projector.start();
   }
 
@@ -135,6 +189,7 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     await this.readModels.close();
     this.idempotency.close();
     this.directory.close();
+    this.integrity.release();
     if (signal) this.logger.log(`stopped cleanly on ${signal}`);
   }
 }

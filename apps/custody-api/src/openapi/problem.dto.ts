@@ -31,7 +31,7 @@ const DESCRIPTIONS: Partial<Record<number, string>> = {
   422: 'classified-not-accepted or idempotency-key-reused',
   429: 'rate-limited (see Retry-After)',
   500: 'internal-error (never carries the cause)',
-  503: 'projection-lagging: minPosition not reached within 5 s',
+  503: 'projection-lagging (minPosition not reached within 5 s), storage-full (see Retry-After) or data-damaged',
 };
 
 /** Documents the problem+json answers a route may give, beside the ones every secured route has. */

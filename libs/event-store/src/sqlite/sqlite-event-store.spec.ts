@@ -120,6 +120,7 @@ function compileCrashWriter(outDir: string): string {
   for (const file of [
     'event-store.port.ts',
     'sqlite/sqlite-schema.ts',
+    'sqlite/sqlite-integrity.ts',
     'sqlite/foreign-commit-watcher.ts',
     'sqlite/sqlite-subscription.ts',
     'sqlite/sqlite-event-store.ts',

@@ -15,6 +15,7 @@ import {
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import { ForeignCommitWatcher } from './foreign-commit-watcher';
+import { openCheckedDatabase, RESTORE_ADVICE } from './sqlite-integrity';
 import { configureConnection, createSchema, SynchronousMode } from './sqlite-schema';
 import { subscribeToCommits } from './sqlite-subscription';
 
@@ -24,6 +25,8 @@ export interface SqliteEventStoreOptions {
   synchronous?: SynchronousMode;
   /** Most appends flushed in one transaction; bounds the latency of one group commit. */
   maxBatchSize?: number;
+  /** Run SQLite's quick_check before use (after an unclean stop); a damaged file is refused, named. */
+  check?: boolean;
 }
 
 export interface GroupCommitStats {
@@ -137,9 +140,14 @@ export class SqliteEventStore implements EventStore {
   private readonly streamStatements = new Map<string, Database.Statement<unknown[], EventRow>>();
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = new Database(options.filename);
-    configureConnection(this.db, options.synchronous ?? 'FULL');
-    createSchema(this.db);
+    this.db = openCheckedDatabase(
+      options.filename,
+      (db) => {
+        configureConnection(db, options.synchronous ?? 'FULL');
+        createSchema(db);
+      },
+      { check: options.check ?? false, advice: RESTORE_ADVICE },
+    );
     this.maxBatch = options.maxBatchSize ?? DEFAULT_MAX_BATCH;
     this.commits.setMaxListeners(0);
     this.foreignCommits = new ForeignCommitWatcher(this.db, `${options.filename}-wal`, () =>

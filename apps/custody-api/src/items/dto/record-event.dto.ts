@@ -37,7 +37,11 @@ export const REQUIRED_FIELDS: Partial<Record<CustodyEventType, readonly string[]
 const needs =
   (field: string) =>
   (dto: Record<string, unknown>): boolean =>
-    (REQUIRED_FIELDS[dto.type as CustodyEventType] ?? []).includes(field) || dto[field] !== undefined;
+    // Own keys only: a `type` of "toString" or "__proto__" must not reach Object.prototype.
+    (Object.hasOwn(REQUIRED_FIELDS, dto.type as string)
+      ? (REQUIRED_FIELDS[dto.type as CustodyEventType] ?? [])
+      : []
+    ).includes(field) || dto[field] !== undefined;
 
 export class StorageDto {
   @ApiProperty({ description: 'Ruang', example: 'R1' })

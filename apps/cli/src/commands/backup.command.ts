@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { quickCheck } from '@jejak/event-store';
+import { UsageError, type CliContext, type Output } from '../cli-context';
+
+const EVENT_LOG = 'events.sqlite';
+
+/**
+ * The data files of a data directory, the event log last: every other file (read models,
+ * idempotent answers, directory) is then copied before it, so a restored store never has read
+ * models or remembered answers ahead of its log.
+ */
+export function dataFiles(dataDir: string): string[] {
+  const names = readdirSync(dataDir)
+    .filter((name) => name.endsWith('.sqlite'))
+    .sort();
+  return [...names.filter((name) => name !== EVENT_LOG), ...names.filter((name) => name === EVENT_LOG)];
+}
+
+/**
+ * `jejak backup DEST`: copies every SQLite file of the data directory into the new directory DEST
+ * with SQLite's online backup (consistent while the service keeps writing), checks each copy, and
+ * writes backup.json. Restore: README, "Backup and restore".
+ */
+export async function backupCommand(context: CliContext, args: string[], output: Output): Promise<number> {
+  const [target] = args;
+  if (!target || args.length > 1) throw new UsageError('usage: jejak backup DEST (a new or empty directory)');
+  if (context.config.eventStoreUrl || context.config.mongodbUrl) {
+    output.err(
+      'jejak backup copies the embedded SQLite files only; back KurrentDB and MongoDB up with their own tools',
+    );
+  }
+  const dataDir = context.config.dataDir;
+  const dest = resolve(target);
+  if (existsSync(dest) && readdirSync(dest).length > 0) {
+    throw new UsageError(`${dest} is not empty: a backup goes into a new or empty directory`);
+  }
+  const names = dataFiles(dataDir);
+  if (!names.includes(EVENT_LOG) && !context.config.eventStoreUrl) {
+    output.err(`no ${EVENT_LOG} in ${dataDir}: nothing to back up`);
+    return 1;
+  }
+  mkdirSync(dest, { recursive: true });
+  const files: { name: string; bytes: number }[] = [];
+  for (const name of names) {
+    const source = new Database(join(dataDir, name), { fileMustExist: true });
+    try {
+      source.pragma('busy_timeout = 5000');
+      await source.backup(join(dest, name));
+    } finally {
+      source.close();
+    }
+    const copy = new Database(join(dest, name), { fileMustExist: true });
+    try {
+      const problems = quickCheck(copy);
+      if (problems.length > 0) {
+        output.err(
+          `the copy of ${name} is damaged (${problems.join('; ')}): is ${join(dataDir, name)} sound? run jejak verify`,
+        );
+        return 1;
+      }
+    } finally {
+      copy.close();
+    }
+    const bytes = statSync(join(dest, name)).size;
+    files.push({ name, bytes });
+    output.out(`backed up ${name} (${bytes} bytes)`);
+  }
+  writeFileSync(
+    join(dest, 'backup.json'),
+    `${JSON.stringify({ takenAt: new Date().toISOString(), from: dataDir, files }, null, 2)}\n`,
+  );
+  output.out(`backup of ${files.length} files in ${dest}; restore with README, "Backup and restore"`);
+  return 0;
+}
