@@ -63,6 +63,26 @@ export default tseslint.config(
     ignores: ['libs/custody/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['@nestjs/*', '**/apps/**'] }] },
   },
+  // The verifiable log is pure like the domain: hashing, proofs and notes, no storage, no network.
+  {
+    files: ['libs/verifiable-log/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '@nestjs/*',
+            '@jejak/*',
+            '!@jejak/custody',
+            'better-sqlite3',
+            'node:fs',
+            'fs',
+            'node:http',
+          ],
+        },
+      ],
+    },
+  },
   // The request DTOs keep their OpenAPI docs on the class that validates them, so the one shape
   // documents POST /api/items and checks the CLI's rows: @nestjs/swagger (decorators), no other Nest.
   {

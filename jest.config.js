@@ -14,6 +14,8 @@ const moduleNameMapper = {
   '^@jejak/daftar-arsip/(.*)$': '<rootDir>/libs/daftar-arsip/src/$1',
   '^@jejak/http-contract$': '<rootDir>/libs/http-contract/src',
   '^@jejak/http-contract/(.*)$': '<rootDir>/libs/http-contract/src/$1',
+  '^@jejak/verifiable-log$': '<rootDir>/libs/verifiable-log/src',
+  '^@jejak/verifiable-log/(.*)$': '<rootDir>/libs/verifiable-log/src/$1',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const common = {

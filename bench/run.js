@@ -7,7 +7,7 @@
  *   BENCH_DURATION=10        seconds per load
  *   BENCH_CONNECTIONS=32     concurrent HTTP connections
  *   BENCH_SCALE_ITEMS=1000000  items in the large scale store (BENCH_SCALE_SMALL_ITEMS=10000)
- *   BENCH_ONLY=service,scale   run only these (event-store, service, scale, import, read-models)
+ *   BENCH_ONLY=service,scale   run only these (event-store, service, scale, import, read-models, verifiable-log)
  *   BENCH_DIST=dist          the compiled service to measure
  */
 const { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
@@ -61,6 +61,7 @@ const BENCHMARKS = {
   import: () =>
     require('./import.bench').run({ runs: options.runs, importRows: quick ? 1000 : undefined, log }),
   'read-models': () => require('./read-models.bench').run({ quick, log }),
+  'verifiable-log': () => require('./verifiable-log.bench').run({ quick, log }),
 };
 // A benchmark whose file is not there yet (still being written) is skipped, not failed.
 for (const name of ['import', 'read-models']) {
@@ -135,6 +136,23 @@ function figuresMarkdown(results, machine, startedAt) {
     for (const r of store.results)
       lines.push(`| ${r.name} | ${r.adapterPerSec} | ${r.rawPerSec} | ${r.ratio} | ≥ ${r.target} |`);
     lines.push('', `Group commit: ${store.durableMeanBatch} appends per commit on average.`, '');
+  }
+  const vlog = results['verifiable-log'];
+  if (vlog && !vlog.error) {
+    const f = vlog.figures;
+    lines.push(
+      `### Verifiable log (${when(vlog)})`,
+      '',
+      '| | tree on | tree off |',
+      '|---|---|---|',
+      `| durable writes/s, 32 writers (pairs of rounds, median) | ${fmt(f.durableWritesTreeOn)} | ${fmt(f.durableWritesTreeOff)} |`,
+      `| CPU µs per durable write | ${fmt(f.cpuUsPerWriteTreeOn)} | ${fmt(f.cpuUsPerWriteTreeOff)} |`,
+      '',
+      `Tree on ÷ off: ${fmt(f.treeOnVsOff)}. Inclusion proof at ${f.inclusionProofLeaves} leaves: p50 ${f.inclusionProofP50Ms.toFixed(2)} ms, ` +
+        `p99 ${f.inclusionProofP99Ms.toFixed(2)} ms wall (${f.inclusionProofCpuP99Ms.toFixed(2)} ms CPU). ` +
+        `A ${f.bundleEvents}-event bundle verifies offline in ${f.bundleVerifyMedianMs.toFixed(1)} ms (median; max ${f.bundleVerifyMaxMs.toFixed(1)} ms).`,
+      '',
+    );
   }
   lines.push('### Targets', '', '| target | measured | met |', '|---|---|---|');
   for (const [name, result] of Object.entries(results)) {

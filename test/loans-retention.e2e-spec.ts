@@ -230,7 +230,8 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
             .body,
         ),
       ).toContain('Jumlah: 0 arsip');
-    });
+      // Embedding the Unicode font and reading the PDF back take seconds on a loaded machine.
+    }, 30_000);
 
     it('refuses the printed list to couriers and officers, and an unknown depot', async () => {
       await pdf('/api/reports/disposal-list.pdf', 'courierA').expect(403);

@@ -11,6 +11,8 @@ import { personCommand } from './commands/person.command';
 import { tokenCommand } from './commands/token.command';
 import { relaunchFlags } from './node-flags';
 import { verifyCommand } from './commands/verify.command';
+import { verifyBundleCommand } from './commands/verify-bundle.command';
+import { checkpointCommand } from './commands/checkpoint.command';
 
 const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_URL, MONGODB_URL like the service)
 
@@ -18,7 +20,12 @@ const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_
   jejak token list
   jejak token revoke ID
   jejak person list | person sign-in-code ID [--minutes M] | person deactivate ID
-  jejak verify [--item ID]              check every hash chain; exit 0 only when intact
+  jejak verify [--item ID] [--key VKEY] check every hash chain and rebuild the verifiable log
+                                        against its latest checkpoint; exit 0 only when intact
+  jejak verify-bundle FILE [--key VKEY] [--previous CHECKPOINT_FILE]
+                                        check an audit bundle offline (no service, no network)
+  jejak checkpoint verify --key VKEY [FILE|-]
+                                        check one signed checkpoint note
   jejak import daftar-arsip FILE.csv|FILE.xlsx [--unit U] [--as P] [--dry-run] [--allow-duplicate]
                                         import a daftar arsip (CSV or XLSX) all or nothing
   jejak project                         run the projector alone
@@ -45,6 +52,8 @@ export async function runCli(
       as: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'allow-duplicate': { type: 'boolean' },
+      key: { type: 'string' },
+      previous: { type: 'string' },
       minutes: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -58,6 +67,9 @@ export async function runCli(
     output.out(USAGE);
     return 2;
   }
+  // Offline checks: no configuration, no data directory.
+  if (command === 'verify-bundle') return verifyBundleCommand(rest, values, output);
+  if (command === 'checkpoint') return checkpointCommand(rest, values, output);
   const context = new CliContext(env);
   try {
     switch (command) {

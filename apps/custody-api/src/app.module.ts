@@ -15,9 +15,11 @@ import { StoresModule } from './infrastructure/stores.module';
 import { CustodyCommandHandler } from './items/custody-command.handler';
 import { ItemsController } from './items/items.controller';
 import { LocationsController } from './locations/locations.controller';
+import { LogModule } from './log/log.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { PeopleModule } from './people/people.module';
 import { DisposalListController } from './reports/disposal-list.controller';
+import { DocumentsModule } from './documents/documents.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TokenThrottlerGuard } from './rate-limit/token-throttler.guard';
 import { TokensController } from './tokens/tokens.controller';
@@ -70,6 +72,8 @@ export class AppModule {
         StoresModule,
         RateLimitModule,
         TransfersModule,
+        DocumentsModule,
+        LogModule,
         PeopleModule,
       ],
       controllers: [

@@ -18,6 +18,16 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Run the projector inside the API process (the default); off for API replicas. */
   runProjector: boolean;
+  /** The letterhead and signing place of every printed document (JEJAK_DOC_*). */
+  documents: DocumentsConfig;
+  /** Where people open the app; label QR codes hold `<publicBaseUrl>/i/<itemId>`. */
+  publicBaseUrl: string;
+  /** The verifiable log's origin line (one per deployment), also the signing key's name. */
+  logOrigin: string;
+  /** A signing key in Go's note form (PRIVATE+KEY+…); absent = the one kept in the data directory. */
+  logSigningKey?: string;
+  /** A new checkpoint is signed when the tree has grown and this many seconds have passed. */
+  logCheckpointSeconds: number;
   /** A request whose headers and body have not all arrived by then is answered 408 and cut. */
   requestTimeoutMs: number;
   /**
@@ -36,6 +46,17 @@ export interface AppConfig {
     lockAfter: number;
     lockMs: number;
   };
+}
+
+export interface DocumentsConfig {
+  regency: string;
+  agency: string;
+  address: string;
+  place: string;
+  mengetahui: string;
+  /** The countersigning official's name and NIP, when they should be printed rather than written in. */
+  mengetahuiName: string | null;
+  mengetahuiNip: string | null;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +96,46 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function documentsConfig(env: NodeJS.ProcessEnv): DocumentsConfig {
+  const text = (name: string, fallback: string) => (env[name] ?? '').trim() || fallback;
+  return {
+    regency: text('JEJAK_DOC_REGENCY', 'Pemerintah Kabupaten Bekasi'),
+    agency: text('JEJAK_DOC_AGENCY', 'Dinas Perpustakaan dan Kearsipan'),
+    address: text(
+      'JEJAK_DOC_ADDRESS',
+      'Kompleks Perkantoran Pemerintah Kabupaten Bekasi, Desa Sukamahi, Kecamatan Cikarang Pusat',
+    ),
+    place: text('JEJAK_DOC_PLACE', 'Cikarang Pusat'),
+    mengetahui: text('JEJAK_DOC_MENGETAHUI', 'Kepala Dinas Perpustakaan dan Kearsipan Kabupaten Bekasi'),
+    mengetahuiName: (env.JEJAK_DOC_MENGETAHUI_NAME ?? '').trim() || null,
+    mengetahuiNip: (env.JEJAK_DOC_MENGETAHUI_NIP ?? '').trim() || null,
+  };
+}
+
+function publicBaseUrl(env: NodeJS.ProcessEnv): string {
+  const raw = (env.JEJAK_PUBLIC_BASE_URL ?? '').trim();
+  if (raw === '') return `http://localhost:${env.PORT || 3000}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('JEJAK_PUBLIC_BASE_URL', `must be an http:// or https:// URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('JEJAK_PUBLIC_BASE_URL', `must be an http:// or https:// URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+/** A C2SP origin: one line, no spaces or '+' (it also names the signing key). */
+function logOrigin(env: NodeJS.ProcessEnv): string {
+  const origin = env.JEJAK_LOG_ORIGIN || 'jejak.bekasikab.go.id/log';
+  if (!/^[\x21-\x2a\x2c-\x7e]{1,200}$/.test(origin)) {
+    throw new ConfigError('JEJAK_LOG_ORIGIN', 'must be printable ASCII without spaces or "+"');
+  }
+  return origin;
 }
 
 function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
@@ -127,6 +188,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     runProjector: flag(env, 'JEJAK_RUN_PROJECTOR', true),
+    documents: documentsConfig(env),
+    publicBaseUrl: publicBaseUrl(env),
+    logOrigin: logOrigin(env),
+    logSigningKey: env.JEJAK_LOG_SIGNING_KEY || undefined,
+    logCheckpointSeconds: integer(env, 'JEJAK_LOG_CHECKPOINT_SECONDS', 5, 1, 86_400),
     requestTimeoutMs: integer(env, 'JEJAK_REQUEST_TIMEOUT_MS', 60_000, 1000, 3_600_000),
     trustProxy: trustProxy(env),
     session: {

@@ -9,6 +9,8 @@ export interface EventStoreConfig {
   eventStoreUrl?: string;
   /** Where the embedded store keeps events.sqlite (created if missing). */
   dataDir: string;
+  /** Progress of the one-time build of the verifiable log over events recorded before it existed. */
+  onLogCatchUp?: (done: number, total: number) => void;
   /** Check the embedded file with quick_check before use (after an unclean stop). */
   check?: boolean;
 }
@@ -20,5 +22,9 @@ export async function createEventStore(config: EventStoreConfig): Promise<EventS
     return store;
   }
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore({ filename: join(config.dataDir, 'events.sqlite'), check: config.check });
+  return new SqliteEventStore({
+    filename: join(config.dataDir, 'events.sqlite'),
+    check: config.check,
+    onLogCatchUp: config.onLogCatchUp,
+  });
 }

@@ -3,3 +3,7 @@ export * from './sqlite/sqlite-event-store';
 export * from './sqlite/sqlite-integrity';
 export * from './kurrentdb/kurrentdb-event-store';
 export * from './create-event-store';
+export * from './log/verifiable-log-storage';
+export * from './log/signing-key-file';
+export * from './log/checkpoint-signing';
+export * from './log/subscribed-merkle-log';

@@ -1,7 +1,8 @@
 import { GENESIS_HASH, hashEvent, itemStreamId, ITEM_STREAM_PREFIX } from '@jejak/custody';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkFile, type RecordedEvent } from '@jejak/event-store';
+import { checkFile, existingVkey, hasVerifiableLog, type RecordedEvent } from '@jejak/event-store';
+import { LogRebuild } from './log-rebuild';
 import { Progress } from '../progress';
 import type { CliContext, Output } from '../cli-context';
 
@@ -20,6 +21,8 @@ interface StreamTip {
 
 const isHex64 = (value: unknown): value is string =>
   typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+
+const CHAINED_PREFIXES = [ITEM_STREAM_PREFIX, 'transfer-'];
 
 /** Checks one stored event against the tip of its stream; returns the problems found. */
 export function checkEvent(recorded: RecordedEvent, tip: StreamTip | undefined): VerifyProblem[] {
@@ -75,6 +78,7 @@ export async function verifyCommand(
   const problems: VerifyProblem[] = [];
   const tips = new Map<string, StreamTip>();
   let checked = 0;
+  let logProblems: string[] = [];
   const check = (recorded: RecordedEvent): void => {
     checked++;
     const found = checkEvent(recorded, tips.get(recorded.streamId));
@@ -93,11 +97,24 @@ export async function verifyCommand(
   } else {
     const head = await store.headPosition();
     const progress = new Progress('verify', head === null ? 0 : Number(head), output);
-    for await (const recorded of store.readAll({ streamPrefixes: [ITEM_STREAM_PREFIX, 'transfer-'] })) {
-      check(recorded);
+    const rebuild = hasVerifiableLog(store)
+      ? new LogRebuild(
+          store.verifiableLog,
+          store.verifiableLog.latestCheckpoint(),
+          typeof options.key === 'string'
+            ? options.key
+            : existingVkey({ dataDir: context.config.dataDir, givenKey: context.config.logSigningKey }),
+        )
+      : null;
+    // Every event is a leaf of the log; only item and transfer streams carry a hash chain.
+    for await (const recorded of store.readAll()) {
+      if (CHAINED_PREFIXES.some((prefix) => recorded.streamId.startsWith(prefix))) check(recorded);
+      rebuild?.add(recorded);
       progress.tick(Number(recorded.position));
     }
     progress.done();
+    logProblems = rebuild?.finish() ?? [];
+    for (const note of rebuild?.notes ?? []) output.out(note);
   }
 
   for (const p of problems) {
@@ -105,13 +122,15 @@ export async function verifyCommand(
       `BROKEN ${p.streamId} revision ${p.revision} (position ${p.position}): ${p.problem}: ${p.detail}`,
     );
   }
+  for (const problem of logProblems) output.out(`BROKEN verifiable log: ${problem}`);
   const brokenStreams = new Set(problems.map((p) => p.streamId)).size;
   output.out(
     problems.length === 0
       ? `intact: ${checked} events in ${tips.size} streams, every hash chain verified`
       : `NOT intact: ${problems.length} problems in ${brokenStreams} of ${tips.size} streams (${checked} events checked)`,
   );
-  return problems.length === 0 ? 0 : 1;
+  if (logProblems.length > 0) output.out(`NOT intact: ${logProblems.length} problems in the verifiable log`);
+  return problems.length === 0 && logProblems.length === 0 ? 0 : 1;
 }
 
 /** The embedded files, through SQLite's full integrity_check; prints each verdict, returns the damaged count. */

@@ -7,11 +7,14 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import type Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   createEventStore,
   EVENT_STORE,
   isDamagedFileError,
   SqliteEventStore,
+  withSubscribedLog,
   type EventStore,
 } from '@jejak/event-store';
 import {
@@ -33,6 +36,16 @@ import { isStorageFull } from '../common/problem-exception.filter';
 import { StorageHealth } from '../health/storage-health';
 
 export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
+
+/** Logs the first start's tree build over existing events at every tenth of the way. */
+function logCatchUpProgress(logger: Logger): (done: number, total: number) => void {
+  let reported = 0;
+  return (done, total) => {
+    if (done < total && done - reported < total / 10) return;
+    reported = done;
+    logger.log(`building the verifiable log over existing events: ${done} of ${total}`);
+  };
+}
 
 /** The composition root's stores: event store, read models, projector, directory. */
 @Global()
@@ -88,8 +101,17 @@ export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
         const store = await createEventStore({
           eventStoreUrl: config.eventStoreUrl,
           dataDir: config.dataDir,
+          onLogCatchUp: logCatchUpProgress(new Logger('VerifiableLog')),
           check: integrity.checkFiles,
         });
+        if (config.eventStoreUrl) {
+          // KurrentDB keeps no verifiable log of its own: a subscription feeds one in the data dir.
+          mkdirSync(config.dataDir, { recursive: true });
+          const logger = new Logger('VerifiableLog');
+          return withSubscribedLog(store, join(config.dataDir, 'verifiable-log.sqlite'), (error) =>
+            logger.error(`the verifiable log stopped following the event store: ${error.message}`),
+          );
+        }
         if (store instanceof SqliteEventStore) {
           store.onCommit((commit) => {
             metrics.groupCommitSize.observe(commit.batchSize);

@@ -254,4 +254,41 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
       'Officer or depot, for their own place: the short code a courier types in to show the holder released or received an item.',
     problems: { '404': 'not-found: no such place' },
   },
+  'GET /api/items/{id}/receipt.pdf': {
+    summary: 'Tanda terima of a delivered letter (PDF)',
+    description: 'The receipt of a letter delivered to its addressee, as PDF.',
+    problems: { '404': 'not-found: no such item' },
+  },
+  'GET /api/log/checkpoint': {
+    summary: 'Latest signed checkpoint',
+    description: 'The verifiable log’s latest signed checkpoint note, text/plain, byte-exact.',
+  },
+  'GET /api/log/checkpoints/{size}': {
+    summary: 'Checkpoint of a size',
+    description: 'The signed checkpoint of that log size, if one was signed at it.',
+    problems: { '404': 'not-found: no checkpoint was signed at that size' },
+  },
+  'GET /api/log/key': {
+    summary: 'The log’s verification key',
+    description: '`{ vkey, origin }`: the key that checks the checkpoints’ signatures.',
+  },
+  'GET /api/log/proofs/inclusion': {
+    summary: 'Inclusion proof',
+    description: '`{ index, size, leafHash, proof }`: that the leaf at `index` is in the log of `size`.',
+  },
+  'GET /api/log/proofs/consistency': {
+    summary: 'Consistency proof',
+    description: '`{ from, to, proof }`: that the log of size `to` extends the log of size `from`.',
+  },
+  'GET /api/audit/items/{id}/bundle': {
+    summary: 'Audit bundle of an item',
+    description:
+      'Auditor, admin. The item’s events, their chain and the log proofs against a signed checkpoint, as a JSON download that `jejak verify-bundle` checks offline.',
+    problems: { '404': 'not-found: no such item' },
+  },
+  'GET /api/audit/transfers/{id}/bundle': {
+    summary: 'Audit bundle of a transfer',
+    description: 'Auditor, admin. As the item bundle, for a transfer stream.',
+    problems: { '404': 'not-found: no such transfer' },
+  },
 };

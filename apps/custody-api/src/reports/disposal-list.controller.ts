@@ -8,6 +8,7 @@ import { LocationRepository } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
 import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { ReadQueryDto } from '../items/dto/item-query.dto';
+import { DocumentSources } from '../documents/document-sources';
 import { renderDisposalList } from './disposal-list.pdf';
 import { toDisposalRows } from './disposal-list.rows';
 
@@ -45,6 +46,7 @@ export class DisposalListController {
     @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
     @Inject(ReadModelGate) private readonly gate: ReadModelGate,
     @Inject(LocationRepository) private readonly locations: LocationRepository,
+    @Inject(DocumentSources) private readonly sources: DocumentSources,
   ) {}
 
   @Get('disposal-list.pdf')
@@ -66,13 +68,16 @@ export class DisposalListController {
       (item) =>
         item.retention?.disposition === disposition && (depot === undefined || item.depotId === depot.id),
     );
-    const pdf = await renderDisposalList({
-      title: TITLES[disposition],
-      asOf,
-      depotName: depot?.name ?? null,
-      rows: toDisposalRows(items),
-      truncatedAt: ended.length === MAX_ROWS ? items.length : null,
-    });
+    const pdf = await renderDisposalList(
+      {
+        title: TITLES[disposition],
+        asOf,
+        depotName: depot?.name ?? null,
+        rows: toDisposalRows(items),
+        truncatedAt: ended.length === MAX_ROWS ? items.length : null,
+      },
+      this.sources.heading,
+    );
     void reply
       .header('Content-Type', 'application/pdf')
       .header('Content-Disposition', `inline; filename="daftar-arsip-usul-${disposition}.pdf"`);

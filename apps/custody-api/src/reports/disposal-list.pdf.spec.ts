@@ -2,6 +2,17 @@ import type { ItemView } from '@jejak/read-models';
 import { renderDisposalList } from './disposal-list.pdf';
 import { toDisposalRows } from './disposal-list.rows';
 import { pdfPages } from '../../../../test/support/pdf-text';
+import type { DocumentHeading } from '../documents/pdf-document';
+
+jest.setTimeout(20_000);
+
+const heading: DocumentHeading = {
+  regency: 'Pemerintah Kabupaten Bekasi',
+  agency: 'Dinas Perpustakaan dan Kearsipan',
+  address: '',
+  place: 'Cikarang Pusat',
+  mengetahui: 'Kepala Dinas Perpustakaan dan Kearsipan',
+};
 
 const view = (n: number, overrides: Partial<ItemView> = {}): ItemView =>
   ({
@@ -40,7 +51,7 @@ describe('the daftar arsip usul musnah', () => {
       jumlah: '3 berkas',
       retensi: '1 th aktif, 2 th inaktif',
       nasibAkhir: 'Musnah',
-      keterangan: 'Sampul rusak; Lokasi: ruang R1, rak R1-03, boks B-0042; ID ARS-0001',
+      keterangan: 'ID ARS-0001; Sampul rusak; Lokasi: ruang R1, rak R1-03, boks B-0042',
     });
     const [bare] = toDisposalRows([view(2, { retention: undefined, storage: null, year: undefined })]);
     expect(bare).toMatchObject({
@@ -54,13 +65,16 @@ describe('the daftar arsip usul musnah', () => {
 
   it('runs over several pages with the header repeated, every row printed and the pages numbered', async () => {
     const rows = toDisposalRows(Array.from({ length: 70 }, (_, i) => view(i + 1)));
-    const pdf = await renderDisposalList({
-      title: 'DAFTAR ARSIP USUL MUSNAH',
-      asOf: '2026-11-30T20:00:00.000Z',
-      depotName: 'Depo Arsip Kabupaten Bekasi',
-      rows,
-      truncatedAt: null,
-    });
+    const pdf = await renderDisposalList(
+      {
+        title: 'DAFTAR ARSIP USUL MUSNAH',
+        asOf: '2026-11-30T20:00:00.000Z',
+        depotName: 'Depo Arsip Kabupaten Bekasi',
+        rows,
+        truncatedAt: null,
+      },
+      heading,
+    );
     const { pages, text } = await textOf(pdf);
     expect(pages).toBeGreaterThan(1);
     // The table header heads every page the table runs on (the signatures may have a page of their own).
@@ -71,28 +85,36 @@ describe('the daftar arsip usul musnah', () => {
     expect(text).toContain('per 1 Desember 2026');
     expect(text).toContain('Depo Arsip Kabupaten Bekasi');
     expect(text).toContain('Jumlah: 70 arsip');
+    expect(text).toContain('Cikarang Pusat, 1 Desember 2026');
+    expect(text).toContain('PEMERINTAH KABUPATEN BEKASI');
     expect(text).not.toContain('daftar lanjutan');
   });
 
   it("says so when the list is empty, and when it stops at the read models' page limit", async () => {
     const empty = await textOf(
-      await renderDisposalList({
-        title: 'X',
-        asOf: '2026-01-01T00:00:00Z',
-        depotName: null,
-        rows: [],
-        truncatedAt: null,
-      }),
+      await renderDisposalList(
+        {
+          title: 'X',
+          asOf: '2026-01-01T00:00:00Z',
+          depotName: null,
+          rows: [],
+          truncatedAt: null,
+        },
+        heading,
+      ),
     );
     expect(empty.text).toContain('Tidak ada arsip yang masa retensinya telah habis.');
     const cut = await textOf(
-      await renderDisposalList({
-        title: 'X',
-        asOf: '2026-01-01T00:00:00Z',
-        depotName: null,
-        rows: toDisposalRows([view(1)]),
-        truncatedAt: 1,
-      }),
+      await renderDisposalList(
+        {
+          title: 'X',
+          asOf: '2026-01-01T00:00:00Z',
+          depotName: null,
+          rows: toDisposalRows([view(1)]),
+          truncatedAt: 1,
+        },
+        heading,
+      ),
     );
     expect(cut.text).toContain('memuat 1 arsip pertama');
   });

@@ -1,8 +1,17 @@
-import PDFDocument from 'pdfkit';
 import type { DisposalRow } from './disposal-list.rows';
 import { formatIndonesianDate } from '../common/indonesian-date';
-
-type Doc = PDFKit.PDFDocument;
+import {
+  BLANK,
+  contentWidth,
+  keepTogether,
+  letterhead,
+  newPdf,
+  pageFooters,
+  write,
+  type Doc,
+  type DocumentHeading,
+} from '../documents/pdf-document';
+import { drawTable, type Column } from '../documents/pdf-table';
 
 export interface DisposalListData {
   /** e.g. DAFTAR ARSIP USUL MUSNAH */
@@ -17,147 +26,67 @@ export interface DisposalListData {
 }
 
 const MARGIN = 36;
-const PAD = 3;
-const TABLE_SIZE = 8.5;
-/** A4 landscape leaves 770 pt between the margins for the eight columns. */
-const COLUMNS: { header: string; width: number; align: 'left' | 'center'; cell: keyof DisposalRow }[] = [
-  { header: 'No.', width: 28, align: 'center', cell: 'no' },
-  { header: 'Kode Klasifikasi', width: 72, align: 'left', cell: 'kodeKlasifikasi' },
-  { header: 'Uraian Informasi', width: 236, align: 'left', cell: 'uraianInformasi' },
-  { header: 'Kurun Waktu', width: 60, align: 'center', cell: 'kurunWaktu' },
-  { header: 'Jumlah', width: 56, align: 'center', cell: 'jumlah' },
-  { header: 'Retensi', width: 92, align: 'left', cell: 'retensi' },
-  { header: 'Nasib Akhir', width: 64, align: 'center', cell: 'nasibAkhir' },
-  { header: 'Keterangan', width: 162, align: 'left', cell: 'keterangan' },
+const COLUMNS: Column<DisposalRow>[] = [
+  { header: 'No.', width: 28, align: 'center', cell: (row) => String(row.no) },
+  { header: 'Kode Klasifikasi', width: 72, cell: (row) => row.kodeKlasifikasi },
+  { header: 'Uraian Informasi', width: 236, cell: (row) => row.uraianInformasi },
+  { header: 'Kurun Waktu', width: 60, align: 'center', cell: (row) => row.kurunWaktu },
+  { header: 'Jumlah', width: 56, align: 'center', cell: (row) => row.jumlah },
+  { header: 'Retensi', width: 92, cell: (row) => row.retensi },
+  { header: 'Nasib Akhir', width: 64, align: 'center', cell: (row) => row.nasibAkhir },
+  { header: 'Keterangan', width: 162, cell: (row) => row.keterangan },
 ];
 
-/** The daftar arsip usul musnah as a PDF (built-in Helvetica): data in, document out. */
-export function renderDisposalList(data: DisposalListData): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margin: MARGIN,
-    bufferPages: true,
-    info: { Title: data.title },
-  });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  heading(doc, data);
-  table(doc, data.rows);
-  closing(doc, data);
-  pageNumbers(doc);
-  doc.end();
-  return done;
-}
-
-function heading(doc: Doc, data: DisposalListData): void {
-  doc.font('Helvetica').fontSize(10).text('PEMERINTAH KABUPATEN BEKASI', { align: 'center' });
-  doc.font('Helvetica-Bold').fontSize(14).text(data.title, { align: 'center' });
-  doc.font('Helvetica').fontSize(10);
-  doc.text(`Arsip yang masa retensinya telah habis per ${formatIndonesianDate(data.asOf)}`, {
+/** The daftar arsip usul musnah (or usul serah) as a PDF in the embedded font: data in, document out. */
+export function renderDisposalList(data: DisposalListData, heading: DocumentHeading): Promise<Buffer> {
+  const { doc, finish } = newPdf({ title: data.title, landscape: true, margin: MARGIN });
+  letterhead(doc, heading);
+  const width = contentWidth(doc);
+  write(doc, data.title, { x: MARGIN, width, size: 14, weight: 'bold', align: 'center' });
+  write(doc, `Arsip yang masa retensinya telah habis per ${formatIndonesianDate(data.asOf)}`, {
+    x: MARGIN,
+    width,
     align: 'center',
   });
-  if (data.depotName) doc.text(data.depotName, { align: 'center' });
+  if (data.depotName) write(doc, data.depotName, { x: MARGIN, width, align: 'center' });
   doc.moveDown(0.8);
-  doc.text(`Jumlah: ${data.rows.length} arsip`);
+  write(doc, `Jumlah: ${data.rows.length} arsip`, { x: MARGIN, width });
   doc.moveDown(0.4);
-}
-
-function rowHeight(doc: Doc, cells: string[]): number {
-  doc.fontSize(TABLE_SIZE);
-  const heights = cells.map((text, i) => doc.heightOfString(text, { width: COLUMNS[i].width - 2 * PAD }));
-  return Math.max(...heights) + 2 * PAD;
-}
-
-function drawRow(doc: Doc, cells: string[], bold: boolean): void {
-  const height = rowHeight(doc, cells);
-  if (doc.y + height > doc.page.height - MARGIN - 20) {
-    doc.addPage();
-    if (!bold)
-      drawRow(
-        doc,
-        COLUMNS.map((c) => c.header),
-        true,
-      );
+  drawTable(doc, COLUMNS, data.rows);
+  if (data.rows.length === 0) {
+    write(doc, 'Tidak ada arsip yang masa retensinya telah habis.', { x: MARGIN, width });
   }
-  const top = doc.y;
-  let x = MARGIN;
-  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(TABLE_SIZE);
-  cells.forEach((text, i) => {
-    const { width, align } = COLUMNS[i];
-    doc.rect(x, top, width, height).stroke();
-    doc.text(text, x + PAD, top + PAD, { width: width - 2 * PAD, align: bold ? 'center' : align });
-    x += width;
-  });
-  doc.x = MARGIN;
-  doc.y = top + height;
+  closing(doc, data, heading);
+  pageFooters(doc);
+  return finish();
 }
 
-function table(doc: Doc, rows: DisposalRow[]): void {
-  doc.lineWidth(0.5);
-  drawRow(
-    doc,
-    COLUMNS.map((c) => c.header),
-    true,
-  );
-  for (const row of rows)
-    drawRow(
-      doc,
-      COLUMNS.map((c) => String(row[c.cell])),
-      false,
-    );
-  if (rows.length === 0) {
-    doc
-      .moveDown(0.5)
-      .font('Helvetica-Oblique')
-      .fontSize(10)
-      .text('Tidak ada arsip yang masa retensinya telah habis.', MARGIN);
-  }
-}
-
-function closing(doc: Doc, data: DisposalListData): void {
-  doc.font('Helvetica').fontSize(10);
+function closing(doc: Doc, data: DisposalListData, heading: DocumentHeading): void {
+  const width = contentWidth(doc);
   if (data.truncatedAt !== null) {
-    doc
-      .moveDown(0.5)
-      .text(
-        `Daftar ini memuat ${data.truncatedAt} arsip pertama; arsip berikutnya dicetak pada daftar lanjutan.`,
-        MARGIN,
-      );
+    doc.moveDown(0.5);
+    write(
+      doc,
+      `Daftar ini memuat ${data.truncatedAt} arsip pertama; arsip berikutnya dicetak pada daftar lanjutan.`,
+      { x: MARGIN, width },
+    );
   }
-  if (doc.y + 110 > doc.page.height - MARGIN) doc.addPage();
+  keepTogether(doc, 120);
   doc.moveDown(1.5);
   const top = doc.y;
-  const half = (doc.page.width - 2 * MARGIN) / 2;
-  doc.text('Mengetahui,', MARGIN, top, { width: half, align: 'center' });
-  doc.text('Kepala Dinas Perpustakaan dan Kearsipan', MARGIN, doc.y, { width: half, align: 'center' });
-  doc.text(`Bekasi, ${formatIndonesianDate(data.asOf)}`, MARGIN + half, top, {
+  const half = width / 2;
+  write(doc, 'Mengetahui,', { x: MARGIN, y: top, width: half, align: 'center' });
+  write(doc, heading.mengetahui, { x: MARGIN, y: doc.y, width: half, align: 'center' });
+  write(doc, `${heading.place}, ${formatIndonesianDate(data.asOf)}`, {
+    x: MARGIN + half,
+    y: top,
     width: half,
     align: 'center',
   });
-  doc.text('Petugas Depo Arsip', MARGIN + half, doc.y, { width: half, align: 'center' });
+  write(doc, 'Petugas Depo Arsip', { x: MARGIN + half, y: doc.y, width: half, align: 'center' });
   const signAt = doc.y + 50;
-  doc.text('(..............................)', MARGIN, signAt, { width: half, align: 'center' });
-  doc.text('(..............................)', MARGIN + half, signAt, { width: half, align: 'center' });
-}
-
-function pageNumbers(doc: Doc): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .text(`Halaman ${i + 1} dari ${count}`, MARGIN, doc.page.height - MARGIN + 8, {
-        width: doc.page.width - 2 * MARGIN,
-        align: 'right',
-      });
-    doc.page.margins.bottom = bottom;
-  }
+  write(doc, heading.mengetahuiName ?? `(${BLANK})`, { x: MARGIN, y: signAt, width: half, align: 'center' });
+  if (heading.mengetahuiNip)
+    write(doc, `NIP ${heading.mengetahuiNip}`, { x: MARGIN, width: half, align: 'center' });
+  write(doc, `(${BLANK})`, { x: MARGIN + half, y: signAt, width: half, align: 'center' });
 }

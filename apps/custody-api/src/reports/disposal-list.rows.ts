@@ -41,6 +41,7 @@ export function toDisposalRows(items: readonly ItemView[]): DisposalRow[] {
       ? `${view.retention.activeYears} th aktif, ${view.retention.inactiveYears} th inaktif`
       : '-',
     nasibAkhir: view.retention ? NASIB_AKHIR[view.retention.disposition] : '-',
-    keterangan: [view.notes, storagePlace(view), `ID ${view.itemId}`].filter(Boolean).join('; '),
+    // The id first: at the start of its line it is never broken at a hyphen, so it can be read back.
+    keterangan: [`ID ${view.itemId}`, view.notes, storagePlace(view)].filter(Boolean).join('; '),
   }));
 }

@@ -10,6 +10,8 @@ import {
 } from '@jejak/custody';
 import { ACTORS, context } from '@jejak/custody/testing/fixtures';
 import type { ItemView } from '@jejak/read-models';
+import { signatoryOf, type KnownHolder } from '../documents/signatories';
+import { WITHHELD } from '../documents/may-read';
 import { toBeritaAcaraData, type Directory } from './berita-acara-data';
 import { toTransferView } from './transfer-view';
 
@@ -54,7 +56,9 @@ const toDepot: [TransferCommand, Actor][] = [
   ],
   [cmd('collected'), ACTORS.courier1],
   [cmd('dispatched'), ACTORS.courier1],
-  [cmd('arrived'), ACTORS.courier1],
+  [cmd('handover_offered', { toCustodianId: 'kurir-2' }), ACTORS.courier1],
+  [cmd('handover_accepted'), ACTORS.courier2],
+  [cmd('arrived'), ACTORS.courier2],
 ];
 const results: IntakeResult[] = [
   { itemId: 'a-1', outcome: 'received', storage: { room: 'R1', shelf: 'S2', box: 'B3' } },
@@ -80,32 +84,106 @@ const items = new Map<string, ItemView | null>([
       boxNo: '12',
       folderNo: '4',
       quantity: { count: 2, unit: 'berkas' },
+      notes: 'Asli bertanda tangan bupati',
     }),
   ],
-  ['a-2', view('a-2', { period: { from: 2015, to: 2017 } })],
+  ['a-2', view('a-2', { period: { from: 2015, to: 2017 }, quantity: { count: 1, unit: 'boks' } })],
   ['a-3', null],
 ]);
+const holders: KnownHolder[] = [
+  {
+    principalId: 'siti',
+    name: 'Siti Rahayu',
+    role: 'officer',
+    nip: '198001012005012001',
+    jabatan: 'Arsiparis Ahli Muda',
+  },
+  { principalId: 'kurir-1', name: 'Kurir Satu', role: 'courier' },
+  { principalId: 'kurir-2', name: 'Kurir Dua', role: 'courier' },
+  { principalId: 'dewi', name: 'Dewi', role: 'depot' },
+];
 const directory: Directory = {
-  unitName: (id) => ({ 'dinas-a': 'Dinas A', 'depot-1': 'Depo 1' })[id] ?? id,
-  personName: (id) => ({ 'kurir-1': 'Kurir Satu', dewi: 'Dewi' })[id] ?? id,
+  unitName: (id: string) => ({ 'dinas-a': 'Dinas A', 'depot-1': 'Depo 1' })[id] ?? id,
+  person: (id: string) => signatoryOf(id, holders),
 };
 
 describe('toBeritaAcaraData', () => {
   const stream = record([...toDepot, [cmd('intake_recorded', { results }), ACTORS.depot1]]);
   const data = toBeritaAcaraData(replayTransfer(stream)!, stream, items, directory);
 
-  it('names the courier who dispatched as pihak pertama and the depot staff who took it in as pihak kedua', () => {
+  it("names the origin unit's officer as pihak pertama (never a courier) and the depot staff who took it in as pihak kedua", () => {
     expect(data.pihakPertama).toEqual({
       unitId: 'dinas-a',
       unitName: 'Dinas A',
-      person: { id: 'kurir-1', name: 'Kurir Satu', jabatan: 'Kurir' },
+      person: { id: 'siti', name: 'Siti Rahayu', nip: '198001012005012001', jabatan: 'Arsiparis Ahli Muda' },
     });
-    expect(data.pihakKedua.person).toEqual({ id: 'dewi', name: 'Dewi', jabatan: 'Petugas Depo Arsip' });
+    expect(data.pihakKedua.person).toEqual({
+      id: 'dewi',
+      name: 'Dewi',
+      nip: null,
+      jabatan: 'Petugas Depo Arsip',
+    });
     expect(data).toMatchObject({
       baNumber: 'BA-012/ARS/2026',
+      place: 'Depo 1',
       final: true,
       statusText: 'Selesai dengan selisih',
     });
+  });
+
+  it('lists every passing of custody: to the first courier, courier to courier, into the depot, each with how it was acknowledged', () => {
+    expect(data.handovers.map(({ from, to, acknowledgement }) => [from, to, acknowledgement])).toEqual([
+      ['Dinas A', 'kurir Kurir Satu (kurir-1)', 'dicatat dengan akun kurir Kurir Satu (kurir-1)'],
+      ['kurir Kurir Satu (kurir-1)', 'kurir Kurir Dua (kurir-2)', 'akun: diterima oleh Kurir Dua (kurir-2)'],
+      ['kurir Kurir Dua (kurir-2)', 'Depo 1', 'akun: diperiksa oleh Dewi (dewi)'],
+    ]);
+  });
+
+  it('says the acknowledgement method an event carries', () => {
+    const stream = record(toDepot.slice(0, 2));
+    const collected = stream[1] as unknown as { data: Record<string, unknown> };
+    collected.data = { ...collected.data, acknowledgement: { method: 'code', personId: 'siti' } };
+    const draft = toBeritaAcaraData(replayTransfer(stream)!, stream, items, directory);
+    expect(draft.handovers[0].acknowledgement).toBe('pengakuan: kode');
+    expect(draft.pihakPertama.person?.id).toBe('siti');
+    collected.data = {
+      ...collected.data,
+      acknowledgement: { method: 'signature', name: 'Ujang Suryana', nip: '196801011990031005' },
+    };
+    const signed = toBeritaAcaraData(replayTransfer(stream)!, stream, items, directory);
+    expect(signed.handovers[0].acknowledgement).toBe('pengakuan: tanda tangan (Ujang Suryana)');
+    expect(signed.pihakPertama.person).toMatchObject({ name: 'Ujang Suryana', nip: '196801011990031005' });
+  });
+
+  it('leaves pihak pertama to be signed by hand when nobody of the origin unit acted (an admin drew it up)', () => {
+    const byAdmin: [TransferCommand, Actor][] = [[toDepot[0][0], ACTORS.admin], ...toDepot.slice(1, 2)];
+    const stream = record(byAdmin);
+    expect(
+      toBeritaAcaraData(replayTransfer(stream)!, stream, items, directory).pihakPertama.person,
+    ).toBeNull();
+  });
+
+  it('withholds a terbatas title and its notes from a reader who may not see them', () => {
+    const secret = new Map(items);
+    secret.set('a-1', {
+      ...items.get('a-1')!,
+      securityClass: 'terbatas',
+      originUnitId: 'dinas-a',
+      custodianId: 'depot-1',
+    });
+    const other = toBeritaAcaraData(replayTransfer(stream)!, stream, secret, directory, {
+      principalId: 'budi',
+      role: 'officer',
+      unitId: 'dinas-b',
+    });
+    expect(other.rows[0].uraianInformasi).toBe(WITHHELD);
+    expect(other.rows[0].keterangan).not.toContain('bupati');
+    const own = toBeritaAcaraData(replayTransfer(stream)!, stream, secret, directory, {
+      principalId: 'siti',
+      role: 'officer',
+      unitId: 'dinas-a',
+    });
+    expect(own.rows[0].uraianInformasi).toBe('Berkas a-1');
   });
 
   it('lists the manifest in order with the daftar arsip columns and each intake result', () => {
@@ -118,7 +196,7 @@ describe('toBeritaAcaraData', () => {
         tingkatPerkembangan: 'Asli',
         jumlah: '2 berkas',
         noBoksFolder: '12 / 4',
-        keterangan: 'Diterima, disimpan di R1 / S2 / B3',
+        keterangan: 'Asli bertanda tangan bupati. Diterima, disimpan di R1 / S2 / B3',
       },
       expect.objectContaining({
         no: 2,
@@ -129,9 +207,12 @@ describe('toBeritaAcaraData', () => {
       expect.objectContaining({
         no: 3,
         uraianInformasi: '(arsip a-3)',
+        jumlah: '-',
         keterangan: 'Tidak ada (tidak ikut diserahkan)',
       }),
     ]);
+    // No jumlah is invented for the file that gave none.
+    expect(data.totalJumlah).toBe('2 berkas, 1 boks, 1 arsip tanpa keterangan jumlah');
     expect(data.rekonsiliasi).toEqual({ diterima: 1, rusak: 1, tidakAda: 1, tidakSesuaiDaftar: 1 });
     expect(data.tidakSesuaiDaftar).toEqual([{ itemId: 'x-9', keterangan: 'tidak ada di daftar' }]);
   });
@@ -141,7 +222,10 @@ describe('toBeritaAcaraData', () => {
     const draft = toBeritaAcaraData(replayTransfer(travelling)!, travelling, items, directory);
     expect(draft).toMatchObject({ final: false, rekonsiliasi: null, pihakKedua: { person: null } });
     expect(draft.statusText).toMatch(/draf/);
-    expect(draft.rows.map((row) => row.keterangan)).toEqual(['', '', '']);
+    expect(draft.rows.map((row) => row.keterangan)).toEqual(['Asli bertanda tangan bupati', '', '']);
+    // The draft names the same parties as the final report.
+    expect(draft.pihakPertama).toEqual(data.pihakPertama);
+    expect(draft.pihakKedua.unitName).toBe(data.pihakKedua.unitName);
   });
 });
 
@@ -167,6 +251,8 @@ describe('toTransferView', () => {
       'transfer_created',
       'collected',
       'dispatched',
+      'handover_offered',
+      'handover_accepted',
       'arrived',
       'intake_recorded',
       'completed',

@@ -1,12 +1,18 @@
-import type { Actor, IntakeResult, Storage, TransferEvent, TransferState } from '@jejak/custody';
+import type { IntakeResult, Storage, TransferEvent, TransferState } from '@jejak/custody';
 import type { ItemView } from '@jejak/read-models';
+import { acknowledgementText } from '../documents/acknowledgement-text';
+import { mayRead, WITHHELD, type Reader } from '../documents/may-read';
+import { quantityText, quantityTotals } from '../documents/quantity-totals';
+import type { DocumentDirectory, Signatory } from '../documents/signatories';
 import { reconcile } from './reconciliation';
+
+export type { DocumentDirectory as Directory } from '../documents/signatories';
 
 export interface BeritaAcaraParty {
   unitId: string;
   unitName: string;
-  /** The person who signs for the party; null while that step has not happened. */
-  person: { id: string; name: string; jabatan: string } | null;
+  /** Who signs for the party; null while nobody of that side has acted (a line to sign by hand). */
+  person: Signatory | null;
 }
 
 /** One line of the daftar arsip, already in the words printed. */
@@ -21,34 +27,36 @@ export interface BeritaAcaraRow {
   keterangan: string;
 }
 
+/** One passing of custody of the consignment, with how the receiving side acknowledged it. */
+export interface HandoverLine {
+  at: string;
+  from: string;
+  to: string;
+  acknowledgement: string;
+}
+
 export interface BeritaAcaraData {
   baNumber: string;
   /** ISO time the report speaks of: the intake, or the last step so far. */
   date: string;
+  /** Where the handover took place: the receiving depot or unit. */
+  place: string;
   /** Printed status line: final once intake is recorded, a draft before. */
   statusText: string;
   final: boolean;
   pihakPertama: BeritaAcaraParty;
   pihakKedua: BeritaAcaraParty;
+  handovers: HandoverLine[];
   rows: BeritaAcaraRow[];
+  /** The lampiran's total line: "3 berkas, 2 boks". */
+  totalJumlah: string;
   /** Null until intake: diterima, rusak, tidak ada, tidak sesuai daftar. */
   rekonsiliasi: { diterima: number; rusak: number; tidakAda: number; tidakSesuaiDaftar: number } | null;
   /** Delivered but not in the manifest: refused, listed apart. */
   tidakSesuaiDaftar: { itemId: string; keterangan: string }[];
+  /** The verifiable log's checkpoint at printing; null while the log offers none. */
+  checkpoint: string | null;
 }
-
-export interface Directory {
-  unitName(unitId: string): string;
-  personName(principalId: string): string;
-}
-
-const JABATAN: Record<Actor['role'], string> = {
-  admin: 'Administrator',
-  officer: 'Petugas Arsip',
-  courier: 'Kurir',
-  depot: 'Petugas Depo Arsip',
-  auditor: 'Auditor',
-};
 
 const COPY_STATUS: Record<string, string> = { asli: 'Asli', salinan: 'Salinan', tembusan: 'Tembusan' };
 
@@ -64,7 +72,7 @@ const STATUS_TEXT: Record<TransferState['status'], string> = {
 const storageText = (storage: Storage | undefined | null): string =>
   storage ? [storage.room, storage.shelf, storage.box].filter(Boolean).join(' / ') : '';
 
-function keterangan(result: IntakeResult | undefined): string {
+function intakeText(result: IntakeResult | undefined): string {
   if (!result) return '';
   switch (result.outcome) {
     case 'received':
@@ -78,7 +86,7 @@ function keterangan(result: IntakeResult | undefined): string {
   }
 }
 
-function kurunWaktu(view: ItemView | null): string {
+export function kurunWaktu(view: ItemView | null): string {
   if (view?.period)
     return view.period.from === view.period.to
       ? String(view.period.from)
@@ -86,49 +94,122 @@ function kurunWaktu(view: ItemView | null): string {
   return view?.year !== undefined ? String(view.year) : '-';
 }
 
-function party(unitId: string, by: Actor | undefined, directory: Directory): BeritaAcaraParty {
-  return {
-    unitId,
-    unitName: directory.unitName(unitId),
-    person: by ? { id: by.id, name: directory.personName(by.id), jabatan: JABATAN[by.role] } : null,
+/**
+ * PIHAK PERTAMA signs for the unit pengolah that hands the records over: the person of that unit
+ * who released the consignment to the courier, else the one who drew up the transfer for it.
+ * Never a courier: couriers carry it and are listed with their handovers. The choice rests on the
+ * transfer's first events, so a draft and the final report name the same person.
+ */
+function originSignatory(
+  state: TransferState,
+  events: readonly TransferEvent[],
+  directory: DocumentDirectory,
+): Signatory | null {
+  const collected = events.find((event) => event.type === 'collected');
+  const release = (collected?.data as { acknowledgement?: Record<string, unknown> } | undefined)
+    ?.acknowledgement;
+  if (typeof release?.personId === 'string') return directory.person(release.personId);
+  // A release signed on the courier's phone names the person and their NIP.
+  if (typeof release?.name === 'string') {
+    const nip = typeof release.nip === 'string' ? release.nip : null;
+    return { id: nip ?? release.name, name: release.name, nip, jabatan: '-' };
+  }
+  const created = events.find((event) => event.type === 'transfer_created');
+  return created && created.actor.unitId === state.fromId && created.actor.role !== 'courier'
+    ? directory.person(created.actor.id)
+    : null;
+}
+
+function handovers(state: TransferState, events: readonly TransferEvent[], directory: DocumentDirectory) {
+  const name = (id: string) => {
+    const person = directory.person(id);
+    return person.name === id ? id : `${person.name} (${id})`;
   };
+  const lines: HandoverLine[] = [];
+  let courier: string | null = null;
+  let takenIn = false;
+  for (const event of events) {
+    if (event.type === 'collected') {
+      courier = event.data.custodianId;
+      lines.push({
+        at: event.occurredAt,
+        from: directory.unitName(state.fromId),
+        to: `kurir ${name(courier)}`,
+        acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'dicatat dengan akun kurir'),
+      });
+    } else if (event.type === 'handover_accepted') {
+      courier = event.data.toCustodianId;
+      lines.push({
+        at: event.occurredAt,
+        from: `kurir ${name(event.data.fromCustodianId)}`,
+        to: `kurir ${name(courier)}`,
+        acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'akun: diterima oleh'),
+      });
+    } else if (event.type === 'intake_recorded' && !takenIn) {
+      takenIn = true;
+      lines.push({
+        at: event.occurredAt,
+        from: courier ? `kurir ${name(courier)}` : directory.unitName(state.fromId),
+        to: directory.unitName(state.toId),
+        acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'akun: diperiksa oleh'),
+      });
+    }
+  }
+  return lines;
 }
 
 /**
- * What the berita acara serah terima says of a transfer: the parties from its stream (who
- * dispatched it, who took it in), the daftar arsip from the items' descriptions, the reconciliation
- * from the intake. Pure, so the PDF layout only draws.
+ * What the berita acara serah terima says of a transfer: the parties from its stream and the
+ * directory, the couriers' handovers, the daftar arsip from the items' descriptions (titles a reader
+ * may not see withheld), the reconciliation from the intake. Pure, so the PDF layout only draws.
  */
 export function toBeritaAcaraData(
   state: TransferState,
   events: readonly TransferEvent[],
   items: ReadonlyMap<string, ItemView | null>,
-  directory: Directory,
+  directory: DocumentDirectory,
+  reader?: Reader,
+  checkpoint: string | null = null,
 ): BeritaAcaraData {
-  const actorOf = (type: TransferEvent['type']) => events.find((event) => event.type === type)?.actor;
   const intake = new Map((state.intake ?? []).map((result) => [result.itemId, result]));
   const intakeEvent = events.find((event) => event.type === 'intake_recorded');
   const tally = state.intake ? reconcile(state.intake) : null;
+  const readable = (view: ItemView) => !reader || mayRead(reader, view, state.toId);
+  const views = state.itemIds.map((itemId) => items.get(itemId) ?? null);
   return {
     baNumber: state.baNumber,
     date: (intakeEvent ?? events[events.length - 1]).occurredAt,
+    place: directory.unitName(state.toId),
     statusText: STATUS_TEXT[state.status],
     final: intakeEvent !== undefined,
-    pihakPertama: party(state.fromId, actorOf('dispatched') ?? actorOf('transfer_created'), directory),
-    pihakKedua: party(state.toId, intakeEvent?.actor, directory),
+    pihakPertama: {
+      unitId: state.fromId,
+      unitName: directory.unitName(state.fromId),
+      person: originSignatory(state, events, directory),
+    },
+    pihakKedua: {
+      unitId: state.toId,
+      unitName: directory.unitName(state.toId),
+      person: intakeEvent ? directory.person(intakeEvent.actor.id) : null,
+    },
+    handovers: handovers(state, events, directory),
     rows: state.itemIds.map((itemId, index) => {
-      const view = items.get(itemId) ?? null;
+      const view = views[index];
+      const open = view !== null && readable(view);
       return {
         no: index + 1,
         kodeKlasifikasi: view?.classificationCode ?? '-',
-        uraianInformasi: view?.title ?? `(arsip ${itemId})`,
+        uraianInformasi: !view ? `(arsip ${itemId})` : open ? view.title : WITHHELD,
         kurunWaktu: kurunWaktu(view),
         tingkatPerkembangan: view?.copyStatus ? COPY_STATUS[view.copyStatus] : '-',
-        jumlah: view?.quantity ? `${view.quantity.count} ${view.quantity.unit}` : '1 berkas',
+        jumlah: quantityText(view?.quantity),
         noBoksFolder: [view?.boxNo, view?.folderNo].filter(Boolean).join(' / ') || '-',
-        keterangan: keterangan(intake.get(itemId)),
+        keterangan: [open ? view?.notes : undefined, intakeText(intake.get(itemId))]
+          .filter(Boolean)
+          .join('. '),
       };
     }),
+    totalJumlah: quantityTotals(views.map((view) => view?.quantity)),
     rekonsiliasi: tally && {
       diterima: tally.received.count,
       rusak: tally.damaged.count,
@@ -138,5 +219,6 @@ export function toBeritaAcaraData(
     tidakSesuaiDaftar: (state.intake ?? [])
       .filter((result) => result.outcome === 'unexpected')
       .map((result) => ({ itemId: result.itemId, keterangan: result.note ?? '' })),
+    checkpoint,
   };
 }

@@ -4,7 +4,6 @@ import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { READ_MODEL_QUERIES, type ItemView, type ReadModelQueries } from '@jejak/read-models';
 import { LocationRepository, TokenRepository } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
-import type { Directory } from './berita-acara-data';
 
 export interface LoadedTransfer {
   state: TransferState;
@@ -36,14 +35,5 @@ export class TransferReads {
   async items(itemIds: readonly string[]): Promise<Map<string, ItemView | null>> {
     const views = await Promise.all(itemIds.map((itemId) => this.readModels.getItem(itemId)));
     return new Map(itemIds.map((itemId, index) => [itemId, views[index]]));
-  }
-
-  /** Names for print: a unit's directory name; a person's name as on their latest token, else their id. */
-  directory(): Directory {
-    const people = new Map(this.tokens.list().map((token) => [token.principalId, token.name]));
-    return {
-      unitName: (unitId) => this.locations.get(unitId)?.name ?? unitId,
-      personName: (principalId) => people.get(principalId) ?? principalId,
-    };
   }
 }

@@ -12,8 +12,7 @@ import { idempotencyOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { ReadQueryDto } from '../items/dto/item-query.dto';
-import { toBeritaAcaraData } from './berita-acara-data';
-import { renderBeritaAcara } from './berita-acara.pdf';
+import { BeritaAcaraReport } from './berita-acara-report';
 import { CreateTransferDto } from './dto/create-transfer.dto';
 import { IntakeDto } from './dto/intake.dto';
 import { TransferEventDto } from './dto/transfer-event.dto';
@@ -44,6 +43,7 @@ export class TransfersController {
     @Inject(CommandBus) private readonly commandBus: CommandBus,
     @Inject(ReadModelGate) private readonly gate: ReadModelGate,
     @Inject(TransferReads) private readonly reads: TransferReads,
+    @Inject(BeritaAcaraReport) private readonly beritaAcara: BeritaAcaraReport,
   ) {}
 
   @Post()
@@ -125,18 +125,11 @@ export class TransfersController {
   async report(
     @Param('id') id: string,
     @Query() query: ReadQueryDto,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     await this.gate.await(query.minPosition, reply);
-    const { state, events } = await this.reads.transfer(id);
-    const data = toBeritaAcaraData(
-      state,
-      events,
-      await this.reads.items(state.itemIds),
-      this.reads.directory(),
-    );
-    const pdf = await renderBeritaAcara(data);
-    const filename = `berita-acara-${state.baNumber.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`;
+    const { pdf, filename } = await this.beritaAcara.render(id, principal);
     void reply.header('Content-Type', 'application/pdf');
     void reply.header('Content-Disposition', `inline; filename="${filename}"`);
     return pdf;

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as ts from 'typescript';
+import { eventLeafHash, MemoryTree } from '@jejak/verifiable-log';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -101,8 +102,15 @@ describe('SqliteEventStore', () => {
       expect(stored).toMatchObject({ eventId: ack.eventId, position: ack.position });
     }
     const all: string[] = [];
-    for await (const e of reopened.readAll()) all.push(e.position);
+    const rebuilt = new MemoryTree();
+    for await (const e of reopened.readAll()) {
+      all.push(e.position);
+      rebuilt.append(eventLeafHash(e.data));
+    }
     expect(all.map(BigInt)).toEqual([...all.map(BigInt)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    // Every surviving event has its leaf, and the stored tree is the tree of the surviving events.
+    expect(reopened.verifiableLog?.size()).toBe(all.length);
+    expect(reopened.verifiableLog?.root(all.length)).toEqual(rebuilt.root());
     await reopened.close();
   }, 30_000);
 });
@@ -114,6 +122,30 @@ interface Ack {
   eventId: string;
 }
 
+const transpileTo = (source: string, target: string): void => {
+  const output = ts.transpileModule(readFileSync(source, 'utf8'), {
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      esModuleInterop: true,
+    },
+  }).outputText;
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, output);
+};
+
+/** A whole pure library, so `require('@jejak/<name>')` finds it under outDir/node_modules. */
+function transpileLibrary(name: string, outDir: string): void {
+  const srcDir = resolve(__dirname, `../../../${name}/src`);
+  for (const entry of readdirSync(srcDir, { recursive: true, encoding: 'utf8' })) {
+    if (!entry.endsWith('.ts') || entry.endsWith('.spec.ts') || entry.startsWith('testing')) continue;
+    transpileTo(
+      join(srcDir, entry),
+      join(outDir, 'node_modules/@jejak', name, entry.replace(/\.ts$/, '.js')),
+    );
+  }
+}
+
 /** Transpiles the adapter into plain JS so a separate `node` process can load it without ts-node. */
 function compileCrashWriter(outDir: string): string {
   const srcDir = resolve(__dirname, '..');
@@ -123,19 +155,13 @@ function compileCrashWriter(outDir: string): string {
     'sqlite/sqlite-integrity.ts',
     'sqlite/foreign-commit-watcher.ts',
     'sqlite/sqlite-subscription.ts',
+    'sqlite/sqlite-merkle-log.ts',
     'sqlite/sqlite-event-store.ts',
   ]) {
-    const output = ts.transpileModule(readFileSync(join(srcDir, file), 'utf8'), {
-      compilerOptions: {
-        module: ts.ModuleKind.CommonJS,
-        target: ts.ScriptTarget.ES2022,
-        esModuleInterop: true,
-      },
-    }).outputText;
-    const target = join(outDir, file.replace(/\.ts$/, '.js'));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, output);
+    transpileTo(join(srcDir, file), join(outDir, file.replace(/\.ts$/, '.js')));
   }
+  transpileLibrary('verifiable-log', outDir);
+  transpileLibrary('custody', outDir);
   const script = join(outDir, 'crash-writer.js');
   writeFileSync(
     script,

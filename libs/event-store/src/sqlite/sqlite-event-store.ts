@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import Database from 'better-sqlite3';
+import { eventLeafHash } from '@jejak/verifiable-log';
 import {
   AppendResult,
   DuplicateEventIdError,
@@ -18,6 +19,7 @@ import { ForeignCommitWatcher } from './foreign-commit-watcher';
 import { openCheckedDatabase, RESTORE_ADVICE } from './sqlite-integrity';
 import { configureConnection, createSchema, SynchronousMode } from './sqlite-schema';
 import { subscribeToCommits } from './sqlite-subscription';
+import { SqliteMerkleLog, type LeafToAppend } from './sqlite-merkle-log';
 
 export interface SqliteEventStoreOptions {
   filename: string;
@@ -25,6 +27,10 @@ export interface SqliteEventStoreOptions {
   synchronous?: SynchronousMode;
   /** Most appends flushed in one transaction; bounds the latency of one group commit. */
   maxBatchSize?: number;
+  /** Keep the verifiable log (a Merkle tree leaf per event, in the append transaction). Default on. */
+  verifiableLog?: boolean;
+  /** Progress of giving leaves to events recorded before the log existed (first start only). */
+  onLogCatchUp?: (done: number, total: number) => void;
   /** Run SQLite's quick_check before use (after an unclean stop); a damaged file is refused, named. */
   check?: boolean;
 }
@@ -117,6 +123,8 @@ const satisfies = (expected: ExpectedRevision, actual: number): boolean => {
  */
 export class SqliteEventStore implements EventStore {
   readonly supportsAtomicMultiStream = true;
+  /** The verifiable log kept in the same file; undefined when switched off. */
+  readonly verifiableLog: SqliteMerkleLog | undefined;
 
   private readonly db: Database.Database;
   private readonly commits = new EventEmitter();
@@ -148,6 +156,10 @@ export class SqliteEventStore implements EventStore {
       },
       { check: options.check ?? false, advice: RESTORE_ADVICE },
     );
+    if (options.verifiableLog ?? true) {
+      this.verifiableLog = new SqliteMerkleLog(this.db);
+      this.verifiableLog.catchUp(options.onLogCatchUp);
+    }
     this.maxBatch = options.maxBatchSize ?? DEFAULT_MAX_BATCH;
     this.commits.setMaxListeners(0);
     this.foreignCommits = new ForeignCommitWatcher(this.db, `${options.filename}-wal`, () =>
@@ -325,25 +337,33 @@ export class SqliteEventStore implements EventStore {
     const started = performance.now();
     const recordedAt = new Date().toISOString();
     const outcomes: ({ ok: AppendResult[] } | { error: unknown })[] = [];
+    const leaves: LeafToAppend[] = [];
+    let frontier: ReturnType<SqliteMerkleLog['appendInTransaction']> | undefined;
     try {
       this.db.exec('BEGIN IMMEDIATE');
       for (const pending of batch) {
         this.db.exec('SAVEPOINT append');
+        const appended: LeafToAppend[] = [];
         try {
-          outcomes.push({ ok: pending.appends.map((a) => this.appendInTransaction(a, recordedAt)) });
+          outcomes.push({
+            ok: pending.appends.map((a) => this.appendInTransaction(a, recordedAt, appended)),
+          });
           this.db.exec('RELEASE append');
+          leaves.push(...appended);
         } catch (error) {
           this.db.exec('ROLLBACK TO append');
           this.db.exec('RELEASE append');
           outcomes.push({ error });
         }
       }
+      frontier = this.verifiableLog?.appendInTransaction(leaves);
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       for (const pending of batch) pending.reject(error);
       return;
     }
+    if (frontier) this.verifiableLog?.committed(frontier);
     this.counters.commits += 1;
     this.counters.appends += batch.length;
     this.counters.lastBatchSize = batch.length;
@@ -361,6 +381,7 @@ export class SqliteEventStore implements EventStore {
   private appendInTransaction(
     { streamId, events, expectedRevision }: StreamAppend,
     recordedAt: string,
+    leaves: LeafToAppend[],
   ): AppendResult {
     const current = this.statements.currentRevision.get(streamId)?.revision ?? -1;
     if (!satisfies(expectedRevision, current)) {
@@ -373,6 +394,7 @@ export class SqliteEventStore implements EventStore {
     let position = 0;
     for (const event of events) {
       revision += 1;
+      const data = JSON.stringify(event.data);
       try {
         position = Number(
           this.statements.insert.run(
@@ -380,7 +402,7 @@ export class SqliteEventStore implements EventStore {
             revision,
             event.eventId,
             event.type,
-            JSON.stringify(event.data),
+            data,
             JSON.stringify(event.metadata ?? {}),
             recordedAt,
           ).lastInsertRowid,
@@ -392,6 +414,9 @@ export class SqliteEventStore implements EventStore {
         if (earlier) return earlier;
         throw new DuplicateEventIdError(event.eventId);
       }
+      // Inside the append's savepoint: data with no canonical form fails this append only. The
+      // data as given and as read back have one canonical form (plain JSON): `jejak verify` checks.
+      if (this.verifiableLog) leaves.push({ position, leafHash: eventLeafHash(event.data) });
     }
     return { revision, position: String(position) };
   }
