@@ -7,7 +7,7 @@
  *   BENCH_DURATION=10        seconds per load
  *   BENCH_CONNECTIONS=32     concurrent HTTP connections
  *   BENCH_SCALE_ITEMS=1000000  items in the large scale store (BENCH_SCALE_SMALL_ITEMS=10000)
- *   BENCH_ONLY=service,scale   run only these (event-store, service, scale, import, read-models, verifiable-log)
+ *   BENCH_ONLY=service,scale   run only these (event-store, service, scale, import, read-models, verifiable-log, web)
  *   BENCH_DIST=dist          the compiled service to measure
  */
 const { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
@@ -62,6 +62,8 @@ const BENCHMARKS = {
     require('./import.bench').run({ runs: options.runs, importRows: quick ? 1000 : undefined, log }),
   'read-models': () => require('./read-models.bench').run({ quick, log }),
   'verifiable-log': () => require('./verifiable-log.bench').run({ quick, log }),
+  // The courier's first load of the web app in Debian's Chromium (bench/web.bench.js).
+  web: () => require('./web.bench').run({ quick, log }),
 };
 // A benchmark whose file is not there yet (still being written) is skipped, not failed.
 for (const name of ['import', 'read-models']) {

@@ -18,6 +18,7 @@ import { setUpOpenApi } from './openapi';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { saveIdempotentAnswers } from './idempotency/idempotent-answers.hook';
 import { CommandMetrics } from './metrics/command-metrics';
+import { serveWebApp } from './web/web-app.static';
 import { StorageHealth } from './health/storage-health';
 import { StoreIntegrity } from './infrastructure/store-integrity';
 
@@ -95,6 +96,9 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
     );
     done();
   });
+
+  // The web app (dist/web) at /, when it has been built.
+  await serveWebApp(fastify);
 
   saveIdempotentAnswers(fastify, app.get(IdempotencyRepository), new NestLogger('Idempotency'));
 

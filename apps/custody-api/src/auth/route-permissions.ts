@@ -12,6 +12,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'POST /api/tokens': ['admin'],
   'GET /api/tokens': ['admin'],
   'DELETE /api/tokens/:id': ['admin'],
+  'GET /api/tokens/self': EVERYONE,
   'GET /api/locations': EVERYONE,
   'POST /api/locations': ['admin'],
   'GET /api/locations/:id': EVERYONE,

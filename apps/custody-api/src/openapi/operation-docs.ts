@@ -51,6 +51,10 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
     description:
       'Admin. Every token with its holder, role, unit and whether it is revoked; never the token itself.',
   },
+  'GET /api/tokens/self': {
+    summary: 'Who this token is',
+    description: 'Any token: its id, holder (principalId, name), role and unit.',
+  },
   'DELETE /api/tokens/{id}': {
     summary: 'Revoke a token',
     description: 'Admin. Revokes the token at once: its next request is 401.',

@@ -56,6 +56,13 @@ export class TokensController {
     return { tokens: this.tokens.list() };
   }
 
+  /** Who this token is: the web app's "Masuk dengan token" learns the role, unit and person from it. */
+  @Get('self')
+  self(@CurrentPrincipal() principal: Principal) {
+    const { tokenId, principalId, role, unitId, name } = principal;
+    return { id: tokenId, principalId, role, unitId, name };
+  }
+
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked: refused from the next request on' })

@@ -1,0 +1,205 @@
+import { useEffect, useState } from 'preact/hooks';
+import { match, navigate, onLinkClick, usePath } from './router';
+import { restore, signOut, type Me, type Role } from './session';
+import { Busy } from './ui';
+import { ROLE_WORDS } from './words';
+import { SignInScreen } from './screens/sign-in';
+import { HomeScreen } from './screens/home';
+import { ItemScreen } from './screens/item';
+import { SearchScreen } from './screens/search';
+import { RegisterScreen } from './screens/register';
+import { ImportScreen } from './screens/import';
+import { InventoryScreen } from './screens/inventory';
+import { TransfersScreen, TransferScreen } from './screens/transfers';
+import { BagScreen } from './screens/bag';
+import { DepotScreen, IntakeScreen } from './screens/depot';
+import { ReplayScreen } from './screens/replay';
+import { TokensScreen } from './screens/admin-tokens';
+import { PlacesScreen } from './screens/admin-places';
+import { PeopleScreen } from './screens/admin-people';
+
+interface Route {
+  pattern: string;
+  roles?: Role[];
+  view: (me: Me, params: Record<string, string>) => preact.JSX.Element;
+}
+
+const OFFICE: Role[] = ['officer', 'admin'];
+const ROUTES: Route[] = [
+  { pattern: '/', view: (me) => <HomeScreen me={me} /> },
+  { pattern: '/i/:id', view: (me, p) => <ItemScreen me={me} itemId={p.id} /> },
+  { pattern: '/cari', view: () => <SearchScreen /> },
+  { pattern: '/daftar', roles: OFFICE, view: (me) => <RegisterScreen me={me} /> },
+  { pattern: '/impor', roles: OFFICE, view: (me) => <ImportScreen me={me} /> },
+  { pattern: '/inventaris', view: (me) => <InventoryScreen me={me} /> },
+  { pattern: '/transfer', view: (me) => <TransfersScreen me={me} /> },
+  { pattern: '/transfer/:id', view: (me, p) => <TransferScreen me={me} transferId={p.id} /> },
+  { pattern: '/tas', roles: ['courier'], view: (me) => <BagScreen me={me} /> },
+  { pattern: '/depo', roles: ['depot'], view: (me) => <DepotScreen me={me} /> },
+  {
+    pattern: '/depo/terima/:id',
+    roles: ['depot'],
+    view: (me, p) => <IntakeScreen me={me} transferId={p.id} />,
+  },
+  { pattern: '/audit', roles: ['auditor', 'admin'], view: () => <ReplayScreen /> },
+  { pattern: '/audit/:id', roles: ['auditor', 'admin'], view: (_me, p) => <ReplayScreen itemId={p.id} /> },
+  { pattern: '/admin/token', roles: ['admin'], view: () => <TokensScreen /> },
+  { pattern: '/admin/tempat', roles: ['admin'], view: () => <PlacesScreen /> },
+  { pattern: '/admin/orang', roles: ['admin'], view: () => <PeopleScreen /> },
+];
+
+/** What each role sees first in the menu (web-app.md "Home screen by role"). */
+const MENU: Record<Role, [string, string][]> = {
+  officer: [
+    ['/', 'Beranda'],
+    ['/cari', 'Cari arsip'],
+    ['/daftar', 'Daftarkan'],
+    ['/impor', 'Impor daftar arsip'],
+    ['/inventaris', 'Inventaris'],
+    ['/transfer', 'Transfer'],
+  ],
+  courier: [
+    ['/tas', 'Tas saya'],
+    ['/cari', 'Cari arsip'],
+  ],
+  depot: [
+    ['/depo', 'Kiriman masuk'],
+    ['/inventaris', 'Inventaris depo'],
+    ['/cari', 'Cari arsip'],
+  ],
+  auditor: [
+    ['/audit', 'Telusuri ulang'],
+    ['/cari', 'Cari arsip'],
+  ],
+  admin: [
+    ['/admin/token', 'Token'],
+    ['/admin/orang', 'Orang'],
+    ['/admin/tempat', 'Tempat'],
+    ['/cari', 'Cari arsip'],
+    ['/daftar', 'Daftarkan'],
+    ['/audit', 'Telusuri ulang'],
+  ],
+};
+
+export function App() {
+  const path = usePath();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+
+  useEffect(() => {
+    restore().then(setMe, () => setMe(null));
+  }, []);
+
+  useEffect(() => {
+    document.addEventListener('click', onLinkClick);
+    return () => document.removeEventListener('click', onLinkClick);
+  }, []);
+
+  if (me === undefined) return <Busy label="Membuka Jejak…" />;
+
+  if (!me) {
+    // A deep link (a QR label's /i/<id>) signs in first, then opens what was asked for.
+    const next = path.startsWith('/masuk') ? '/' : path;
+    return (
+      <Shell me={null} path={path}>
+        <SignInScreen
+          onSignedIn={(who) => {
+            setMe(who);
+            navigate(next === '/' ? homeOf(who.role) : next, true);
+          }}
+        />
+      </Shell>
+    );
+  }
+
+  const found = ROUTES.map((route) => ({ route, params: match(route.pattern, path) })).find((r) => r.params);
+  let body: preact.JSX.Element;
+  if (!found || path.startsWith('/masuk')) body = <NotFound me={me} />;
+  else if (found.route.roles && !found.route.roles.includes(me.role))
+    body = (
+      <section class="page">
+        <h1>Bukan untuk peran Anda</h1>
+        <p>
+          Halaman ini untuk {found.route.roles.map((r) => ROLE_WORDS[r]).join(', ')}. Anda masuk sebagai{' '}
+          {ROLE_WORDS[me.role]}. <a href="/">Kembali ke beranda</a>.
+        </p>
+      </section>
+    );
+  else body = found.route.view(me, found.params!);
+
+  return (
+    <Shell
+      me={me}
+      path={path}
+      onSignOut={() => {
+        void signOut(me).then(() => {
+          setMe(null);
+          navigate('/', true);
+        });
+      }}
+    >
+      {body}
+    </Shell>
+  );
+}
+
+export const homeOf = (role: Role): string =>
+  ({ officer: '/', courier: '/tas', depot: '/depo', auditor: '/audit', admin: '/admin/token' })[role];
+
+function NotFound({ me }: { me: Me }) {
+  return (
+    <section class="page">
+      <h1>Halaman tidak ada</h1>
+      <p>
+        Alamat ini tidak dikenal. <a href={homeOf(me.role)}>Buka beranda</a> atau{' '}
+        <a href="/cari">cari arsip</a>.
+      </p>
+    </section>
+  );
+}
+
+function Shell({
+  me,
+  path,
+  onSignOut,
+  children,
+}: {
+  me: Me | null;
+  path: string;
+  onSignOut?: () => void;
+  children: preact.ComponentChildren;
+}) {
+  const menu = me ? MENU[me.role] : [];
+  const current = path.split('?')[0];
+  return (
+    <>
+      <a class="skip" href="#isi">
+        Langsung ke isi
+      </a>
+      <header class="top">
+        <a class="brand" href={me ? homeOf(me.role) : '/'}>
+          Jejak
+        </a>
+        {me && (
+          <div class="who">
+            <span>
+              {me.name} · {ROLE_WORDS[me.role]}
+            </span>
+            <button type="button" class="link" onClick={onSignOut}>
+              Keluar
+            </button>
+          </div>
+        )}
+      </header>
+      {menu.length > 0 && (
+        <nav class="menu" aria-label="Menu utama">
+          {menu.map(([href, text]) => (
+            <a key={href} href={href} aria-current={current === href ? 'page' : undefined}>
+              {text}
+            </a>
+          ))}
+        </nav>
+      )}
+      <main id="isi">{children}</main>
+    </>
+  );
+}

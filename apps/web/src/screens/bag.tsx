@@ -1,0 +1,339 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, enc, get, post, query } from '../api';
+import { send } from '../outbox';
+import { OutboxStatus } from '../outbox-status';
+import { groupByTransfer, type Group } from '../custody-groups';
+import type { Me } from '../session';
+import { Busy, Done, Empty, ErrorNote, Field, MoreButton, Page, usePaged } from '../ui';
+import type { ItemView } from './item';
+import { ItemList } from './item-list';
+
+type Step =
+  'dispatched' | 'arrived' | 'handover_offered' | 'handover_accepted' | 'handover_declined' | 'delivered';
+
+const STEP_WORDS: Record<Step, string> = {
+  dispatched: 'Kirim',
+  arrived: 'Tiba',
+  handover_offered: 'Serahkan ke rekan',
+  handover_accepted: 'Terima serah terima',
+  handover_declined: 'Tolak serah terima',
+  delivered: 'Diserahkan ke penerima',
+};
+
+/**
+ * Records one step on a whole consignment (its transfer) or on each loose item, through the outbox:
+ * without signal it waits on the phone and is sent, once, when the phone is online again.
+ */
+async function record(group: Group, step: Step, extra: Record<string, unknown>): Promise<'sent' | 'queued'> {
+  const body = { type: step, ...extra };
+  const label = `${STEP_WORDS[step]} (${group.transferId ? `kiriman ${group.transferId}` : `${group.items.length} arsip`})`;
+  if (group.transferId) return send(`/api/transfers/${enc(group.transferId)}/events`, body, label);
+  let outcome: 'sent' | 'queued' = 'sent';
+  for (const item of group.items) {
+    // A letter travels to its addressee unit: that is where it is dispatched to.
+    const toAddressee = step === 'dispatched' && item.kind === 'letter' && item.addresseeUnitId;
+    const itemBody = toAddressee ? { ...body, destinationId: item.addresseeUnitId } : body;
+    if ((await send(`/api/items/${enc(item.itemId)}/events`, itemBody, label)) === 'queued')
+      outcome = 'queued';
+  }
+  return outcome;
+}
+
+/** Tas saya: what I hold now, what is offered to me, and collecting a consignment. */
+export function BagScreen({ me }: { me: Me }) {
+  const bag = usePaged<ItemView>(`/api/items${query({ custodianId: me.id, limit: 25 })}`, 'items');
+  const offers = usePaged<ItemView>('/api/watch/pending-handovers?limit=100', 'items');
+  const kept = `jejak.bag.${me.id}`;
+  // What the bag held when the server last answered: shown (and acted on) when there is no signal.
+  const [groups, setGroups] = useState<Group[] | null>(() =>
+    JSON.parse(localStorage.getItem(kept) ?? 'null'),
+  );
+  const [offered, setOffered] = useState<Group[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (bag.loading || bag.error) return;
+    void groupByTransfer(bag.items).then((fresh) => {
+      setGroups(fresh);
+      localStorage.setItem(kept, JSON.stringify(fresh));
+    });
+  }, [bag.items, bag.loading, bag.error, kept]);
+  const offline = bag.error instanceof ApiError && bag.error.problem.code === 'network';
+  const held = groups?.reduce((sum, g) => sum + g.items.length, 0) ?? 0;
+  useEffect(() => {
+    const mine = offers.items.filter((item) => item.pendingHandover?.toCustodianId === me.id);
+    void groupByTransfer(mine).then(setOffered);
+  }, [offers.items, me.id]);
+
+  const act = async (group: Group, step: Step, extra: Record<string, unknown> = {}) => {
+    setBusy(`${STEP_WORDS[step]}: ${group.items.length} arsip…`);
+    setError(null);
+    setMessage(null);
+    try {
+      const outcome = await record(group, step, extra);
+      setMessage(
+        outcome === 'sent'
+          ? `${STEP_WORDS[step]}: tercatat untuk ${group.items.length} arsip.`
+          : `${STEP_WORDS[step]}: disimpan di ponsel, dikirim otomatis saat ada sinyal.`,
+      );
+      if (outcome === 'sent') {
+        bag.reload();
+        offers.reload();
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Page title="Tas saya">
+      <p class="summary" data-testid="bag-count">
+        {offline
+          ? `${held} arsip di tas Anda (terakhir diketahui)`
+          : bag.loading && !groups
+            ? 'Memuat isi tas…'
+            : `${held}${bag.more ? '+' : ''} arsip di tas Anda`}
+      </p>
+      <OutboxStatus
+        onSynced={() => {
+          bag.reload();
+          offers.reload();
+        }}
+      />
+      <Collect onDone={(text) => (setMessage(text), bag.reload())} />
+      {message && <Done>{message}</Done>}
+      <ErrorNote error={error} />
+      {busy && <Busy label={busy} />}
+      {offered && offered.length > 0 && (
+        <>
+          <h2>Ditawarkan kepada Anda</h2>
+          {offered.map((group) => (
+            <GroupCard key={group.transferId ?? 'lepas'} group={group}>
+              <button type="button" disabled={!!busy} onClick={() => void act(group, 'handover_accepted')}>
+                Terima
+              </button>
+              <DeclineButton
+                disabled={!!busy}
+                onDecline={(reason) => void act(group, 'handover_declined', { reason })}
+              />
+            </GroupCard>
+          ))}
+        </>
+      )}
+      <h2>Yang saya bawa</h2>
+      {!offline && <ErrorNote error={bag.error} />}
+      {!bag.loading && held === 0 && !bag.error && (
+        <Empty>
+          Tas Anda kosong. Ambil kiriman di unit pengolah: ketik nomor transfer di atas, lalu tekan Ambil.
+        </Empty>
+      )}
+      {groups?.map((group) => (
+        <GroupCard key={group.transferId ?? 'lepas'} group={group}>
+          <button type="button" disabled={!!busy} onClick={() => void act(group, 'dispatched')}>
+            Kirim
+          </button>
+          <button type="button" disabled={!!busy} onClick={() => void act(group, 'arrived')}>
+            Tiba
+          </button>
+          <HandOver
+            disabled={!!busy}
+            me={me}
+            onOffer={(to) => void act(group, 'handover_offered', { toCustodianId: to })}
+          />
+          {!group.transferId && group.items.every((item) => item.kind === 'letter') && (
+            <Deliver
+              disabled={!!busy}
+              onDeliver={(receivedBy) => void act(group, 'delivered', { receivedBy })}
+            />
+          )}
+        </GroupCard>
+      ))}
+      <MoreButton more={bag.more} loading={bag.loading} />
+    </Page>
+  );
+}
+
+function GroupCard({ group, children }: { group: Group; children: preact.ComponentChildren }) {
+  return (
+    <div class="card group" data-testid="bag-group">
+      <h3>
+        {group.transferId ? (
+          <>
+            Kiriman <a href={`/transfer/${enc(group.transferId)}`}>{group.transferId}</a>
+          </>
+        ) : (
+          'Arsip lepas'
+        )}{' '}
+        · {group.items.length} arsip
+      </h3>
+      <ItemList items={group.items} />
+      <div class="actions">{children}</div>
+    </div>
+  );
+}
+
+function Collect({ onDone }: { onDone: (text: string) => void }) {
+  const [transferId, setTransferId] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      // Read the fields themselves: a scanner's Enter can come before the last keystroke's render.
+      const form = new FormData(event.target as HTMLFormElement);
+      const typed = String(form.get('collectTransferId') ?? transferId).trim();
+      const release = String(form.get('releaseCode') ?? code).trim();
+      const body: Record<string, unknown> = { type: 'collected' };
+      if (release) body.acknowledgement = { method: 'code', code: release };
+      // A scanned label (<base>/i/<itemId>) collects that one item; anything else names a transfer.
+      const label = /\/i\/([^/?#\s]+)/.exec(typed);
+      if (label) {
+        await post(`/api/items/${enc(decodeURIComponent(label[1]))}/events`, body);
+        onDone(`Arsip ${decodeURIComponent(label[1])} diambil dan masuk tas.`);
+      } else {
+        const id = typed.replace(/^.*\/transfer\//, '');
+        const answer = await post<{ itemIds: string[] }>(`/api/transfers/${enc(id)}/events`, body);
+        onDone(`Kiriman ${id} diambil: ${answer.itemIds.length} arsip masuk tas.`);
+      }
+      setTransferId('');
+      setCode('');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="card" onSubmit={submit}>
+      <h2>Ambil kiriman</h2>
+      <Field
+        id="collectTransferId"
+        label="Nomor transfer"
+        hint="Atau pindai label arsip untuk mengambil satu arsip."
+        value={transferId}
+        onValue={setTransferId}
+        required
+      />
+      <Field
+        id="releaseCode"
+        label="Kode serah dari petugas (bila ada)"
+        value={code}
+        onValue={setCode}
+        inputMode="numeric"
+        autoComplete="off"
+      />
+      <ErrorNote error={error} />
+      <button type="submit" disabled={busy}>
+        {busy ? 'Mencatat…' : 'Ambil'}
+      </button>
+    </form>
+  );
+}
+
+interface Person {
+  id: string;
+  name: string;
+}
+
+function HandOver({ me, disabled, onOffer }: { me: Me; disabled: boolean; onOffer: (to: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [to, setTo] = useState('');
+  const [people, setPeople] = useState<Person[]>([]);
+  useEffect(() => {
+    if (!open) return;
+    // The people directory, when the service has it: colleagues to pick from.
+    get<{ people: Person[] }>('/api/people?role=courier').then(
+      (answer) => setPeople(answer.people.filter((p) => p.id !== me.id)),
+      () => setPeople([]),
+    );
+  }, [open, me.id]);
+  if (!open)
+    return (
+      <button type="button" class="secondary" disabled={disabled} onClick={() => setOpen(true)}>
+        Serahkan ke rekan
+      </button>
+    );
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (to.trim()) onOffer(to.trim());
+        setOpen(false);
+      }}
+    >
+      <Field
+        id="handoverTo"
+        label="Nomor pegawai rekan kurir"
+        value={to}
+        onValue={setTo}
+        list="colleagues"
+        required
+      />
+      <datalist id="colleagues">
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </datalist>
+      <button type="submit">Tawarkan</button>
+    </form>
+  );
+}
+
+function DeclineButton({ disabled, onDecline }: { disabled: boolean; onDecline: (reason: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!open)
+    return (
+      <button type="button" class="secondary" disabled={disabled} onClick={() => setOpen(true)}>
+        Tolak
+      </button>
+    );
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onDecline(reason);
+        setOpen(false);
+      }}
+    >
+      <Field id="declineReason" label="Alasan menolak" value={reason} onValue={setReason} required />
+      <button type="submit">Tolak</button>
+    </form>
+  );
+}
+
+/** Diserahkan ke penerima: a letter handed to its addressee unit, with the receiver's name. */
+function Deliver({ disabled, onDeliver }: { disabled: boolean; onDeliver: (receivedBy: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  if (!open)
+    return (
+      <button type="button" class="secondary" disabled={disabled} onClick={() => setOpen(true)}>
+        Serahkan ke penerima
+      </button>
+    );
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onDeliver(name.trim());
+        setOpen(false);
+      }}
+    >
+      <Field id="receivedBy" label="Nama penerima di unit tujuan" value={name} onValue={setName} required />
+      <button type="submit">Catat tanda terima</button>
+    </form>
+  );
+}

@@ -1,0 +1,199 @@
+import { useState } from 'preact/hooks';
+import { get, enc, post } from '../api';
+import type { Me } from '../session';
+import { Busy, Empty, ErrorNote, Field, MoreButton, Page, Place, useLoad, usePaged } from '../ui';
+import { EVENT_WORDS, STATUS_WORDS, when, word } from '../words';
+
+export interface ItemView {
+  itemId: string;
+  shortCode?: string;
+  kind: 'file' | 'letter';
+  title?: string;
+  restricted?: boolean;
+  classificationCode?: string;
+  securityClass?: string;
+  originUnitId?: string;
+  year?: number;
+  status: string;
+  locationId: string | null;
+  custodianId: string;
+  since: string;
+  destinationId?: string | null;
+  addresseeUnitId?: string | null;
+  depotId?: string | null;
+  pendingHandover?: { toCustodianId: string; offeredBy?: string; offeredAt?: string } | null;
+  storage?: { room: string; shelf?: string; box?: string } | null;
+  revision: number;
+}
+
+export interface TrailEntry {
+  eventId: string;
+  type: string;
+  revision: number;
+  occurredAt: string;
+  recordedAt: string;
+  actor: { id: string; role: string; unitId: string | null };
+  correlationId?: string | null;
+  note?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export const storageText = (s: ItemView['storage']): string =>
+  s
+    ? [s.room && `Ruang ${s.room}`, s.shelf && `Rak ${s.shelf}`, s.box && `Boks ${s.box}`]
+        .filter(Boolean)
+        .join(' · ')
+    : '—';
+
+export const titleOf = (item: { title?: string | null; restricted?: boolean }): string =>
+  item.restricted ? 'Terbatas — isi tidak ditampilkan' : (item.title ?? '—');
+
+/** The item page (/i/<id>, what a label's QR opens): where it is now, who holds it, and its trail. */
+export function ItemScreen({ me, itemId }: { me: Me; itemId: string }) {
+  const item = useLoad(() => get<ItemView>(`/api/items/${enc(itemId)}`), [itemId]);
+  const trail = usePaged<TrailEntry>(`/api/items/${enc(itemId)}/history?limit=50`, 'events');
+
+  if (item.loading && !item.data) return <Busy />;
+  if (item.error)
+    return (
+      <Page title="Arsip">
+        <ErrorNote error={item.error} />
+        <p>
+          <a href="/cari">Cari arsip lain</a>
+        </p>
+      </Page>
+    );
+  const view = item.data!;
+  return (
+    <Page title={titleOf(view)}>
+      <p class="meta">
+        {view.shortCode && <strong class="code">{view.shortCode}</strong>}{' '}
+        {view.kind === 'letter' ? 'Surat dinas' : 'Berkas arsip'}
+        {view.classificationCode && ` · ${view.classificationCode}`}
+        {view.year && ` · ${view.year}`}
+      </p>
+      <div class="card where" aria-labelledby="where">
+        <h2 id="where">Di mana arsip ini?</h2>
+        <dl>
+          <dt>Status</dt>
+          <dd data-testid="item-status">{word(STATUS_WORDS, view.status)}</dd>
+          <dt>Tempat</dt>
+          <dd>
+            {view.locationId ? (
+              <Place id={view.locationId} />
+            ) : view.destinationId ? (
+              <>
+                Menuju <Place id={view.destinationId} />
+              </>
+            ) : (
+              'Sedang dibawa kurir'
+            )}
+          </dd>
+          <dt>Dipegang oleh</dt>
+          <dd data-testid="item-custodian">
+            <Place id={view.custodianId} />
+          </dd>
+          <dt>Sejak</dt>
+          <dd>{when(view.since)}</dd>
+          {view.storage && (
+            <>
+              <dt>Tempat simpan</dt>
+              <dd>{storageText(view.storage)}</dd>
+            </>
+          )}
+          {view.pendingHandover && (
+            <>
+              <dt>Serah terima</dt>
+              <dd>Ditawarkan kepada {view.pendingHandover.toCustodianId}, menunggu jawaban</dd>
+            </>
+          )}
+        </dl>
+        <button type="button" class="secondary" onClick={item.reload}>
+          Muat ulang
+        </button>
+        {me.role === 'officer' && view.status === 'registered' && (
+          <VoidButton itemId={view.itemId} onDone={item.reload} />
+        )}
+        {(me.role === 'auditor' || me.role === 'admin') && (
+          <a class="button secondary" href={`/audit/${enc(view.itemId)}`}>
+            Telusuri ulang
+          </a>
+        )}
+      </div>
+      <h2>Riwayat</h2>
+      <ErrorNote error={trail.error} />
+      {trail.items.length === 0 && !trail.loading && !trail.error && <Empty>Belum ada riwayat.</Empty>}
+      <Timeline events={trail.items} />
+      {trail.loading && <Busy />}
+      <MoreButton more={trail.more} loading={trail.loading} />
+    </Page>
+  );
+}
+
+export function Timeline({ events, upTo }: { events: TrailEntry[]; upTo?: number }) {
+  return (
+    <ol class="timeline" data-testid="timeline">
+      {events.map((event) => (
+        <li key={event.eventId} class={upTo !== undefined && event.revision > upTo ? 'later' : undefined}>
+          <strong>{word(EVENT_WORDS, event.type)}</strong>
+          {upTo !== undefined && event.revision > upTo && (
+            <span class="when">(sesudah saat yang dipilih)</span>
+          )}
+          <span class="when">{when(event.occurredAt)}</span>
+          <span class="by">
+            oleh {event.actor.id}
+            {event.actor.unitId && (
+              <>
+                {' '}
+                (<Place id={event.actor.unitId} />)
+              </>
+            )}
+          </span>
+          {event.note && <span class="note-text">Catatan: {event.note}</span>}
+          {typeof event.data?.reason === 'string' && (
+            <span class="note-text">Alasan: {event.data.reason}</span>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Dibatalkan: an item registered by mistake, withdrawn by its unit before it ever left, with a reason. */
+function VoidButton({ itemId, onDone }: { itemId: string; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  if (!open)
+    return (
+      <button type="button" class="secondary" onClick={() => setOpen(true)}>
+        Batalkan pendaftaran
+      </button>
+    );
+  return (
+    <form
+      class="inline-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(null);
+        try {
+          await post(`/api/items/${enc(itemId)}/events`, { type: 'voided', reason });
+          setOpen(false);
+          onDone();
+        } catch (err) {
+          setError(err);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Field id="voidReason" label="Alasan pembatalan" value={reason} onValue={setReason} required />
+      <button type="submit" disabled={busy}>
+        {busy ? 'Mencatat…' : 'Batalkan'}
+      </button>
+      <ErrorNote error={error} />
+    </form>
+  );
+}
