@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { runCli } from '../apps/cli/src/main';
@@ -6,13 +7,20 @@ import { headPosition } from './support/store-probe';
 import { startTestApp, type TestApp } from './support/test-app';
 import { DAFTAR_ARSIP_SAMPLE as LIST } from './support/daftar-arsip-sample';
 
+async function xlsxOf(rows: string[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Daftar Arsip');
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 interface Run {
   code: number;
   out: string[];
   err: string[];
 }
 
-describe('jejak import daftar-arsip FILE.csv', () => {
+describe('jejak import daftar-arsip FILE.csv|FILE.xlsx', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -60,16 +68,16 @@ describe('jejak import daftar-arsip FILE.csv', () => {
     expect(run.code).toBe(1);
     expect(run.err).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^row 3, Kurun Waktu: /),
-        expect.stringMatching(/^row 4, Klasifikasi Keamanan: /),
+        expect.stringMatching(/^baris 3, Kurun Waktu: /),
+        expect.stringMatching(/^baris 4, Klasifikasi Keamanan: /),
       ]),
     );
-    expect(run.err[run.err.length - 1]).toContain('nothing was imported');
+    expect(run.err[run.err.length - 1]).toContain('tidak ada yang diimpor');
     expect(run.out).toEqual([]);
     expect(await headPosition(t)).toBe(before);
   });
 
-  it('imports a valid list (exit 0) into the event store, and running it again records nothing twice', async () => {
+  it('imports a valid list (exit 0) into the event store, and refuses to import it again unless asked', async () => {
     const file = fileWith('good.csv', LIST);
     const run = await jejak('import', 'daftar-arsip', file, '--unit', 'kec-cikarang-utara');
     expect(run.code).toBe(0);
@@ -96,13 +104,24 @@ describe('jejak import daftar-arsip FILE.csv', () => {
 
     const head = await headPosition(t);
     const again = await jejak('import', 'daftar-arsip', file, '--unit', 'kec-cikarang-utara');
-    expect(again.code).toBe(0);
-    expect(JSON.parse(again.out.join('\n'))).toMatchObject({
-      imported: 3,
-      recorded: 0,
-      itemIds: result.itemIds,
-    });
+    expect(again.code).toBe(1);
+    expect(again.err.join('\n')).toContain(`sudah diimpor pada`);
+    expect(again.err.join('\n')).toContain('--allow-duplicate');
+    expect(again.out).toEqual([]);
     expect(await headPosition(t)).toBe(head);
+
+    const asked = await jejak(
+      'import',
+      'daftar-arsip',
+      file,
+      '--unit',
+      'kec-cikarang-utara',
+      '--allow-duplicate',
+    );
+    expect(asked.code).toBe(0);
+    const second = JSON.parse(asked.out.join('\n')) as { recorded: number; itemIds: string[] };
+    expect(second.recorded).toBe(3);
+    expect(second.itemIds.filter((id) => result.itemIds.includes(id))).toEqual([]);
   });
 
   it("imports as a token holder with that holder's rights: an officer of another unit is refused", async () => {
@@ -111,14 +130,14 @@ describe('jejak import daftar-arsip FILE.csv', () => {
     const refused = await jejak(
       'import',
       'daftar-arsip',
-      fileWith('as.csv', LIST),
+      fileWith('as.csv', LIST.replace(/2016/g, '2014')),
       '--unit',
       'kec-cikarang-utara',
       '--as',
       officer.principalId,
     );
     expect(refused.code).toBe(1);
-    expect(refused.err.filter((line) => line.startsWith('row '))).toHaveLength(3);
+    expect(refused.err.filter((line) => line.startsWith('baris '))).toHaveLength(3);
     expect(await headPosition(t)).toBe(before);
 
     const own = await jejak(
@@ -137,6 +156,56 @@ describe('jejak import daftar-arsip FILE.csv', () => {
       role: 'officer',
       unitId: 'kec-babelan',
     });
+  });
+
+  it('imports a Windows-1252 CSV with the ANRI headers and "bundel", and an XLSX', async () => {
+    const ansi = Buffer.from(
+      'No. Berkas;Kode Klasifikasi;Uraian Informasi Berkas;Kurun Waktu;Jumlah;Klasifikasi Keamanan dan Hak Akses\r\n' +
+        '1;900.1.3;Laporan keuangan \u2013 triwulan I (r\u00e9visi);2019;3 bundel;Biasa/Terbuka\r\n',
+      'latin1',
+    );
+    ansi[ansi.indexOf(0x13, 100)] = 0x96; // "–" as Windows-1252 writes it (latin1 above cut it to 0x13)
+    const path = join(t.dataDir, 'ansi.csv');
+    writeFileSync(path, ansi);
+    const csv = await jejak('import', 'daftar-arsip', path, '--unit', 'kec-cikarang-utara');
+    expect(csv.code).toBe(0);
+    const [fromCsv] = JSON.parse(csv.out.join('\n')).itemIds as string[];
+    expect((await registered(fromCsv)).data).toMatchObject({
+      title: 'Laporan keuangan \u2013 triwulan I (r\u00e9visi)',
+      quantity: { count: 3, unit: 'bundel' },
+      securityClass: 'biasa',
+    });
+
+    const xlsxPath = join(t.dataDir, 'daftar.xlsx');
+    writeFileSync(
+      xlsxPath,
+      await xlsxOf([
+        ['Kode Klasifikasi', 'Uraian Informasi', 'Jumlah', 'Sifat'],
+        ['900.1.3', 'Buku bank 日本', '2 map', 'Biasa'],
+      ]),
+    );
+    const xlsx = await jejak('import', 'daftar-arsip', xlsxPath, '--unit', 'kec-cikarang-utara');
+    expect(xlsx.err.filter((line) => !line.startsWith('import: '))).toEqual([]);
+    expect(xlsx.code).toBe(0);
+    const [fromXlsx] = JSON.parse(xlsx.out.join('\n')).itemIds as string[];
+    expect((await registered(fromXlsx)).data).toMatchObject({
+      title: 'Buku bank 日本',
+      quantity: { count: 2, unit: 'map' },
+    });
+  });
+
+  it('answers --dry-run with the rows it would import, recording nothing', async () => {
+    const before = await headPosition(t);
+    const file = fileWith('dry.csv', LIST.replace(/2016/g, '2015'));
+    const run = await jejak('import', 'daftar-arsip', file, '--unit', 'kec-cikarang-utara', '--dry-run');
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.out.join('\n'));
+    expect(answer).toMatchObject({ dryRun: true, format: 'csv', wouldImport: 3 });
+    expect(answer.rows[0]).toMatchObject({ row: 2, title: 'Buku kas umum 2015', year: 2015 });
+    expect(await headPosition(t)).toBe(before);
+
+    const real = await jejak('import', 'daftar-arsip', file, '--unit', 'kec-cikarang-utara');
+    expect(real.code).toBe(0);
   });
 
   it('refuses usage mistakes as usage errors (exit 2)', async () => {

@@ -16,6 +16,7 @@ interface Problem {
   status: number;
   code: string;
   detail: string;
+  acceptedColumns?: { column: string; variants: string[] }[];
   errors: { field: string; message: string }[];
   rows: { row: number; errors: { column: string; message: string }[] }[];
 }
@@ -64,12 +65,12 @@ describe('import of a daftar arsip (POST /api/imports/daftar-arsip)', () => {
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('validation-failed');
     expect(response.body.errors).toEqual([
-      { field: 'row 3: Kode Klasifikasi', message: expect.stringContaining('classificationCode') },
+      { field: 'row 3: Kode Klasifikasi', message: expect.stringContaining('contoh: 000.2.3') },
     ]);
     expect(response.body.rows).toEqual([
       { row: 3, errors: [{ column: 'Kode Klasifikasi', message: expect.any(String) }] },
     ]);
-    expect(response.body.detail).toContain('nothing was recorded');
+    expect(response.body.detail).toContain('tidak ada yang dicatat');
   });
 
   it('reports every bad row and cell of a list at once', async () => {
@@ -206,16 +207,24 @@ describe('import of a daftar arsip (POST /api/imports/daftar-arsip)', () => {
     const again =
       'ID;Kode Klasifikasi;Uraian Informasi;Klasifikasi Keamanan\nARS-IMP-0001;900.1.3;Lagi;biasa\n';
     expect((await expectRefused(again, 400)).errors).toEqual([
-      { field: 'row 2: ID', message: expect.stringContaining('already registered') },
+      { field: 'row 2: ID', message: expect.stringContaining('sudah terdaftar') },
     ]);
 
     const typo =
       'Kode Klasifikasi;Uraian Informasi;Klasifikasi Keamanan;Lokasi Simpan\n900.1.3;Buku kas;biasa;Rak 3\n';
-    expect((await expectRefused(typo, 400)).errors).toEqual([
-      { field: 'row 1: Lokasi Simpan', message: 'unknown column' },
+    const unknown = await expectRefused(typo, 400);
+    expect(unknown.errors).toEqual([
+      { field: 'row 1: Lokasi Simpan', message: expect.stringContaining('kolom tidak dikenal') },
     ]);
+    expect(unknown.errors[0].message).toContain('Uraian Informasi, Kurun Waktu');
+    expect(unknown.acceptedColumns).toEqual(
+      expect.arrayContaining([
+        { column: 'Uraian Informasi', variants: expect.arrayContaining(['Uraian Informasi Berkas']) },
+        { column: 'No', variants: expect.arrayContaining(['No. Berkas']) },
+      ]),
+    );
 
-    expect((await expectRefused(HEADER + '\n', 400)).detail).toContain('no rows');
+    expect((await expectRefused(HEADER + '\n', 400)).detail).toContain('tidak berisi baris');
 
     await expectNothingRecorded(t, async () => {
       const json = await t
@@ -284,10 +293,10 @@ describe('import of a daftar arsip (POST /api/imports/daftar-arsip)', () => {
   });
 
   describe('with ?transferBaNumber=&transferToId= (the transfer of the imported items)', () => {
-    const transferCsv = () =>
+    const transferCsv = (year = 2016) =>
       csvOf(
-        `1;900.1.3;Buku kas umum;2016;asli;1 berkas;;;;biasa;2;3;musnah`,
-        `2;900.1.3;Buku kas pembantu;2016;asli;1 berkas;;;;biasa;2;3;musnah`,
+        `1;900.1.3;Buku kas umum;${year};asli;1 berkas;;;;biasa;2;3;musnah`,
+        `2;900.1.3;Buku kas pembantu;${year};asli;1 berkas;;;;biasa;2;3;musnah`,
       );
     const toDepot = { transferBaNumber: 'BA-031/ARS/2026', transferToId: 'depo-arsip-bekasi' };
 
@@ -324,21 +333,26 @@ describe('import of a daftar arsip (POST /api/imports/daftar-arsip)', () => {
     });
 
     it('refuses, recording nothing, a transfer to an unknown place, from two units, or half-specified', async () => {
-      const unknown = await expectRefused(transferCsv(), 400, officer, {
+      const unknown = await expectRefused(transferCsv(2017), 400, officer, {
         ...toDepot,
         transferToId: 'depo-tidak-ada',
       });
       expect(unknown.errors).toEqual([
-        { field: 'transferToId', message: "unknown location 'depo-tidak-ada'" },
+        { field: 'transferToId', message: "lokasi tidak dikenal 'depo-tidak-ada'" },
       ]);
 
       const twoUnits = `Kode Klasifikasi;Uraian Informasi;Klasifikasi Keamanan;Unit Pengolah\n900.1.3;Buku A;biasa;kec-cikarang-utara\n900.1.3;Buku B;biasa;kec-babelan\n`;
       const mixed = await expectRefused(twoUnits, 400, ADMIN_TOKEN, toDepot);
       expect(mixed.errors).toEqual([
-        { field: 'row 3: Unit Pengolah', message: expect.stringContaining('one transfer leaves one unit') },
+        {
+          field: 'row 3: Unit Pengolah',
+          message: expect.stringContaining('satu pemindahan berangkat dari satu unit'),
+        },
       ]);
 
-      const half = await expectRefused(transferCsv(), 400, officer, { transferBaNumber: 'BA-032/ARS/2026' });
+      const half = await expectRefused(transferCsv(2017), 400, officer, {
+        transferBaNumber: 'BA-032/ARS/2026',
+      });
       expect(half.errors).toEqual([{ field: 'transferToId', message: expect.any(String) }]);
     });
   });

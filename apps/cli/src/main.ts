@@ -26,8 +26,8 @@ const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_
                                         check an audit bundle offline (no service, no network)
   jejak checkpoint verify --key VKEY [FILE|-]
                                         check one signed checkpoint note
-  jejak import daftar-arsip FILE.csv [--unit U] [--as P]
-                                        import a daftar arsip (CSV) all or nothing
+  jejak import daftar-arsip FILE.csv|FILE.xlsx [--unit U] [--as P] [--dry-run] [--allow-duplicate]
+                                        import a daftar arsip (CSV or XLSX) all or nothing
   jejak project                         run the projector alone
   jejak projections rebuild [all|items] rebuild the read models from the log
   jejak backup DEST                     copy every data file into the new directory DEST (online)
@@ -50,6 +50,8 @@ export async function runCli(
       principal: { type: 'string' },
       item: { type: 'string' },
       as: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'allow-duplicate': { type: 'boolean' },
       key: { type: 'string' },
       previous: { type: 'string' },
       minutes: { type: 'string' },

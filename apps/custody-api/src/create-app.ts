@@ -9,6 +9,7 @@ import { AppModule, requestIdOf } from './app.module';
 import { edgeServerOptions } from './common/http-edge';
 import { API_CACHE_CONTROL, CONTENT_SECURITY_POLICY } from './common/security-headers';
 import { useGuardedJsonParser } from './common/json-body-parser';
+import { useImportBodyParser } from './common/import-body-parser';
 import { ProblemExceptionFilter } from './common/problem-exception.filter';
 import { problemBody } from './common/problem';
 import { RouteTable } from './common/route-table';
@@ -63,15 +64,8 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   // JSON in, JSON out: a text/plain body is 415, not a string handed to the validators.
   fastify.removeContentTypeParser('text/plain');
   useGuardedJsonParser(fastify);
-  // The imports (POST /api/imports/daftar-arsip) take CSV text, kept raw for their parser; elsewhere 415.
-  fastify.addContentTypeParser(
-    'text/csv',
-    { parseAs: 'string', bodyLimit: config.importBodyLimitBytes },
-    (request, body, done) =>
-      request.url.startsWith('/api/imports/')
-        ? done(null, body)
-        : done(Object.assign(new Error('CSV is taken by the imports only'), { statusCode: 415 }), undefined),
-  );
+  // The imports (POST /api/imports/daftar-arsip) take CSV or XLSX, kept raw for their reader; elsewhere 415.
+  useImportBodyParser(fastify, config.importBodyLimitBytes);
   // Routes are registered by app.init() below, so this hook sees every one of them.
   fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
   await app.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });

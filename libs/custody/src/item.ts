@@ -14,7 +14,22 @@ export type CopyStatus = (typeof COPY_STATUSES)[number];
 export const DISPOSITIONS = ['musnah', 'permanen', 'dinilai_kembali'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
-export const QUANTITY_UNITS = ['berkas', 'lembar', 'boks'] as const;
+/** The units of the jumlah column on the ANRI daftar arsip forms. */
+export const QUANTITY_UNITS = [
+  'berkas',
+  'lembar',
+  'boks',
+  'bundel',
+  'map',
+  'ordner',
+  'buku',
+  'jilid',
+  'eksemplar',
+  'sampul',
+  'gulung',
+  'keping',
+  'album',
+] as const;
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
 
 /** JRA (jadwal retensi arsip). */

@@ -80,6 +80,35 @@ describe('importDaftarArsip', () => {
     expect(await store.headPosition()).toBeNull();
   });
 
+  it('answers a dry run with every row as it would be registered, recording nothing', async () => {
+    const csv = `ID;Kode Klasifikasi;Uraian Informasi;Jumlah;Klasifikasi Keamanan\nARS-9;900.1.3;Buku kas;3 bundel;biasa\n;900.1.3;Buku bank;1 map;biasa\n`;
+    const base = {
+      csv,
+      actor: officer,
+      tokenId: 't',
+      defaultOriginUnitId: 'kec-cikarang-utara',
+      dryRun: true,
+    };
+    const outcome = await importDaftarArsip(store, directory, base);
+    expect(outcome).toMatchObject({ ok: true, imported: 0, recorded: 0, itemIds: [], position: null });
+    expect(outcome.ok && outcome.preview).toEqual([
+      expect.objectContaining({
+        row: 2,
+        itemId: 'ARS-9',
+        title: 'Buku kas',
+        quantity: { count: 3, unit: 'bundel' },
+      }),
+      expect.objectContaining({ row: 3, title: 'Buku bank', originUnitId: 'kec-cikarang-utara' }),
+    ]);
+    expect(outcome.ok && outcome.preview?.[1]).not.toHaveProperty('itemId');
+    const refused = await importDaftarArsip(store, directory, {
+      ...base,
+      csv: `${csv}x;900;;biasa;rahasia\n`,
+    });
+    expect(refused).toMatchObject({ ok: false });
+    expect(await store.headPosition()).toBeNull();
+  });
+
   it('completes an import cut off half-way when retried with the same key, recording nothing twice', async () => {
     let appends = 0;
     const flaky = Object.create(store) as EventStore;

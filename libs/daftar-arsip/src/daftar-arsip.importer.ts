@@ -20,7 +20,7 @@ import {
   type EventStore,
   type StreamAppend,
 } from '@jejak/event-store';
-import { parseDaftarArsip, type RowError } from './daftar-arsip.parser';
+import { parseDaftarArsip, type DaftarArsipTable, type RowError } from './daftar-arsip.parser';
 import { validateDaftarArsip, type RowDecision } from './daftar-arsip.validator';
 
 export interface ImportDirectory {
@@ -29,7 +29,8 @@ export interface ImportDirectory {
 }
 
 export interface ImportRequest {
-  csv: string;
+  /** CSV text, or the cells of a spreadsheet already read (readDaftarArsipFile). */
+  csv: string | DaftarArsipTable;
   actor: Actor;
   /** Scopes the ids derived from an idempotency key (the token's id; `cli` for the CLI). */
   tokenId: string;
@@ -41,7 +42,12 @@ export interface ImportRequest {
   onProgress?: (recorded: number, total: number) => void;
   /** Last checks on the valid rows before anything is recorded (e.g. for the transfer to follow). */
   finalCheck?: (accepted: readonly RowDecision[]) => RowError[];
+  /** Check every row and answer what would be recorded (`preview`), recording nothing. */
+  dryRun?: boolean;
 }
+
+/** A row as it would be registered: the item's fields; its id only when the list gives one. */
+export type RowPreview = { row: number; itemId?: string } & Record<string, unknown>;
 
 export type ImportOutcome =
   | {
@@ -54,6 +60,8 @@ export type ImportOutcome =
       itemIds: string[];
       /** Global position of the last event; wait for it with `minPosition`. */
       position: string | null;
+      /** Only on a dry run (then imported and recorded are 0): every valid row, as it would be registered. */
+      preview?: RowPreview[];
     }
   | {
       ok: false;
@@ -88,7 +96,7 @@ export async function importDaftarArsip(
     resolveUnit: unitResolver(directory),
   });
   if (parsed.rows.length === 0 && parsed.errors.length === 0) {
-    return { ok: false, code: 'validation-failed', message: 'The list has no rows.', errors: [] };
+    return { ok: false, code: 'validation-failed', message: 'Daftar tidak berisi baris arsip.', errors: [] };
   }
 
   const itemIds = new Map<number, string>();
@@ -126,6 +134,17 @@ export async function importDaftarArsip(
   if (errors.length > 0) return refusal(errors);
   const lastErrors = request.finalCheck?.(accepted) ?? [];
   if (lastErrors.length > 0) return refusal(lastErrors);
+  if (request.dryRun) {
+    const given = new Set(
+      parsed.rows.filter(({ body }) => typeof body.id === 'string').map(({ row }) => row),
+    );
+    const preview = accepted.map(({ row, itemId, command }) => ({
+      row,
+      ...(given.has(row) ? { itemId } : {}),
+      ...(command.data as Record<string, unknown>),
+    }));
+    return { ok: true, importId: '', imported: 0, recorded: 0, itemIds: [], position: null, preview };
+  }
 
   const importId = `imp-${seed('import')}`;
   const metadata = requestMetadata(keyed, tokenId);
@@ -157,7 +176,7 @@ export async function importDaftarArsip(
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       // Someone registered one of these ids meanwhile: earlier batches stay recorded, say which.
       const row = accepted.find((a) => itemStreamId(a.itemId) === error.streamId)?.row ?? 0;
-      const message = `item '${error.streamId.replace(/^item-/, '')}' was registered meanwhile; rows before this batch were recorded`;
+      const message = `arsip '${error.streamId.replace(/^item-/, '')}' baru saja didaftarkan pihak lain; baris sebelum kelompok ini sudah tercatat`;
       return {
         ok: false,
         code: 'already-exists',
@@ -187,7 +206,7 @@ function refusal(errors: RowError[]): ImportOutcome {
   const forbidden = errors.some((e) => e.code === 'forbidden');
   const onlyClassified = errors.every((e) => e.code === 'classified-not-accepted');
   const code = forbidden ? 'forbidden' : onlyClassified ? 'classified-not-accepted' : 'validation-failed';
-  const message = `${rows} row${rows === 1 ? '' : 's'} of the list cannot be imported; nothing was recorded. ${errors
+  const message = `${rows} baris daftar tidak dapat diimpor; tidak ada yang dicatat. ${errors
     .slice(0, 5)
     .map(describeError)
     .join('; ')}${errors.length > 5 ? '; …' : ''}`;
@@ -195,4 +214,4 @@ function refusal(errors: RowError[]): ImportOutcome {
 }
 
 export const describeError = (e: RowError): string =>
-  e.row > 0 ? `row ${e.row}, ${e.column}: ${e.message}` : `${e.column}: ${e.message}`;
+  e.row > 0 ? `baris ${e.row}, ${e.column}: ${e.message}` : `${e.column}: ${e.message}`;

@@ -1,3 +1,4 @@
+import { UNKNOWN_COLUMN_MESSAGE } from './daftar-arsip.columns';
 import { detectDelimiter, parseDaftarArsip } from './daftar-arsip.parser';
 
 const UNITS: Record<string, string> = { 'kecamatan babelan': 'kec-babelan' };
@@ -102,15 +103,18 @@ describe('parseDaftarArsip', () => {
 
   it('refuses unknown and doubled columns, values outside the header, and a list without a header', () => {
     expect(parseDaftarArsip('Kode Klasifikasi;Uraian;Rak;Judul\n900;A;3;B;extra\n').errors).toEqual([
-      { row: 1, column: 'Rak', message: 'unknown column', code: 'validation-failed' },
-      { row: 1, column: 'Judul', message: "the same column as 'Uraian'", code: 'validation-failed' },
-      { row: 2, column: 'column 5', message: 'a value outside the header', code: 'validation-failed' },
+      { row: 1, column: 'Rak', message: UNKNOWN_COLUMN_MESSAGE, code: 'validation-failed' },
+      { row: 1, column: 'Judul', message: "kolom yang sama dengan 'Uraian'", code: 'validation-failed' },
+      { row: 2, column: 'kolom 5', message: 'isian di luar kolom yang berjudul', code: 'validation-failed' },
     ]);
     expect(parseDaftarArsip('a;b\n1;2\n').errors).toEqual([
-      expect.objectContaining({ row: 1, message: expect.stringContaining('no header row') }),
+      expect.objectContaining({
+        row: 1,
+        message: expect.stringContaining('baris judul kolom tidak ditemukan'),
+      }),
     ]);
     expect(parseDaftarArsip('Kode;Uraian\n900;"not closed\n').errors).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('not readable as CSV') }),
+      expect.objectContaining({ message: expect.stringContaining('tidak terbaca sebagai CSV') }),
     ]);
   });
 
@@ -122,6 +126,66 @@ describe('parseDaftarArsip', () => {
     expect(columnOf('retention.disposition')).toBe('nasib akhir');
     expect(columnOf('retention.activeYears')).toBe('Retensi Aktif');
     expect(columnOf('securityClass')).toBe('Klasifikasi Keamanan');
+  });
+});
+
+describe('parseDaftarArsip on the ANRI forms', () => {
+  it('reads the headers of the daftar arsip inaktif, skipping the line that numbers the columns', () => {
+    const table = [
+      ['DAFTAR ARSIP INAKTIF'],
+      [
+        'No. Berkas',
+        'Kode Klasifikasi',
+        'Uraian Informasi Berkas',
+        'Kurun Waktu',
+        'Tk. Perkembangan',
+        'Jumlah',
+        'No. Definitif Folder',
+        'No. Definitif Boks',
+        'Klasifikasi Keamanan dan Hak Akses',
+        'Ket.',
+      ],
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
+      [
+        '1',
+        '900.1.3',
+        'Laporan keuangan – triwulan I',
+        '2019',
+        'Asli',
+        '3 bundel',
+        'F-1',
+        'B-2',
+        'Biasa/Terbuka',
+        '',
+      ],
+    ];
+    const { rows, errors } = parseDaftarArsip(table);
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      {
+        row: 4,
+        no: '1',
+        body: {
+          kind: 'file',
+          classificationCode: '900.1.3',
+          title: 'Laporan keuangan – triwulan I',
+          year: 2019,
+          copyStatus: 'asli',
+          quantity: { count: 3, unit: 'bundel' },
+          folderNo: 'F-1',
+          boxNo: 'B-2',
+          securityClass: 'biasa',
+        },
+      },
+    ]);
+  });
+
+  it('names every accepted column when one is unknown', () => {
+    const { errors } = parseDaftarArsip('Kode Klasifikasi;Uraian Informasi;Lokasi Rak\n900;A;3\n');
+    expect(errors).toHaveLength(1);
+    for (const column of ['Kode Klasifikasi', 'Uraian Informasi', 'Kurun Waktu', 'Jumlah', 'Keterangan']) {
+      expect(errors[0].message).toContain(column);
+    }
   });
 });
 

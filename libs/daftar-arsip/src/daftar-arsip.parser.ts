@@ -1,6 +1,20 @@
 import { parse } from 'csv-parse/sync';
-import { COLUMN_LABELS, fieldOfHeader, type ImportField } from './daftar-arsip.columns';
-import { enumValue, jumlah, kind, kurunWaktu, tanggal, years, type Converted } from './daftar-arsip.values';
+import {
+  COLUMN_LABELS,
+  UNKNOWN_COLUMN_MESSAGE,
+  fieldOfHeader,
+  type ImportField,
+} from './daftar-arsip.columns';
+import {
+  enumValue,
+  jumlah,
+  kind,
+  kurunWaktu,
+  securityClass,
+  tanggal,
+  years,
+  type Converted,
+} from './daftar-arsip.values';
 
 /** One problem of an import, placed where the user sees it: spreadsheet row and column header. */
 export interface RowError {
@@ -26,6 +40,9 @@ export interface ParsedDaftarArsip {
   columnOf(fieldPath: string): string;
 }
 
+/** A spreadsheet's cells as text, row by row (an XLSX sheet already read, see readXlsxTable). */
+export type DaftarArsipTable = readonly (readonly string[])[];
+
 export interface ParseOptions {
   /** Unit pengolah for rows without one (the officer's unit, the CLI's --unit). */
   defaultOriginUnitId?: string;
@@ -44,35 +61,46 @@ export function detectDelimiter(csv: string): string {
   return count(candidates[0]) > 0 ? candidates[0] : ',';
 }
 
-/**
- * Reads a daftar arsip exported as CSV (`,` or `;`, UTF-8 with or without BOM) into request bodies.
- * Pure: the directory is handed in, nothing is recorded. Title lines above the header are skipped;
- * blank rows are ignored; every unreadable cell is reported, not just the first.
- */
-export function parseDaftarArsip(csv: string, options: ParseOptions = {}): ParsedDaftarArsip {
-  const errors: RowError[] = [];
-  let records: string[][];
+/** The records of a CSV text; a text that is not CSV answers the row where reading stopped. */
+export function readCsvTable(csv: string): { table: string[][] } | { error: RowError } {
   try {
-    records = parse(csv, {
+    const table = parse(csv, {
       bom: true,
       delimiter: detectDelimiter(csv),
       relax_column_count: true,
       skip_empty_lines: false,
       trim: true,
     }) as string[][];
+    return { table };
   } catch (error) {
     const lines = (error as { lines?: number }).lines;
-    const message = `the file is not readable as CSV: ${(error as Error).message}`;
-    return {
-      rows: [],
-      errors: [{ row: lines ?? 1, column: '-', message, code: 'validation-failed' }],
-      columnOf: String,
-    };
+    const message = `berkas tidak terbaca sebagai CSV: ${(error as Error).message}`;
+    return { error: { row: lines ?? 1, column: '-', message, code: 'validation-failed' } };
+  }
+}
+
+/**
+ * Reads a daftar arsip (CSV text, `,` or `;`, BOM or not; or the cells of a spreadsheet) into
+ * request bodies. Pure: the directory is handed in, nothing is recorded. Title lines above the
+ * header are skipped; blank rows are ignored; every unreadable cell is reported, not just the first.
+ */
+export function parseDaftarArsip(
+  input: string | DaftarArsipTable,
+  options: ParseOptions = {},
+): ParsedDaftarArsip {
+  const errors: RowError[] = [];
+  let records: DaftarArsipTable;
+  if (typeof input === 'string') {
+    const read = readCsvTable(input);
+    if ('error' in read) return { rows: [], errors: [read.error], columnOf: String };
+    records = read.table;
+  } else {
+    records = input.map((record) => record.map((cell) => cell.trim()));
   }
 
   const headerIndex = records.slice(0, MAX_HEADER_SEARCH).findIndex(isHeader);
   if (headerIndex < 0) {
-    const message = `no header row found: the list needs at least the columns '${COLUMN_LABELS.title}' and '${COLUMN_LABELS.classificationCode}'`;
+    const message = `baris judul kolom tidak ditemukan: daftar memerlukan sedikitnya kolom '${COLUMN_LABELS.title}' dan '${COLUMN_LABELS.classificationCode}'`;
     return {
       rows: [],
       errors: [{ row: 1, column: '-', message, code: 'validation-failed' }],
@@ -87,9 +115,14 @@ export function parseDaftarArsip(csv: string, options: ParseOptions = {}): Parse
     const field = fieldAt[index];
     if (header === '') return;
     if (!field) {
-      errors.push({ row: headerRow, column: header, message: 'unknown column', code: 'validation-failed' });
+      errors.push({
+        row: headerRow,
+        column: header,
+        message: UNKNOWN_COLUMN_MESSAGE,
+        code: 'validation-failed',
+      });
     } else if (headerOf.has(field)) {
-      const message = `the same column as '${headerOf.get(field)}'`;
+      const message = `kolom yang sama dengan '${headerOf.get(field)}'`;
       errors.push({ row: headerRow, column: header, message, code: 'validation-failed' });
     } else {
       headerOf.set(field, header);
@@ -103,6 +136,7 @@ export function parseDaftarArsip(csv: string, options: ParseOptions = {}): Parse
   const rows: ParsedRow[] = [];
   records.slice(headerIndex + 1).forEach((record, offset) => {
     if (record.every((cell) => cell === '')) return;
+    if (offset === 0 && isColumnNumbering(record)) return;
     const row = headerRow + offset + 1;
     const cells = new Map<ImportField, string>();
     record.forEach((cell, index) => {
@@ -111,8 +145,8 @@ export function parseDaftarArsip(csv: string, options: ParseOptions = {}): Parse
       if (!field && cell !== '' && index >= headers.length) {
         errors.push({
           row,
-          column: `column ${index + 1}`,
-          message: 'a value outside the header',
+          column: `kolom ${index + 1}`,
+          message: 'isian di luar kolom yang berjudul',
           code: 'validation-failed',
         });
       }
@@ -124,7 +158,17 @@ export function parseDaftarArsip(csv: string, options: ParseOptions = {}): Parse
   return { rows, errors, columnOf };
 }
 
-function isHeader(record: string[]): boolean {
+/** Whether a table has a daftar arsip header row among its first lines. */
+export const hasHeaderRow = (table: DaftarArsipTable): boolean =>
+  table.slice(0, MAX_HEADER_SEARCH).some(isHeader);
+
+/** The ANRI forms number their columns on the line under the header: 1, 2, 3, … is not a data row. */
+const isColumnNumbering = (record: readonly string[]): boolean => {
+  const filled = record.filter((cell) => cell !== '');
+  return filled.length > 2 && filled.every((cell, index) => cell === String(index + 1));
+};
+
+function isHeader(record: readonly string[]): boolean {
   const fields = new Set(record.map((cell) => fieldOfHeader(cell)));
   return fields.has('title') && fields.has('classificationCode');
 }
@@ -160,7 +204,7 @@ function toBody(cells: Map<ImportField, string>, options: ParseOptions, fail: Fa
   body.kind = take('kind', kind) ?? 'file';
   body.title = take('title', asText);
   body.classificationCode = take('classificationCode', asText);
-  body.securityClass = take('securityClass', enumValue);
+  body.securityClass = take('securityClass', securityClass);
   const unit = cells.get('originUnitId');
   body.originUnitId =
     unit === undefined ? options.defaultOriginUnitId : (options.resolveUnit?.(unit) ?? unit);

@@ -10,6 +10,7 @@ import {
 } from '@jejak/custody';
 import { RegisterItemDto, toRegisterCommand } from '@jejak/http-contract';
 import type { ParsedDaftarArsip, RowError } from './daftar-arsip.parser';
+import { inIndonesian } from './row-messages';
 
 export interface RowDecision {
   row: number;
@@ -54,7 +55,7 @@ export function validateDaftarArsip(parsed: ParsedDaftarArsip, ctx: ValidationCo
   const unreadableRows = new Set(parsed.errors.map((e) => e.row));
   const fail = (row: number, column: string, message: string, code: RowError['code']) => {
     if (failedColumns.has(`${row}|${column}`)) return;
-    errors.push({ row, column, message, code });
+    errors.push({ row, column, message: inIndonesian(message), code });
   };
 
   for (const { row, body } of parsed.rows) {
@@ -67,12 +68,13 @@ export function validateDaftarArsip(parsed: ParsedDaftarArsip, ctx: ValidationCo
       const column = parsed.columnOf(field);
       byColumn.set(column, [...(byColumn.get(column) ?? []), message]);
     }
-    for (const [column, messages] of byColumn) fail(row, column, messages.join('; '), 'validation-failed');
+    for (const [column, messages] of byColumn)
+      fail(row, column, messages.map(inIndonesian).join('; '), 'validation-failed');
     const givenId = typeof body.id === 'string' ? body.id : undefined;
     const itemId = ctx.itemIdFor(row, givenId);
     const earlierRow = rowOfId.get(itemId);
     if (earlierRow !== undefined) {
-      fail(row, parsed.columnOf('id'), `the same ID as row ${earlierRow}`, 'validation-failed');
+      fail(row, parsed.columnOf('id'), `ID yang sama dengan baris ${earlierRow}`, 'validation-failed');
     }
     rowOfId.set(itemId, row);
     if (invalid.length > 0 || earlierRow !== undefined) continue;

@@ -20,21 +20,40 @@ export function kurunWaktu(
     const to = Number(range[2]);
     return from === to ? { year: from } : { period: { from, to } };
   }
-  return { error: `'${text}' is not a year (2019) or a range of years (2015-2017)` };
+  return { error: `'${text}' bukan tahun (2019) atau rentang tahun (2015-2017)` };
 }
 
+/** Short forms written in the jumlah column, to the units of the forms (QUANTITY_UNITS). */
 const UNIT_ALIASES: Record<string, string> = {
   box: 'boks',
   bok: 'boks',
+  bx: 'boks',
   lbr: 'lembar',
+  lb: 'lembar',
   bks: 'berkas',
-  berkas: 'berkas',
+  brks: 'berkas',
+  bdl: 'bundel',
+  bendel: 'bundel',
+  folder: 'map',
+  ord: 'ordner',
+  odner: 'ordner',
+  bk: 'buku',
+  jld: 'jilid',
+  eks: 'eksemplar',
+  expl: 'eksemplar',
+  eksp: 'eksemplar',
+  roll: 'gulung',
+  kpg: 'keping',
 };
 
-/** Jumlah: "2 berkas", "15 lembar", "1 boks"; a bare number counts berkas. */
+/**
+ * Jumlah: "2 berkas", "15 lembar", "3 bundel", "2 (dua) boks", "10 lbr."; a bare number counts
+ * berkas. An unknown unit is kept, for the item rules to refuse with the list of units.
+ */
 export function jumlah(text: string): Converted {
-  const match = /^(\d{1,7})\s*([A-Za-z]*)\.?$/.exec(text);
-  if (!match) return { error: `'${text}' is not a count with its unit (e.g. 2 berkas, 15 lembar, 1 boks)` };
+  const match = /^(\d{1,7})\s*(?:\([^)]*\))?\s*([A-Za-z]*)\.?$/.exec(text);
+  if (!match)
+    return { error: `'${text}' bukan jumlah dengan satuannya (mis. 2 berkas, 15 lembar, 3 bundel, 1 boks)` };
   const unit = match[2].toLowerCase();
   return { value: { count: Number(match[1]), unit: unit === '' ? 'berkas' : (UNIT_ALIASES[unit] ?? unit) } };
 }
@@ -42,11 +61,16 @@ export function jumlah(text: string): Converted {
 /** Retensi: "2", "2 tahun", "2 th". */
 export function years(text: string): Converted {
   const match = /^(\d{1,3})\s*(?:tahun|thn|th|th\.|years?)?$/i.exec(text);
-  return match ? { value: Number(match[1]) } : { error: `'${text}' is not a number of years` };
+  return match
+    ? { value: Number(match[1]) }
+    : { error: `'${text}' bukan jumlah tahun (mis. 2 atau 2 tahun)` };
 }
 
 /** "Sangat Rahasia" → sangat_rahasia, "Dinilai Kembali" → dinilai_kembali, "ASLI" → asli. */
 export const enumValue = (text: string): Converted => ({ value: text.toLowerCase().replace(/[\s-]+/g, '_') });
+
+/** The ANRI forms' "Klasifikasi Keamanan dan Hak Akses" reads "Biasa/Terbuka": the class is its first part. */
+export const securityClass = (text: string): Converted => enumValue(text.split(/[/(]/)[0].trim());
 
 const KINDS: Record<string, string> = {
   arsip: 'file',
@@ -66,5 +90,5 @@ export function tanggal(text: string): Converted {
     const [, day, month, year] = dayFirst;
     return { value: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
   }
-  return { error: `'${text}' is not a date (2026-11-02 or 02-11-2026)` };
+  return { error: `'${text}' bukan tanggal (2026-11-02 atau 02-11-2026)` };
 }

@@ -4,3 +4,6 @@ export * from './daftar-arsip.parser';
 export * from './row-problems';
 export * from './daftar-arsip.validator';
 export * from './daftar-arsip.importer';
+export * from './daftar-arsip.file';
+export * from './daftar-arsip.template';
+export * from './import-ledger';

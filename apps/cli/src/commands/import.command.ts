@@ -2,16 +2,25 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '@jejak/custody';
 import { openDirectoryDatabase, LocationRepository, TokenRepository } from '@jejak/directory';
-import { describeError, importDaftarArsip } from '@jejak/daftar-arsip';
+import {
+  describeError,
+  duplicateMessage,
+  importDaftarArsip,
+  ImportLedger,
+  listFingerprint,
+  readDaftarArsipFile,
+} from '@jejak/daftar-arsip';
 import { Progress } from '../progress';
 import { UsageError, type CliContext, type Output } from '../cli-context';
 
-const USAGE = 'usage: jejak import daftar-arsip FILE.csv [--unit ORIGIN_UNIT_ID] [--as PRINCIPAL_ID]';
+const USAGE =
+  'usage: jejak import daftar-arsip FILE.csv|FILE.xlsx [--unit ORIGIN_UNIT_ID] [--as PRINCIPAL_ID] [--dry-run] [--allow-duplicate]';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
- * `jejak import daftar-arsip FILE.csv`: the same parser, rules and all-or-nothing import as
- * POST /api/imports/daftar-arsip, written straight to the event store.
+ * `jejak import daftar-arsip FILE.csv|FILE.xlsx`: the same reader, rules, all-or-nothing import,
+ * dry run and refusal of a list imported before as POST /api/imports/daftar-arsip, written
+ * straight to the event store.
  */
 export async function importCommand(
   context: CliContext,
@@ -23,11 +32,17 @@ export async function importCommand(
   if (what !== 'daftar-arsip' || !file || extra.length > 0) throw new UsageError(USAGE);
   const unitId = options.unit as string | undefined;
   const principalId = options.as as string | undefined;
-  let csv: string;
+  const dryRun = options['dry-run'] === true;
+  let bytes: Buffer;
   try {
-    csv = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const read = await readDaftarArsipFile(bytes, { fileName: file });
+  if ('error' in read) {
+    output.err(`${file}: ${describeError(read.error)}`);
+    return 1;
   }
 
   const db = openDirectoryDatabase(context.config.dataDir);
@@ -35,12 +50,21 @@ export async function importCommand(
     const locations = new LocationRepository(db);
     if (unitId && !locations.get(unitId)) throw new UsageError(`unknown unit '${unitId}'`);
     const actor = actorFor(new TokenRepository(db), principalId);
+    const ledger = new ImportLedger(db);
+    const fingerprint = listFingerprint(read.table, unitId);
+    const earlier = ledger.earlier(fingerprint);
+    if (earlier.length > 0 && options['allow-duplicate'] !== true) {
+      output.err(`${file}: ${duplicateMessage(earlier[earlier.length - 1], '--allow-duplicate')}`);
+      return 1;
+    }
     const store = await context.events();
-    // The same file, unit and actor is the same import: a second run completes it, never doubles it.
-    const request = sha256(`${unitId ?? ''}|${actor.id}|${csv}`);
+    // The same list, unit and actor is the same import until it is done: a second run completes a
+    // cut-off one, never doubles it; an import asked for again (--allow-duplicate) is a new one.
+    const request = sha256(`${unitId ?? ''}|${actor.id}|${fingerprint}|${earlier.length}`);
     let progress: Progress | null = null;
     const outcome = await importDaftarArsip(store, locations, {
-      csv,
+      csv: read.table,
+      dryRun,
       actor,
       tokenId: 'cli',
       defaultOriginUnitId: unitId,
@@ -55,15 +79,29 @@ export async function importCommand(
       for (const error of outcome.errors) output.err(describeError(error));
       output.err(
         outcome.errors.length > 0
-          ? `${file}: nothing was imported (${outcome.code}).`
+          ? `${file}: tidak ada yang diimpor (${outcome.code}).`
           : `${file}: ${outcome.message}`,
       );
       return 1;
     }
+    if (dryRun) {
+      const rows = outcome.preview ?? [];
+      output.err(`${file}: uji coba, tidak ada yang dicatat; ${rows.length} arsip akan diimpor.`);
+      output.out(
+        JSON.stringify({ dryRun: true, format: read.format, wouldImport: rows.length, rows }, null, 2),
+      );
+      return 0;
+    }
     const { importId, imported, recorded, itemIds, position } = outcome;
+    ledger.record(fingerprint, {
+      importId,
+      importedAt: new Date().toISOString(),
+      imported,
+      actorId: actor.id,
+    });
     if (recorded < imported)
       output.err(
-        `${imported - recorded} of the ${imported} rows were recorded by an earlier run of this file.`,
+        `${imported - recorded} dari ${imported} baris sudah dicatat oleh jalannya berkas ini sebelumnya.`,
       );
     output.out(JSON.stringify({ importId, imported, recorded, position, itemIds }, null, 2));
     return 0;

@@ -33,6 +33,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'POST /api/transfers/:id/intake': ['depot'],
   'GET /api/transfers/:id/report.pdf': EVERYONE,
   'POST /api/imports/daftar-arsip': ['admin', 'officer'],
+  'GET /api/imports/daftar-arsip/template.csv': EVERYONE,
+  'GET /api/imports/daftar-arsip/template.xlsx': EVERYONE,
   'GET /api/audit/items/:id/replay': ['auditor', 'admin'],
   'GET /api/audit/items/:id/export': ['auditor', 'admin'],
   'GET /metrics': ['admin', 'auditor'],

@@ -20,12 +20,12 @@ export function transferProblems(
   const problems: RowError[] = [];
   const fail = (row: number, column: string, message: string) =>
     problems.push({ row, column, message, code: 'validation-failed' });
-  if (!locations(transfer.toId)) fail(0, 'transferToId', `unknown location '${transfer.toId}'`);
+  if (!locations(transfer.toId)) fail(0, 'transferToId', `lokasi tidak dikenal '${transfer.toId}'`);
   if (accepted.length > MAX_MANIFEST_ITEMS) {
     fail(
       0,
       'transfer',
-      `a transfer lists at most ${MAX_MANIFEST_ITEMS} items; split the list (${accepted.length} rows)`,
+      `satu pemindahan memuat paling banyak ${MAX_MANIFEST_ITEMS} arsip; pecah daftarnya (${accepted.length} baris)`,
     );
   }
   const origins = new Set(accepted.map(originOf));
@@ -35,7 +35,7 @@ export function transferProblems(
       fail(
         decision.row,
         'Unit Pengolah',
-        `one transfer leaves one unit: '${originOf(decision)}' is not '${first}'`,
+        `satu pemindahan berangkat dari satu unit: '${originOf(decision)}' bukan '${first}'`,
       );
     }
   }

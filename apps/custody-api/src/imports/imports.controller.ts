@@ -1,12 +1,38 @@
-import { Body, Controller, Inject, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import type Database from 'better-sqlite3';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { deterministicUuid, EVENT_STORE, type EventStore } from '@jejak/event-store';
 import { toActor, type Principal, LocationRepository } from '@jejak/directory';
-import { importDaftarArsip, rowProblems } from '@jejak/daftar-arsip';
+import {
+  ACCEPTED_COLUMNS,
+  UNKNOWN_COLUMN_MESSAGE,
+  describeError,
+  duplicateMessage,
+  importDaftarArsip,
+  ImportLedger,
+  listFingerprint,
+  readDaftarArsipFile,
+  rowProblems,
+  templateCsv,
+  templateXlsx,
+  XLSX_CONTENT_TYPE,
+  type RowError,
+} from '@jejak/daftar-arsip';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
+import { UploadedFile } from '../common/import-body-parser';
+import { DIRECTORY_DB } from '../infrastructure/stores.module';
 import { idempotentRequestOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { toCreateTransferCommand } from '../transfers/to-transfer-command';
@@ -36,6 +62,23 @@ export class ImportQueryDto {
   @IsString()
   @IsNotEmpty()
   transferToId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: check every row and answer what would be recorded (`rows`), recording nothing',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'true: import a list that was imported before (same cells, same unit) as new items; without it such a list is refused with 409 already-exists',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  allowDuplicate?: 'true' | 'false';
 }
 
 @ApiTags('imports')
@@ -47,48 +90,120 @@ export class ImportsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LocationRepository) private readonly locations: LocationRepository,
     @Inject(TransferCommandHandler) private readonly transfers: TransferCommandHandler,
-  ) {}
+    @Inject(DIRECTORY_DB) directoryDb: Database.Database,
+  ) {
+    this.ledger = new ImportLedger(directoryDb);
+  }
 
-  /** A daftar arsip as CSV: every row valid and then all registered, or nothing at all. */
+  private readonly ledger: ImportLedger;
+
+  @Get('daftar-arsip/template.csv')
+  @ApiProduces('text/csv')
+  templateCsv(@Res({ passthrough: true }) reply: FastifyReply): string {
+    void reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', 'attachment; filename="templat-daftar-arsip.csv"');
+    return templateCsv();
+  }
+
+  @Get('daftar-arsip/template.xlsx')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  async templateXlsx(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    void reply
+      .header('Content-Type', XLSX_CONTENT_TYPE)
+      .header('Content-Disposition', 'attachment; filename="templat-daftar-arsip.xlsx"');
+    return templateXlsx();
+  }
+
+  /** A daftar arsip as CSV or XLSX: every row valid and then all registered, or nothing at all. */
   @Post('daftar-arsip')
-  @ApiConsumes('text/csv')
+  @ApiCreatedResponse({
+    description: 'Every row registered: { importId, imported, itemIds, position, transfer? }',
+  })
+  @ApiOkResponse({
+    description:
+      'dryRun=true: { dryRun: true, format, wouldImport, rows: [{ row, itemId?, …fields }] }; nothing recorded',
+  })
+  @ApiConsumes('text/csv', XLSX_CONTENT_TYPE)
   @ApiBody({
     description:
-      'Header row then one item per row; `,` or `;`; Indonesian headers (Kode Klasifikasi, Uraian Informasi, Kurun Waktu, …) or field names',
+      'Header row then one item per row. CSV: UTF-8 (BOM or not) or Windows-1252, `,` or `;`. XLSX: the first sheet with a header row. Headers of the ANRI daftar arsip forms (Kode Klasifikasi, Uraian Informasi Berkas, Kurun Waktu, Jumlah, …) or field names; see GET /api/imports/daftar-arsip/template.xlsx',
     schema: {
       type: 'string',
+      format: 'binary',
       example:
-        'No;Kode Klasifikasi;Uraian Informasi;Kurun Waktu;Jumlah;Klasifikasi Keamanan\n1;900.1.3;Laporan keuangan;2019;2 berkas;biasa',
+        'No;Kode Klasifikasi;Uraian Informasi;Kurun Waktu;Jumlah;Klasifikasi Keamanan\n1;900.1.3;Laporan keuangan;2019;3 bundel;biasa',
     },
   })
   async importDaftarArsip(
-    @Body() csv: unknown,
+    @Body() file: unknown,
     @Query() query: ImportQueryDto,
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (typeof csv !== 'string') {
+    if (!(file instanceof UploadedFile)) {
       throw new ApiProblem(
         'unsupported-media-type',
-        'Send the daftar arsip as text/csv (UTF-8, `,` or `;` separated).',
+        'Kirim daftar arsip sebagai text/csv (UTF-8 atau Windows-1252, dipisah `,` atau `;`) atau sebagai XLSX.',
       );
     }
+    const read = await readDaftarArsipFile(file.bytes, { contentType: file.contentType });
+    if ('error' in read)
+      throw new ApiProblem('validation-failed', describeError(read.error), rowProblems([read.error]));
+    const actor = toActor(principal);
+    const defaultOriginUnitId = query.originUnitId ?? principal.unitId ?? undefined;
+    const fingerprint = listFingerprint(read.table, defaultOriginUnitId);
+    const earlier = this.ledger.earlier(fingerprint);
+    if (earlier.length > 0 && query.allowDuplicate !== 'true') {
+      const last = earlier[earlier.length - 1];
+      throw new ApiProblem('already-exists', duplicateMessage(last, '?allowDuplicate=true'), {
+        earlierImport: last,
+        earlierImports: earlier.length,
+      });
+    }
+    const dryRun = query.dryRun === 'true';
     const transfer = transferOf(query);
     const idempotency = idempotentRequestOf(request);
     let fromId: string | undefined;
     const outcome = await importDaftarArsip(this.store, this.locations, {
-      csv,
-      actor: toActor(principal),
+      csv: read.table,
+      actor,
       tokenId: principal.tokenId,
-      defaultOriginUnitId: query.originUnitId ?? principal.unitId ?? undefined,
+      defaultOriginUnitId,
       idempotency,
+      dryRun,
       finalCheck: (accepted) => {
         fromId = accepted.length > 0 ? originOf(accepted[0]) : fromId;
         return transfer ? transferProblems(transfer, accepted, this.locations.lookup) : [];
       },
     });
-    if (!outcome.ok) throw new ApiProblem(outcome.code, outcome.message, rowProblems(outcome.errors));
+    if (!outcome.ok) {
+      throw new ApiProblem(outcome.code, outcome.message, {
+        ...rowProblems(outcome.errors),
+        ...(outcome.errors.some(isUnknownColumn) ? { acceptedColumns: ACCEPTED_COLUMNS } : {}),
+      });
+    }
+    if (dryRun) {
+      // Nothing was created: 200, not 201.
+      void reply.status(200);
+      const rows = outcome.preview ?? [];
+      return {
+        dryRun: true,
+        format: read.format,
+        wouldImport: rows.length,
+        rows,
+        ...(transfer ? { transfer } : {}),
+      };
+    }
     const { importId, imported, itemIds, position } = outcome;
+    // Once the items are recorded: a transfer refused below does not make the list importable again.
+    this.ledger.record(fingerprint, {
+      importId,
+      importedAt: new Date().toISOString(),
+      imported,
+      actorId: actor.id,
+    });
     if (!transfer) return { importId, imported, itemIds, position };
 
     // The items are recorded by now: a refused transfer says so, and a retry with the same key
@@ -109,7 +224,7 @@ export class ImportsController {
       )
       .catch((error: unknown) => {
         if (!(error instanceof ApiProblem)) throw error;
-        const detail = `The ${imported} items were imported, but the transfer was refused: ${error.body.detail}`;
+        const detail = `${imported} arsip sudah diimpor, tetapi pemindahannya ditolak: ${error.body.detail}`;
         throw new ApiProblem(error.body.code, detail, {
           errors: error.body.errors,
           imported,
@@ -133,9 +248,15 @@ function transferOf(query: ImportQueryDto): ImportTransfer | null {
   if (baNumber === undefined && toId === undefined) return null;
   if (baNumber === undefined || toId === undefined) {
     const missing = baNumber === undefined ? 'transferBaNumber' : 'transferToId';
-    throw new ApiProblem('validation-failed', 'A transfer needs both transferBaNumber and transferToId.', {
-      errors: [{ field: missing, message: 'is required with the other transfer parameter' }],
-    });
+    throw new ApiProblem(
+      'validation-failed',
+      'Pemindahan memerlukan transferBaNumber dan transferToId sekaligus.',
+      {
+        errors: [{ field: missing, message: 'wajib diisi bersama parameter pemindahan yang lain' }],
+      },
+    );
   }
   return { baNumber, toId };
 }
+
+const isUnknownColumn = (error: RowError): boolean => error.message === UNKNOWN_COLUMN_MESSAGE;
