@@ -53,6 +53,9 @@ describe('jejak backup and the restore procedure of the README', () => {
     expect(readdirSync(backupDir)).toEqual(
       expect.arrayContaining(['events.sqlite', 'directory.sqlite', 'backup.json']),
     );
+    expect(readFileSync(join(backupDir, 'log-signing.key'))).toEqual(
+      readFileSync(join(dataDir, 'log-signing.key')),
+    );
     expect(JSON.parse(readFileSync(join(backupDir, 'backup.json'), 'utf8')).files.at(-1).name).toBe(
       'events.sqlite',
     );
@@ -61,7 +64,9 @@ describe('jejak backup and the restore procedure of the README', () => {
     // The README's restore: stop, wipe (or move aside) the data directory, copy the backup in, start.
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir);
-    for (const name of readdirSync(backupDir).filter((n) => n.endsWith('.sqlite'))) {
+    for (const name of readdirSync(backupDir).filter(
+      (n) => n.endsWith('.sqlite') || n === 'log-signing.key',
+    )) {
       copyFileSync(join(backupDir, name), join(dataDir, name));
     }
     expect((await jejak(dataDir, 'verify')).code).toBe(0);

@@ -1,7 +1,15 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { quickCheck } from '@jejak/event-store';
+import { quickCheck, SIGNING_KEY_FILE } from '@jejak/event-store';
 import { UsageError, type CliContext, type Output } from '../cli-context';
 
 const EVENT_LOG = 'events.sqlite';
@@ -66,6 +74,13 @@ export async function backupCommand(context: CliContext, args: string[], output:
     const bytes = statSync(join(dest, name)).size;
     files.push({ name, bytes });
     output.out(`backed up ${name} (${bytes} bytes)`);
+  }
+  // Without the log's signing key a restored store would sign with a new one, and every auditor's
+  // trusted vkey would stop verifying its checkpoints.
+  if (existsSync(join(dataDir, SIGNING_KEY_FILE))) {
+    copyFileSync(join(dataDir, SIGNING_KEY_FILE), join(dest, SIGNING_KEY_FILE));
+    chmodSync(join(dest, SIGNING_KEY_FILE), 0o600);
+    output.out(`backed up ${SIGNING_KEY_FILE} (keep this directory as secret as the data directory)`);
   }
   writeFileSync(
     join(dest, 'backup.json'),
