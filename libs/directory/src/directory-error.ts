@@ -7,7 +7,8 @@ export type DirectoryErrorKind =
   | 'unknown-unit'
   | 'unit-required'
   | 'person-inactive'
-  | 'person-mismatch';
+  | 'person-mismatch'
+  | 'unknown-parent';
 
 export class DirectoryError extends Error {
   constructor(

@@ -1,6 +1,7 @@
 export * from './principal';
 export * from './directory.database';
 export * from './location.repository';
+export * from './location.migration';
 export * from './token.repository';
 export * from './bekasi-directory.seed';
 export * from './person';

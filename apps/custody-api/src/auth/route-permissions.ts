@@ -17,6 +17,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'POST /api/locations': ['admin'],
   'GET /api/locations/:id': EVERYONE,
   'GET /api/locations/:id/inventory': EVERYONE,
+  'PATCH /api/locations/:id': ['admin'],
+  'GET /api/locations/:id/changes': ['admin', 'auditor'],
   'POST /api/items': ['admin', 'officer'],
   'GET /api/items': EVERYONE,
   'GET /api/items/:id': EVERYONE,

@@ -1,18 +1,25 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { LocationInfo } from '@jejak/custody';
+import type Database from 'better-sqlite3';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
-import { type Principal, LocationRepository } from '@jejak/directory';
+import {
+  auditOf,
+  LocationRepository,
+  type AuditEntry,
+  type DirectoryLocation,
+  type Principal,
+} from '@jejak/directory';
+import { DIRECTORY_DB } from '../infrastructure/stores.module';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ReadsProjection } from '../common/reads-projection.decorator';
 import { ApiProblems } from '../openapi/problem.dto';
 import { orProblem } from '../people/directory-problem';
-import { InventoryDto, LocationDto, LocationListDto } from '../openapi/response.dto';
+import { InventoryDto, LocationChangesDto, LocationDto, LocationListDto } from '../openapi/response.dto';
 import { PageQueryDto } from '../common/read-query.dto';
-import { CreateLocationDto, LocationListQueryDto } from './create-location.dto';
+import { CreateLocationDto, LocationListQueryDto, UpdateLocationDto } from './create-location.dto';
 
 @ApiTags('locations')
 @ApiBearerAuth()
@@ -21,11 +28,12 @@ export class LocationsController {
   constructor(
     @Inject(LocationRepository) private readonly locations: LocationRepository,
     @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
+    @Inject(DIRECTORY_DB) private readonly db: Database.Database,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: LocationListDto })
-  list(@Query() query: LocationListQueryDto): { locations: LocationInfo[] } {
+  list(@Query() query: LocationListQueryDto): { locations: DirectoryLocation[] } {
     return { locations: this.locations.list(query) };
   }
 
@@ -33,7 +41,7 @@ export class LocationsController {
   @Idempotent()
   @ApiCreatedResponse({ type: LocationDto })
   @ApiProblems(409)
-  create(@Body() dto: CreateLocationDto, @CurrentPrincipal() principal: Principal): LocationInfo {
+  create(@Body() dto: CreateLocationDto, @CurrentPrincipal() principal: Principal): DirectoryLocation {
     if (this.locations.get(dto.id))
       throw new ApiProblem('already-exists', `Location '${dto.id}' already exists.`);
     if (dto.parentId !== undefined && !this.locations.get(dto.parentId)) {
@@ -41,23 +49,41 @@ export class LocationsController {
         errors: [{ field: 'parentId', message: 'no such location' }],
       });
     }
-    const location: LocationInfo = {
-      id: dto.id,
-      name: dto.name,
-      type: dto.type,
-      parentId: dto.parentId ?? null,
-    };
-    orProblem(() => this.locations.create(location, principal.principalId));
-    return location;
+    const location = { id: dto.id, name: dto.name, type: dto.type, parentId: dto.parentId ?? null };
+    return orProblem(() => this.locations.create(location, principal.principalId));
   }
 
   @Get(':id')
   @ApiOkResponse({ type: LocationDto })
   @ApiProblems(404)
-  get(@Param('id') id: string): LocationInfo {
+  get(@Param('id') id: string): DirectoryLocation {
     const location = this.locations.get(id);
     if (!location) throw new ApiProblem('not-found', `No location '${id}'.`);
     return location;
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: LocationDto })
+  @ApiProblems(400, 404)
+  update(
+    @Param('id') id: string,
+    @Body() dto: UpdateLocationDto,
+    @CurrentPrincipal() principal: Principal,
+  ): DirectoryLocation {
+    if (dto.name == null && dto.parentId === undefined && dto.active == null) {
+      throw new ApiProblem('validation-failed', 'Nothing to change: give name, parentId or active.', {
+        errors: [{ field: 'body', message: 'name, parentId or active required' }],
+      });
+    }
+    return orProblem(() => this.locations.update(id, dto, principal.principalId));
+  }
+
+  @Get(':id/changes')
+  @ApiOkResponse({ type: LocationChangesDto })
+  @ApiProblems(404)
+  changes(@Param('id') id: string): { locationId: string; changes: AuditEntry[] } {
+    this.get(id);
+    return { locationId: id, changes: auditOf(this.db, id) };
   }
 
   @ReadsProjection()

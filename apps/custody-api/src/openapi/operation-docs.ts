@@ -63,7 +63,7 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   'GET /api/locations': {
     summary: 'List units and places',
     description:
-      'Every unit and place of the directory (dinas, kecamatan, desa/kelurahan, depot, sorting point), filtered by `type`, `parentId` or `q`.',
+      'Every unit and place of the directory (dinas, kecamatan, desa/kelurahan, depot, sorting point) with `active` and the `kemendagriCode` of kecamatan and desa/kelurahan, filtered by `type`, `parentId`, `active` or `q` (name, id or code).',
   },
   'POST /api/locations': {
     summary: 'Add a unit or place',
@@ -73,6 +73,18 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   'GET /api/locations/{id}': {
     summary: 'One unit or place',
     description: 'A location of the directory.',
+    problems: { '404': 'not-found: no such location' },
+  },
+  'PATCH /api/locations/{id}': {
+    summary: 'Rename, move or deactivate a place',
+    description:
+      'Admin. `{ name?, parentId?, active? }`; audited. Places are never deleted: a deactivated one stays readable with `active: false`. A `parentId` that does not exist or lies under the place is 400.',
+    problems: { '404': 'not-found: no such location' },
+  },
+  'GET /api/locations/{id}/changes': {
+    summary: 'A place’s changes',
+    description:
+      'Admin, auditor. Who created, renamed, moved or deactivated the place, when and how (the directory’s audit trail).',
     problems: { '404': 'not-found: no such location' },
   },
   'GET /api/locations/{id}/inventory': {

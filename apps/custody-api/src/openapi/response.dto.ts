@@ -77,6 +77,30 @@ export class LocationDto {
   @ApiProperty({ example: 'Kecamatan Cikarang Utara' }) name!: string;
   @ApiProperty({ enum: LOCATION_TYPES }) type!: string;
   @ApiProperty({ nullable: true, type: String }) parentId!: string | null;
+  @ApiProperty({ description: 'false: deactivated (still readable, never deleted)' }) active!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Kemendagri code of a kecamatan, desa or kelurahan',
+    example: '32.16.01',
+  })
+  kemendagriCode!: string | null;
+}
+
+export class LocationChangeDto {
+  @ApiProperty() at!: string;
+  @ApiProperty() actorId!: string;
+  @ApiProperty({ example: 'location.updated' }) action!: string;
+  @ApiProperty() subjectId!: string;
+  @ApiProperty({ description: 'What changed: field → { from, to }', type: Object }) details!: Record<
+    string,
+    unknown
+  >;
+}
+
+export class LocationChangesDto {
+  @ApiProperty() locationId!: string;
+  @ApiProperty({ type: [LocationChangeDto] }) changes!: LocationChangeDto[];
 }
 
 export class LocationListDto {
