@@ -14,7 +14,18 @@ export interface SpawnedService {
 /** Starts the built service (`npm run build`, which `npm test` runs first) as its own process. */
 export async function spawnService(env: Record<string, string>): Promise<SpawnedService> {
   if (!existsSync(SERVICE_ENTRY)) throw new Error(`${SERVICE_ENTRY} is missing: run "npm run build" first`);
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  // A random port can still be taken by another suite's service: draw another one then.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnPort(env, 20000 + Math.floor(Math.random() * 12000));
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+/** Below Linux's ephemeral range (32768 and up), so no client connection's local port collides. */
+async function spawnOnPort(env: Record<string, string>, port: number): Promise<SpawnedService> {
   const child = spawn(process.execPath, [SERVICE_ENTRY], {
     env: { ...process.env, JEJAK_LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
