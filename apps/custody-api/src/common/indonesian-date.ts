@@ -1,4 +1,4 @@
-const MONTHS = [
+export const INDONESIAN_MONTHS = [
   'Januari',
   'Februari',
   'Maret',
@@ -26,7 +26,7 @@ function inWib(iso: string): Date {
 /** "30 November 2026": the date as a berita acara writes it, in WIB. */
 export function formatIndonesianDate(iso: string): string {
   const date = inWib(iso);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return `${date.getUTCDate()} ${INDONESIAN_MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
 /** "Senin": the day of the week in WIB, for "Pada hari ini, Senin tanggal ...". */

@@ -1,20 +1,5 @@
 import angkaTerbilang from '@develoka/angka-terbilang-js';
-import { formatIndonesianDate, indonesianDayName } from '../common/indonesian-date';
-
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+import { formatIndonesianDate, INDONESIAN_MONTHS, indonesianDayName } from '../common/indonesian-date';
 
 /** Kabupaten Bekasi keeps WIB (UTC+7), as the other printed dates do. */
 const wib = (iso: string): Date => new Date(Date.parse(iso) + 7 * 60 * 60 * 1000);
@@ -28,7 +13,7 @@ export function tanggalTerbilang(iso: string): string {
   const day = angkaTerbilang(date.getUTCDate());
   const year = angkaTerbilang(date.getUTCFullYear());
   return (
-    `hari ${indonesianDayName(iso)} tanggal ${day} bulan ${MONTHS[date.getUTCMonth()]} tahun ${year} ` +
+    `hari ${indonesianDayName(iso)} tanggal ${day} bulan ${INDONESIAN_MONTHS[date.getUTCMonth()]} tahun ${year} ` +
     `(${formatIndonesianDate(iso)})`
   );
 }
