@@ -50,7 +50,10 @@ const describeWithSpec = existsSync(DOMAIN_MD) ? describe : describe.skip;
 if (!existsSync(DOMAIN_MD)) console.log(`rooms.spec: ${DOMAIN_MD} is not here; the table checks are skipped`);
 
 describeWithSpec("the rooms' tables against domain.md's custody events table", () => {
-  const table = eventsTable(existsSync(DOMAIN_MD) ? readFileSync(DOMAIN_MD, 'utf8') : '');
+  // describe.skip still runs this body to collect its tests: read the spec only where it is.
+  const table = existsSync(DOMAIN_MD)
+    ? eventsTable(readFileSync(DOMAIN_MD, 'utf8'))
+    : new Map<string, string>();
 
   it('has a row for every event that has a room', () => {
     expect(CUSTODY_EVENT_TYPES.filter((type) => !table.has(type))).toEqual([]);
