@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Principal } from '@jejak/directory';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
-import { ReadModelGate } from '../infrastructure/read-model-gate';
+import { ReadsProjection } from '../common/reads-projection.decorator';
 import { ReadQueryDto } from '../items/dto/item-query.dto';
 import { toDisposalReportData } from './disposal-report.data';
 import { renderDisposalReport } from './disposal-report.pdf';
@@ -24,10 +24,10 @@ const fileName = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '-'
 export class ItemDocumentsController {
   constructor(
     @Inject(ItemDocumentReads) private readonly reads: ItemDocumentReads,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
     @Inject(DocumentSources) private readonly sources: DocumentSources,
   ) {}
 
+  @ReadsProjection()
   @Get('items/:id/loan.pdf')
   @ApiProduces('application/pdf')
   @ApiOperation({
@@ -40,7 +40,6 @@ export class ItemDocumentsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    await this.gate.await(query.minPosition, reply);
     const view = await this.reads.item(id);
     const data = toLoanReportData(view, await this.reads.trail(id), this.sources.directory(), principal);
     if (!data) throw new ApiProblem('not-found', `Item '${id}' has never been lent (belum pernah dipinjam).`);
@@ -51,6 +50,7 @@ export class ItemDocumentsController {
     );
   }
 
+  @ReadsProjection()
   @Get('items/:id/receipt.pdf')
   @ApiProduces('application/pdf')
   @ApiOperation({
@@ -64,7 +64,6 @@ export class ItemDocumentsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    await this.gate.await(query.minPosition, reply);
     const view = await this.reads.item(id);
     const data = toReceiptData(view, await this.reads.trail(id), this.sources.directory(), principal);
     if (!data)
@@ -72,6 +71,7 @@ export class ItemDocumentsController {
     return this.pdf(reply, `tanda-terima-${fileName(id)}.pdf`, renderReceipt(data, this.sources.heading));
   }
 
+  @ReadsProjection()
   @Get('disposals/:id/report.pdf')
   @ApiProduces('application/pdf')
   @ApiOperation({
@@ -87,7 +87,6 @@ export class ItemDocumentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     if (id.length > 200) throw new ApiProblem('validation-failed', 'A BA number has at most 200 characters.');
-    await this.gate.await(query.minPosition, reply);
     const data = toDisposalReportData(
       id,
       await this.reads.endedUnder(id),

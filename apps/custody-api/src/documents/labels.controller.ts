@@ -6,7 +6,7 @@ import { ID_PATTERN } from '@jejak/http-contract';
 import { READ_MODEL_QUERIES, type ItemView, type ReadModelQueries } from '@jejak/read-models';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
-import { ReadModelGate } from '../infrastructure/read-model-gate';
+import { ReadsProjection } from '../common/reads-projection.decorator';
 import { kurunWaktu } from '../transfers/berita-acara-data';
 import { DocumentSources } from './document-sources';
 import { customLayout, presetLayout, type LabelLayout } from './label-layout';
@@ -58,10 +58,10 @@ function itemIdsOf(raw: string): string[] {
 export class LabelsController {
   constructor(
     @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
-    @Inject(ReadModelGate) private readonly gate: ReadModelGate,
     @Inject(DocumentSources) private readonly sources: DocumentSources,
   ) {}
 
+  @ReadsProjection()
   @Get('labels.pdf')
   @ApiProduces('application/pdf')
   @ApiOperation({
@@ -76,7 +76,6 @@ export class LabelsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    await this.gate.await(query.minPosition, reply);
     const itemIds = itemIdsOf(query.itemIds);
     const layout = layoutOf(query);
     const startAt = query.startAt ?? 1;
