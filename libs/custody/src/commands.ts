@@ -3,6 +3,7 @@ import type { CustodyEventType } from './events';
 import type { CommandOfRoom } from './events/event-room';
 import type { CUSTODY_ROOMS } from './events/index';
 import type { LocationLookup } from './location';
+import type { PartyLookup } from './party';
 
 /**
  * What a caller asks for. Each command is named after the event it tries to record, so the
@@ -25,4 +26,6 @@ export interface DecisionContext {
   /** When it happened as reported (offline scans arrive late); defaults to `now`. */
   occurredAt: string;
   locations: LocationLookup;
+  /** People and units of the directory, for checks that a party is real and active. */
+  parties: PartyLookup;
 }

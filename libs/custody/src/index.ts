@@ -3,6 +3,8 @@ export * from './commands';
 export * from './events';
 export * from './item';
 export * from './location';
+export * from './party';
+export * from './acknowledgement';
 export * from './refusal';
 export * from './state';
 export * from './assert-never';

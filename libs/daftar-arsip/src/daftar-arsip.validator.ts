@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import {
+  unitPartiesOf,
   decide,
   type Actor,
   type CustodyCommand,
@@ -85,6 +86,7 @@ export function validateDaftarArsip(parsed: ParsedDaftarArsip, ctx: ValidationCo
       now: ctx.now,
       occurredAt: ctx.now,
       locations: ctx.locations,
+      parties: unitPartiesOf(ctx.locations),
     });
     if (!decision.ok) {
       const { refusal } = decision;

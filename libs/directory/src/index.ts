@@ -11,3 +11,4 @@ export * from './password-hashing';
 export * from './credential.repository';
 export * from './session.repository';
 export * from './release-code.repository';
+export * from './party-lookup';

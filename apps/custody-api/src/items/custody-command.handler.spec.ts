@@ -11,9 +11,9 @@ import {
   type CustodyCommand,
   type CustodyEvent,
 } from '@jejak/custody';
-import { ACTORS, aFile, lookupLocation } from '@jejak/custody/testing/fixtures';
+import { ACTORS, aFile, lookupLocation, lookupParty } from '@jejak/custody/testing/fixtures';
 import { SqliteEventStore } from '@jejak/event-store';
-import type { Principal, LocationRepository } from '@jejak/directory';
+import type { Principal, LocationRepository, PeopleRepository } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { CustodyCommandHandler, CustodyCommandMessage } from './custody-command.handler';
@@ -31,11 +31,20 @@ describe('CustodyCommandHandler with its item state cache', () => {
   let store: SqliteEventStore;
   let handler: CustodyCommandHandler;
 
+  /** The test directory's people: every actor of the fixtures, active. */
+  const peopleOf = (actors: typeof ACTORS) =>
+    ({
+      get: (id: string) => {
+        const actor = Object.values(actors).find((candidate) => candidate.id === id);
+        return actor && { ...actor, name: actor.id, active: true };
+      },
+    }) as unknown as PeopleRepository;
+
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'jejak-handler-'));
     store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
     const locations = { lookup: lookupLocation } as unknown as LocationRepository;
-    handler = new CustodyCommandHandler(store, locations, new CommandMetrics());
+    handler = new CustodyCommandHandler(store, locations, peopleOf(ACTORS), new CommandMetrics());
   });
 
   afterEach(async () => {
@@ -53,7 +62,13 @@ describe('CustodyCommandHandler with its item state cache', () => {
   async function appendElsewhere(command: CustodyCommand, actor: Actor): Promise<void> {
     const state = replay(await stored(command.itemId));
     const now = new Date().toISOString();
-    const decision = decide(command, state, { actor, now, occurredAt: now, locations: lookupLocation });
+    const decision = decide(command, state, {
+      actor,
+      now,
+      occurredAt: now,
+      locations: lookupLocation,
+      parties: lookupParty,
+    });
     if (!decision.ok) throw new Error(decision.refusal.message);
     const sealed = sealEvents(decision.events, {
       itemId: command.itemId,
@@ -130,6 +145,7 @@ describe('CustodyCommandHandler with its item state cache', () => {
     const otherHandler = new CustodyCommandHandler(
       other,
       { lookup: lookupLocation } as unknown as LocationRepository,
+      peopleOf(ACTORS),
       new CommandMetrics(),
     );
     await otherHandler.execute(

@@ -19,7 +19,14 @@ import {
   type IdempotentRequest,
   type StreamFold,
 } from '@jejak/event-store';
-import { toActor, type Principal, LocationRepository } from '@jejak/directory';
+import {
+  toActor,
+  partyLookupOf,
+  type Principal,
+  LocationRepository,
+  PeopleRepository,
+} from '@jejak/directory';
+import type { PartyLookup } from '@jejak/custody';
 import { pipelineProblem } from '../common/pipeline-problem';
 import { ApiProblem } from '../common/problem';
 import { CommandMetrics } from '../metrics/command-metrics';
@@ -59,13 +66,16 @@ export class CustodyCommandHandler {
   /** Saves reading and replaying the whole stream on every command to a recently written item. */
   private readonly states = new ItemStateCache();
   private readonly pipeline: CommandPipeline;
+  private readonly parties: PartyLookup;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(LocationRepository) private readonly locations: LocationRepository,
+    @Inject(PeopleRepository) people: PeopleRepository,
     @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
   ) {
     this.pipeline = new CommandPipeline(store);
+    this.parties = partyLookupOf(people, locations);
   }
 
   execute({ request }: CustodyCommandMessage): Promise<CustodyOutcome> {
@@ -93,7 +103,16 @@ export class CustodyCommandHandler {
       context: (now) => {
         const when = validateOccurredAt(request.occurredAt, now);
         return when.ok
-          ? { ok: true, value: { actor, now, occurredAt: when.value, locations: this.locations.lookup } }
+          ? {
+              ok: true,
+              value: {
+                actor,
+                now,
+                occurredAt: when.value,
+                locations: this.locations.lookup,
+                parties: this.parties,
+              },
+            }
           : when;
       },
       decide: (state, ctx) => decide(command, state, ctx),

@@ -37,7 +37,14 @@ import {
   type StreamAppend,
   type StreamFold,
 } from '@jejak/event-store';
-import { toActor, type Principal, LocationRepository } from '@jejak/directory';
+import {
+  toActor,
+  partyLookupOf,
+  type Principal,
+  LocationRepository,
+  PeopleRepository,
+} from '@jejak/directory';
+import type { PartyLookup } from '@jejak/custody';
 import { pipelineProblem } from '../common/pipeline-problem';
 import { ApiProblem } from '../common/problem';
 import { ITEM_FOLD } from '../items/custody-command.handler';
@@ -88,13 +95,16 @@ type Manifest = Map<string, ManifestItem & { claimRevision: number }>;
 @Injectable()
 export class TransferCommandHandler {
   private readonly pipeline: CommandPipeline;
+  private readonly parties: PartyLookup;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LocationRepository) private readonly locations: LocationRepository,
+    @Inject(PeopleRepository) people: PeopleRepository,
     @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
   ) {
     this.pipeline = new CommandPipeline(store);
+    this.parties = partyLookupOf(people, locations);
   }
 
   execute({ request }: TransferCommandMessage): Promise<TransferOutcome> {
@@ -135,7 +145,16 @@ export class TransferCommandHandler {
       context: (now) => {
         const when = validateOccurredAt(request.occurredAt, now);
         return when.ok
-          ? { ok: true, value: { actor, now, occurredAt: when.value, locations: this.locations.lookup } }
+          ? {
+              ok: true,
+              value: {
+                actor,
+                now,
+                occurredAt: when.value,
+                locations: this.locations.lookup,
+                parties: this.parties,
+              },
+            }
           : when;
       },
       gather: (state) => this.readManifest(command, state),

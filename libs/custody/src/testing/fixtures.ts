@@ -2,6 +2,7 @@ import type { Actor } from '../actor';
 import type { DecisionContext } from '../commands';
 import type { ItemDescription } from '../item';
 import type { LocationInfo, LocationLookup } from '../location';
+import type { PartyInfo, PartyLookup } from '../party';
 import type { ItemState } from '../state';
 
 /** A small directory: two agencies, a sub-district, a sorting point and two depots. */
@@ -27,10 +28,27 @@ export const ACTORS = {
   admin: { id: 'admin', role: 'admin', unitId: null },
 } satisfies Record<string, Actor>;
 
+/** Every actor is an active person and every place an active unit of the test directory. */
+export const lookupParty: PartyLookup = (id) => {
+  const actor = Object.values(ACTORS).find((candidate) => candidate.id === id);
+  if (actor) {
+    return {
+      id,
+      kind: 'person',
+      active: true,
+      name: id,
+      role: actor.role,
+      unitId: actor.unitId,
+    } satisfies PartyInfo;
+  }
+  const place = lookupLocation(id);
+  return place ? { id, kind: 'unit', active: true, name: place.name, role: null, unitId: id } : undefined;
+};
+
 export const NOW = '2026-11-30T08:00:00.000Z';
 
 export function context(actor: Actor, overrides: Partial<DecisionContext> = {}): DecisionContext {
-  return { actor, now: NOW, occurredAt: NOW, locations: lookupLocation, ...overrides };
+  return { actor, now: NOW, occurredAt: NOW, locations: lookupLocation, parties: lookupParty, ...overrides };
 }
 
 export function aFile(overrides: Partial<ItemDescription> = {}): ItemDescription {
