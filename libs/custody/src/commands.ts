@@ -28,4 +28,9 @@ export interface DecisionContext {
   locations: LocationLookup;
   /** People and units of the directory, for checks that a party is real and active. */
   parties: PartyLookup;
+  /** How long a handover offer stays open (JEJAK_HANDOVER_TTL_HOURS); DEFAULT_HANDOVER_TTL_HOURS if absent. */
+  handoverTtlHours?: number;
 }
+
+/** An offer not taken within a day lapses (domain.md "Two-party custody"). */
+export const DEFAULT_HANDOVER_TTL_HOURS = 24;

@@ -23,10 +23,10 @@ describe('the state machine refuses every event outside its allowed statuses', (
     ['dispatched', histories.inTransitToDepot(), cmd('dispatched'), ACTORS.courier1, 'in_transit'],
     [
       'handover_offered',
-      histories.registeredFile(),
+      histories.onLoan(),
       cmd('handover_offered', { toCustodianId: 'kurir-1' }),
-      ACTORS.officerA,
-      'registered',
+      ACTORS.officerB,
+      'on_loan',
     ],
     [
       'handover_accepted',
@@ -96,6 +96,13 @@ describe('the state machine refuses every event outside its allowed statuses', (
     ],
     ['collected after the end', disposed, cmd('collected'), ACTORS.courier1, 'disposed'],
     [
+      'handover_withdrawn after the end',
+      disposed,
+      cmd('handover_withdrawn', { reason: 'x' }),
+      ACTORS.admin,
+      'disposed',
+    ],
+    [
       'reported_missing after the end',
       disposed,
       cmd('reported_missing', { reason: 'x' }),
@@ -152,6 +159,7 @@ describe('roles and units', () => {
     sorted: { locationId: 'sort-1', destinationId: 'depot-1' },
     handover_offered: { toCustodianId: 'kurir-1' },
     handover_declined: { reason: 'x' },
+    handover_withdrawn: { reason: 'x' },
     delivered: { receivedBy: 'Budi' },
     intake_confirmed: { storage: { room: 'R1' } },
     intake_rejected: { reason: 'x' },
@@ -198,20 +206,21 @@ describe('roles and units', () => {
   });
 
   it('an officer may not hand over an item held by another unit', () => {
-    const heldByDinasA = [
-      ...histories.collectedFile(),
-      happened.offered('dinas-a'),
-      happened.accepted('dinas-a'),
-    ];
-    given(heldByDinasA)
+    given(histories.registeredFile())
       .when(cmd('handover_offered', { toCustodianId: 'kurir-2' }), context(ACTORS.officerB))
       .thenRefused('forbidden', /custodian/);
-    given(heldByDinasA)
+    given(histories.registeredFile())
       .when(cmd('handover_offered', { toCustodianId: 'kurir-2' }), context(ACTORS.officerA))
       .then([
         {
           type: 'handover_offered',
-          data: { fromCustodianId: 'dinas-a', toCustodianId: 'kurir-2', locationId: 'dinas-a' },
+          data: {
+            fromCustodianId: 'dinas-a',
+            toCustodianId: 'kurir-2',
+            locationId: 'dinas-a',
+            expiresAt: '2026-12-01T08:00:00.000Z',
+            kind: 'release',
+          },
         },
       ]);
   });

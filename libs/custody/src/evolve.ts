@@ -22,5 +22,11 @@ export function evolve(state: MaybeItemState, event: CustodyEvent): ItemState {
       `Event '${event.type}' (revision ${event.revision}) precedes the registration of item ${event.itemId}`,
     );
   }
-  return advanceStream(state, roomOf(event.type).evolve(state, event), event);
+  return advanceStream(state, withoutStaleOffer(state, roomOf(event.type).evolve(state, event)), event);
+}
+
+/** An offer made by a custodian who no longer holds the item offers nothing: it is cleared. */
+function withoutStaleOffer(before: ItemState, after: ItemState): ItemState {
+  const stale = after.pendingHandover !== null && after.custodianId !== before.custodianId;
+  return stale ? { ...after, pendingHandover: null } : after;
 }

@@ -66,6 +66,10 @@ describe('authorize', () => {
           toCustodianId,
           offeredAt: '2026-11-30T07:00:00Z',
           eventId: 'e',
+          offeredById: 'kurir-1',
+          expiresAt: null,
+          kind: 'handover',
+          locationId: null,
         },
       });
     expect(authorize('handover_accepted', ACTORS.courier2, pendingTo('kurir-2'), ctx)).toBeNull();

@@ -15,13 +15,26 @@ export const ITEM_STATUSES = [
 ] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export const TERMINAL_STATUSES: readonly ItemStatus[] = ['disposed', 'transferred_static'];
+export const NON_TERMINAL_STATUSES: readonly ItemStatus[] = ITEM_STATUSES.filter(
+  (status) => !TERMINAL_STATUSES.includes(status),
+);
 
 export interface PendingHandover {
   fromCustodianId: string;
   toCustodianId: string;
   offeredAt: string;
   eventId: string;
+  /** The person who made the offer: they (or an admin) may withdraw it. */
+  offeredById: string;
+  /** From this instant the offer has lapsed; null for offers recorded before offers lapsed. */
+  expiresAt: string | null;
+  /** `release`: the holder (unit) offers it to a courier, whose acceptance is the collection. */
+  kind: HandoverKind;
+  /** Where the item is handed over (a release: the holder's place). */
+  locationId: string | null;
 }
+
+export type HandoverKind = 'handover' | 'release';
 
 export interface Loan {
   depotId: string;

@@ -64,6 +64,10 @@ function scopeHolds(scope: Scope, actor: Actor, state: MaybeItemState, ctx: Auth
       return state !== null && actor.unitId !== null && actor.unitId === state.locationId;
     case 'found-at':
       return actor.unitId !== null && actor.unitId === ctx.foundAt;
+    case 'offerer': {
+      const pending = state?.pendingHandover;
+      return pending != null && (actor.id === pending.offeredById || actorIs(actor, pending.fromCustodianId));
+    }
   }
 }
 

@@ -51,8 +51,11 @@ export interface OpeningRoom<T extends string, C, D> extends RoomBase<T> {
   start(event: RoomEvent<T, D>): ItemState;
 }
 
-/** An event recorded on an item that exists: one file holds all of its rule. */
-export interface EventRoom<T extends string, C, D> extends RoomBase<T> {
+/**
+ * An event recorded on an item that exists: one file holds all of its rule. `Also` is another
+ * event its decide may record instead (a release accepted is recorded as `collected`).
+ */
+export interface EventRoom<T extends string, C, D, Also = never> extends RoomBase<T> {
   opens?: false;
   /** The command's own fields as the HTTP body names them, in the order they are checked. */
   fields: { readonly [K in keyof C]-?: FieldSpec };
@@ -63,23 +66,29 @@ export interface EventRoom<T extends string, C, D> extends RoomBase<T> {
   /** What the scope check needs from the command besides the item (found: where it was found). */
   scopeContext?(data: C): { foundAt?: string };
   /** The event's own conditions, after fields, role, status and scope have passed. */
-  decide(command: RoomCommand<T, C>, state: ItemState, ctx: DecisionContext): Decision<RoomDecided<T, D>>;
+  decide(
+    command: RoomCommand<T, C>,
+    state: ItemState,
+    ctx: DecisionContext,
+  ): Decision<RoomDecided<T, D> | Also>;
   /** The event's effect on the item; bookkeeping (since, revision, hash, ids) is evolve's. */
   evolve(state: ItemState, event: RoomEvent<T, D>): ItemState;
 }
 
 export const defineOpening = <T extends string, C, D>(room: OpeningRoom<T, C, D>): OpeningRoom<T, C, D> =>
   room;
-export const defineEvent = <T extends string, C, D>(room: EventRoom<T, C, D>): EventRoom<T, C, D> => room;
+export const defineEvent = <T extends string, C, D, Also = never>(
+  room: EventRoom<T, C, D, Also>,
+): EventRoom<T, C, D, Also> => room;
 
 export type CommandOfRoom<R> =
-  R extends EventRoom<string, infer C, unknown>
+  R extends EventRoom<string, infer C, unknown, unknown>
     ? C
     : R extends OpeningRoom<string, infer C, unknown>
       ? C
       : never;
 export type DataOfRoom<R> =
-  R extends EventRoom<string, unknown, infer D>
+  R extends EventRoom<string, unknown, infer D, any>
     ? D
     : R extends OpeningRoom<string, unknown, infer D>
       ? D

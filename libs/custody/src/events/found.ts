@@ -1,9 +1,17 @@
+import type { Actor } from '../actor';
+import type { PartyInfo } from '../party';
+import { refuse, type Refusal } from '../refusal';
 import type { ItemState } from '../state';
 import { defineEvent } from './event-room';
+import { activeParty } from './party-checks';
 import { accept } from './room-helpers';
-import { CUSTODIAN_ANY_ROLE } from './scopes';
 
-/** Found again at `locationId`; who holds it now (the unit of that place unless someone is named). */
+/**
+ * Found again at `locationId`, with whom it is now: an active party, named by someone allowed at
+ * that place. The courier it went missing with names themself; an officer or depot clerk of the
+ * place names their unit (the default) or one of its people; an admin any active party. Nobody
+ * puts it in the custody of a party that is not there to take it.
+ */
 export const found = defineEvent<
   'found',
   { locationId: string; custodianId?: string },
@@ -12,19 +20,22 @@ export const found = defineEvent<
   type: 'found',
   allowedFrom: ['missing'],
   grants: [
-    ...CUSTODIAN_ANY_ROLE,
-    { role: 'officer', scope: 'origin-unit' },
+    { role: 'courier', scope: 'custodian' },
     { role: 'officer', scope: 'found-at' },
     { role: 'depot', scope: 'found-at' },
-    { role: 'depot', scope: 'depot-here' },
     { role: 'admin', scope: 'anywhere' },
   ],
   fields: { locationId: { kind: 'location' }, custodianId: { kind: 'text', optional: true } },
   scopeContext: (data) => ({ foundAt: data.locationId }),
-  decide(command) {
-    // Found at a place and no one named: the unit of that place answers for it.
-    const custodianId = command.data.custodianId ?? command.data.locationId;
-    return accept({ type: 'found', data: { locationId: command.data.locationId, custodianId } });
+  decide(command, _state, ctx) {
+    const { locationId } = command.data;
+    // Found at a place and no one named: the courier themself, or the unit of that place.
+    const custodianId = command.data.custodianId ?? (ctx.actor.role === 'courier' ? ctx.actor.id : locationId);
+    const party = activeParty('custodianId', custodianId, ctx);
+    if (!party.ok) return party;
+    const refusal = finderRefusal(ctx.actor, party.party, locationId);
+    if (refusal) return { ok: false, refusal };
+    return accept({ type: 'found', data: { locationId, custodianId } });
   },
   evolve(state, event) {
     const status = statusWhenFound(state, event.data.locationId);
@@ -55,4 +66,28 @@ function isBackWhereLastKnown(state: ItemState, foundAt: string): boolean {
   return (
     state.lastKnown !== null && state.lastKnown.locationId !== null && state.lastKnown.locationId === foundAt
   );
+}
+
+/** Null when this finder may put the item with `custodian` at `locationId`. */
+function finderRefusal(actor: Actor, custodian: PartyInfo, locationId: string): Refusal | null {
+  if (custodian.kind === 'unit' && custodian.id !== locationId) {
+    return refuse('validation-failed', `custodianId: the unit '${custodian.id}' is not where it was found`, [
+      { field: 'custodianId', message: `a unit holds an item only at its own place ('${locationId}')` },
+    ]).refusal;
+  }
+  if (actor.role === 'admin') return null;
+  if (actor.role === 'courier') {
+    return custodian.id === actor.id
+      ? null
+      : { code: 'forbidden', message: `a courier records 'found' only with themself as custodian` };
+  }
+  const ofThePlace = custodian.kind === 'unit' || (custodian.role !== 'courier' && custodian.unitId === locationId);
+  return ofThePlace
+    ? null
+    : {
+        code: 'forbidden',
+        message:
+          `${actor.role} '${actor.id}' may name as custodian only '${locationId}' or one of its people; ` +
+          `a courier who holds it records 'found' themself`,
+      };
 }

@@ -11,6 +11,7 @@ export const PERMISSION_SCOPES = [
   'addressee-unit',
   'unit-here',
   'found-at',
+  'offerer',
 ] as const;
 export type Scope = (typeof PERMISSION_SCOPES)[number];
 
@@ -26,6 +27,8 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   'addressee-unit': "an officer of the letter's addressee unit",
   'unit-here': 'an officer of the unit where the item physically is (e.g. the sorting point)',
   'found-at': 'an officer or depot staff of the unit where the item was found',
+  offerer:
+    'the offerer of the pending handover: the person who offered it, or an officer/depot staff of the unit that offered it',
 };
 
 /** Grants several events share. Auditors appear nowhere: they never write. */

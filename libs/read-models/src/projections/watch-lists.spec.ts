@@ -41,7 +41,16 @@ describe('watchInstants', () => {
       view({
         status: 'in_transit',
         since: '2026-01-02T00:00:00.000Z',
-        pendingHandover: { fromCustodianId: 'k1', toCustodianId: 'k2', offeredAt, eventId: 'e' },
+        pendingHandover: {
+          fromCustodianId: 'k1',
+          toCustodianId: 'k2',
+          offeredAt,
+          eventId: 'e',
+          offeredById: 'k1',
+          expiresAt: null,
+          kind: 'handover',
+          locationId: null,
+        },
       }),
     );
     expect(instants.inTransitSince).toBe('2026-01-02T00:00:00.000Z');
