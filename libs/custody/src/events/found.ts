@@ -30,7 +30,8 @@ export const found = defineEvent<
   decide(command, _state, ctx) {
     const { locationId } = command.data;
     // Found at a place and no one named: the courier themself, or the unit of that place.
-    const custodianId = command.data.custodianId ?? (ctx.actor.role === 'courier' ? ctx.actor.id : locationId);
+    const custodianId =
+      command.data.custodianId ?? (ctx.actor.role === 'courier' ? ctx.actor.id : locationId);
     const party = activeParty('custodianId', custodianId, ctx);
     if (!party.ok) return party;
     const refusal = finderRefusal(ctx.actor, party.party, locationId);
@@ -81,7 +82,8 @@ function finderRefusal(actor: Actor, custodian: PartyInfo, locationId: string): 
       ? null
       : { code: 'forbidden', message: `a courier records 'found' only with themself as custodian` };
   }
-  const ofThePlace = custodian.kind === 'unit' || (custodian.role !== 'courier' && custodian.unitId === locationId);
+  const ofThePlace =
+    custodian.kind === 'unit' || (custodian.role !== 'courier' && custodian.unitId === locationId);
   return ofThePlace
     ? null
     : {

@@ -46,7 +46,8 @@ export const handoverOffered = defineEvent<
     const to = command.data.toCustodianId;
     const party = activeParty('toCustodianId', to, ctx);
     if (!party.ok) return party;
-    if (to === state.custodianId) return missingField('toCustodianId', 'is already the custodian of the item');
+    if (to === state.custodianId)
+      return missingField('toCustodianId', 'is already the custodian of the item');
     const kind = kindOf(state, ctx);
     if (kind === null) {
       return invalid(

@@ -19,7 +19,6 @@ const AWAITING_CUSTODY_AS_PRACTICED: Partial<
   Record<StreamEventType, { specAlso?: ItemStatus[]; codeAlso?: ItemStatus[] }>
 > = {
   dispatched: { specAlso: ['arrived'] },
-  handover_offered: { specAlso: ['registered', 'deposited'] },
   delivered: { codeAlso: ['in_transit'] },
 };
 
@@ -84,6 +83,20 @@ describeWithSpec("the rooms' tables against domain.md's custody events table", (
       // "by its addressee only": every grant is the addressee's.
       expect(new Set(CUSTODY_PERMISSIONS[type].map((grant) => grant.scope))).toEqual(new Set(['addressee']));
     }
+  });
+
+  it('lets the offerer or an admin withdraw a pending handover, wherever an offer can still be pending', () => {
+    expect(table.get('handover_withdrawn')).toMatch(/a pending handover, by its offerer, or an admin/);
+    expect(STREAM_ROOMS.handover_withdrawn.needsPendingHandover).toBe(true);
+    expect(ALLOWED_FROM.handover_withdrawn).toEqual(
+      expect.arrayContaining([...ALLOWED_FROM.handover_offered]),
+    );
+    expect(new Set(CUSTODY_PERMISSIONS.handover_withdrawn.map((grant) => grant.scope))).toEqual(
+      new Set(['offerer', 'anywhere']),
+    );
+    expect(CUSTODY_PERMISSIONS.handover_withdrawn.filter((grant) => grant.scope === 'anywhere')).toEqual([
+      { role: 'admin', scope: 'anywhere' },
+    ]);
   });
 
   it('lets only depot staff of that depot take an item in, as the intake_confirmed row says', () => {
