@@ -24,4 +24,12 @@ describe('loadConfig: JEJAK_TRUST_PROXY and JEJAK_REQUEST_TIMEOUT_MS', () => {
     expect(loadConfig({}).requestTimeoutMs).toBe(60_000);
     expect(() => loadConfig({ JEJAK_REQUEST_TIMEOUT_MS: '10' })).toThrow(/JEJAK_REQUEST_TIMEOUT_MS/);
   });
+
+  it('lets handover offers lapse after 24 hours unless JEJAK_HANDOVER_TTL_HOURS says otherwise', () => {
+    expect(loadConfig({}).handoverTtlHours).toBe(24);
+    expect(loadConfig({ JEJAK_HANDOVER_TTL_HOURS: '0.5' }).handoverTtlHours).toBe(0.5);
+    for (const bad of ['0', '-1', 'sehari', '1e9']) {
+      expect(() => loadConfig({ JEJAK_HANDOVER_TTL_HOURS: bad })).toThrow(/JEJAK_HANDOVER_TTL_HOURS/);
+    }
+  });
 });

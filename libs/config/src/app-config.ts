@@ -30,6 +30,8 @@ export interface AppConfig {
   logCheckpointSeconds: number;
   /** A request whose headers and body have not all arrived by then is answered 408 and cut. */
   requestTimeoutMs: number;
+  /** A handover offer not accepted within this many hours lapses (JEJAK_HANDOVER_TTL_HOURS). */
+  handoverTtlHours: number;
   /**
    * Which peers' X-Forwarded-For is believed for the client address (Fastify's trustProxy):
    * false (default), true (every peer), a hop count, or a list of addresses / CIDR ranges.
@@ -77,6 +79,17 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** A positive number (fractions allowed: 0.5 is half an hour) up to `max`. */
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > max) {
+    throw new ConfigError(name, `must be a number of hours above 0 and at most ${max}, got "${raw}"`);
   }
   return value;
 }
@@ -194,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logSigningKey: env.JEJAK_LOG_SIGNING_KEY || undefined,
     logCheckpointSeconds: integer(env, 'JEJAK_LOG_CHECKPOINT_SECONDS', 5, 1, 86_400),
     requestTimeoutMs: integer(env, 'JEJAK_REQUEST_TIMEOUT_MS', 60_000, 1000, 3_600_000),
+    handoverTtlHours: positiveNumber(env, 'JEJAK_HANDOVER_TTL_HOURS', 24, 24 * 365),
     trustProxy: trustProxy(env),
     session: {
       idleMs: integer(env, 'JEJAK_SESSION_IDLE_MINUTES', 12 * 60, 1, 30 * 24 * 60) * 60_000,

@@ -1,3 +1,4 @@
+import type { Actor } from './actor';
 import type { CustodyCommand } from './commands';
 import type { PartyLookup } from './party';
 import { ACTORS, aFile, context, lookupParty, NOW } from './testing/fixtures';
@@ -12,7 +13,7 @@ const hoursFromNow = (hours: number) => new Date(Date.parse(NOW) + hours * 3_600
 const offer = (
   toCustodianId: string,
   expiresAt: string | undefined,
-  by = ACTORS.courier1,
+  by: Actor = ACTORS.courier1,
   extra: object = {},
 ): GivenEvent => ({
   type: 'handover_offered',

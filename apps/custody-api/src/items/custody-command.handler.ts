@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import {
   decide,
   decodeCustodyEvent,
@@ -26,7 +27,7 @@ import {
   LocationRepository,
   PeopleRepository,
 } from '@jejak/directory';
-import type { PartyLookup } from '@jejak/custody';
+import { DEFAULT_HANDOVER_TTL_HOURS, type PartyLookup } from '@jejak/custody';
 import { pipelineProblem } from '../common/pipeline-problem';
 import { ApiProblem } from '../common/problem';
 import { CommandMetrics } from '../metrics/command-metrics';
@@ -67,13 +68,16 @@ export class CustodyCommandHandler {
   private readonly states = new ItemStateCache();
   private readonly pipeline: CommandPipeline;
   private readonly parties: PartyLookup;
+  private readonly handoverTtlHours: number;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(LocationRepository) private readonly locations: LocationRepository,
     @Inject(PeopleRepository) people: PeopleRepository,
     @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
+    this.handoverTtlHours = config?.handoverTtlHours ?? DEFAULT_HANDOVER_TTL_HOURS;
     this.pipeline = new CommandPipeline(store);
     this.parties = partyLookupOf(people, locations);
   }
@@ -111,6 +115,7 @@ export class CustodyCommandHandler {
                 occurredAt: when.value,
                 locations: this.locations.lookup,
                 parties: this.parties,
+                handoverTtlHours: this.handoverTtlHours,
               },
             }
           : when;

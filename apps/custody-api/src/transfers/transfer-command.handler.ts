@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import {
   decideTransferProcess,
   decodeTransferEvent,
@@ -44,7 +45,7 @@ import {
   LocationRepository,
   PeopleRepository,
 } from '@jejak/directory';
-import type { PartyLookup } from '@jejak/custody';
+import { DEFAULT_HANDOVER_TTL_HOURS, type PartyLookup } from '@jejak/custody';
 import { pipelineProblem } from '../common/pipeline-problem';
 import { ApiProblem } from '../common/problem';
 import { ITEM_FOLD } from '../items/custody-command.handler';
@@ -96,13 +97,16 @@ type Manifest = Map<string, ManifestItem & { claimRevision: number }>;
 export class TransferCommandHandler {
   private readonly pipeline: CommandPipeline;
   private readonly parties: PartyLookup;
+  private readonly handoverTtlHours: number;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LocationRepository) private readonly locations: LocationRepository,
     @Inject(PeopleRepository) people: PeopleRepository,
     @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
+    this.handoverTtlHours = config?.handoverTtlHours ?? DEFAULT_HANDOVER_TTL_HOURS;
     this.pipeline = new CommandPipeline(store);
     this.parties = partyLookupOf(people, locations);
   }
@@ -153,6 +157,7 @@ export class TransferCommandHandler {
                 occurredAt: when.value,
                 locations: this.locations.lookup,
                 parties: this.parties,
+                handoverTtlHours: this.handoverTtlHours,
               },
             }
           : when;

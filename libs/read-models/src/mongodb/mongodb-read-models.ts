@@ -107,8 +107,15 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
     return this.watchList('inTransitSince', { $lt: hoursBefore(now, hours) }, limit);
   }
 
+  /** Lapsed offers are not pending: they can no longer be accepted (offers without expiresAt never lapse). */
   pendingHandoversOlderThan(hours: number, now: string, limit?: number): Promise<ItemView[]> {
-    return this.watchList('handoverPendingSince', { $lt: hoursBefore(now, hours) }, limit);
+    const open = {
+      $or: [
+        { 'view.pendingHandover.expiresAt': null },
+        { 'view.pendingHandover.expiresAt': { $gt: new Date(now).toISOString() } },
+      ],
+    };
+    return this.watchList('handoverPendingSince', { $lt: hoursBefore(now, hours) }, limit, open);
   }
 
   overdueLoans(now: string, limit?: number): Promise<ItemView[]> {
@@ -143,10 +150,13 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
     field: 'inTransitSince' | 'handoverPendingSince' | 'loanDueAt' | 'retentionEndsAt',
     bound: { $lt: string } | { $lte: string },
     limit?: number,
+    also: Filter<ItemDocument> = {},
   ): Promise<ItemView[]> {
     const docs = await this.items
       // `$type` repeats the partial index's filter, which the planner needs to see to use it.
-      .find({ [field]: { $type: 'string', ...bound } } as Filter<ItemDocument>, { projection: { view: 1 } })
+      .find({ [field]: { $type: 'string', ...bound }, ...also } as Filter<ItemDocument>, {
+        projection: { view: 1 },
+      })
       .sort({ [field]: 1, registeredKey: 1 })
       .limit(clampLimit(limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT))
       .toArray();

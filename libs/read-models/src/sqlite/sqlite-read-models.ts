@@ -181,8 +181,12 @@ export class SqliteReadModels implements ReadModelStore {
     return this.watchList('in_transit_since', '<', hoursBefore(now, hours), limit);
   }
 
+  /** Lapsed offers are not pending: they can no longer be accepted (offers without expiresAt never lapse). */
   pendingHandoversOlderThan(hours: number, now: string, limit?: number): Promise<ItemView[]> {
-    return this.watchList('handover_pending_since', '<', hoursBefore(now, hours), limit);
+    return this.watchList('handover_pending_since', '<', hoursBefore(now, hours), limit, {
+      sql: `coalesce(json_extract(d.state, '$.pendingHandover.expiresAt') > ?, 1)`,
+      param: new Date(now).toISOString(),
+    });
   }
 
   overdueLoans(now: string, limit?: number): Promise<ItemView[]> {
@@ -243,11 +247,16 @@ export class SqliteReadModels implements ReadModelStore {
     op: '<' | '<=',
     bound: string,
     limit?: number,
+    also?: { sql: string; param: string },
   ): Promise<ItemView[]> {
     const rows = this.statement(
       `SELECT ${ITEM_DOC_COLUMNS} FROM ${LIVE_TABLES.items} i JOIN ${LIVE_TABLES.itemDocs} d ON d.seq = i.seq
-         WHERE i.${column} ${op} ? ORDER BY i.${column}, i.seq LIMIT ?`,
-    ).all(bound, clampLimit(limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT)) as ItemDocRow[];
+         WHERE i.${column} ${op} ?${also ? ` AND ${also.sql}` : ''} ORDER BY i.${column}, i.seq LIMIT ?`,
+    ).all(
+      bound,
+      ...(also ? [also.param] : []),
+      clampLimit(limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT),
+    ) as ItemDocRow[];
     return rows.map(rowView);
   }
 }

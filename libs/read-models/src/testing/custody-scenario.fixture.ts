@@ -5,6 +5,8 @@ import { aDescription, COURIER, CustodyLog, DEPOT_STAFF } from './custody-events
 
 /** The moment the watch lists are asked about. */
 export const SCENARIO_NOW = '2026-11-30T00:00:00.000Z';
+/** When item-03's handover offer lapses: after SCENARIO_NOW. */
+export const HANDOVER_LAPSES_AT = '2026-12-03T00:00:00.000Z';
 export const BULK_ITEMS = 12;
 
 /**
@@ -85,7 +87,13 @@ export function custodyScenario(): CustodyLog {
     'item-03',
     {
       type: 'handover_offered',
-      data: { fromCustodianId: 'kurir-1', toCustodianId: 'kurir-2', locationId: null },
+      data: {
+        fromCustodianId: 'kurir-1',
+        toCustodianId: 'kurir-2',
+        locationId: null,
+        expiresAt: HANDOVER_LAPSES_AT,
+        kind: 'handover',
+      },
     },
     { at: day(3, 2), ...courier },
   );

@@ -3,7 +3,13 @@ import { projectEvents } from '../projector/project-events';
 import { InvalidCursorError, type ItemQuery, type ItemView, type ReadModelStore } from '../read-model.port';
 import { aDescription, CustodyLog, DEPOT_STAFF } from './custody-events.fixture';
 import { listAll, snapshot } from './read-model-snapshot';
-import { BULK_ITEMS, custodyScenario, projectInto, SCENARIO_NOW } from './custody-scenario.fixture';
+import {
+  BULK_ITEMS,
+  custodyScenario,
+  HANDOVER_LAPSES_AT,
+  projectInto,
+  SCENARIO_NOW,
+} from './custody-scenario.fixture';
 
 const BULK_IDS = Array.from({ length: BULK_ITEMS }, (_, i) => `bulk-${String(i + 1).padStart(2, '0')}`);
 const ids = (views: ItemView[]): string[] => views.map((view) => view.itemId);
@@ -208,6 +214,12 @@ export function describeReadModelsContract(name: string, factory: () => Promise<
       it('lists pending handovers older than N hours', async () => {
         expect(ids(await store.pendingHandoversOlderThan(1, SCENARIO_NOW))).toEqual(['item-03']);
         expect(ids(await store.pendingHandoversOlderThan(1, '2026-11-03T02:30:00.000Z'))).toEqual([]);
+      });
+
+      it('stops listing a handover offer once it has lapsed, and shows when it lapses', async () => {
+        const [pending] = await store.pendingHandoversOlderThan(0, SCENARIO_NOW);
+        expect(pending.pendingHandover).toMatchObject({ expiresAt: HANDOVER_LAPSES_AT, kind: 'handover' });
+        expect(ids(await store.pendingHandoversOlderThan(0, HANDOVER_LAPSES_AT))).toEqual([]);
       });
 
       it('lists overdue loans', async () => {
