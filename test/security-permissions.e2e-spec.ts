@@ -240,6 +240,7 @@ describe('access control: the route matrix and object-level checks', () => {
       switch (type) {
         case 'handover_accepted':
         case 'handover_declined':
+        case 'handover_withdrawn':
           return offered;
         case 'arrived':
         case 'delivered':
@@ -270,6 +271,7 @@ describe('access control: the route matrix and object-level checks', () => {
         dispatched: { destinationId: 'depo-arsip-bekasi' },
         handover_offered: { toCustodianId: 'KURIR-B' },
         handover_declined: { reason: 'bukan untuk saya' },
+        handover_withdrawn: { reason: 'salah alamat' },
         delivered: { receivedBy: 'Pak Andi' },
         intake_confirmed: { storage: { room: 'R9' } },
         intake_rejected: { reason: 'rusak' },

@@ -15,7 +15,8 @@ export interface ItemView extends ItemDescription {
   locationId: string | null;
   custodianId: string;
   since: string;
-  pendingHandover: PendingHandover | null;
+  /** `lapsed` is set as of the moment of the answer (GET /api/items/:id), never stored. */
+  pendingHandover: (PendingHandover & { lapsed?: boolean }) | null;
   destinationId: string | null;
   storage: Storage | null;
   loan: Loan | null;

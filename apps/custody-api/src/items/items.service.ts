@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
+import { READ_MODEL_QUERIES, withHandoverLapse, type ReadModelQueries } from '@jejak/read-models';
 import type { Principal } from '@jejak/directory';
 import { idSourceFor, type IdempotentRequest } from '@jejak/event-store';
 import { toRegisterCommand, type RegisterItemDto } from '@jejak/http-contract';
@@ -63,7 +63,7 @@ export class ItemsService {
   async get(itemId: string) {
     const item = await this.readModels.getItem(itemId);
     if (!item) throw new ApiProblem('not-found', `No item '${itemId}'.`);
-    return item;
+    return withHandoverLapse(item, new Date().toISOString());
   }
 
   async history(itemId: string, query: HistoryQueryDto) {

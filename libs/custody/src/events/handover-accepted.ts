@@ -27,7 +27,7 @@ export const handoverAccepted = defineEvent<
   fields: {},
   decide(_command, state, ctx) {
     const pending = state.pendingHandover!;
-    if (hasLapsed(pending, ctx.now)) {
+    if (hasLapsed(pending, ctx.occurredAt)) {
       return refuse(
         'invalid-transition',
         transitionMessage(

@@ -35,7 +35,7 @@ export const handoverOffered = defineEvent<
   fields: { toCustodianId: { kind: 'text' }, locationId: { kind: 'location', optional: true } },
   decide(command, state, ctx) {
     const pending = state.pendingHandover;
-    if (pending && !hasLapsed(pending, ctx.now)) {
+    if (pending && !hasLapsed(pending, ctx.occurredAt)) {
       const until = pending.expiresAt ? ` until ${pending.expiresAt}` : '';
       return invalid(
         'handover_offered',

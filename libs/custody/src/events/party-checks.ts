@@ -38,7 +38,11 @@ export function handoverTtlMs(ctx: Pick<DecisionContext, 'handoverTtlHours'>): n
   return (ctx.handoverTtlHours ?? DEFAULT_HANDOVER_TTL_HOURS) * 3_600_000;
 }
 
-/** True once the offer's lapse time has come (by the server's clock). Offers without one never lapse. */
-export function hasLapsed(pending: PendingHandover, now: string): boolean {
-  return pending.expiresAt !== null && Date.parse(now) >= Date.parse(pending.expiresAt);
+/**
+ * True once the offer's lapse time has come by `at`: when the answer happened as reported (an
+ * acceptance scanned offline in time and sent later still counts; a backdated one is marked late
+ * in the trail). Offers recorded before offers lapsed have no lapse time and never lapse.
+ */
+export function hasLapsed(pending: PendingHandover, at: string): boolean {
+  return pending.expiresAt !== null && Date.parse(at) >= Date.parse(pending.expiresAt);
 }

@@ -1,5 +1,5 @@
 import type { ItemView } from '../read-model.port';
-import { hoursBefore, toIsoInstant, watchInstants } from './watch-lists';
+import { hoursBefore, toIsoInstant, watchInstants, withHandoverLapse } from './watch-lists';
 
 const view = (overrides: Partial<ItemView>): ItemView => ({
   itemId: 'a1',
@@ -81,5 +81,31 @@ describe('hoursBefore / toIsoInstant', () => {
   it('normalises offsets to UTC and rejects garbage', () => {
     expect(toIsoInstant('2026-01-01T07:00:00+07:00')).toBe('2026-01-01T00:00:00.000Z');
     expect(toIsoInstant('not a date')).toBeNull();
+  });
+});
+
+describe('withHandoverLapse', () => {
+  const pending = (expiresAt: string | null) =>
+    view({
+      pendingHandover: {
+        fromCustodianId: 'k1',
+        toCustodianId: 'k2',
+        offeredAt: '2026-01-02T05:00:00.000Z',
+        eventId: 'e',
+        offeredById: 'k1',
+        expiresAt,
+        kind: 'handover',
+        locationId: null,
+      },
+    });
+
+  it('says whether the offer has lapsed as of now; one without expiresAt never does', () => {
+    const lapsesAt = '2026-01-03T05:00:00.000Z';
+    expect(withHandoverLapse(pending(lapsesAt), '2026-01-03T04:59:59.999Z').pendingHandover?.lapsed).toBe(
+      false,
+    );
+    expect(withHandoverLapse(pending(lapsesAt), lapsesAt).pendingHandover?.lapsed).toBe(true);
+    expect(withHandoverLapse(pending(null), '2099-01-01T00:00:00.000Z').pendingHandover?.lapsed).toBe(false);
+    expect(withHandoverLapse(view({}), lapsesAt).pendingHandover).toBeNull();
   });
 });

@@ -32,3 +32,14 @@ export function toIsoInstant(value: string | null): string | null {
   const millis = Date.parse(value);
   return Number.isNaN(millis) ? null : new Date(millis).toISOString();
 }
+
+/**
+ * The view as of `now`: a pending handover says whether it has lapsed (the stored view cannot,
+ * time passes without an event). A lapsed offer can no longer be accepted and blocks nothing.
+ */
+export function withHandoverLapse(view: ItemView, now: string): ItemView {
+  const pending = view.pendingHandover;
+  if (!pending) return view;
+  const lapsed = pending.expiresAt != null && Date.parse(now) >= Date.parse(pending.expiresAt);
+  return { ...view, pendingHandover: { ...pending, lapsed } };
+}
