@@ -94,7 +94,7 @@ describe('the whole custody lifecycle over HTTP', () => {
         body: { type: 'collected' },
         status: 'collected',
         wrongActor: 'officer',
-        wrongEvent: { by: 'officer', body: { type: 'handover_offered', toCustodianId: 'KURIR-B' } },
+        wrongEvent: { by: 'officer', body: { type: 'found', locationId: 'kec-cikarang-utara' } },
       },
       {
         by: 'courierA',
@@ -182,7 +182,7 @@ describe('the whole custody lifecycle over HTTP', () => {
         body: { type: 'collected' },
         status: 'collected',
         wrongActor: 'depot',
-        wrongEvent: { by: 'officer', body: { type: 'handover_offered', toCustodianId: 'KURIR-B' } },
+        wrongEvent: { by: 'officer', body: { type: 'found', locationId: 'kec-cikarang-utara' } },
       },
       {
         by: 'courierA',
