@@ -18,7 +18,7 @@ const COMMON_PROBLEMS: Record<string, string> = {
 const BODY_PROBLEMS: Record<string, string> = {
   '413': 'payload-too-large: body over the limit (default 1 MiB)',
   '415': 'unsupported-media-type: send application/json',
-  '422': 'classified-not-accepted or idempotency-key-reused',
+  '422': 'classified-not-accepted, unknown-party or idempotency-key-reused',
 };
 
 function addCommonProblems(document: OpenAPIObject): OpenAPIObject {

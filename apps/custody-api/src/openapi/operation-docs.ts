@@ -105,7 +105,7 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   'POST /api/items/{id}/events': {
     summary: 'Record a custody event',
     description:
-      'Records one custody event on the item (collected, sorted, dispatched, the handovers, arrived, delivered, intake, relocated, lent, returned, reported missing, found, disposed, transferred static, corrected, …); the fields each type needs are listed below. `expectedRevision` pins the item’s revision.',
+      'Records one custody event on the item (collected, sorted, dispatched, the handovers, arrived, delivered, intake, relocated, lent, returned, reported missing, found, disposed, transferred static, corrected, …); the fields each type needs are listed below. `expectedRevision` pins the item’s revision. `handover_offered` names an active person or unit (else 422 unknown-party) and lapses after JEJAK_HANDOVER_TTL_HOURS (default 24; `expiresAt` is kept in the event); offered by the holder unit of an item at rest (registered, arrived, deposited) it is a release to a courier, and the courier’s `handover_accepted` is recorded as `collected` with acknowledgement method `account`. `handover_withdrawn` (`reason`) clears a pending offer, by its offerer or an admin. `found` names an active custodian: a courier names themself, an officer or depot clerk of the place names their unit or one of its people.',
     problems: { ...NOT_FOUND_ITEM, ...ITEM_CONFLICTS, ...UNKNOWN_PARTY },
   },
   'GET /api/items': {
@@ -130,7 +130,8 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   },
   'GET /api/watch/pending-handovers': {
     summary: 'Pending handovers',
-    description: 'Handovers offered and neither accepted, declined nor withdrawn.',
+    description:
+      'Handovers offered and neither accepted, declined nor withdrawn, and not lapsed (each with its `pendingHandover.expiresAt`); `olderThanHours` keeps those offered longer ago.',
   },
   'GET /api/watch/overdue-loans': {
     summary: 'Overdue loans',

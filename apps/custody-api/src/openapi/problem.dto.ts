@@ -28,7 +28,7 @@ const DESCRIPTIONS: Partial<Record<number, string>> = {
   409: 'invalid-transition, concurrency-conflict or already-exists',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
-  422: 'classified-not-accepted or idempotency-key-reused',
+  422: 'classified-not-accepted, unknown-party or idempotency-key-reused',
   429: 'rate-limited (see Retry-After)',
   500: 'internal-error (never carries the cause)',
   503: 'projection-lagging (minPosition not reached within 5 s), storage-full (see Retry-After) or data-damaged',
