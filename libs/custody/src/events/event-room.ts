@@ -88,7 +88,7 @@ export type CommandOfRoom<R> =
       ? C
       : never;
 export type DataOfRoom<R> =
-  R extends EventRoom<string, unknown, infer D, any>
+  R extends EventRoom<string, unknown, infer D, unknown>
     ? D
     : R extends OpeningRoom<string, unknown, infer D>
       ? D
