@@ -16,33 +16,6 @@ export class EventRecordedDto extends ItemRegisteredDto {
   @ApiProperty({ enum: CUSTODY_EVENT_TYPES }) type!: string;
 }
 
-/** An offer of the item waiting for its addressee (ItemView.pendingHandover). */
-export class PendingHandoverDto {
-  @ApiProperty({ description: 'The custodian who offers it (a courier, or the holder unit)' })
-  fromCustodianId!: string;
-  @ApiProperty({ description: 'An active person or unit of the directory' }) toCustodianId!: string;
-  @ApiProperty() offeredAt!: string;
-  @ApiProperty({ description: 'The handover_offered event' }) eventId!: string;
-  @ApiProperty({ description: 'The person who made the offer: they (or an admin) may withdraw it' })
-  offeredById!: string;
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    description:
-      'When the offer lapses (offeredAt + JEJAK_HANDOVER_TTL_HOURS, kept in the event); null for offers recorded before offers lapsed. A lapsed offer cannot be accepted and blocks no new offer.',
-  })
-  expiresAt!: string | null;
-  @ApiPropertyOptional({ description: 'Whether it has lapsed as of this answer (GET /api/items/:id)' })
-  lapsed?: boolean;
-  @ApiProperty({
-    enum: ['handover', 'release'],
-    description:
-      '`release`: the holder unit offers it to a courier at its place; the courier’s acceptance is recorded as `collected` (acknowledgement method account)',
-  })
-  kind!: string;
-  @ApiProperty({ nullable: true, type: String }) locationId!: string | null;
-}
-
 export class ItemViewDto {
   @ApiProperty() itemId!: string;
   @ApiProperty({ enum: ITEM_KINDS }) kind!: string;
@@ -56,8 +29,14 @@ export class ItemViewDto {
   @ApiProperty({ description: 'When the current status/custody became true' }) since!: string;
   @ApiProperty() revision!: number;
   @ApiProperty() position!: string;
-  @ApiPropertyOptional({ type: PendingHandoverDto, nullable: true })
-  pendingHandover?: PendingHandoverDto | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description:
+      'The offer waiting for its addressee: `{ fromCustodianId, toCustodianId` (an active person or unit), `offeredAt, eventId, offeredById` (who may withdraw it, besides an admin), `expiresAt` (offeredAt + JEJAK_HANDOVER_TTL_HOURS, kept in the event; null for offers recorded before offers lapsed; a lapsed offer cannot be accepted and blocks no new one), `kind` (`handover`, or `release`: the holder unit offers it to a courier, whose acceptance is recorded as `collected` by account), `locationId }`; GET /api/items/:id adds `lapsed` as of the answer.',
+  })
+  pendingHandover?: Record<string, unknown> | null;
   @ApiPropertyOptional({ nullable: true, type: String }) destinationId?: string | null;
   @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) storage?: Record<
     string,
