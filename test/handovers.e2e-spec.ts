@@ -81,8 +81,10 @@ describe('handovers over HTTP: real parties, withdrawn or lapsed offers, release
 
   it('refuses a handover to a party that is not in the directory (422 unknown-party), recording nothing', async () => {
     const itemId = await withCourierA();
+    // KRR-0017 is a courier of the directory; KRR-017 is the id as mistyped.
+    await t.token('courier', undefined, 'KRR-0017');
     const lookAlike = 'KURIR-\u0412'; // Cyrillic Ve, not Latin B
-    for (const toCustodianId of ['KURIR-0B', 'NOBODY', lookAlike, 'K'.repeat(5_000)]) {
+    for (const toCustodianId of ['KRR-017', 'NOBODY', lookAlike, 'kurir-a', 'K'.repeat(5_000)]) {
       await expectNothingRecorded(t, async () => {
         const refused = await post(itemId, 'courierA', { type: 'handover_offered', toCustodianId });
         expect({ id: toCustodianId.slice(0, 12), status: refused.status, code: refused.body.code }).toEqual({

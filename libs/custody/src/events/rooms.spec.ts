@@ -99,6 +99,16 @@ describeWithSpec("the rooms' tables against domain.md's custody events table", (
     ]);
   });
 
+  it('lets only those at the place record found: the courier who holds it, an officer or depot clerk there (and an admin)', () => {
+    expect(table.get('found')).toMatch(/recorded by someone allowed at that place/);
+    expect(CUSTODY_PERMISSIONS.found).toEqual([
+      { role: 'courier', scope: 'custodian' },
+      { role: 'officer', scope: 'found-at' },
+      { role: 'depot', scope: 'found-at' },
+      { role: 'admin', scope: 'anywhere' },
+    ]);
+  });
+
   it('lets only depot staff of that depot take an item in, as the intake_confirmed row says', () => {
     expect(table.get('intake_confirmed')).toMatch(/by depot staff of that depot/);
     expect(CUSTODY_PERMISSIONS.intake_confirmed).toEqual([{ role: 'depot', scope: 'depot-here' }]);
