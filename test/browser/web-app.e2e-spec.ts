@@ -392,6 +392,33 @@ describeWithBrowser('web app in a real browser', () => {
       await watched.context.close();
     });
 
+    it('the officer who released a file to a courier sees until when, and withdraws the offer', async () => {
+      const officer = await token('officer', UNIT, `PETUGAS-W-${tag}`);
+      await token('courier', undefined, `KURIR-W-${tag}`);
+      const itemId = await register(officer, `Berkas ditarik ${viewport}`);
+      await api.must(officer, 'POST', `/api/items/${itemId}/events`, {
+        type: 'handover_offered',
+        toCustodianId: `KURIR-W-${tag}`,
+      });
+      const watched = await open(viewport, `/i/${itemId}`);
+      const { page } = watched;
+      await signInWithToken(page, officer);
+      const pending = page.getByTestId('pending-handover');
+      await pending
+        .getByText(`Diserahkan untuk diambil kepada KURIR-W-${tag}, menunggu jawaban sampai`)
+        .waitFor();
+      await pending.getByRole('button', { name: 'Tarik kembali tawaran' }).click();
+      await page.getByLabel('Alasan menarik kembali').fill('kurir berhalangan');
+      await page.getByRole('button', { name: 'Tarik kembali', exact: true }).click();
+      await api.eventually(
+        () => api.must(officer, 'GET', `/api/items/${itemId}`),
+        (item) => expect(item).toMatchObject({ status: 'registered', pendingHandover: null }),
+      );
+      await page.getByTestId('pending-handover').waitFor({ state: 'detached' });
+      expectClean(watched);
+      await watched.context.close();
+    });
+
     it('an admin creates a token that works at once, then revokes it', async () => {
       const watched = await open(viewport);
       const { page } = watched;

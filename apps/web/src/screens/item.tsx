@@ -3,6 +3,7 @@ import { get, enc, post } from '../api';
 import type { Me } from '../session';
 import { Busy, Empty, ErrorNote, Field, MoreButton, Page, Place, useLoad, usePaged } from '../ui';
 import { EVENT_WORDS, STATUS_WORDS, when, word } from '../words';
+import { PendingHandover, type PendingHandoverView } from './pending-handover';
 
 export interface ItemView {
   itemId: string;
@@ -21,7 +22,7 @@ export interface ItemView {
   destinationId?: string | null;
   addresseeUnitId?: string | null;
   depotId?: string | null;
-  pendingHandover?: { toCustodianId: string; offeredBy?: string; offeredAt?: string } | null;
+  pendingHandover?: PendingHandoverView | null;
   storage?: { room: string; shelf?: string; box?: string } | null;
   revision: number;
 }
@@ -102,10 +103,12 @@ export function ItemScreen({ me, itemId }: { me: Me; itemId: string }) {
             </>
           )}
           {view.pendingHandover && (
-            <>
-              <dt>Serah terima</dt>
-              <dd>Ditawarkan kepada {view.pendingHandover.toCustodianId}, menunggu jawaban</dd>
-            </>
+            <PendingHandover
+              me={me}
+              itemId={view.itemId}
+              pending={view.pendingHandover}
+              onDone={item.reload}
+            />
           )}
         </dl>
         <button type="button" class="secondary" onClick={item.reload}>
