@@ -3,12 +3,12 @@ import {
   consistencyProof,
   eventLeafHash,
   Frontier,
+  HASH_SIZE,
   inclusionProof,
   PackedTree,
   rootAt,
   streamHeadLeafHash,
   type StreamHead,
-  type SubtreeNode,
   type SubtreeSource,
 } from '@jejak/verifiable-log';
 import type {
@@ -32,7 +32,8 @@ export function createLogSchema(db: Database.Database): void {
     CREATE TABLE IF NOT EXISTS log_leaves (
       leaf_index INTEGER PRIMARY KEY,
       position INTEGER NOT NULL,
-      hash BLOB NOT NULL
+      hash BLOB NOT NULL,
+      nodes BLOB
     );
     CREATE TABLE IF NOT EXISTS log_nodes (
       node_key INTEGER PRIMARY KEY,
@@ -54,13 +55,22 @@ export function createLogSchema(db: Database.Database): void {
       signed_at TEXT NOT NULL
     );
   `);
+  // Files made before the nodes moved into the leaf rows: their nodes stay in log_nodes.
+  const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('log_leaves')").all();
+  if (!columns.some((column) => column.name === 'nodes'))
+    db.exec('ALTER TABLE log_leaves ADD COLUMN nodes BLOB');
 }
 
 /**
- * The key of the complete subtree (level >= 1, index): ordered by the leaf that completed it, so
- * every insert lands on the table's last page (one page per commit, not one per level).
+ * The key of the complete subtree (level >= 1, index) in log_nodes, where files made before the
+ * nodes moved into the leaf rows keep them: ordered by the leaf that completed it.
  */
 const nodeKey = (level: number, index: number): number => ((index + 1) * 2 ** level - 1) * 64 + level;
+
+/** The leaf whose append completed the subtree (level, index): its last leaf. */
+const completingLeaf = (level: number, index: number): number => (index + 1) * 2 ** level - 1;
+
+const NO_NODES = Buffer.alloc(0);
 
 type HeadRow = { stream_id: string; revision: number; leaf_index: number };
 const toHead = (row: HeadRow): StreamHead => ({
@@ -71,7 +81,9 @@ const toHead = (row: HeadRow): StreamHead => ({
 
 /**
  * The tree in the embedded store's own file, appended inside the same transaction as the events
- * (so an acknowledged event always has its leaf). The frontier in memory is re-read whenever
+ * (so an acknowledged event always has its leaf). Each leaf row also holds the hashes of the
+ * subtrees its append completed (levels 1, 2, … concatenated): one row per event and one table's
+ * last page per commit, so the tree adds as few WAL pages to the group commit's fsync as it can. The frontier in memory is re-read whenever
  * another process (e.g. `jejak import`) has appended since, which the write lock makes safe.
  * Only appends happen in the group commit (leaf rows and completed nodes, all on the tables' last
  * pages); the stream heads, keyed by stream id (a write anywhere in the table), are brought up to
@@ -140,10 +152,17 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   }
 
   subtreeHash(level: number, index: number): Buffer {
-    const row =
-      level === 0 ? this.statements.leafHash.get(index) : this.statements.node.get(nodeKey(level, index));
-    if (!row) throw new RangeError(`the log has no complete subtree at level ${level}, index ${index}`);
-    return row.hash;
+    const hash = level === 0 ? this.statements.leafHash.get(index)?.hash : this.nodeHash(level, index);
+    if (!hash) throw new RangeError(`the log has no complete subtree at level ${level}, index ${index}`);
+    return hash;
+  }
+
+  private nodeHash(level: number, index: number): Buffer | undefined {
+    const row = this.statements.leafNodes.get(completingLeaf(level, index));
+    if (!row) return undefined;
+    if (row.nodes === null) return this.statements.node.get(nodeKey(level, index))?.hash;
+    const at = (level - 1) * HASH_SIZE;
+    return at + HASH_SIZE <= row.nodes.length ? row.nodes.subarray(at, at + HASH_SIZE) : undefined;
   }
 
   root(size: number): Buffer {
@@ -287,10 +306,10 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
 
   private writeLeaf(frontier: Frontier, leaf: LeafToAppend): void {
     const index = frontier.size;
-    this.statements.insertLeaf.run(index, leaf.position, leaf.leafHash);
-    frontier.append(leaf.leafHash).forEach((node: SubtreeNode) => {
-      if (node.level > 0) this.statements.insertNode.run(nodeKey(node.level, node.index), node.hash);
-    });
+    const made = frontier.append(leaf.leafHash);
+    // made[0] is the leaf itself; the rest are levels 1, 2, … in order.
+    const nodes = made.length === 1 ? NO_NODES : Buffer.concat(made.slice(1).map((node) => node.hash));
+    this.statements.insertLeaf.run(index, leaf.position, leaf.leafHash, nodes);
   }
 }
 
@@ -316,10 +335,12 @@ function prepare(db: Database.Database) {
     ),
     node: db.prepare<[number], { hash: Buffer }>('SELECT hash FROM log_nodes WHERE node_key = ?'),
     leafHash: db.prepare<[number], { hash: Buffer }>('SELECT hash FROM log_leaves WHERE leaf_index = ?'),
-    insertLeaf: db.prepare<[number, number, Buffer]>(
-      'INSERT INTO log_leaves (leaf_index, position, hash) VALUES (?, ?, ?)',
+    leafNodes: db.prepare<[number], { nodes: Buffer | null }>(
+      'SELECT nodes FROM log_leaves WHERE leaf_index = ?',
     ),
-    insertNode: db.prepare<[number, Buffer]>('INSERT INTO log_nodes (node_key, hash) VALUES (?, ?)'),
+    insertLeaf: db.prepare<[number, number, Buffer, Buffer]>(
+      'INSERT INTO log_leaves (leaf_index, position, hash, nodes) VALUES (?, ?, ?, ?)',
+    ),
     headsState: db.prepare<[], { size: number }>('SELECT size FROM log_heads_state WHERE id = 1'),
     setHeadsState: db.prepare<[number]>(
       'INSERT INTO log_heads_state (id, size) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size',
