@@ -1,6 +1,5 @@
 import { hash } from 'node:crypto';
 import { canonicalJson } from '@jejak/custody';
-import { leafHash } from './rfc9162-hash';
 
 /** Thrown inside the fast path when the value has no canonical form: the domain's function says why. */
 const NOT_CANONICAL = Symbol('not canonical');
@@ -70,6 +69,6 @@ export function fastCanonicalJson(value: unknown): string {
 export const eventLeafData = (storedEvent: unknown): Buffer =>
   Buffer.from(fastCanonicalJson(storedEvent), 'utf8');
 
-/** leafHash(eventLeafData(e)), hashed from the string: no intermediate buffers (this runs per event). */
+/** The RFC 9162 leaf hash of eventLeafData(e) (0x00 then the data), hashed from the string: no intermediate buffers (this runs per event). */
 export const eventLeafHash = (storedEvent: unknown): Buffer =>
   hash('sha256', `\u0000${fastCanonicalJson(storedEvent)}`, 'buffer');
