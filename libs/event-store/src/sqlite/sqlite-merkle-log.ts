@@ -71,6 +71,8 @@ const nodeKey = (level: number, index: number): number => ((index + 1) * 2 ** le
 const completingLeaf = (level: number, index: number): number => (index + 1) * 2 ** level - 1;
 
 const NO_NODES = Buffer.alloc(0);
+/** Rows of one INSERT (4 parameters each; SQLite allows 32766). */
+const INSERT_ROWS = 64;
 
 type HeadRow = { stream_id: string; revision: number; leaf_index: number };
 const toHead = (row: HeadRow): StreamHead => ({
@@ -94,6 +96,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   /** PRAGMA data_version after our last commit; another process's commit changes it. */
   private ownVersion: number | undefined;
   private readonly statements: ReturnType<typeof prepare>;
+  private readonly inserts = new Map<number, Database.Statement<unknown[]>>();
 
   constructor(private readonly db: Database.Database) {
     createLogSchema(db);
@@ -137,7 +140,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
     } else {
       frontier = this.frontier.clone();
     }
-    for (const leaf of leaves) this.writeLeaf(frontier, leaf);
+    this.writeLeaves(frontier, leaves);
     return frontier;
   }
 
@@ -295,21 +298,40 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
       beforePosition ?? Number.MAX_SAFE_INTEGER,
       limit,
     );
-    for (const row of rows) {
-      this.writeLeaf(frontier, {
-        position: row.position,
-        leafHash: eventLeafHash(JSON.parse(row.data)),
-      });
-    }
+    this.writeLeaves(
+      frontier,
+      rows.map((row) => ({ position: row.position, leafHash: eventLeafHash(JSON.parse(row.data)) })),
+    );
     return { frontier, count: rows.length };
   }
 
-  private writeLeaf(frontier: Frontier, leaf: LeafToAppend): void {
-    const index = frontier.size;
-    const made = frontier.append(leaf.leafHash);
-    // made[0] is the leaf itself; the rest are levels 1, 2, … in order.
-    const nodes = made.length === 1 ? NO_NODES : Buffer.concat(made.slice(1).map((node) => node.hash));
-    this.statements.insertLeaf.run(index, leaf.position, leaf.leafHash, nodes);
+  /** Appends the leaves to the frontier and inserts their rows, up to INSERT_ROWS per statement. */
+  private writeLeaves(frontier: Frontier, leaves: readonly LeafToAppend[]): void {
+    for (let start = 0; start < leaves.length; start += INSERT_ROWS) {
+      const chunk = leaves.slice(start, start + INSERT_ROWS);
+      const values: (number | Buffer)[] = [];
+      for (const leaf of chunk) {
+        const index = frontier.size;
+        const made = frontier.append(leaf.leafHash);
+        // made[0] is the leaf itself; the rest are levels 1, 2, … in order.
+        const nodes = made.length === 1 ? NO_NODES : Buffer.concat(made.slice(1).map((node) => node.hash));
+        values.push(index, leaf.position, leaf.leafHash, nodes);
+      }
+      this.insertRows(chunk.length).run(values);
+    }
+  }
+
+  /** One prepared INSERT per row count: a group commit's leaves go in with one call, not one each. */
+  private insertRows(count: number): Database.Statement<unknown[]> {
+    let statement = this.inserts.get(count);
+    if (!statement) {
+      const rows = Array.from({ length: count }, () => '(?, ?, ?, ?)').join(', ');
+      statement = this.db.prepare(
+        `INSERT INTO log_leaves (leaf_index, position, hash, nodes) VALUES ${rows}`,
+      );
+      this.inserts.set(count, statement);
+    }
+    return statement;
   }
 }
 
@@ -337,9 +359,6 @@ function prepare(db: Database.Database) {
     leafHash: db.prepare<[number], { hash: Buffer }>('SELECT hash FROM log_leaves WHERE leaf_index = ?'),
     leafNodes: db.prepare<[number], { nodes: Buffer | null }>(
       'SELECT nodes FROM log_leaves WHERE leaf_index = ?',
-    ),
-    insertLeaf: db.prepare<[number, number, Buffer, Buffer]>(
-      'INSERT INTO log_leaves (leaf_index, position, hash, nodes) VALUES (?, ?, ?, ?)',
     ),
     headsState: db.prepare<[], { size: number }>('SELECT size FROM log_heads_state WHERE id = 1'),
     setHeadsState: db.prepare<[number]>(
