@@ -1,3 +1,4 @@
+import { openNote, parseCheckpoint, parseVkey } from '@jejak/verifiable-log';
 import { castOf, type Cast } from './support/actors';
 import { pdfPages } from './support/pdf-text';
 import { decodeQrCodes, renderPages } from './support/qr-decode';
@@ -207,6 +208,40 @@ describe('printed documents over HTTP', () => {
       // Only the embedded Unicode fonts: no standard (WinAnsi-only) font anywhere.
       expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Regular/);
       expect(pdf.toString('latin1')).not.toMatch(/Helvetica|Times-Roman|Courier/);
+    });
+
+    it('carries the checkpoint as a QR code of the signed note, which verifies under the key it prints, on the BA and the loan alike', async () => {
+      const { vkey } = (
+        await t
+          .http()
+          .get('/api/log/key')
+          .set(...bearer(cast.auditor))
+          .expect(200)
+      ).body as {
+        vkey: string;
+      };
+      const ba = (await getPdf(`/api/transfers/${transferId}/report.pdf`, cast.officer).expect(200))
+        .body as Buffer;
+      const [note] = (await decodeQrCodes(ba)).flat();
+      const opened = openNote(note, [parseVkey(vkey)]);
+      expect(opened.verified).toHaveLength(1);
+      const { text } = await textOf(ba);
+      expect(text).toContain(`Kunci verifikasi: ${vkey}`);
+      const size = parseCheckpoint(opened.text).size;
+      expect(text).toContain(`ukuran ${size}, akar`);
+      await event(ids[1], 'depot', {
+        type: 'lent',
+        borrowerUnitId: 'kec-babelan',
+        borrowerName: 'Pak Joko',
+        dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      });
+      const loan = (await getPdf(`/api/items/${ids[1]}/loan.pdf`, cast.auditor).expect(200)).body as Buffer;
+      const [loanNote] = (await decodeQrCodes(loan)).flat();
+      expect(openNote(loanNote, [parseVkey(vkey)]).verified).toHaveLength(1);
+      expect((await textOf(loan)).text).toMatch(
+        /Checkpoint log terverifikasi: jejak\.bekasikab\.go\.id\/log, ukuran \d+/,
+      );
+      await event(ids[1], 'depot', { type: 'returned' });
     });
 
     describe('labels', () => {

@@ -356,6 +356,9 @@ describeWithBrowser('web app in a real browser', () => {
       const { page } = watched;
       await signInWithToken(page, auditor);
       await heading(page, 'Telusuri ulang arsip');
+      // The log's key, to check a downloaded audit bundle against (verify-bundle --key).
+      const { vkey } = (await api.must(auditor, 'GET', '/api/log/key')) as { vkey: string };
+      await page.getByTestId('log-vkey').getByText(vkey).waitFor();
       await page.getByTestId('chain-verdict').getByText('Rantai hash utuh: 4 peristiwa').waitFor();
       await page.getByTestId('replayed-custodian').getByText(`KURIR-Y-${tag}`).waitFor();
 

@@ -1,8 +1,21 @@
+import { hash } from 'node:crypto';
 import { canonicalJson } from '@jejak/custody';
-import { leafHash } from './rfc9162-hash';
 
 /** Thrown inside the fast path when the value has no canonical form: the domain's function says why. */
 const NOT_CANONICAL = Symbol('not canonical');
+
+/** Member names repeat from event to event (the envelope's, each type's): quoted once. */
+const QUOTED = new Map<string, string>();
+const QUOTED_MAX = 2000;
+
+function quoted(key: string): string {
+  let text = QUOTED.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (QUOTED.size < QUOTED_MAX) QUOTED.set(key, text);
+  }
+  return text;
+}
 
 /**
  * The domain's RFC 8785 canonical JSON, byte for byte (a property test holds them equal), without
@@ -22,10 +35,12 @@ function fast(value: unknown): string | undefined {
       const withToJson = value as { toJSON?: () => unknown };
       if (typeof withToJson.toJSON === 'function') return fast(withToJson.toJSON()) ?? 'null';
       if (Array.isArray(value)) return `[${value.map((item: unknown) => fast(item) ?? 'null').join(',')}]`;
+      const keys = Object.keys(value);
+      if (keys.length > 1) keys.sort();
       let out = '';
-      for (const key of Object.keys(value).sort()) {
+      for (const key of keys) {
         const member = fast((value as Record<string, unknown>)[key]);
-        if (member !== undefined) out += `${out ? ',' : ''}${JSON.stringify(key)}:${member}`;
+        if (member !== undefined) out += `${out ? ',' : ''}${quoted(key)}:${member}`;
       }
       return `{${out}}`;
     }
@@ -54,4 +69,6 @@ export function fastCanonicalJson(value: unknown): string {
 export const eventLeafData = (storedEvent: unknown): Buffer =>
   Buffer.from(fastCanonicalJson(storedEvent), 'utf8');
 
-export const eventLeafHash = (storedEvent: unknown): Buffer => leafHash(eventLeafData(storedEvent));
+/** The RFC 9162 leaf hash of eventLeafData(e) (0x00 then the data), hashed from the string: no intermediate buffers (this runs per event). */
+export const eventLeafHash = (storedEvent: unknown): Buffer =>
+  hash('sha256', `\u0000${fastCanonicalJson(storedEvent)}`, 'buffer');

@@ -97,7 +97,11 @@ export class AuditService {
   }
 }
 
-/** The stored `data` is the hashed custody event itself; the position is the store's and not hashed. */
+/**
+ * The stored `data` is the hashed custody event itself; the position is the store's and not hashed.
+ * Unchecked on purpose, not decodeCustodyEvent: an event damaged behind the service's back must
+ * still reach verifyChain, which names the damage, instead of failing the auditor's request.
+ */
 const asCustodyEvent = (recorded: RecordedEvent): CustodyEvent => recorded.data as unknown as CustodyEvent;
 
 const toAudited = (recorded: RecordedEvent): AuditedEvent => ({

@@ -13,6 +13,8 @@ import {
 } from './pdf-document';
 import { drawTable, type Column } from './pdf-table';
 import { signatureBlocks } from './signature-blocks';
+import { checkpointFootnote } from './checkpoint-seal';
+import type { PrintedCheckpoint } from './log-checkpoint';
 import { tanggalTerbilang } from './tanggal-terbilang';
 
 export const DISPOSAL_TITLES = {
@@ -32,7 +34,11 @@ const COLUMNS: Column<DisposalRow>[] = [
 ];
 
 /** The berita acara pemusnahan, or penyerahan arsip statis, with its daftar arsip as lampiran. */
-export function renderDisposalReport(data: DisposalReportData, heading: DocumentHeading): Promise<Buffer> {
+export function renderDisposalReport(
+  data: DisposalReportData,
+  heading: DocumentHeading,
+  checkpoint: PrintedCheckpoint | null = null,
+): Promise<Buffer> {
   const title = DISPOSAL_TITLES[data.kind];
   const { doc, finish } = newPdf({ title: `${title} ${data.baNumber}` });
   const left = doc.page.margins.left;
@@ -58,6 +64,7 @@ export function renderDisposalReport(data: DisposalReportData, heading: Document
   write(doc, 'Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.', { x: left, width });
   doc.moveDown(0.8);
   signatureBlocks(doc, {
+    checkpoint,
     placeAndDate: `${heading.place}, ${formatIndonesianDate(data.date)}`,
     left:
       data.kind === 'musnah'
@@ -106,6 +113,6 @@ export function renderDisposalReport(data: DisposalReportData, heading: Document
     '',
     '',
   ]);
-  pageFooters(doc);
+  pageFooters(doc, checkpointFootnote(checkpoint?.line ?? null, checkpoint?.vkey));
   return finish();
 }

@@ -1,7 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import { LocationRepository, PeopleRepository, TokenRepository } from '@jejak/directory';
-import { LOG_CHECKPOINT, noCheckpointYet, type CheckpointLine } from './log-checkpoint';
+import {
+  LOG_CHECKPOINT,
+  noCheckpointYet,
+  type CheckpointSource,
+  type PrintedCheckpoint,
+} from './log-checkpoint';
 import type { DocumentHeading } from './pdf-document';
 import { signatoryOf, type DocumentDirectory } from './signatories';
 
@@ -13,7 +18,7 @@ export class DocumentSources {
     @Inject(LocationRepository) private readonly locations: LocationRepository,
     @Inject(TokenRepository) private readonly tokens: TokenRepository,
     @Inject(PeopleRepository) private readonly people: PeopleRepository,
-    @Optional() @Inject(LOG_CHECKPOINT) private readonly checkpointLine: CheckpointLine | null,
+    @Optional() @Inject(LOG_CHECKPOINT) private readonly checkpointSource: CheckpointSource | null,
   ) {}
 
   get heading(): DocumentHeading {
@@ -51,7 +56,7 @@ export class DocumentSources {
     };
   }
 
-  checkpoint(): Promise<string | null> {
-    return (this.checkpointLine ?? noCheckpointYet)();
+  checkpoint(): Promise<PrintedCheckpoint | null> {
+    return (this.checkpointSource ?? noCheckpointYet)();
   }
 }

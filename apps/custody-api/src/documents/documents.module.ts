@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { DocumentSources } from './document-sources';
 import { ItemDocumentReads } from './item-documents.reads';
 import { ItemDocumentsController } from './item-documents.controller';
+import { ItemDocumentsService } from './item-documents.service';
 import { LabelsController } from './labels.controller';
+import { LabelsService } from './labels.service';
 import { LogService } from '../log/log.service';
-import { checkpointText, LOG_CHECKPOINT, type CheckpointLine } from './log-checkpoint';
+import { LOG_CHECKPOINT, printedCheckpoint, type CheckpointSource } from './log-checkpoint';
 
 /** The printed documents beside the transfers' berita acara: labels, loans, receipts, disposals. */
 @Module({
@@ -12,14 +14,16 @@ import { checkpointText, LOG_CHECKPOINT, type CheckpointLine } from './log-check
   providers: [
     DocumentSources,
     ItemDocumentReads,
+    ItemDocumentsService,
+    LabelsService,
     {
       // LogService is global (LogModule): the latest signed checkpoint at the moment of printing.
       provide: LOG_CHECKPOINT,
       inject: [LogService],
       useFactory:
-        (log: LogService): CheckpointLine =>
+        (log: LogService): CheckpointSource =>
         () =>
-          Promise.resolve(checkpointText(log.latestCheckpoint())),
+          Promise.resolve(printedCheckpoint(log.latestCheckpoint(), log.vkey())),
     },
   ],
   exports: [DocumentSources],

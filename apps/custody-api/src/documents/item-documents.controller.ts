@@ -3,29 +3,17 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@jejak/directory';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { ApiProblem } from '../common/problem';
 import { ReadsProjection } from '../common/reads-projection.decorator';
 import { ReadQueryDto } from '../items/dto/item-query.dto';
-import { toDisposalReportData } from './disposal-report.data';
-import { renderDisposalReport } from './disposal-report.pdf';
-import { DocumentSources } from './document-sources';
-import { ItemDocumentReads } from './item-documents.reads';
-import { toLoanReportData } from './loan-report.data';
-import { renderLoanReport } from './loan-report.pdf';
-import { toReceiptData } from './receipt.data';
-import { renderReceipt } from './receipt.pdf';
-
-const fileName = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120);
+import { ItemDocumentsService } from './item-documents.service';
+import { sendPdf } from './pdf-file';
 
 /** The documents printed for one item's loan, one letter's delivery, one batch of disposals. */
 @ApiTags('documents')
 @ApiBearerAuth()
 @Controller('api')
 export class ItemDocumentsController {
-  constructor(
-    @Inject(ItemDocumentReads) private readonly reads: ItemDocumentReads,
-    @Inject(DocumentSources) private readonly sources: DocumentSources,
-  ) {}
+  constructor(@Inject(ItemDocumentsService) private readonly documents: ItemDocumentsService) {}
 
   @ReadsProjection()
   @Get('items/:id/loan.pdf')
@@ -40,14 +28,7 @@ export class ItemDocumentsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const view = await this.reads.item(id);
-    const data = toLoanReportData(view, await this.reads.trail(id), this.sources.directory(), principal);
-    if (!data) throw new ApiProblem('not-found', `Item '${id}' has never been lent (belum pernah dipinjam).`);
-    return this.pdf(
-      reply,
-      `berita-acara-peminjaman-${fileName(id)}.pdf`,
-      renderLoanReport(data, this.sources.heading),
-    );
+    return sendPdf(reply, await this.documents.loan(id, principal));
   }
 
   @ReadsProjection()
@@ -64,11 +45,7 @@ export class ItemDocumentsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const view = await this.reads.item(id);
-    const data = toReceiptData(view, await this.reads.trail(id), this.sources.directory(), principal);
-    if (!data)
-      throw new ApiProblem('not-found', `No delivery of a letter '${id}' is recorded (belum diterima).`);
-    return this.pdf(reply, `tanda-terima-${fileName(id)}.pdf`, renderReceipt(data, this.sources.heading));
+    return sendPdf(reply, await this.documents.receipt(id, principal));
   }
 
   @ReadsProjection()
@@ -86,26 +63,6 @@ export class ItemDocumentsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    if (id.length > 200) throw new ApiProblem('validation-failed', 'A BA number has at most 200 characters.');
-    const data = toDisposalReportData(
-      id,
-      await this.reads.endedUnder(id),
-      this.sources.directory(),
-      principal,
-    );
-    if (!data) throw new ApiProblem('not-found', `No item was disposed or transferred under '${id}'.`);
-    return this.pdf(
-      reply,
-      `berita-acara-${fileName(id)}.pdf`,
-      renderDisposalReport(data, this.sources.heading),
-    );
-  }
-
-  private async pdf(reply: FastifyReply, filename: string, rendering: Promise<Buffer>): Promise<Buffer> {
-    const pdf = await rendering;
-    void reply
-      .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', `inline; filename="${filename}"`);
-    return pdf;
+    return sendPdf(reply, await this.documents.disposal(id, principal));
   }
 }

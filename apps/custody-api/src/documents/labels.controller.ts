@@ -2,64 +2,18 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@jejak/directory';
-import { ID_PATTERN } from '@jejak/http-contract';
-import { READ_MODEL_QUERIES, type ItemView, type ReadModelQueries } from '@jejak/read-models';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { ApiProblem } from '../common/problem';
 import { ReadsProjection } from '../common/reads-projection.decorator';
-import { kurunWaktu } from '../transfers/berita-acara-data';
-import { DocumentSources } from './document-sources';
-import { customLayout, presetLayout, type LabelLayout } from './label-layout';
-import { renderLabels, type Label } from './labels.pdf';
-import { LabelsQueryDto, MAX_LABELS } from './labels-query.dto';
-import { mayRead } from './may-read';
-
-const invalid = (field: string, message: string) =>
-  new ApiProblem('validation-failed', `${field} ${message}`, { errors: [{ field, message }] });
-
-function layoutOf(query: LabelsQueryDto): LabelLayout {
-  if ((query.preset ?? '3x8') !== 'custom') return presetLayout(query.preset ?? '3x8');
-  const { columns, rows, widthMm, heightMm } = query;
-  if (!columns || !rows || !widthMm || !heightMm) {
-    throw invalid('preset', 'custom needs columns, rows, widthMm and heightMm');
-  }
-  const layout = customLayout({
-    columns,
-    rows,
-    widthMm,
-    heightMm,
-    topMm: query.topMm ?? 0,
-    leftMm: query.leftMm ?? 0,
-  });
-  if (typeof layout === 'string') throw invalid('preset', layout);
-  return layout;
-}
-
-function itemIdsOf(raw: string): string[] {
-  const ids = [
-    ...new Set(
-      raw
-        .split(',')
-        .map((id) => id.trim())
-        .filter(Boolean),
-    ),
-  ];
-  if (ids.length === 0) throw invalid('itemIds', 'names no item');
-  if (ids.length > MAX_LABELS) throw invalid('itemIds', `names more than ${MAX_LABELS} items`);
-  const bad = ids.find((id) => !ID_PATTERN.test(id));
-  if (bad !== undefined) throw invalid('itemIds', `'${bad.slice(0, 140)}' is not a valid item id`);
-  return ids;
-}
+import { LabelsQueryDto } from './labels-query.dto';
+import { LabelsService } from './labels.service';
+import { sendPdf } from './pdf-file';
 
 /** QR label sheets (web-app.md "Scanning and labels"). */
 @ApiTags('documents')
 @ApiBearerAuth()
 @Controller('api')
 export class LabelsController {
-  constructor(
-    @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
-    @Inject(DocumentSources) private readonly sources: DocumentSources,
-  ) {}
+  constructor(@Inject(LabelsService) private readonly labelSheets: LabelsService) {}
 
   @ReadsProjection()
   @Get('labels.pdf')
@@ -76,36 +30,6 @@ export class LabelsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const itemIds = itemIdsOf(query.itemIds);
-    const layout = layoutOf(query);
-    const startAt = query.startAt ?? 1;
-    if (startAt > layout.columns * layout.rows) {
-      throw invalid('startAt', `is past the ${layout.columns * layout.rows} labels of a sheet`);
-    }
-    const views = await Promise.all(itemIds.map((id) => this.readModels.getItem(id)));
-    const unknown = itemIds.filter((_, index) => views[index] === null);
-    if (unknown.length > 0)
-      throw new ApiProblem('not-found', `No item ${unknown.map((id) => `'${id}'`).join(', ')}.`);
-    const directory = this.sources.directory();
-    const labels = (views as ItemView[]).map((view) =>
-      this.label(view, principal, directory.unitName(view.originUnitId)),
-    );
-    const pdf = await renderLabels(labels, layout, startAt);
-    void reply
-      .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', 'inline; filename="label-arsip.pdf"');
-    return pdf;
-  }
-
-  private label(view: ItemView, reader: Principal, unit: string): Label {
-    const shortCode = (view as ItemView & { shortCode?: string }).shortCode ?? view.itemId;
-    return {
-      url: `${this.sources.publicBaseUrl}/i/${encodeURIComponent(view.itemId)}`,
-      shortCode,
-      title: mayRead(reader, view) ? view.title : '(terbatas)',
-      unit,
-      year: kurunWaktu(view),
-      classificationCode: view.classificationCode,
-    };
+    return sendPdf(reply, await this.labelSheets.sheets(query, principal));
   }
 }

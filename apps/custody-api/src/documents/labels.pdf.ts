@@ -1,6 +1,6 @@
-import QRCode from 'qrcode';
 import { newPdf, write, type Doc } from './pdf-document';
 import { placements, type LabelLayout } from './label-layout';
+import { drawQr } from './pdf-qr';
 
 /** What one sticker says. */
 export interface Label {
@@ -14,24 +14,6 @@ export interface Label {
 }
 
 const PAD = 5;
-
-/**
- * The QR code as filled squares, one per dark module, with the quiet zone the standard asks for
- * left white: vector, so it stays sharp at any printer resolution and decodes from a 150 dpi scan.
- */
-function drawQr(doc: Doc, text: string, x: number, y: number, size: number): void {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const quiet = 2;
-  const cell = size / (modules.size + 2 * quiet);
-  for (let row = 0; row < modules.size; row++) {
-    for (let column = 0; column < modules.size; column++) {
-      if (modules.get(row, column)) {
-        doc.rect(x + (column + quiet) * cell, y + (row + quiet) * cell, cell, cell);
-      }
-    }
-  }
-  doc.fillColor('#000000').fill();
-}
 
 function drawLabel(doc: Doc, label: Label, x: number, y: number, layout: LabelLayout): void {
   const qrSize = Math.min(layout.height - 2 * PAD, layout.width * 0.45);

@@ -13,6 +13,8 @@ import {
 } from './pdf-document';
 import { drawTable } from './pdf-table';
 import { signatureBlocks } from './signature-blocks';
+import { checkpointFootnote } from './checkpoint-seal';
+import type { PrintedCheckpoint } from './log-checkpoint';
 import { tanggalTerbilang } from './tanggal-terbilang';
 
 export const LOAN_TITLE = 'BERITA ACARA PEMINJAMAN ARSIP';
@@ -31,7 +33,11 @@ function party(doc: Doc, number: string, lines: [string, string][], closing: str
 }
 
 /** The berita acara peminjaman of a deposited file, and, once it is back, its pengembalian. */
-export function renderLoanReport(data: LoanReportData, heading: DocumentHeading): Promise<Buffer> {
+export function renderLoanReport(
+  data: LoanReportData,
+  heading: DocumentHeading,
+  checkpoint: PrintedCheckpoint | null = null,
+): Promise<Buffer> {
   const title = data.returned ? RETURN_TITLE : LOAN_TITLE;
   const { doc, finish } = newPdf({ title: `${title} ${data.item.itemId}` });
   const left = doc.page.margins.left;
@@ -113,6 +119,7 @@ export function renderLoanReport(data: LoanReportData, heading: DocumentHeading)
   write(doc, 'Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.', { x: left, width });
   doc.moveDown(0.8);
   signatureBlocks(doc, {
+    checkpoint,
     placeAndDate: `${heading.place}, ${formatIndonesianDate(data.returned?.at ?? data.lentAt)}`,
     left: {
       title: 'PIHAK KEDUA',
@@ -130,6 +137,6 @@ export function renderLoanReport(data: LoanReportData, heading: DocumentHeading)
     },
     mengetahui: heading,
   });
-  pageFooters(doc);
+  pageFooters(doc, checkpointFootnote(checkpoint?.line ?? null, checkpoint?.vkey));
   return finish();
 }

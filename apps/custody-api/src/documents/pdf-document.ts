@@ -100,8 +100,9 @@ export function titleBlock(doc: Doc, title: string, number: string | null, statu
   doc.moveDown(0.8);
 }
 
-/** "Halaman x dari y" at the foot of every page (and, when given, a line such as the log's checkpoint). */
-export function pageFooters(doc: Doc, footnote?: string): void {
+/** "Halaman x dari y" at the foot of every page (and, when given, lines such as the log's checkpoint). */
+export function pageFooters(doc: Doc, footnote?: string | readonly string[]): void {
+  const lines = typeof footnote === 'string' ? [footnote] : (footnote ?? []);
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
@@ -109,8 +110,9 @@ export function pageFooters(doc: Doc, footnote?: string): void {
     doc.page.margins.bottom = 0;
     const left = doc.page.margins.left;
     const y = doc.page.height - bottom + 10;
-    if (footnote)
-      write(doc, footnote, { size: 7, x: left, y, width: contentWidth(doc) - 90, lineBreak: false });
+    lines.forEach((line, n) =>
+      write(doc, line, { size: 7, x: left, y: y + n * 9, width: contentWidth(doc) - 90, lineBreak: false }),
+    );
     write(doc, `Halaman ${i + 1 - start} dari ${count}`, {
       size: 8,
       x: left,

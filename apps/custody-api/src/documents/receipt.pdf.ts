@@ -8,6 +8,8 @@ import {
   write,
   type DocumentHeading,
 } from './pdf-document';
+import { checkpointFootnote } from './checkpoint-seal';
+import type { PrintedCheckpoint } from './log-checkpoint';
 import type { ReceiptData } from './receipt.data';
 import { signatureBlocks } from './signature-blocks';
 import { tanggalJam } from './tanggal-terbilang';
@@ -15,7 +17,11 @@ import { tanggalJam } from './tanggal-terbilang';
 export const RECEIPT_TITLE = 'TANDA TERIMA SURAT';
 
 /** The tanda terima of a letter delivered to its addressee unit, as the buku ekspedisi has it. */
-export function renderReceipt(data: ReceiptData, heading: DocumentHeading): Promise<Buffer> {
+export function renderReceipt(
+  data: ReceiptData,
+  heading: DocumentHeading,
+  checkpoint: PrintedCheckpoint | null = null,
+): Promise<Buffer> {
   const { doc, finish } = newPdf({ title: `${RECEIPT_TITLE} ${data.itemId}` });
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
@@ -42,6 +48,7 @@ export function renderReceipt(data: ReceiptData, heading: DocumentHeading): Prom
   }
   doc.moveDown(1.2);
   signatureBlocks(doc, {
+    checkpoint,
     placeAndDate: `${heading.place}, ${formatIndonesianDate(data.deliveredAt)}`,
     left: {
       title: 'Yang Menyerahkan',
@@ -52,6 +59,6 @@ export function renderReceipt(data: ReceiptData, heading: DocumentHeading): Prom
     },
     right: { title: 'Yang Menerima', role: data.to, name: data.receivedBy, nip: null, jabatan: null },
   });
-  pageFooters(doc);
+  pageFooters(doc, checkpointFootnote(checkpoint?.line ?? null, checkpoint?.vkey));
   return finish();
 }

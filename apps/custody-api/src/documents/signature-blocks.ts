@@ -1,3 +1,5 @@
+import { checkpointSeal, SEAL_HEIGHT } from './checkpoint-seal';
+import type { PrintedCheckpoint } from './log-checkpoint';
 import { BLANK, contentWidth, keepTogether, write, type Doc, type DocumentHeading } from './pdf-document';
 
 export interface SignatureBlock {
@@ -31,12 +33,21 @@ function block(doc: Doc, x: number, y: number, width: number, sign: SignatureBlo
 /**
  * Two signatures side by side (the place and date above the right one), the name with NIP and
  * jabatan under each; then, when given, the "Mengetahui" block for the official who countersigns.
+ * The log's checkpoint, when given, is sealed as a QR code beside "Mengetahui" (or under the two
+ * signatures without it), where the page has room already: printing it adds no page.
  */
 export function signatureBlocks(
   doc: Doc,
-  blocks: { placeAndDate: string; left: SignatureBlock; right: SignatureBlock; mengetahui?: DocumentHeading },
+  blocks: {
+    placeAndDate: string;
+    left: SignatureBlock;
+    right: SignatureBlock;
+    mengetahui?: DocumentHeading;
+    checkpoint?: PrintedCheckpoint | null;
+  },
 ): void {
-  keepTogether(doc, blocks.mengetahui ? 225 : 135);
+  const seal = blocks.checkpoint ?? null;
+  keepTogether(doc, blocks.mengetahui ? 225 : 135 + (seal ? SEAL_HEIGHT + 8 : 0));
   const left = doc.page.margins.left;
   const half = contentWidth(doc) / 2;
   write(doc, blocks.placeAndDate, { x: left + half, y: doc.y, width: half - 10, align: 'center' });
@@ -47,6 +58,7 @@ export function signatureBlocks(
   if (blocks.mengetahui) {
     const x = left + half * 0.4;
     const wide = half * 1.2;
+    if (seal) checkpointSeal(doc, seal, left, doc.y);
     write(doc, 'Mengetahui,', { x, y: doc.y, width: wide, align: 'center' });
     const { mengetahui, mengetahuiName: name, mengetahuiNip: nip } = blocks.mengetahui;
     write(doc, mengetahui, { x, y: doc.y, width: wide, align: 'center' });
@@ -59,6 +71,9 @@ export function signatureBlocks(
       underline: !!name,
     });
     write(doc, `NIP ${nip ?? (name ? '-' : BLANK)}`, { x, y: doc.y, width: wide, align: 'center' });
+  } else if (seal) {
+    checkpointSeal(doc, seal, left + half - SEAL_HEIGHT / 2, doc.y);
+    doc.y += SEAL_HEIGHT + 8;
   }
   doc.x = left;
   doc.moveDown();

@@ -13,6 +13,7 @@ import { ReleaseCodesController } from '../release-codes/release-codes.controlle
 import { SessionController } from '../session/session.controller';
 import { SignInService } from '../session/sign-in.service';
 import { PeopleController } from './people.controller';
+import { PeopleService } from './people.service';
 
 /** The people directory, sign-in, sessions and release codes, over the directory database. */
 @Global()
@@ -51,6 +52,7 @@ import { PeopleController } from './people.controller';
       useFactory: (db: Database.Database) => new ReleaseCodeRepository(db),
     },
     SignInService,
+    PeopleService,
   ],
   exports: [PeopleRepository, CredentialRepository, SessionRepository, ReleaseCodeRepository],
 })

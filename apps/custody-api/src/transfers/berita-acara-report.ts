@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@jejak/directory';
 import { DocumentSources } from '../documents/document-sources';
+import { safeFileName, type PdfFile } from '../documents/pdf-file';
 import { toBeritaAcaraData } from './berita-acara-data';
 import { renderBeritaAcara } from './berita-acara.pdf';
 import { TransferReads } from './transfer-reads';
@@ -13,19 +14,20 @@ export class BeritaAcaraReport {
     @Inject(DocumentSources) private readonly sources: DocumentSources,
   ) {}
 
-  async render(transferId: string, reader: Principal): Promise<{ pdf: Buffer; filename: string }> {
+  async render(transferId: string, reader: Principal): Promise<PdfFile> {
     const { state, events } = await this.reads.transfer(transferId);
+    const checkpoint = await this.sources.checkpoint();
     const data = toBeritaAcaraData(
       state,
       events,
       await this.reads.items(state.itemIds),
       this.sources.directory(),
       reader,
-      await this.sources.checkpoint(),
+      checkpoint?.line ?? null,
     );
     return {
-      pdf: await renderBeritaAcara(data, this.sources.heading),
-      filename: `berita-acara-${state.baNumber.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`,
+      pdf: await renderBeritaAcara(data, this.sources.heading, checkpoint),
+      filename: `berita-acara-${safeFileName(state.baNumber)}.pdf`,
     };
   }
 }

@@ -2,6 +2,8 @@ import type { BeritaAcaraData, BeritaAcaraRow } from './berita-acara-data';
 import { BERITA_ACARA_TITLE, renderBeritaAcara } from './berita-acara.pdf';
 import type { DocumentHeading } from '../documents/pdf-document';
 import { pdfPages } from '../../../../test/support/pdf-text';
+import { decodeQrCodes } from '../../../../test/support/qr-decode';
+import { signedCheckpoint } from '../documents/testing/signed-checkpoint';
 
 const heading: DocumentHeading = {
   regency: 'Pemerintah Kabupaten Bekasi',
@@ -165,5 +167,19 @@ describe('renderBeritaAcara', () => {
     expect(text).toContain('Belum diperiksa oleh PIHAK KEDUA');
     expect(text).toContain('(..............................)');
     expect(text).toContain('Checkpoint log terverifikasi: ukuran 42, akar 9f2c…');
+  });
+
+  it('seals the signature page with a QR code of the signed checkpoint and prints its key on every page, adding no page', async () => {
+    const checkpoint = signedCheckpoint();
+    const pdf = await renderBeritaAcara(data({ checkpoint: checkpoint.line }), heading, checkpoint);
+    const pages = await pdfPages(pdf);
+    expect(pages).toHaveLength((await pdfPages(await renderBeritaAcara(data(), heading))).length);
+    // Once, on the page of the signatures.
+    expect((await decodeQrCodes(pdf)).flat()).toEqual([checkpoint.note]);
+    for (const page of pages) {
+      const text = page.replace(/\s+/g, ' ');
+      expect(text).toContain(`Checkpoint log terverifikasi: ${checkpoint.line}`);
+      expect(text).toContain(`Kunci verifikasi: ${checkpoint.vkey}`);
+    }
   });
 });

@@ -16,6 +16,8 @@ import {
 } from '../documents/pdf-document';
 import { drawTable, type Column } from '../documents/pdf-table';
 import { signatureBlocks } from '../documents/signature-blocks';
+import { checkpointFootnote } from '../documents/checkpoint-seal';
+import type { PrintedCheckpoint } from '../documents/log-checkpoint';
 
 export const BERITA_ACARA_TITLE = 'BERITA ACARA SERAH TERIMA ARSIP INAKTIF';
 
@@ -35,7 +37,11 @@ const COLUMNS: Column<BeritaAcaraRow>[] = [
  * letterhead, the day and date in words, both parties with NIP and jabatan, the couriers' handovers,
  * the signatures with "Mengetahui", then the daftar arsip as its lampiran with totals.
  */
-export function renderBeritaAcara(data: BeritaAcaraData, heading: DocumentHeading): Promise<Buffer> {
+export function renderBeritaAcara(
+  data: BeritaAcaraData,
+  heading: DocumentHeading,
+  checkpoint: PrintedCheckpoint | null = null,
+): Promise<Buffer> {
   const { doc, finish } = newPdf({ title: `${BERITA_ACARA_TITLE} ${data.baNumber}` });
   letterhead(doc, heading);
   titleBlock(doc, BERITA_ACARA_TITLE, data.baNumber, data.final ? undefined : data.statusText);
@@ -43,6 +49,7 @@ export function renderBeritaAcara(data: BeritaAcaraData, heading: DocumentHeadin
   couriers(doc, data);
   closing(doc, data);
   signatureBlocks(doc, {
+    checkpoint,
     placeAndDate: `${heading.place}, ${formatIndonesianDate(data.date)}`,
     left: partyBlock('PIHAK KEDUA', 'Yang Menerima', data.pihakKedua),
     right: partyBlock('PIHAK PERTAMA', 'Yang Menyerahkan', data.pihakPertama),
@@ -50,7 +57,7 @@ export function renderBeritaAcara(data: BeritaAcaraData, heading: DocumentHeadin
   });
   nextPage(doc, 'landscape');
   lampiran(doc, data);
-  pageFooters(doc, data.checkpoint ? `Checkpoint log terverifikasi: ${data.checkpoint}` : undefined);
+  pageFooters(doc, checkpointFootnote(data.checkpoint, checkpoint?.vkey));
   return finish();
 }
 

@@ -1,47 +1,24 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { reconcile } from '@jejak/custody';
 import type { Principal } from '@jejak/directory';
-import { idSourceFor } from '@jejak/event-store';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { IdParam } from '../common/id-param.pipe';
 import { idempotentRequestOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ReadsProjection } from '../common/reads-projection.decorator';
 import { ReadQueryDto } from '../common/read-query.dto';
-import { BeritaAcaraReport } from './berita-acara-report';
+import { sendPdf } from '../documents/pdf-file';
 import { CreateTransferDto } from './dto/create-transfer.dto';
 import { IntakeDto } from './dto/intake.dto';
 import { TransferEventDto } from './dto/transfer-event.dto';
-import { toCreateTransferCommand, toIntakeCommand, toTransferEventCommand } from './to-transfer-command';
-import {
-  TransferCommandHandler,
-  TransferCommandMessage,
-  type TransferOutcome,
-  type TransferRequest,
-} from './transfer-command.handler';
-import { TransferReads } from './transfer-reads';
-import { toTransferView } from './transfer-view';
-
-const written = ({ transferId, eventId, type, revision, position, state }: TransferOutcome) => ({
-  transferId,
-  eventId,
-  type,
-  status: state.status,
-  revision,
-  position,
-});
+import { TransfersService } from './transfers.service';
 
 @ApiTags('transfers')
 @ApiBearerAuth()
 @Controller('api/transfers')
 export class TransfersController {
-  constructor(
-    @Inject(TransferCommandHandler) private readonly commands: TransferCommandHandler,
-    @Inject(TransferReads) private readonly reads: TransferReads,
-    @Inject(BeritaAcaraReport) private readonly beritaAcara: BeritaAcaraReport,
-  ) {}
+  constructor(@Inject(TransfersService) private readonly transfers: TransfersService) {}
 
   @Post()
   @Idempotent()
@@ -50,18 +27,7 @@ export class TransfersController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ) {
-    const idempotency = idempotentRequestOf(request);
-    // Without an id, a retried request must land on the same transfer: derive it from the key.
-    const transferId = dto.id ?? `trf-${idSourceFor(idempotency)('transfer')}`;
-    const outcome = await this.execute({
-      command: toCreateTransferCommand(transferId, dto),
-      principal,
-      occurredAt: dto.occurredAt,
-      note: dto.note,
-      idempotency,
-    });
-    const { baNumber, fromId, toId, itemIds } = outcome.state;
-    return { ...written(outcome), baNumber, fromId, toId, itemIds };
+    return this.transfers.create(dto, principal, idempotentRequestOf(request));
   }
 
   @Post(':id/events')
@@ -72,14 +38,7 @@ export class TransfersController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ) {
-    const outcome = await this.execute({
-      command: toTransferEventCommand(id, dto),
-      principal,
-      occurredAt: dto.occurredAt,
-      note: dto.note,
-      idempotency: idempotentRequestOf(request),
-    });
-    return { ...written(outcome), itemIds: outcome.state.itemIds };
+    return this.transfers.record(id, dto, principal, idempotentRequestOf(request));
   }
 
   @Post(':id/intake')
@@ -90,14 +49,7 @@ export class TransfersController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ) {
-    const outcome = await this.execute({
-      command: toIntakeCommand(id, dto),
-      principal,
-      occurredAt: dto.occurredAt,
-      note: dto.note,
-      idempotency: idempotentRequestOf(request),
-    });
-    return { ...written(outcome), reconciliation: reconcile(outcome.state.intake ?? []) };
+    return this.transfers.intake(id, dto, principal, idempotentRequestOf(request));
   }
 
   @ReadsProjection()
@@ -107,8 +59,7 @@ export class TransfersController {
     @Query() _query: ReadQueryDto,
     @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
-    const { state, events } = await this.reads.transfer(id);
-    return toTransferView(state, events, await this.reads.items(state.itemIds));
+    return this.transfers.get(id);
   }
 
   @ReadsProjection()
@@ -120,13 +71,6 @@ export class TransfersController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { pdf, filename } = await this.beritaAcara.render(id, principal);
-    void reply.header('Content-Type', 'application/pdf');
-    void reply.header('Content-Disposition', `inline; filename="${filename}"`);
-    return pdf;
-  }
-
-  private execute(request: TransferRequest): Promise<TransferOutcome> {
-    return this.commands.execute(new TransferCommandMessage(request));
+    return sendPdf(reply, await this.transfers.report(id, principal));
   }
 }

@@ -13,6 +13,43 @@ interface Replay {
   chain: { valid: boolean; length: number; headHash: string; firstBrokenRevision?: number };
 }
 
+interface LogKey {
+  vkey: string;
+  origin: string;
+}
+
+/**
+ * The key the log's checkpoints are signed with, to copy into `jejak verify-bundle --key`: an
+ * auditor compares it with the one printed on a berita acara or published by the archive, so a
+ * bundle is checked against a key they trust rather than the one the bundle carries.
+ */
+function LogKeyCard() {
+  const [key, setKey] = useState<LogKey | null>(null);
+  const [absent, setAbsent] = useState(false);
+  useEffect(() => {
+    get<LogKey>('/api/log/key').then(setKey, () => setAbsent(true));
+  }, []);
+  if (absent) return null;
+  return (
+    <div class="card" data-testid="log-key">
+      <h2>Kunci verifikasi log</h2>
+      {key ? (
+        <>
+          <p>
+            Checkpoint log <span class="code">{key.origin}</span> ditandatangani dengan kunci ini. Cocokkan
+            dengan kunci yang tercetak di berita acara sebelum memeriksa paket audit secara luring.
+          </p>
+          <p class="code" style={{ wordBreak: 'break-all' }} data-testid="log-vkey">
+            {key.vkey}
+          </p>
+        </>
+      ) : (
+        <Busy label="Memuat kunci…" />
+      )}
+    </div>
+  );
+}
+
 /**
  * Auditor: an item replayed from the event store (never the read models) as of a moment picked on a
  * slider over its events, with the hash chain's verdict over the whole stored stream.
@@ -67,6 +104,7 @@ export function ReplayScreen({ itemId }: { itemId?: string }) {
         <Field id="replayItem" label="ID arsip (ketik atau pindai labelnya)" value={text} onValue={setText} />
         <button type="submit">Telusuri</button>
       </form>
+      <LogKeyCard />
       {!itemId && <Empty>Ketik atau pindai ID arsip untuk menelusuri riwayatnya dari catatan asli.</Empty>}
       {loading && <Busy label="Membangun ulang dari catatan peristiwa…" />}
       <ErrorNote error={error} />
@@ -130,6 +168,12 @@ export function ReplayScreen({ itemId }: { itemId?: string }) {
               filename={`jejak-${full.itemId}.json`}
             >
               Unduh bukti (JSON)
+            </DownloadButton>
+            <DownloadButton
+              path={`/api/audit/items/${enc(full.itemId)}/bundle`}
+              filename={`jejak-${full.itemId}.bundle.json`}
+            >
+              Unduh paket audit
             </DownloadButton>
           </div>
           <h2>Peristiwa</h2>

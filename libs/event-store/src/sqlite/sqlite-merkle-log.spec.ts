@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import {
   eventLeafHash,
+  Frontier,
   MemoryTree,
   streamHeadsTree,
   verifyConsistency,
@@ -94,6 +96,50 @@ describe('the verifiable log in the embedded store', () => {
         verifyConsistency(size, 37, log.root(size), log.root(37), log.consistencyProof(size, 37));
     }
     expect(() => log.inclusionProof(0, 38)).toThrow(RangeError);
+    await store.close();
+  });
+
+  it('keeps reading the subtrees of a file whose tree was written before the nodes moved into the leaf rows', async () => {
+    const filename = newFile();
+    const old = new SqliteEventStore({ filename, verifiableLog: false });
+    for (let i = 0; i < 21; i++) await old.append(`item-${i % 4}`, [event(`e${i}`)], 'any');
+    await old.close();
+    // The earlier layout: leaves without a nodes column, every node in log_nodes by completing leaf.
+    const db = new Database(filename);
+    db.exec(`CREATE TABLE log_leaves (leaf_index INTEGER PRIMARY KEY, position INTEGER NOT NULL, hash BLOB NOT NULL);
+      CREATE TABLE log_nodes (node_key INTEGER PRIMARY KEY, hash BLOB NOT NULL);`);
+    const frontier = Frontier.empty();
+    const rows = db.prepare('SELECT position, data FROM events ORDER BY position').all() as {
+      position: number;
+      data: string;
+    }[];
+    for (const row of rows) {
+      const leaf = eventLeafHash(JSON.parse(row.data));
+      db.prepare('INSERT INTO log_leaves VALUES (?, ?, ?)').run(frontier.size, row.position, leaf);
+      for (const node of frontier.append(leaf).slice(1)) {
+        const key = ((node.index + 1) * 2 ** node.level - 1) * 64 + node.level;
+        db.prepare('INSERT INTO log_nodes VALUES (?, ?)').run(key, node.hash);
+      }
+    }
+    db.close();
+    const store = new SqliteEventStore({ filename });
+    for (let i = 21; i < 40; i++) await store.append(`item-${i % 4}`, [event(`e${i}`)], 'any');
+    const log = store.verifiableLog!;
+    const { tree } = await treeOfStore(store);
+    expect(log.size()).toBe(40);
+    for (const size of [21, 32, 40]) {
+      expect(log.root(size)).toEqual(tree.root(size));
+      for (let index = 0; index < size; index++) {
+        verifyInclusion(
+          index,
+          size,
+          tree.subtreeHash(0, index),
+          log.inclusionProof(index, size),
+          log.root(size),
+        );
+      }
+    }
+    verifyConsistency(21, 40, log.root(21), log.root(40), log.consistencyProof(21, 40));
     await store.close();
   });
 

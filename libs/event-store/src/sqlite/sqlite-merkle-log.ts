@@ -3,12 +3,12 @@ import {
   consistencyProof,
   eventLeafHash,
   Frontier,
+  HASH_SIZE,
   inclusionProof,
   PackedTree,
   rootAt,
   streamHeadLeafHash,
   type StreamHead,
-  type SubtreeNode,
   type SubtreeSource,
 } from '@jejak/verifiable-log';
 import type {
@@ -32,7 +32,8 @@ export function createLogSchema(db: Database.Database): void {
     CREATE TABLE IF NOT EXISTS log_leaves (
       leaf_index INTEGER PRIMARY KEY,
       position INTEGER NOT NULL,
-      hash BLOB NOT NULL
+      hash BLOB NOT NULL,
+      nodes BLOB
     );
     CREATE TABLE IF NOT EXISTS log_nodes (
       node_key INTEGER PRIMARY KEY,
@@ -54,13 +55,24 @@ export function createLogSchema(db: Database.Database): void {
       signed_at TEXT NOT NULL
     );
   `);
+  // Files made before the nodes moved into the leaf rows: their nodes stay in log_nodes.
+  const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('log_leaves')").all();
+  if (!columns.some((column) => column.name === 'nodes'))
+    db.exec('ALTER TABLE log_leaves ADD COLUMN nodes BLOB');
 }
 
 /**
- * The key of the complete subtree (level >= 1, index): ordered by the leaf that completed it, so
- * every insert lands on the table's last page (one page per commit, not one per level).
+ * The key of the complete subtree (level >= 1, index) in log_nodes, where files made before the
+ * nodes moved into the leaf rows keep them: ordered by the leaf that completed it.
  */
 const nodeKey = (level: number, index: number): number => ((index + 1) * 2 ** level - 1) * 64 + level;
+
+/** The leaf whose append completed the subtree (level, index): its last leaf. */
+const completingLeaf = (level: number, index: number): number => (index + 1) * 2 ** level - 1;
+
+const NO_NODES = Buffer.alloc(0);
+/** Rows of one INSERT (4 parameters each; SQLite allows 32766). */
+const INSERT_ROWS = 64;
 
 type HeadRow = { stream_id: string; revision: number; leaf_index: number };
 const toHead = (row: HeadRow): StreamHead => ({
@@ -71,7 +83,9 @@ const toHead = (row: HeadRow): StreamHead => ({
 
 /**
  * The tree in the embedded store's own file, appended inside the same transaction as the events
- * (so an acknowledged event always has its leaf). The frontier in memory is re-read whenever
+ * (so an acknowledged event always has its leaf). Each leaf row also holds the hashes of the
+ * subtrees its append completed (levels 1, 2, … concatenated): one row per event and one table's
+ * last page per commit, so the tree adds as few WAL pages to the group commit's fsync as it can. The frontier in memory is re-read whenever
  * another process (e.g. `jejak import`) has appended since, which the write lock makes safe.
  * Only appends happen in the group commit (leaf rows and completed nodes, all on the tables' last
  * pages); the stream heads, keyed by stream id (a write anywhere in the table), are brought up to
@@ -82,6 +96,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   /** PRAGMA data_version after our last commit; another process's commit changes it. */
   private ownVersion: number | undefined;
   private readonly statements: ReturnType<typeof prepare>;
+  private readonly inserts = new Map<number, Database.Statement<unknown[]>>();
 
   constructor(private readonly db: Database.Database) {
     createLogSchema(db);
@@ -125,7 +140,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
     } else {
       frontier = this.frontier.clone();
     }
-    for (const leaf of leaves) this.writeLeaf(frontier, leaf);
+    this.writeLeaves(frontier, leaves);
     return frontier;
   }
 
@@ -140,10 +155,17 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   }
 
   subtreeHash(level: number, index: number): Buffer {
-    const row =
-      level === 0 ? this.statements.leafHash.get(index) : this.statements.node.get(nodeKey(level, index));
-    if (!row) throw new RangeError(`the log has no complete subtree at level ${level}, index ${index}`);
-    return row.hash;
+    const hash = level === 0 ? this.statements.leafHash.get(index)?.hash : this.nodeHash(level, index);
+    if (!hash) throw new RangeError(`the log has no complete subtree at level ${level}, index ${index}`);
+    return hash;
+  }
+
+  private nodeHash(level: number, index: number): Buffer | undefined {
+    const row = this.statements.leafNodes.get(completingLeaf(level, index));
+    if (!row) return undefined;
+    if (row.nodes === null) return this.statements.node.get(nodeKey(level, index))?.hash;
+    const at = (level - 1) * HASH_SIZE;
+    return at + HASH_SIZE <= row.nodes.length ? row.nodes.subarray(at, at + HASH_SIZE) : undefined;
   }
 
   root(size: number): Buffer {
@@ -276,21 +298,40 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
       beforePosition ?? Number.MAX_SAFE_INTEGER,
       limit,
     );
-    for (const row of rows) {
-      this.writeLeaf(frontier, {
-        position: row.position,
-        leafHash: eventLeafHash(JSON.parse(row.data)),
-      });
-    }
+    this.writeLeaves(
+      frontier,
+      rows.map((row) => ({ position: row.position, leafHash: eventLeafHash(JSON.parse(row.data)) })),
+    );
     return { frontier, count: rows.length };
   }
 
-  private writeLeaf(frontier: Frontier, leaf: LeafToAppend): void {
-    const index = frontier.size;
-    this.statements.insertLeaf.run(index, leaf.position, leaf.leafHash);
-    frontier.append(leaf.leafHash).forEach((node: SubtreeNode) => {
-      if (node.level > 0) this.statements.insertNode.run(nodeKey(node.level, node.index), node.hash);
-    });
+  /** Appends the leaves to the frontier and inserts their rows, up to INSERT_ROWS per statement. */
+  private writeLeaves(frontier: Frontier, leaves: readonly LeafToAppend[]): void {
+    for (let start = 0; start < leaves.length; start += INSERT_ROWS) {
+      const chunk = leaves.slice(start, start + INSERT_ROWS);
+      const values: (number | Buffer)[] = [];
+      for (const leaf of chunk) {
+        const index = frontier.size;
+        const made = frontier.append(leaf.leafHash);
+        // made[0] is the leaf itself; the rest are levels 1, 2, … in order.
+        const nodes = made.length === 1 ? NO_NODES : Buffer.concat(made.slice(1).map((node) => node.hash));
+        values.push(index, leaf.position, leaf.leafHash, nodes);
+      }
+      this.insertRows(chunk.length).run(values);
+    }
+  }
+
+  /** One prepared INSERT per row count: a group commit's leaves go in with one call, not one each. */
+  private insertRows(count: number): Database.Statement<unknown[]> {
+    let statement = this.inserts.get(count);
+    if (!statement) {
+      const rows = Array.from({ length: count }, () => '(?, ?, ?, ?)').join(', ');
+      statement = this.db.prepare(
+        `INSERT INTO log_leaves (leaf_index, position, hash, nodes) VALUES ${rows}`,
+      );
+      this.inserts.set(count, statement);
+    }
+    return statement;
   }
 }
 
@@ -316,10 +357,9 @@ function prepare(db: Database.Database) {
     ),
     node: db.prepare<[number], { hash: Buffer }>('SELECT hash FROM log_nodes WHERE node_key = ?'),
     leafHash: db.prepare<[number], { hash: Buffer }>('SELECT hash FROM log_leaves WHERE leaf_index = ?'),
-    insertLeaf: db.prepare<[number, number, Buffer]>(
-      'INSERT INTO log_leaves (leaf_index, position, hash) VALUES (?, ?, ?)',
+    leafNodes: db.prepare<[number], { nodes: Buffer | null }>(
+      'SELECT nodes FROM log_leaves WHERE leaf_index = ?',
     ),
-    insertNode: db.prepare<[number, Buffer]>('INSERT INTO log_nodes (node_key, hash) VALUES (?, ?)'),
     headsState: db.prepare<[], { size: number }>('SELECT size FROM log_heads_state WHERE id = 1'),
     setHeadsState: db.prepare<[number]>(
       'INSERT INTO log_heads_state (id, size) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size',

@@ -1,0 +1,133 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { APP_CONFIG, type AppConfig } from '@jejak/config';
+import {
+  auditOf,
+  CredentialRepository,
+  hashPassword,
+  PeopleRepository,
+  SessionRepository,
+  type AuditEntry,
+  type Person,
+  type Principal,
+} from '@jejak/directory';
+import { ApiProblem } from '../common/problem';
+import { DIRECTORY_DB } from '../infrastructure/stores.module';
+import { orProblem } from './directory-problem';
+import type {
+  CreatePersonDto,
+  PeopleQueryDto,
+  PersonSignInDto,
+  SignInCodeDto,
+  SignInCodeRequestDto,
+  UpdatePersonDto,
+} from './people.dto';
+
+const DEFAULT_PAGE = 200;
+const DEFAULT_SIGN_IN_CODE_MINUTES = 60;
+
+/** Where the request came from, for the sign-in link its QR code holds. */
+export interface RequestOrigin {
+  protocol: string;
+  host: string | undefined;
+}
+
+/** What /api/people does, over the directory's people, credentials and sessions. */
+@Injectable()
+export class PeopleService {
+  constructor(
+    @Inject(PeopleRepository) private readonly people: PeopleRepository,
+    @Inject(CredentialRepository) private readonly credentials: CredentialRepository,
+    @Inject(SessionRepository) private readonly sessions: SessionRepository,
+    @Inject(DIRECTORY_DB) private readonly db: Database.Database,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  list(query: PeopleQueryDto): { people: Person[]; nextCursor: string | null } {
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const page = this.people.list({
+      unitId: query.unitId,
+      role: query.role,
+      q: query.q,
+      active: query.active,
+      after: query.cursor,
+      limit: limit + 1,
+    });
+    const more = page.length > limit;
+    const people = more ? page.slice(0, limit) : page;
+    return { people, nextCursor: more ? people[people.length - 1].id : null };
+  }
+
+  /** An admin also sees whether the person has a password and live sessions. */
+  one(id: string, reader: Principal): Person & { signIn?: PersonSignInDto } {
+    const person = this.get(id);
+    if (reader.role !== 'admin') return person;
+    return {
+      ...person,
+      signIn: {
+        hasPassword: this.credentials.passwordHashOf(id) !== null,
+        liveSessions: this.sessions.liveCount(id),
+      },
+    };
+  }
+
+  changes(id: string): { personId: string; changes: AuditEntry[] } {
+    this.get(id);
+    return { personId: id, changes: auditOf(this.db, id) };
+  }
+
+  create(dto: CreatePersonDto, principal: Principal): Person {
+    return orProblem(() => this.people.create(dto, principal.principalId));
+  }
+
+  update(id: string, dto: UpdatePersonDto, principal: Principal): Person {
+    return orProblem(() => this.people.update(id, dto, principal.principalId));
+  }
+
+  /** Their own: their other sessions end (`currentSessionId` stays); an admin's reset ends all. */
+  async setPassword(
+    id: string,
+    password: string,
+    principal: Principal,
+    currentSessionId: string | undefined,
+  ): Promise<void> {
+    const own = principal.principalId === id;
+    if (!own && principal.role !== 'admin') {
+      throw new ApiProblem('forbidden', 'Only the person themselves or an admin may set their password.');
+    }
+    this.get(id);
+    const hash = await hashPassword(password);
+    this.credentials.setPasswordHash(id, hash, principal.principalId);
+    const current = own ? currentSessionId : undefined;
+    this.sessions.endAllOf(id, principal.principalId, own ? 'password-changed' : 'password-reset', current);
+  }
+
+  signInCode(
+    id: string,
+    dto: SignInCodeRequestDto,
+    principal: Principal,
+    origin: RequestOrigin,
+  ): SignInCodeDto {
+    const person = this.get(id);
+    if (!person.active) throw new ApiProblem('invalid-transition', `Person '${id}' is deactivated.`);
+    const { signInCode, expiresAt } = this.credentials.createSignInCode(
+      id,
+      principal.principalId,
+      (dto.validMinutes ?? DEFAULT_SIGN_IN_CODE_MINUTES) * 60_000,
+    );
+    const scheme = this.config.session.cookieSecure ? 'https' : origin.protocol;
+    const host = origin.host ?? `localhost:${this.config.port}`;
+    return {
+      personId: id,
+      signInCode,
+      expiresAt,
+      signInUrl: `${scheme}://${host}/masuk#kode=${encodeURIComponent(signInCode)}`,
+    };
+  }
+
+  private get(id: string): Person {
+    const person = this.people.get(id);
+    if (!person) throw new ApiProblem('not-found', `No person '${id}'.`);
+    return person;
+  }
+}
