@@ -3,14 +3,21 @@
  * The app shell offline (web-app.md "Offline"): hashed assets are kept once fetched (their names
  * change with their content); a page is asked of the network first and answered from the cached
  * index.html when there is no signal. The API is never cached here: the outbox handles writes.
+ * At install it keeps every file of the build (precache.json, written by vite.config.mts): the
+ * scanner's decoder and its .wasm are there before the courier first scans, and work without signal.
  */
-const CACHE = 'jejak-shell-v1';
+const CACHE = 'jejak-shell-v2';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.add('/'))
+      .then((cache) =>
+        fetch('/precache.json', { cache: 'no-cache' })
+          .then((response) => (response.ok ? response.json() : ['/']))
+          .catch(() => ['/'])
+          .then((files) => cache.addAll(files)),
+      )
       .then(() => self.skipWaiting()),
   );
 });
@@ -32,7 +39,7 @@ self.addEventListener('fetch', (event) => {
     url.pathname.startsWith('/api/')
   )
     return;
-  if (url.pathname.startsWith('/assets/')) {
+  if (url.pathname.startsWith('/assets/') || url.pathname === '/manifest.webmanifest' || url.pathname === '/icon.svg') {
     event.respondWith(
       caches.open(CACHE).then((cache) =>
         cache.match(event.request).then(

@@ -12,6 +12,7 @@ import { ImportScreen } from './screens/import';
 import { InventoryScreen } from './screens/inventory';
 import { TransfersScreen, TransferScreen } from './screens/transfers';
 import { BagScreen } from './screens/bag';
+import { ScanSessionScreen } from './screens/scan-session';
 import { DepotScreen, IntakeScreen } from './screens/depot';
 import { ReplayScreen } from './screens/replay';
 import { TokensScreen } from './screens/admin-tokens';
@@ -35,6 +36,7 @@ const ROUTES: Route[] = [
   { pattern: '/transfer', view: (me) => <TransfersScreen me={me} /> },
   { pattern: '/transfer/:id', view: (me, p) => <TransferScreen me={me} transferId={p.id} /> },
   { pattern: '/tas', roles: ['courier'], view: (me) => <BagScreen me={me} /> },
+  { pattern: '/pindai', roles: ['courier'], view: (me) => <ScanSessionScreen me={me} /> },
   { pattern: '/depo', roles: ['depot'], view: (me) => <DepotScreen me={me} /> },
   {
     pattern: '/depo/terima/:id',
@@ -60,6 +62,7 @@ const MENU: Record<Role, [string, string][]> = {
   ],
   courier: [
     ['/tas', 'Tas saya'],
+    ['/pindai', 'Pindai'],
     ['/cari', 'Cari arsip'],
   ],
   depot: [
