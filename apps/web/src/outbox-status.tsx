@@ -47,7 +47,8 @@ export function OutboxStatus({ onSynced }: { onSynced?: () => void }) {
       {state.refused.map((r) => (
         <div key={r.entry.key} class="refused" data-testid="sync-refused">
           <p>
-            Ditolak server: {r.entry.label} (dipindai {TIME.format(new Date(r.entry.takenAt)).replace(':', '.')})
+            Ditolak server: {r.entry.label} (dipindai{' '}
+            {TIME.format(new Date(r.entry.takenAt)).replace(':', '.')})
           </p>
           <ErrorNote error={new ApiError(r.problem)} />
           <button type="button" class="secondary" onClick={() => void dismiss(r.entry.key)}>

@@ -31,7 +31,8 @@ const open = (): Promise<IDBDatabase> =>
     const request = indexedDB.open(DB, 2);
     request.onupgradeneeded = () => {
       const names = request.result.objectStoreNames;
-      if (!names.contains(STORE)) request.result.createObjectStore(STORE, { keyPath: 'seq', autoIncrement: true });
+      if (!names.contains(STORE))
+        request.result.createObjectStore(STORE, { keyPath: 'seq', autoIncrement: true });
       if (!names.contains(REFUSED)) request.result.createObjectStore(REFUSED, { keyPath: 'entry.key' });
     };
     request.onsuccess = () => resolve(request.result);

@@ -59,7 +59,10 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => Promise<Sc
           setAnswer(result);
         }
       }
-      timer = window.setTimeout(() => void tick(decoder), Math.max(0, FRAME_MS - (performance.now() - started)));
+      timer = window.setTimeout(
+        () => void tick(decoder),
+        Math.max(0, FRAME_MS - (performance.now() - started)),
+      );
     };
 
     void (async () => {

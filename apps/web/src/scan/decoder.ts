@@ -33,7 +33,9 @@ export function loadDecoder(): Promise<Decoder> {
     }
     const { BarcodeDetector, prepareZXingModule } = await import('barcode-detector/ponyfill');
     await prepareZXingModule({
-      overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) },
+      overrides: {
+        locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path),
+      },
       fireImmediately: true,
     });
     const zxing = new BarcodeDetector({ formats: ['qr_code'] });

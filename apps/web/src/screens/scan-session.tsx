@@ -59,7 +59,10 @@ export function ScanSessionScreen({ me }: { me: Me }) {
     setSession(next);
   };
   // The handler runs between renders (a scan every few hundred ms): it reads the latest saved session.
-  const current = (): Session => ({ ...fresh(), ...(JSON.parse(localStorage.getItem(kept) ?? 'null') ?? {}) });
+  const current = (): Session => ({
+    ...fresh(),
+    ...(JSON.parse(localStorage.getItem(kept) ?? 'null') ?? {}),
+  });
 
   const onCode = async (text: string): Promise<ScanAnswer> => {
     const takenAt = new Date();
@@ -93,7 +96,10 @@ export function ScanSessionScreen({ me }: { me: Me }) {
       };
     } catch (error) {
       const after = current();
-      save({ ...after, scanned: { ...after.scanned, [s.mode]: after.scanned[s.mode].filter((x) => x !== id) } });
+      save({
+        ...after,
+        scanned: { ...after.scanned, [s.mode]: after.scanned[s.mode].filter((x) => x !== id) },
+      });
       const problem = error instanceof ApiError ? error.problem : null;
       return {
         verdict: problem?.code === 'not-found' ? 'unknown' : 'not-in-manifest',
