@@ -207,7 +207,15 @@ describeWithBrowser('scanning and offline in a real browser', () => {
       'registered',
     );
     await context.setOffline(false);
-    await watched.page.getByTestId('sync-waiting').getByText('Semua tercatat di server').waitFor();
+    await watched.page
+      .getByTestId('sync-waiting')
+      .getByText('Semua tercatat di server')
+      .waitFor()
+      .catch(async (error) => {
+        throw new Error(
+          `${String(error)}; shown: ${await watched.page.getByTestId('sync-status').textContent()}; ${watched.refusals.join(', ')}; ${watched.errors.join(', ')}`,
+        );
+      });
     await watched.page
       .getByTestId('sync-status')
       .getByText(/Terakhir sinkron \d\d\.\d\d/)

@@ -135,6 +135,19 @@ export async function send(
 
 let flushing: Promise<void> | null = null;
 let again = false;
+let retries = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * The signal often comes back in stages (the 'online' event before the first request gets through,
+ * a weak link between desa): a round stopped by the network is tried again soon, 1 s, 2 s, 4 s…
+ * up to the 30 s of the periodic round.
+ */
+function retrySoon(): void {
+  clearTimeout(retryTimer);
+  if (!navigator.onLine) return;
+  retryTimer = setTimeout(() => void flush(), Math.min(30_000, 1000 * 2 ** retries++));
+}
 
 /** Sends what waits, oldest first, until nothing waits or the server cannot be reached. */
 export function flush(): Promise<void> {
@@ -152,10 +165,11 @@ export function flush(): Promise<void> {
             await post(row.path, row.body, row.key);
           } catch (error) {
             const problem: Problem = error instanceof ApiError ? error.problem : { status: 0, code: 'app' };
-            if (transient(problem)) return;
+            if (transient(problem)) return retrySoon();
             await tx(REFUSED, 'readwrite', (s) => s.put({ entry: row, problem }));
           }
           await tx(STORE, 'readwrite', (s) => s.delete(row.seq));
+          retries = 0;
           const now = new Date();
           if (now.getTime() - Date.parse(row.takenAt) > LATE_MS) late++;
           lastSync = now.toISOString();
