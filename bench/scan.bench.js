@@ -104,11 +104,17 @@ async function courierPage(browser, baseUrl, token) {
   await page.goto(`${baseUrl}/pindai`);
   await page.getByRole('heading', { level: 1, name: 'Pindai' }).waitFor();
   await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+  await page.waitForFunction("document.documentElement.dataset.decoderCached === 'true'");
   return { context, page };
 }
 
 async function scanToFeedback(browser, baseUrl, officer, courier, count, offline) {
-  const ids = await registerMany(baseUrl, officer, count, `Berkas ukur pindai ${offline ? 'luring' : 'daring'}`);
+  const ids = await registerMany(
+    baseUrl,
+    officer,
+    count,
+    `Berkas ukur pindai ${offline ? 'luring' : 'daring'}`,
+  );
   const { context, page } = await courierPage(browser, baseUrl, courier);
   try {
     if (offline) await context.setOffline(true);
@@ -137,10 +143,16 @@ async function outboxSync(browser, baseUrl, officer, courier, count) {
       await field.fill(`${baseUrl}/i/${id}`);
       await field.press('Enter');
     }
-    await page.getByTestId('sync-waiting').getByText(`${count} menunggu sinkron`).waitFor({ timeout: 120_000 });
+    await page
+      .getByTestId('sync-waiting')
+      .getByText(`${count} menunggu sinkron`)
+      .waitFor({ timeout: 120_000 });
     const started = Date.now();
     await context.setOffline(false);
-    await page.getByTestId('sync-waiting').getByText('Semua tercatat di server').waitFor({ timeout: 300_000 });
+    await page
+      .getByTestId('sync-waiting')
+      .getByText('Semua tercatat di server')
+      .waitFor({ timeout: 300_000 });
     const ms = Date.now() - started;
     const last = await call(baseUrl, officer, 'GET', `/api/items/${ids[count - 1]}`);
     if (last.status !== 'collected') throw new Error(`the last action was not recorded (${last.status})`);
@@ -158,34 +170,70 @@ async function run({ quick = false, log = () => {} } = {}) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
   });
   const scans = quick ? 8 : 40;
   const actions = quick ? 40 : 200;
   const runs = quick ? 1 : 3;
   try {
     const token = async (role, unitId, principalId) =>
-      (await call(service.baseUrl, ADMIN_TOKEN, 'POST', '/api/tokens', { name: `${role} bench`, role, unitId, principalId }))
-        .token;
+      (
+        await call(service.baseUrl, ADMIN_TOKEN, 'POST', '/api/tokens', {
+          name: `${role} bench`,
+          role,
+          unitId,
+          principalId,
+        })
+      ).token;
     const officer = await token('officer', 'kec-cikarang-utara');
     const offline = [];
     const online = [];
     const firsts = [];
     const syncs = [];
     for (let i = 0; i < runs; i++) {
-      const off = await scanToFeedback(browser, service.baseUrl, officer, await token('courier', undefined, `KURIR-UKUR-A${i}`), scans, true);
-      const on = await scanToFeedback(browser, service.baseUrl, officer, await token('courier', undefined, `KURIR-UKUR-B${i}`), scans, false);
+      const off = await scanToFeedback(
+        browser,
+        service.baseUrl,
+        officer,
+        await token('courier', undefined, `KURIR-UKUR-A${i}`),
+        scans,
+        true,
+      );
+      const on = await scanToFeedback(
+        browser,
+        service.baseUrl,
+        officer,
+        await token('courier', undefined, `KURIR-UKUR-B${i}`),
+        scans,
+        false,
+      );
       offline.push(...off.rest);
       online.push(...on.rest);
       firsts.push(off.first, on.first);
-      const sync = await outboxSync(browser, service.baseUrl, officer, await token('courier', undefined, `KURIR-UKUR-S${i}`), actions);
+      const sync = await outboxSync(
+        browser,
+        service.baseUrl,
+        officer,
+        await token('courier', undefined, `KURIR-UKUR-S${i}`),
+        actions,
+      );
       syncs.push(sync);
       log(
         `scan: run ${i + 1}: offline median ${summarise(off.rest, 0).median} ms, online ${summarise(on.rest, 0).median} ms; ` +
           `${actions} actions synced in ${sync.ms} ms (${sync.perSecond.toFixed(1)}/s)`,
       );
     }
-    const stats = (values) => ({ ...summarise(values, 0), p95: Math.round(percentile(values, 95)), samples: values.length });
+    const stats = (values) => ({
+      ...summarise(values, 0),
+      p95: Math.round(percentile(values, 95)),
+      samples: values.length,
+    });
     const figures = {
       scanToFeedbackOfflineMs: stats(offline),
       scanToFeedbackOnlineMs: stats(online),

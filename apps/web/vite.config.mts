@@ -4,17 +4,27 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * precache.json: every file of the build, for the service worker to keep at install (the shell and
- * the scanner's decoder, its .wasm included), so a courier who opened the app once can scan offline.
+ * precache.json: the files of the app shell, for the service worker to keep at install, and apart
+ * the scanner's decoder (its chunk and .wasm), which the app asks the worker to keep once the screen
+ * is idle (scan/warm-decoder.ts), so it never competes with the first load on a slow link.
  */
 const precacheList = (): Plugin => ({
   name: 'jejak-precache-list',
   generateBundle(_options, bundle) {
-    const files = Object.keys(bundle).filter((name) => name.startsWith('assets/'));
+    const assets = Object.keys(bundle).filter((name) => name.startsWith('assets/'));
+    const decoder = (name: string) => /^assets\/(ponyfill|zxing_reader)-/.test(name);
     this.emitFile({
       type: 'asset',
       fileName: 'precache.json',
-      source: JSON.stringify(['/', '/manifest.webmanifest', '/icon.svg', ...files.map((f) => `/${f}`)]),
+      source: JSON.stringify({
+        shell: [
+          '/',
+          '/manifest.webmanifest',
+          '/icon.svg',
+          ...assets.filter((f) => !decoder(f)).map((f) => `/${f}`),
+        ],
+        decoder: assets.filter(decoder).map((f) => `/${f}`),
+      }),
     });
   },
 });

@@ -126,9 +126,7 @@ describeWithBrowser('scanning and offline in a real browser', () => {
     return windows;
   }
 
-  async function courierOffline(
-    name: string,
-  ): Promise<{
+  async function courierOffline(name: string): Promise<{
     watched: WatchedPage;
     context: BrowserContext;
     ids: string[];
@@ -145,6 +143,7 @@ describeWithBrowser('scanning and offline in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Pindai' }).waitFor();
     // The shell and the decoder are in the service worker's cache before the signal goes.
     await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await page.waitForFunction("document.documentElement.dataset.decoderCached === 'true'");
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Pindai dengan kamera' }).click();
     const collected = await scanAll(page, ids, 'disimpan di ponsel');

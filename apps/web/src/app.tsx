@@ -13,6 +13,7 @@ import { InventoryScreen } from './screens/inventory';
 import { TransfersScreen, TransferScreen } from './screens/transfers';
 import { BagScreen } from './screens/bag';
 import { ScanSessionScreen } from './screens/scan-session';
+import { warmDecoderSoon } from './scan/warm-decoder';
 import { DepotScreen, IntakeScreen } from './screens/depot';
 import { ReplayScreen } from './screens/replay';
 import { TokensScreen } from './screens/admin-tokens';
@@ -91,6 +92,15 @@ export function App() {
   useEffect(() => {
     restore().then(setMe, () => setMe(null));
   }, []);
+
+  // The roles that scan get the decoder into the offline cache while they still have signal.
+  useEffect(() => {
+    if (me?.role === 'courier' || me?.role === 'depot')
+      void warmDecoderSoon().then((kept) => {
+        // Tests and the bench wait for it before they cut the signal.
+        document.documentElement.dataset.decoderCached = String(kept);
+      });
+  }, [me?.role]);
 
   useEffect(() => {
     document.addEventListener('click', onLinkClick);

@@ -19,13 +19,22 @@ const SAME_CODE_MS = 1500;
  * colour and words, with a sound and a vibration. Stops with its button, when the screen is left, or
  * when the tab is hidden.
  */
-export function CameraScanner({ onCode }: { onCode: (text: string) => Promise<ScanAnswer> | ScanAnswer }) {
+export function CameraScanner({
+  onCode,
+  onAnswer,
+}: {
+  onCode: (text: string) => Promise<ScanAnswer> | ScanAnswer;
+  /** Given, the answer is shown by the caller (one verdict for camera and typed codes together). */
+  onAnswer?: (answer: ScanAnswer) => void;
+}) {
   const [running, setRunning] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [answer, setAnswer] = useState<ScanAnswer | null>(null);
   const video = useRef<HTMLVideoElement>(null);
   const handler = useRef(onCode);
   handler.current = onCode;
+  const shown = useRef(onAnswer ?? setAnswer);
+  shown.current = onAnswer ?? setAnswer;
 
   useEffect(() => {
     if (!running) return;
@@ -56,7 +65,7 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => Promise<Sc
           const result = await handler.current(code);
           if (stopped) return;
           signal(result.verdict);
-          setAnswer(result);
+          shown.current(result);
         }
       }
       timer = window.setTimeout(
@@ -126,7 +135,7 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => Promise<Sc
           {problem}
         </p>
       )}
-      <ScanVerdict answer={answer} />
+      {!onAnswer && <ScanVerdict answer={answer} />}
     </div>
   );
 }

@@ -1,11 +1,15 @@
-/** The four answers a scan gets at once (web-app.md "Scanning and labels"). */
-export type Verdict = 'accepted' | 'duplicate' | 'not-in-manifest' | 'unknown';
+/**
+ * The four answers a scan gets at once (web-app.md "Scanning and labels"), and a fifth when the
+ * server itself refused the step (the item is in another state than the step needs).
+ */
+export type Verdict = 'accepted' | 'duplicate' | 'not-in-manifest' | 'unknown' | 'refused';
 
 export const VERDICT_WORDS: Record<Verdict, string> = {
   accepted: 'Diterima',
   duplicate: 'Sudah dipindai',
   'not-in-manifest': 'Tidak ada di daftar ini',
   unknown: 'Kode tidak dikenal',
+  refused: 'Ditolak',
 };
 
 // One high beep for yes, a low double beep for anything the person must look at.
@@ -14,6 +18,7 @@ const TONES: Record<Verdict, { hz: number; beeps: number; vibrate: number[] }> =
   duplicate: { hz: 660, beeps: 2, vibrate: [60, 60, 60] },
   'not-in-manifest': { hz: 440, beeps: 2, vibrate: [200, 80, 200] },
   unknown: { hz: 330, beeps: 2, vibrate: [200, 80, 200] },
+  refused: { hz: 330, beeps: 3, vibrate: [200, 80, 200, 80, 200] },
 };
 
 let audio: AudioContext | null = null;

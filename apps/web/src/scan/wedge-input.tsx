@@ -11,10 +11,13 @@ export function WedgeInput({
   id,
   label,
   onCode,
+  onAnswer,
 }: {
   id: string;
   label: string;
   onCode: (text: string) => Promise<ScanAnswer> | ScanAnswer;
+  /** Given, the answer is shown by the caller (one verdict for camera and typed codes together). */
+  onAnswer?: (answer: ScanAnswer) => void;
 }) {
   const field = useRef<HTMLInputElement>(null);
   const [answer, setAnswer] = useState<ScanAnswer | null>(null);
@@ -31,7 +34,7 @@ export function WedgeInput({
     queue.current = queue.current.then(async () => {
       const result = await onCode(code);
       signal(result.verdict);
-      setAnswer(result);
+      (onAnswer ?? setAnswer)(result);
     });
   };
 
@@ -54,7 +57,7 @@ export function WedgeInput({
           }}
         />
       </div>
-      <ScanVerdict answer={answer} />
+      {!onAnswer && <ScanVerdict answer={answer} />}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import type { ItemView } from './item';
 import { ItemList } from './item-list';
 import type { TransferView } from './transfers';
 import { DownloadButton } from '../download-button';
-import { CameraScanner, type ScanAnswer } from '../scan/camera-scanner';
+import { CameraScanner, ScanVerdict, type ScanAnswer } from '../scan/camera-scanner';
 import { whereaboutsOf, type Whereabouts } from '../scan/other-transfer';
 import { parseScan } from '../scan/scan-code';
 import { WedgeInput } from '../scan/wedge-input';
@@ -105,6 +105,7 @@ const TAKEN_IN: Outcome[] = ['received', 'damaged'];
 export function IntakeScreen({ transferId }: { me: Me; transferId: string }) {
   const view = useLoad(() => get<TransferView>(`/api/transfers/${enc(transferId)}`), [transferId]);
   const [lines, setLines] = useState<Line[]>([]);
+  const [answer, setAnswer] = useState<ScanAnswer | null>(null);
   const [room, setRoom] = useState('');
   const [shelf, setShelf] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -254,8 +255,10 @@ export function IntakeScreen({ transferId }: { me: Me; transferId: string }) {
           id="scan"
           label="Pindai atau ketik ID arsip (atau label rak), lalu Enter"
           onCode={onScan}
+          onAnswer={setAnswer}
         />
-        <CameraScanner onCode={onScan} />
+        <CameraScanner onCode={onScan} onAnswer={setAnswer} />
+        <ScanVerdict answer={answer} />
       </div>
       <p>
         {lines.length - pending} dari {lines.length} arsip sudah ditandai.

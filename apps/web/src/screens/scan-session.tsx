@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { ApiError, enc } from '../api';
 import { send } from '../outbox';
 import { OutboxStatus } from '../outbox-status';
-import { CameraScanner, type ScanAnswer } from '../scan/camera-scanner';
+import { explain } from '../messages';
+import { CameraScanner, ScanVerdict, type ScanAnswer } from '../scan/camera-scanner';
 import { parseScan } from '../scan/scan-code';
 import { WedgeInput } from '../scan/wedge-input';
 import type { Group } from '../custody-groups';
@@ -50,6 +51,7 @@ function lastKnownBag(me: Me): Set<string> {
  */
 export function ScanSessionScreen({ me }: { me: Me }) {
   const kept = `jejak.scan.${me.id}`;
+  const [answer, setAnswer] = useState<ScanAnswer | null>(null);
   const [session, setSession] = useState<Session>(() => ({
     ...fresh(),
     ...(JSON.parse(localStorage.getItem(kept) ?? 'null') as Partial<Session> | null),
@@ -101,9 +103,11 @@ export function ScanSessionScreen({ me }: { me: Me }) {
         scanned: { ...after.scanned, [s.mode]: after.scanned[s.mode].filter((x) => x !== id) },
       });
       const problem = error instanceof ApiError ? error.problem : null;
+      if (problem?.code === 'not-found')
+        return { verdict: 'unknown', text: `${id}: tidak dikenal di Jejak.` };
       return {
-        verdict: problem?.code === 'not-found' ? 'unknown' : 'not-in-manifest',
-        text: `${id}: ditolak server (${problem?.detail ?? problem?.code ?? 'kesalahan'}).`,
+        verdict: 'refused',
+        text: `${id}: ditolak server. ${problem ? explain(problem) : 'Muat ulang halaman.'}`,
       };
     }
   };
@@ -161,8 +165,14 @@ export function ScanSessionScreen({ me }: { me: Me }) {
         <p class="hint">Isi nomor pegawai rekan dulu, lalu pindai arsip yang diserahkan.</p>
       ) : (
         <div class="card">
-          <CameraScanner onCode={onCode} />
-          <WedgeInput id="scanTyped" label="Atau ketik kode label, lalu Enter" onCode={onCode} />
+          <CameraScanner onCode={onCode} onAnswer={setAnswer} />
+          <WedgeInput
+            id="scanTyped"
+            label="Atau ketik kode label, lalu Enter"
+            onCode={onCode}
+            onAnswer={setAnswer}
+          />
+          <ScanVerdict answer={answer} />
         </div>
       )}
       <p data-testid="scan-count">
