@@ -104,7 +104,7 @@ async function courierPage(browser, baseUrl, token) {
   await page.goto(`${baseUrl}/pindai`);
   await page.getByRole('heading', { level: 1, name: 'Pindai' }).waitFor();
   await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
-  await page.waitForFunction("document.documentElement.dataset.decoderCached === 'true'");
+  await page.locator('html[data-decoder-cached="true"]').waitFor({ state: 'attached' });
   return { context, page };
 }
 

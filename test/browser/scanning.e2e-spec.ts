@@ -143,7 +143,7 @@ describeWithBrowser('scanning and offline in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Pindai' }).waitFor();
     // The shell and the decoder are in the service worker's cache before the signal goes.
     await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
-    await page.waitForFunction("document.documentElement.dataset.decoderCached === 'true'");
+    await page.locator('html[data-decoder-cached="true"]').waitFor({ state: 'attached' });
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Pindai dengan kamera' }).click();
     const collected = await scanAll(page, ids, 'disimpan di ponsel');
@@ -320,6 +320,44 @@ describeWithBrowser('scanning and offline in a real browser', () => {
       expect(item.storage).toMatchObject({ room: 'R3', shelf: 'R3-01' });
     }
     expect((await api.must(depot, 'GET', `/api/transfers/${other}`)).status).toBe('arrived');
+
+    // Stock-taking of that shelf, then a file moved to another shelf, by scanning.
+    await page.getByRole('link', { name: 'Rak', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /^Rak/ }).waitFor();
+    const shelfField = page.getByLabel(/Pindai label rak/);
+    await shelfField.focus();
+    await page.keyboard.type(`${service.baseUrl}/rak/R3/R3-01`);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('scan-verdict').filter({ hasText: '50 arsip tercatat di sini' }).waitFor();
+    for (const id of ids.slice(0, 3)) {
+      await page.keyboard.type(labelOf(id));
+      await page.keyboard.press('Enter');
+    }
+    await page
+      .getByTestId('shelf-summary')
+      .getByText('50 tercatat, 3 ditemukan, 47 belum ditemukan')
+      .waitFor();
+    await page.keyboard.type(labelOf(stray));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('scan-verdict').filter({ hasText: 'menurut catatan bukan di rak ini' }).waitFor();
+    await page.keyboard.type('RAK:R4/R4-02');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('scan-verdict').filter({ hasText: '0 arsip tercatat di sini' }).waitFor();
+    await page.getByLabel(/Pindahkan ke rak ini/).check();
+    await shelfField.focus();
+    await page.keyboard.type(labelOf(ids[0]));
+    await page.keyboard.press('Enter');
+    await page
+      .getByTestId('scan-verdict')
+      .filter({ hasText: `${ids[0]}: dipindah ke rak R4-02` })
+      .waitFor();
+    await screenshot(page, 'depo-rak', 'desktop');
+    const moved = await api.must(depot, 'GET', `/api/items/${encodeURIComponent(ids[0])}/history`);
+    expect(moved.events.at(-1)).toMatchObject({ type: 'relocated' });
+    expect((await api.must(depot, 'GET', `/api/items/${encodeURIComponent(ids[0])}`)).storage).toMatchObject({
+      room: 'R4',
+      shelf: 'R4-02',
+    });
     expect((await api.must(depot, 'GET', `/api/items/${encodeURIComponent(stray)}`)).status).toBe('arrived');
     expectClean(watched);
     await watched.context.close();

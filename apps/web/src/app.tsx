@@ -13,6 +13,7 @@ import { InventoryScreen } from './screens/inventory';
 import { TransfersScreen, TransferScreen } from './screens/transfers';
 import { BagScreen } from './screens/bag';
 import { ScanSessionScreen } from './screens/scan-session';
+import { ShelfScreen } from './screens/shelf-session';
 import { warmDecoderSoon } from './scan/warm-decoder';
 import { DepotScreen, IntakeScreen } from './screens/depot';
 import { ReplayScreen } from './screens/replay';
@@ -39,6 +40,7 @@ const ROUTES: Route[] = [
   { pattern: '/tas', roles: ['courier'], view: (me) => <BagScreen me={me} /> },
   { pattern: '/pindai', roles: ['courier'], view: (me) => <ScanSessionScreen me={me} /> },
   { pattern: '/depo', roles: ['depot'], view: (me) => <DepotScreen me={me} /> },
+  { pattern: '/depo/rak', roles: ['depot'], view: (me) => <ShelfScreen me={me} /> },
   {
     pattern: '/depo/terima/:id',
     roles: ['depot'],
@@ -68,6 +70,7 @@ const MENU: Record<Role, [string, string][]> = {
   ],
   depot: [
     ['/depo', 'Kiriman masuk'],
+    ['/depo/rak', 'Rak'],
     ['/inventaris', 'Inventaris depo'],
     ['/cari', 'Cari arsip'],
   ],
