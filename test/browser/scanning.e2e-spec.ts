@@ -115,7 +115,7 @@ describeWithBrowser('scanning and offline in a real browser', () => {
   async function scanAll(page: Page, ids: string[], answer: string) {
     const windows: { from: number; to: number }[] = [];
     for (const id of ids) {
-      const from = (await page.evaluate(`window.__showCode(${JSON.stringify(await qrOf(id))})`)) as number;
+      const from = await page.evaluate<number>(`window.__showCode(${JSON.stringify(await qrOf(id))})`);
       await page
         .getByTestId('scan-verdict')
         .filter({ hasText: `${id}: ${answer}` })
@@ -235,7 +235,8 @@ describeWithBrowser('scanning and offline in a real browser', () => {
       // The 16th action reaches the server and is recorded; its answer never reaches the phone.
       await route.fetch();
       await context.setOffline(true);
-      await route.abort('internetdisconnected');
+      // Going offline may already have failed the request: either way its answer is lost.
+      await route.abort('internetdisconnected').catch(() => undefined);
     });
     await context.setOffline(false);
     await watched.page.getByTestId('sync-waiting').getByText('25 menunggu sinkron').waitFor();
