@@ -166,13 +166,14 @@ export function ScanSessionScreen({ me }: { me: Me }) {
       ) : (
         <div class="card">
           <CameraScanner onCode={onCode} onAnswer={setAnswer} />
+          {/* Right under the camera: the answer is read at arm's length while holding the label. */}
+          <ScanVerdict answer={answer} />
           <WedgeInput
             id="scanTyped"
             label="Atau ketik kode label, lalu Enter"
             onCode={onCode}
             onAnswer={setAnswer}
           />
-          <ScanVerdict answer={answer} />
         </div>
       )}
       <p data-testid="scan-count">
