@@ -7,7 +7,7 @@
  *   BENCH_DURATION=10        seconds per load
  *   BENCH_CONNECTIONS=32     concurrent HTTP connections
  *   BENCH_SCALE_ITEMS=1000000  items in the large scale store (BENCH_SCALE_SMALL_ITEMS=10000)
- *   BENCH_ONLY=service,scale   run only these (event-store, service, scale, import, read-models, verifiable-log, web)
+ *   BENCH_ONLY=service,scale   run only these (event-store, service, scale, import, read-models, verifiable-log, web, scan)
  *   BENCH_DIST=dist          the compiled service to measure
  */
 const { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
@@ -64,6 +64,8 @@ const BENCHMARKS = {
   'verifiable-log': () => require('./verifiable-log.bench').run({ quick, log }),
   // The courier's first load of the web app in Debian's Chromium (bench/web.bench.js).
   web: () => require('./web.bench').run({ quick, log }),
+  // Scan-to-feedback and the outbox's sync in Debian's Chromium (bench/scan.bench.js).
+  scan: () => require('./scan.bench').run({ quick, log }),
 };
 // A benchmark whose file is not there yet (still being written) is skipped, not failed.
 for (const name of ['import', 'read-models']) {
@@ -153,6 +155,22 @@ function figuresMarkdown(results, machine, startedAt) {
       `Tree on ÷ off: ${fmt(f.treeOnVsOff)}. Inclusion proof at ${f.inclusionProofLeaves} leaves: p50 ${f.inclusionProofP50Ms.toFixed(2)} ms, ` +
         `p99 ${f.inclusionProofP99Ms.toFixed(2)} ms wall (${f.inclusionProofCpuP99Ms.toFixed(2)} ms CPU). ` +
         `A ${f.bundleEvents}-event bundle verifies offline in ${f.bundleVerifyMedianMs.toFixed(1)} ms (median; max ${f.bundleVerifyMaxMs.toFixed(1)} ms).`,
+      '',
+    );
+  }
+  const scan = results.scan;
+  if (scan && !scan.error) {
+    const f = scan.figures;
+    const ms = (x) => `${x.median} ms (p95 ${x.p95} ms, ${x.samples} scans)`;
+    lines.push(
+      `### Scanning and the outbox (${runsOf(scan)} runs, Chromium at 360×640; ${when(scan)})`,
+      '',
+      '| | median |',
+      '|---|---|',
+      `| scan to feedback, without signal (kept in IndexedDB) | ${ms(f.scanToFeedbackOfflineMs)} |`,
+      `| scan to feedback, with signal (answered by the server) | ${ms(f.scanToFeedbackOnlineMs)} |`,
+      `| first scan of a session (decoder loaded from the cache) | ${ms(f.firstScanWithDecoderLoadMs)} |`,
+      `| outbox of ${f.outboxActions} actions synced on reconnect | ${fmt(f.outboxSyncMs, ' ms')}, ${fmt(f.outboxSyncPerSecond, ' actions/s')} |`,
       '',
     );
   }

@@ -47,6 +47,29 @@ describe('the web app served by the service', () => {
     expect(response.headers.get('content-type')).toContain('javascript');
   });
 
+  it('serves the scanner’s decoder itself (ZXing .wasm as application/wasm, listed for the service worker), never from a CDN', async () => {
+    const list = (await (await get('/precache.json')).json()) as { shell: string[]; decoder: string[] };
+    expect(list.shell).toContain('/');
+    const wasm = list.decoder.find((path) => path.endsWith('.wasm'));
+    expect(wasm).toMatch(/^\/assets\/zxing_reader-.+\.wasm$/);
+    const response = await get(wasm!);
+    expect(response.status).toBe(200);
+    // instantiateStreaming needs the right type; the CSP allows compiling it, from 'self' only.
+    expect(response.headers.get('content-type')).toBe('application/wasm');
+    const csp = (await get('/')).headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+    expect(csp).toMatch(/connect-src 'self'(;|$)/);
+    const chunk = list.decoder.find((path) => path.endsWith('.js'));
+    const code = await (await get(chunk!)).text();
+    expect(new Uint8Array(await response.arrayBuffer()).subarray(0, 4)).toEqual(
+      new Uint8Array([0, 97, 115, 109]),
+    );
+    expect(code.length).toBeGreaterThan(1000);
+    const manifest = await get('/manifest.webmanifest');
+    expect(manifest.status).toBe(200);
+    expect(await manifest.json()).toMatchObject({ lang: 'id', display: 'standalone', start_url: '/' });
+  });
+
   it('caches the hashed assets for a year as immutable, and has no inline script or style in index.html', async () => {
     const html = await (await get('/')).text();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

@@ -12,6 +12,9 @@ import { ImportScreen } from './screens/import';
 import { InventoryScreen } from './screens/inventory';
 import { TransfersScreen, TransferScreen } from './screens/transfers';
 import { BagScreen } from './screens/bag';
+import { ScanSessionScreen } from './screens/scan-session';
+import { ShelfScreen } from './screens/shelf-session';
+import { warmDecoderSoon } from './scan/warm-decoder';
 import { DepotScreen, IntakeScreen } from './screens/depot';
 import { ReplayScreen } from './screens/replay';
 import { TokensScreen } from './screens/admin-tokens';
@@ -35,7 +38,9 @@ const ROUTES: Route[] = [
   { pattern: '/transfer', view: (me) => <TransfersScreen me={me} /> },
   { pattern: '/transfer/:id', view: (me, p) => <TransferScreen me={me} transferId={p.id} /> },
   { pattern: '/tas', roles: ['courier'], view: (me) => <BagScreen me={me} /> },
+  { pattern: '/pindai', roles: ['courier'], view: (me) => <ScanSessionScreen me={me} /> },
   { pattern: '/depo', roles: ['depot'], view: (me) => <DepotScreen me={me} /> },
+  { pattern: '/depo/rak', roles: ['depot'], view: (me) => <ShelfScreen me={me} /> },
   {
     pattern: '/depo/terima/:id',
     roles: ['depot'],
@@ -60,10 +65,12 @@ const MENU: Record<Role, [string, string][]> = {
   ],
   courier: [
     ['/tas', 'Tas saya'],
+    ['/pindai', 'Pindai'],
     ['/cari', 'Cari arsip'],
   ],
   depot: [
     ['/depo', 'Kiriman masuk'],
+    ['/depo/rak', 'Rak'],
     ['/inventaris', 'Inventaris depo'],
     ['/cari', 'Cari arsip'],
   ],
@@ -88,6 +95,15 @@ export function App() {
   useEffect(() => {
     restore().then(setMe, () => setMe(null));
   }, []);
+
+  // The roles that scan get the decoder into the offline cache while they still have signal.
+  useEffect(() => {
+    if (me?.role === 'courier' || me?.role === 'depot')
+      void warmDecoderSoon().then((kept) => {
+        // Tests and the bench wait for it before they cut the signal.
+        document.documentElement.dataset.decoderCached = String(kept);
+      });
+  }, [me?.role]);
 
   useEffect(() => {
     document.addEventListener('click', onLinkClick);

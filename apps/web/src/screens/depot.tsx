@@ -9,6 +9,10 @@ import type { ItemView } from './item';
 import { ItemList } from './item-list';
 import type { TransferView } from './transfers';
 import { DownloadButton } from '../download-button';
+import { CameraScanner, ScanVerdict, type ScanAnswer } from '../scan/camera-scanner';
+import { whereaboutsOf, type Whereabouts } from '../scan/other-transfer';
+import { parseScan } from '../scan/scan-code';
+import { WedgeInput } from '../scan/wedge-input';
 
 /** Petugas depo: consignments arrived at (or on their way to) my depot, grouped by transfer. */
 export function DepotScreen({ me }: { me: Me }) {
@@ -101,14 +105,12 @@ const TAKEN_IN: Outcome[] = ['received', 'damaged'];
 export function IntakeScreen({ transferId }: { me: Me; transferId: string }) {
   const view = useLoad(() => get<TransferView>(`/api/transfers/${enc(transferId)}`), [transferId]);
   const [lines, setLines] = useState<Line[]>([]);
-  const [scan, setScan] = useState('');
-  const [scanNote, setScanNote] = useState<{ text: string; kind: 'ok' | 'warn' } | null>(null);
+  const [answer, setAnswer] = useState<ScanAnswer | null>(null);
   const [room, setRoom] = useState('');
   const [shelf, setShelf] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ status: string } | null>(null);
-  const scanRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (view.data)
@@ -128,38 +130,61 @@ export function IntakeScreen({ transferId }: { me: Me; transferId: string }) {
   const update = (itemId: string, change: Partial<Line>) =>
     setLines((old) => old.map((l) => (l.itemId === itemId ? { ...l, ...change } : l)));
 
-  const onScan = (event: Event) => {
-    event.preventDefault();
-    // A scanner types the code and Enter faster than a render: read the field itself, not the state.
-    const id = (scanRef.current?.value ?? scan).trim().replace(/^.*\/i\//, '');
-    if (scanRef.current) scanRef.current.value = '';
-    setScan('');
-    if (!id) return;
-    const line = lines.find((l) => l.itemId === id);
-    if (!line) {
-      setLines((old) => [
-        ...old,
-        {
-          itemId: id,
-          title: null,
-          outcome: 'unexpected',
-          room: '',
-          shelf: '',
-          box: '',
-          note: 'tidak ada di daftar',
-        },
-      ]);
-      setScanNote({
-        text: `${id}: tidak ada di daftar transfer ini (dicatat sebagai tak terduga).`,
-        kind: 'warn',
-      });
-    } else if (line.outcome) {
-      setScanNote({ text: `${id}: sudah dipindai.`, kind: 'warn' });
-    } else {
-      update(id, { outcome: 'received', room, shelf });
-      setScanNote({ text: `${id}: diterima.`, kind: 'ok' });
+  // Scans are answered one after another (WedgeInput queues them): the latest lines are in this ref.
+  const linesNow = useRef<Line[]>([]);
+  linesNow.current = lines;
+  const place = useRef({ room, shelf });
+  place.current = { room, shelf };
+
+  const onScan = async (text: string): Promise<ScanAnswer> => {
+    const code = parseScan(text);
+    if (code.kind === 'shelf') {
+      setRoom(code.room);
+      setShelf(code.shelf);
+      place.current = { room: code.room, shelf: code.shelf };
+      return {
+        verdict: 'accepted',
+        text: `Rak ${code.shelf} (ruang ${code.room}): arsip berikutnya disimpan di sini.`,
+      };
     }
-    scanRef.current?.focus();
+    if (code.kind !== 'item')
+      return { verdict: 'unknown', text: `“${text.slice(0, 60)}” bukan label arsip Jejak.` };
+    const id = code.id;
+    const line = linesNow.current.find((l) => l.itemId === id);
+    const set = (next: Line[]) => {
+      linesNow.current = next;
+      setLines(next);
+    };
+    if (line?.outcome) return { verdict: 'duplicate', text: `${id}: sudah dipindai.` };
+    if (line) {
+      set(
+        linesNow.current.map((l) => (l.itemId === id ? { ...l, outcome: 'received', ...place.current } : l)),
+      );
+      return { verdict: 'accepted', text: `${id}: diterima.` };
+    }
+    const where = await whereaboutsOf(id, transferId).catch(() => ({ kind: 'loose' }) as Whereabouts);
+    if (where.kind === 'unknown') return { verdict: 'unknown', text: `${id}: tidak dikenal di Jejak.` };
+    if (where.kind === 'other-transfer')
+      return {
+        verdict: 'not-in-manifest',
+        text: `${id}: milik kiriman lain yang masih terbuka, ${where.baNumber} (transfer ${where.transferId}). Tidak diterima di sini; pisahkan ke kiriman itu.`,
+      };
+    set([
+      ...linesNow.current,
+      {
+        itemId: id,
+        title: null,
+        outcome: 'unexpected',
+        room: '',
+        shelf: '',
+        box: '',
+        note: 'tidak ada di daftar',
+      },
+    ]);
+    return {
+      verdict: 'not-in-manifest',
+      text: `${id}: tidak ada di daftar transfer ini (dicatat sebagai tak terduga).`,
+    };
   };
 
   const submit = async () => {
@@ -225,24 +250,16 @@ export function IntakeScreen({ transferId }: { me: Me; transferId: string }) {
         <Field id="room" label="Ruang" value={room} onValue={setRoom} />
         <Field id="shelf" label="Rak" value={shelf} onValue={setShelf} />
       </div>
-      <form class="card row-form" onSubmit={onScan}>
-        <div class="field">
-          <label for="scan">Pindai atau ketik ID arsip, lalu Enter</label>
-          <input
-            id="scan"
-            ref={scanRef}
-            value={scan}
-            onInput={(e) => setScan((e.target as HTMLInputElement).value)}
-            autoComplete="off"
-          />
-        </div>
-        <button type="submit">Tandai</button>
-      </form>
-      {scanNote && (
-        <p class={`note ${scanNote.kind === 'ok' ? 'note-ok' : 'note-warn'}`} role="status">
-          {scanNote.text}
-        </p>
-      )}
+      <div class="card">
+        <WedgeInput
+          id="scan"
+          label="Pindai atau ketik ID arsip (atau label rak), lalu Enter"
+          onCode={onScan}
+          onAnswer={setAnswer}
+        />
+        <CameraScanner onCode={onScan} onAnswer={setAnswer} />
+        <ScanVerdict answer={answer} />
+      </div>
       <p>
         {lines.length - pending} dari {lines.length} arsip sudah ditandai.
       </p>
