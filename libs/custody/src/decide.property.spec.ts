@@ -4,7 +4,7 @@ import type { CustodyCommand } from './commands';
 import { decide } from './decide';
 import type { CustodyEvent, CustodyEventType } from './events';
 import { evolve } from './evolve';
-import { DISPOSITIONS, type Disposition } from './item';
+import { DISPOSITIONS, type Disposition, type ItemDescription } from './item';
 import { GENESIS_HASH, sealEvents, verifyChain } from './hash-chain';
 import { replay } from './replay';
 import { ITEM_STATUSES, type ItemState, type ItemStatus, type MaybeItemState } from './state';
@@ -57,13 +57,55 @@ const anyCommand: fc.Arbitrary<CustodyCommand> = fc.oneof(
   c('returned', fc.constantFrom({}, { storage: { room: 'R9' } })),
   { weight: 1, arbitrary: c('reported_missing', fc.constant({ reason: 'hilang' })) },
   c('found', fc.record({ locationId: fc.constantFrom(...places) })),
-  c('disposed', fc.constant({ baNumber: 'BA-1' })),
+  { weight: 3, arbitrary: c('disposed', fc.constant({ baNumber: 'BA-1' })) },
   { weight: 3, arbitrary: c('transferred_static', fc.constant({ baNumber: 'BA-2' })) },
   c(
     'corrected',
     fc.record({ correctsEventId: fc.constantFrom('e-0', 'e-1', 'nope'), reason: fc.constant('typo') }),
   ),
+  c(
+    'corrected',
+    fc.record({
+      changes: fc.constantFrom<object>(
+        { title: 'Judul baru' },
+        { kind: 'letter' },
+        { securityClass: 'rahasia' },
+        { retention: { activeYears: 0, inactiveYears: 0, disposition: 'musnah' } },
+        { notes: null },
+      ),
+      reason: fc.constant('salah ketik'),
+    }),
+  ),
+  c(
+    'loan_extended',
+    fc.record({
+      dueAt: fc.constantFrom('2027-02-01T00:00:00Z', '2026-01-01T00:00:00Z'),
+      reason: fc.constant('x'),
+    }),
+  ),
+  {
+    weight: 2,
+    arbitrary: c(
+      'reappraised',
+      fc.record({
+        disposition: fc.constantFrom<Disposition>(...DISPOSITIONS),
+        decisionNumber: fc.constant('SK-1'),
+        reason: fc.constant('x'),
+      }),
+    ),
+  },
+  c('voided', fc.constant({ reason: 'duplikat' })),
 );
+
+/**
+ * How far the reported clock moves before a step, in minutes: mostly forward (offline scans arrive
+ * in order), sometimes backdated, so the out-of-order rule is exercised.
+ */
+const clockStep = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: 30 }) },
+  { weight: 1, arbitrary: fc.integer({ min: -600, max: -1 }) },
+);
+const START = Date.parse(NOW) - 2 * 86_400_000;
 
 const registration = fc
   .tuple(fc.boolean(), fc.constantFrom<Disposition>(...DISPOSITIONS))
@@ -78,7 +120,7 @@ const registration = fc
  */
 type ActorPick = Actor | 'fitting';
 const steps = fc.array(
-  fc.tuple(anyCommand, fc.constantFrom<ActorPick>(...actors, 'fitting', 'fitting', 'fitting')),
+  fc.tuple(anyCommand, fc.constantFrom<ActorPick>(...actors, 'fitting', 'fitting', 'fitting'), clockStep),
   { minLength: 20, maxLength: 60, size: 'max' },
 );
 
@@ -127,6 +169,7 @@ function possibleResults(type: CustodyEventType, before: ItemState | null): read
     found: before?.lastKnown ? [before.lastKnown.status, 'arrived'] : ['arrived'],
     disposed: ['disposed'],
     transferred_static: ['transferred_static'],
+    voided: ['voided'],
   };
   return results[type] ?? unchanged;
 }
@@ -139,6 +182,10 @@ function checkInvariants(state: ItemState): void {
   if (state.loan) expect(['on_loan', 'missing']).toContain(state.status);
   if (state.status === 'deposited') expect(state.storage).not.toBeNull();
   expect(state.eventIds).toHaveLength(state.revision + 1);
+  if (state.status === 'voided') {
+    expect(state.locationId).toBe(state.description.originUnitId);
+    expect(state.custodianId).toBe(state.description.originUnitId);
+  }
 }
 
 describe('random command sequences from random actors', () => {
@@ -147,18 +194,36 @@ describe('random command sequences from random actors', () => {
       fc.property(registration, steps, (register, commandsByActor) => {
         let state: MaybeItemState = null;
         const stream: CustodyEvent[] = [];
-        for (const [command, pick] of [[register, ACTORS.officerA] as const, ...commandsByActor]) {
+        let clock = START;
+        for (const [command, pick, minutes] of [
+          [register, ACTORS.officerA, 0] as const,
+          ...commandsByActor,
+        ]) {
+          clock += minutes * 60_000;
+          const occurredAt = new Date(clock).toISOString();
           const actor = resolveActor(pick, command, state);
-          const decision = decide(command, state, context(actor));
-          if (!decision.ok) continue;
+          const decision = decide(command, state, context(actor, { occurredAt }));
+          if (!decision.ok) {
+            // Refused for its time exactly when it is dated before the item's latest event.
+            if (decision.refusal.code === 'out-of-order')
+              expect(occurredAt < state!.latestOccurredAt!).toBe(true);
+            continue;
+          }
           const before: MaybeItemState = state;
-          if (command.type !== 'registered') expect(ALLOWED_FROM[command.type]).toContain(before!.status);
+          if (command.type !== 'registered') {
+            expect(ALLOWED_FROM[command.type]).toContain(before!.status);
+            expect(occurredAt >= before!.latestOccurredAt!).toBe(true);
+            // The description's identity never changes; a dinilai_kembali file never ends unappraised.
+            if (command.type === 'disposed' || command.type === 'transferred_static') {
+              expect(before!.description.retention?.disposition).not.toBe('dinilai_kembali');
+            }
+          }
           const sealed = sealEvents(decision.events, {
             itemId,
             eventIds: decision.events.map((_, index) => `e-${stream.length + index}`),
             prevRevision: before?.revision ?? -1,
             prevHash: before?.headHash ?? GENESIS_HASH,
-            occurredAt: NOW,
+            occurredAt,
             recordedAt: NOW,
             actor,
             commandId: null,
@@ -168,6 +233,9 @@ describe('random command sequences from random actors', () => {
           for (const event of sealed) state = evolve(state, event);
           stream.push(...sealed);
           expect(possibleResults(command.type, before)).toContain(state!.status);
+          expect(state!.latestOccurredAt).toBe(occurredAt);
+          expect(state!.description.kind).toBe((register.data as ItemDescription).kind);
+          expect(state!.description.originUnitId).toBe((register.data as ItemDescription).originUnitId);
           checkInvariants(state!);
         }
         expect(replay(stream)).toEqual(state);
@@ -183,7 +251,7 @@ describe('random command sequences from random actors', () => {
       fc.property(registration, steps, (register, commandsByActor) => {
         let state: MaybeItemState = null;
         let revision = -1;
-        for (const [command, pick] of [[register, ACTORS.officerA] as const, ...commandsByActor]) {
+        for (const [command, pick] of [[register, ACTORS.officerA, 0] as const, ...commandsByActor]) {
           const actor = resolveActor(pick, command, state);
           const decision = decide(command, state, context(actor));
           if (!decision.ok) continue;
@@ -217,6 +285,7 @@ describe('random command sequences from random actors', () => {
         'delivered',
         'missing',
         'disposed',
+        'voided',
       ]),
     );
   });
