@@ -80,6 +80,8 @@ describe('corrected with changes: amends the description', () => {
     ['a period backwards', { period: { from: 2012, to: 2010 } }, 'changes.period'],
     ['removing a required field', { classificationCode: null }, 'changes.classificationCode'],
     ['an unknown security class', { securityClass: 'rahasia_sekali' }, 'changes.securityClass'],
+    ['a title longer than registration takes', { title: 'x'.repeat(1001) }, 'changes.title'],
+    ['a malformed kode klasifikasi', { classificationCode: '../../x y' }, 'changes.classificationCode'],
   ])('refuses to change %s (validation-failed naming the field)', (_name, changes, field) => {
     const when = given(histories.registeredFile()).when(
       correct({ changes, reason: 'x' }),

@@ -107,9 +107,10 @@ function amendDescription(
   if ('addresseeUnitId' in changes && state.status !== 'registered') {
     return invalid('corrected', state.status, 'the addressee can be corrected only before the letter leaves');
   }
-  const next = pickDescription(applyChanges(state.description, changes) as ItemDescription);
+  const next = pickDescription(applyChanges(state.description, trimmed(changes)) as ItemDescription);
   const check = new FieldChecks(ctx.locations);
   checkDescription(check, next as unknown as Record<string, unknown>);
+  checkLimits(check, next);
   const errors = check.errors
     .filter((error) => fields.some((field) => error.field === field || error.field.startsWith(`${field}.`)))
     .map((error) => ({ field: `changes.${error.field}`, message: error.message }));
@@ -136,6 +137,31 @@ function amendDescription(
     return missingField('changes', 'changes nothing: every value is as recorded');
   return accept({ changes: amended, before });
 }
+
+/** The bounds POST /api/items puts on the same fields at the edge, so a correction cannot exceed them. */
+const TEXT_LIMITS: Partial<Record<DescriptionField, number>> = {
+  title: 1000,
+  notes: 2000,
+  folderNo: 50,
+  boxNo: 50,
+  letterNumber: 100,
+};
+const CLASSIFICATION_CODE = /^[0-9A-Za-z][0-9A-Za-z./-]{0,39}$/;
+
+function checkLimits(check: FieldChecks, next: ItemDescription): void {
+  for (const [field, limit] of Object.entries(TEXT_LIMITS) as [DescriptionField, number][]) {
+    const value = next[field];
+    if (typeof value === 'string' && value.length > limit)
+      check.fail(field, `must be at most ${limit} characters`);
+  }
+  if (typeof next.classificationCode === 'string' && !CLASSIFICATION_CODE.test(next.classificationCode)) {
+    check.fail('classificationCode', 'must be a kode klasifikasi, e.g. 000.2.3');
+  }
+}
+
+/** A title is kept as registration keeps it: without surrounding blanks. */
+const trimmed = (changes: Record<string, unknown>): Record<string, unknown> =>
+  typeof changes.title === 'string' ? { ...changes, title: changes.title.trim() } : changes;
 
 /** Only the keepers of the record amend its description: its unit, its depot, an admin. */
 function amendmentForbidden(actor: Actor, state: ItemState): string | null {

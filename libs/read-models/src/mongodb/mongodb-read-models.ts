@@ -13,6 +13,7 @@ import {
 import { hoursBefore } from '../projections/watch-lists';
 import type {
   ItemQuery,
+  ItemTrailEntry,
   ItemView,
   Page,
   ReadModelRebuild,
@@ -24,6 +25,7 @@ import {
   REBUILD_COLLECTIONS,
   type ItemDocument,
   type MongoCollectionNames,
+  type TrailDocument,
 } from './mongodb-documents';
 import { createIndexes } from './mongodb-indexes';
 import { itemFilter } from './mongodb-item-filter';
@@ -111,8 +113,20 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
     return this.watchList('handoverPendingSince', { $lt: hoursBefore(now, hours) }, limit);
   }
 
-  overdueLoans(now: string, limit?: number): Promise<ItemView[]> {
-    return this.watchList('loanDueAt', { $lt: new Date(now).toISOString() }, limit);
+  overdueLoans(now: string, limit?: number, filter: { borrowerUnitId?: string } = {}): Promise<ItemView[]> {
+    const byBorrower =
+      filter.borrowerUnitId !== undefined ? { 'view.loan.borrowerUnitId': filter.borrowerUnitId } : {};
+    return this.watchList('loanDueAt', { $lt: new Date(now).toISOString() }, limit, byBorrower);
+  }
+
+  async lateEntries(options: { since?: string; limit?: number } = {}): Promise<ItemTrailEntry[]> {
+    const since = options.since !== undefined ? { $gte: new Date(options.since).toISOString() } : {};
+    const docs = await this.trail
+      .find({ lateRecordedAt: { $type: 'string', ...since } } as Filter<TrailDocument>)
+      .sort({ lateRecordedAt: -1 })
+      .limit(clampLimit(options.limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT))
+      .toArray();
+    return docs.map((doc) => ({ itemId: doc.itemId, entry: doc.entry }));
   }
 
   retentionEnded(now: string, limit?: number): Promise<ItemView[]> {
@@ -143,10 +157,13 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
     field: 'inTransitSince' | 'handoverPendingSince' | 'loanDueAt' | 'retentionEndsAt',
     bound: { $lt: string } | { $lte: string },
     limit?: number,
+    also: Record<string, unknown> = {},
   ): Promise<ItemView[]> {
     const docs = await this.items
       // `$type` repeats the partial index's filter, which the planner needs to see to use it.
-      .find({ [field]: { $type: 'string', ...bound } } as Filter<ItemDocument>, { projection: { view: 1 } })
+      .find({ [field]: { $type: 'string', ...bound }, ...also } as Filter<ItemDocument>, {
+        projection: { view: 1 },
+      })
       .sort({ [field]: 1, registeredKey: 1 })
       .limit(clampLimit(limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT))
       .toArray();
