@@ -20,5 +20,6 @@ export * from './validate-command';
 export * from './validate-occurred-at';
 export * from './times';
 export * from './transfer';
+export * from './disposal';
 export * from './decode-event';
 export * from './room-table';
