@@ -184,14 +184,11 @@ describe('voided: a mistaken registration withdrawn by its unit', () => {
   it('is terminal: nothing follows a void but the trail', () => {
     const voidedFile = [...histories.registeredFile(), { type: 'voided' as const, data: { reason: 'x' } }];
     given(voidedFile)
-      .when({ type: 'collected', itemId: item, data: {} } as CustodyCommand, context(ACTORS.courier1))
+      .when({ type: 'collected', itemId: item, data: {} }, context(ACTORS.courier1))
       .thenRefused('invalid-transition');
     given(voidedFile).when(voiding(), context(ACTORS.officerA)).thenRefused('invalid-transition');
     given(voidedFile)
-      .when(
-        { type: 'reported_missing', itemId: item, data: { reason: 'x' } } as CustodyCommand,
-        context(ACTORS.officerA),
-      )
+      .when({ type: 'reported_missing', itemId: item, data: { reason: 'x' } }, context(ACTORS.officerA))
       .thenRefused('invalid-transition');
   });
 });

@@ -96,7 +96,7 @@ export function decideDisposal(
             baNumber: command.baNumber,
             ...(command.toArchive !== undefined ? { toArchive: command.toArchive } : {}),
           };
-    const decision = decide({ type, itemId, data } as Parameters<typeof decide>[0], state, ctx);
+    const decision = decide({ type, itemId, data }, state, ctx);
     if (decision.ok) decided.push({ itemId, state, events: decision.events });
     else refused.push({ itemId, refusal: decision.refusal });
   }

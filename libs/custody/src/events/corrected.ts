@@ -107,7 +107,7 @@ function amendDescription(
   if ('addresseeUnitId' in changes && state.status !== 'registered') {
     return invalid('corrected', state.status, 'the addressee can be corrected only before the letter leaves');
   }
-  const next = pickDescription(applyChanges(state.description, trimmed(changes)) as ItemDescription);
+  const next = pickDescription(applyChanges(state.description, trimmed(changes)));
   const check = new FieldChecks(ctx.locations);
   checkDescription(check, next as unknown as Record<string, unknown>);
   checkLimits(check, next);
