@@ -13,6 +13,8 @@ const CONTRACT_CODES = [
   'invalid-transition',
   'concurrency-conflict',
   'already-exists',
+  'out-of-order',
+  'unknown-party',
   'payload-too-large',
   'classified-not-accepted',
   'idempotency-key-reused',

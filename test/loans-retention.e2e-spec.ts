@@ -1,7 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import { castOf, type Cast } from './support/actors';
 import { expectNothingRecorded } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
 import { pdfText } from './support/pdf-text';
+
+// Starting the service and depositing a dozen files takes more than Jest's 5 s on a loaded machine.
+jest.setTimeout(60_000);
 
 const DAY = 24 * 3600 * 1000;
 const daysFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString();
@@ -38,7 +42,8 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
       .http()
       .post('/api/items')
       .set(...bearer(cast.officer))
-      .send(aFile({ id: `LR-${key}`, ...overrides }))
+      // Dated three weeks back, so a loan dated ten days ago still follows the item's latest event.
+      .send(aFile({ id: `LR-${key}`, occurredAt: daysFromNow(-21), ...overrides }))
       .expect(201);
     position = response.body.position;
     ids[key] = response.body.itemId;
@@ -53,7 +58,7 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
       ['courierA', { type: 'arrived' }],
       ['depot', { type: 'intake_confirmed', storage: STORAGE }],
     ] as [keyof Cast, Body][]) {
-      expect((await post(itemId, who, body)).status).toBe(201);
+      expect((await post(itemId, who, { ...body, occurredAt: daysFromNow(-20) })).status).toBe(201);
     }
     return itemId;
   }
@@ -257,7 +262,7 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
             { type: 'disposed', baNumber: 'BA-001/MUS/2026' },
             409,
             'invalid-transition',
-            'retention (JRA) or year is not recorded',
+            'retention (JRA) is not recorded',
           ],
           [
             'permanen',
@@ -327,8 +332,8 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
       const ended = idsOf((await get('/api/watch/retention-ended').expect(200)).body);
       expect(ended.sort()).toEqual([ids['ended-period'], ids.loan].sort());
 
-      // A re-appraised file is destroyed like a musnah one once its retention ended; a permanent
-      // file goes to the static archive whether or not its retention has ended.
+      // A dinilai_kembali file is refused until re-appraised, ended retention or not; a permanent
+      // file goes to the static archive only once its retention has ended too.
       await deposited('reappraised', {
         title: 'Surat keputusan mutasi 2012',
         year: 2012,
@@ -339,21 +344,103 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
         year: 2025,
         retention: { activeYears: 5, inactiveYears: 10, disposition: 'permanen' },
       });
-      const reappraised = await post(ids.reappraised, 'depot', {
+      const reappraisal = {
+        type: 'reappraised',
+        disposition: 'musnah',
+        decisionNumber: 'SK-07/DEPO/2026',
+        reason: 'Nilai guna telah habis menurut tim penilai',
+      };
+      await expectNothingRecorded(t, async () => {
+        const cases: [string, keyof Cast, Body, number, string, string][] = [
+          [
+            'reappraised',
+            'depot',
+            { type: 'disposed', baNumber: 'BA-004/MUS/2026' },
+            409,
+            'invalid-transition',
+            'must be re-appraised',
+          ],
+          [
+            'reappraised',
+            'depot',
+            { type: 'transferred_static', baNumber: 'BA-004/MUS/2026' },
+            409,
+            'invalid-transition',
+            'must be re-appraised',
+          ],
+          [
+            'permanen-running',
+            'depot',
+            { type: 'transferred_static', baNumber: 'BA-005/SRH/2026' },
+            409,
+            'invalid-transition',
+            'its retention ends at 2041-01-01',
+          ],
+          ['running', 'depot', reappraisal, 409, 'invalid-transition', "not 'dinilai_kembali'"],
+          ['reappraised', 'otherDepot', reappraisal, 403, 'forbidden', ''],
+          ['reappraised', 'officer', reappraisal, 403, 'forbidden', ''],
+          [
+            'reappraised',
+            'depot',
+            { ...reappraisal, decisionNumber: undefined },
+            400,
+            'validation-failed',
+            'decisionNumber',
+          ],
+          ['reappraised', 'depot', { ...reappraisal, reason: undefined }, 400, 'validation-failed', 'reason'],
+          [
+            'reappraised',
+            'depot',
+            { ...reappraisal, disposition: 'dibakar' },
+            400,
+            'validation-failed',
+            'disposition',
+          ],
+          [
+            'reappraised',
+            'depot',
+            { ...reappraisal, retention: { activeYears: -1, inactiveYears: 0 } },
+            400,
+            'validation-failed',
+            'retention.activeYears',
+          ],
+        ];
+        for (const [key, who, body, status, code, why] of cases) {
+          const response = await post(ids[key], who, body);
+          expect({ key, body, status: response.status, code: response.body.code }).toEqual({
+            key,
+            body,
+            status,
+            code,
+          });
+          expect(JSON.stringify(response.body)).toContain(why);
+        }
+      });
+      expect((await post(ids.reappraised, 'depot', reappraisal)).status).toBe(201);
+      const trail = (await get(`/api/items/${ids.reappraised}/history`).expect(200)).body.events;
+      expect(trail[trail.length - 1]).toMatchObject({
+        type: 'reappraised',
+        data: {
+          previous: { disposition: 'dinilai_kembali' },
+          retention: { activeYears: 1, inactiveYears: 1, disposition: 'musnah' },
+          decisionNumber: 'SK-07/DEPO/2026',
+        },
+      });
+      expect((await get(`/api/items/${ids.reappraised}`).expect(200)).body.retention).toEqual({
+        activeYears: 1,
+        inactiveYears: 1,
+        disposition: 'musnah',
+      });
+      const afterReappraisal = await post(ids.reappraised, 'depot', {
         type: 'disposed',
         baNumber: 'BA-004/MUS/2026',
       });
-      expect(reappraised.status).toBe(201);
-      const early = await post(ids['permanen-running'], 'depot', {
-        type: 'transferred_static',
-        baNumber: 'BA-005/SRH/2026',
-      });
-      expect(early.status).toBe(201);
+      expect(afterReappraisal.status).toBe(201);
       expect((await get(`/api/items/${ids.reappraised}`).expect(200)).body).toMatchObject({
         status: 'disposed',
       });
       expect((await get(`/api/items/${ids['permanen-running']}`).expect(200)).body).toMatchObject({
-        status: 'transferred_static',
+        status: 'deposited',
       });
 
       await expectNothingRecorded(t, async () => {
@@ -370,6 +457,264 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
         }
       });
     });
+  });
+
+  describe('a loan extended, and overdue loans by borrower unit', () => {
+    it('extends a loan to a later due date with its reason, shows it on the loan PDF, and refuses the rest recording nothing', async () => {
+      const itemId = await deposited('extended', { title: 'Buku register tanah 2024', year: 2024 });
+      const lent = await post(itemId, 'depot', {
+        type: 'lent',
+        occurredAt: daysFromNow(-10),
+        borrowerUnitId: 'kec-cikarang-utara',
+        borrowerName: 'Ibu Sari (Kasi Pemerintahan)',
+        dueAt: daysFromNow(-2),
+      });
+      expect(lent.status).toBe(201);
+      const overdueHere = await get('/api/watch/overdue-loans', {
+        borrowerUnitId: 'kec-cikarang-utara',
+      }).expect(200);
+      expect(idsOf(overdueHere.body)).toEqual([itemId]);
+      expect(overdueHere.body.byBorrowerUnit).toEqual([
+        { borrowerUnitId: 'kec-cikarang-utara', count: 1, itemIds: [itemId] },
+      ]);
+      expect(
+        idsOf((await get('/api/watch/overdue-loans', { borrowerUnitId: 'kec-babelan' }).expect(200)).body),
+      ).toEqual([]);
+
+      const current = (await get(`/api/items/${itemId}`).expect(200)).body.loan.dueAt as string;
+      await expectNothingRecorded(t, async () => {
+        const cases: [keyof Cast, Body, number, string][] = [
+          ['depot', { type: 'loan_extended', dueAt: current, reason: 'x' }, 400, 'validation-failed'],
+          ['depot', { type: 'loan_extended', dueAt: daysFromNow(-5), reason: 'x' }, 400, 'validation-failed'],
+          ['depot', { type: 'loan_extended', dueAt: daysFromNow(14) }, 400, 'validation-failed'],
+          ['otherDepot', { type: 'loan_extended', dueAt: daysFromNow(14), reason: 'x' }, 403, 'forbidden'],
+          ['officer', { type: 'loan_extended', dueAt: daysFromNow(14), reason: 'x' }, 403, 'forbidden'],
+          [
+            'depot',
+            { type: 'loan_extended', occurredAt: daysFromNow(-11), dueAt: daysFromNow(14), reason: 'x' },
+            409,
+            'out-of-order',
+          ],
+        ];
+        for (const [who, body, status, code] of cases) {
+          const response = await post(itemId, who, body);
+          expect({ who, body, status: response.status, code: response.body.code }).toEqual({
+            who,
+            body,
+            status,
+            code,
+          });
+        }
+        const notLent = await post(ids.running, 'depot', {
+          type: 'loan_extended',
+          dueAt: daysFromNow(14),
+          reason: 'x',
+        });
+        expect({ status: notLent.status, code: notLent.body.code }).toEqual({
+          status: 409,
+          code: 'invalid-transition',
+        });
+      });
+
+      const extended = await post(itemId, 'depot', {
+        type: 'loan_extended',
+        dueAt: daysFromNow(14),
+        reason: 'Masih dipakai untuk pemeriksaan Inspektorat',
+      });
+      expect(extended.status).toBe(201);
+      const item = (await get(`/api/items/${itemId}`).expect(200)).body;
+      expect(item).toMatchObject({ status: 'on_loan', loan: { borrowerUnitId: 'kec-cikarang-utara' } });
+      expect(Date.parse(item.loan.dueAt)).toBeGreaterThan(Date.now());
+      const trail = (await get(`/api/items/${itemId}/history`).expect(200)).body.events;
+      expect(trail[trail.length - 1]).toMatchObject({
+        type: 'loan_extended',
+        data: { previousDueAt: current, reason: 'Masih dipakai untuk pemeriksaan Inspektorat' },
+      });
+      expect(
+        idsOf(
+          (await get('/api/watch/overdue-loans', { borrowerUnitId: 'kec-cikarang-utara' }).expect(200)).body,
+        ),
+      ).toEqual([]);
+      const loanPdf = await textOf((await pdf(`/api/items/${itemId}/loan.pdf`, 'depot').expect(200)).body);
+      expect(loanPdf).toContain('Perpanjangan');
+      expect(loanPdf).toContain('Masih dipakai untuk pemeriksaan Inspektorat');
+    }, 30_000);
+  });
+
+  describe('disposal and static transfer in batches under one berita acara (POST /api/disposals)', () => {
+    const disposals = (who: keyof Cast, body: Body) =>
+      t
+        .http()
+        .post('/api/disposals')
+        .set(...bearer(cast[who]))
+        .send(body);
+    const statusOf = async (itemId: string) => (await get(`/api/items/${itemId}`).expect(200)).body.status;
+
+    it('refuses the whole batch when any item may not end so, recording nothing', async () => {
+      const a = await deposited('batch-a', {
+        title: 'Kuitansi belanja 2012',
+        year: 2012,
+        retention: { activeYears: 1, inactiveYears: 1, disposition: 'musnah' },
+      });
+      const b = await deposited('batch-b', {
+        title: 'Kuitansi belanja 2013',
+        year: 2013,
+        retention: { activeYears: 1, inactiveYears: 1, disposition: 'musnah' },
+      });
+      const pending = await deposited('batch-dk', {
+        title: 'SK honor 2012',
+        year: 2012,
+        retention: { activeYears: 1, inactiveYears: 1, disposition: 'dinilai_kembali' },
+      });
+      await expectNothingRecorded(t, async () => {
+        const cases: [keyof Cast, Body, number, string][] = [
+          [
+            'depot',
+            { baNumber: 'BA-010/MUS/2026', kind: 'musnah', itemIds: [a, b, pending] },
+            409,
+            'invalid-transition',
+          ],
+          [
+            'depot',
+            { baNumber: 'BA-010/MUS/2026', kind: 'musnah', itemIds: [a, ids.running] },
+            409,
+            'invalid-transition',
+          ],
+          [
+            'depot',
+            { baNumber: 'BA-010/MUS/2026', kind: 'musnah', itemIds: [a, 'LR-nope'] },
+            404,
+            'not-found',
+          ],
+          [
+            'depot',
+            { baNumber: 'BA-010/MUS/2026', kind: 'statis', itemIds: [a, b] },
+            409,
+            'invalid-transition',
+          ],
+          ['otherDepot', { baNumber: 'BA-010/MUS/2026', kind: 'musnah', itemIds: [a, b] }, 403, 'forbidden'],
+          ['officer', { baNumber: 'BA-010/MUS/2026', kind: 'musnah', itemIds: [a, b] }, 403, 'forbidden'],
+          ['admin', { baNumber: 'BA-010/MUS/2026', kind: 'musnah', itemIds: [a, b] }, 403, 'forbidden'],
+          [
+            'depot',
+            { baNumber: 'BA-010/MUS/2026', kind: 'dibakar', itemIds: [a, b] },
+            400,
+            'validation-failed',
+          ],
+          ['depot', { baNumber: '', kind: 'musnah', itemIds: [a, b] }, 400, 'validation-failed'],
+          ['depot', { baNumber: 'BA-010/MUS/2026', kind: 'musnah', itemIds: [] }, 400, 'validation-failed'],
+          [
+            'depot',
+            { baNumber: 'BA-010/MUS/2026', kind: 'musnah', itemIds: [a, a] },
+            400,
+            'validation-failed',
+          ],
+          [
+            'depot',
+            { baNumber: 'BA-010/MUS/2026', kind: 'musnah', itemIds: [a, b], occurredAt: daysFromNow(-30) },
+            409,
+            'out-of-order',
+          ],
+        ];
+        for (const [who, body, status, code] of cases) {
+          const response = await disposals(who, body);
+          expect({ who, body, status: response.status, code: response.body.code }).toEqual({
+            who,
+            body,
+            status,
+            code,
+          });
+        }
+        const refused = await disposals('depot', {
+          baNumber: 'BA-010/MUS/2026',
+          kind: 'musnah',
+          itemIds: [a, b, pending],
+        });
+        expect(refused.body.items).toEqual([
+          expect.objectContaining({
+            itemId: pending,
+            code: 'invalid-transition',
+            detail: expect.stringContaining('re-appraised'),
+          }),
+        ]);
+      });
+      expect([await statusOf(a), await statusOf(b)]).toEqual(['deposited', 'deposited']);
+    }, 30_000);
+
+    it('disposes of every item under one BA, refuses the BA number again, and prints the berita acara with its list', async () => {
+      const a = ids['batch-a'];
+      const b = ids['batch-b'];
+      const created = await disposals('depot', {
+        baNumber: 'BA-010/MUS/2026',
+        kind: 'musnah',
+        itemIds: [a, b],
+        note: 'Dicacah dengan mesin penghancur kertas',
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        disposalId: 'BA-010/MUS/2026',
+        baNumber: 'BA-010/MUS/2026',
+        kind: 'musnah',
+        itemIds: [a, b],
+      });
+      position = created.body.position;
+      expect([await statusOf(a), await statusOf(b)]).toEqual(['disposed', 'disposed']);
+      const trail = (await get(`/api/items/${b}/history`).expect(200)).body.events;
+      expect(trail[trail.length - 1]).toMatchObject({
+        type: 'disposed',
+        data: { baNumber: 'BA-010/MUS/2026' },
+        correlationId: 'BA-010/MUS/2026',
+        note: 'Dicacah dengan mesin penghancur kertas',
+      });
+
+      const permanen = await deposited('batch-p', {
+        title: 'Peta desa 2005',
+        year: 2005,
+        retention: { activeYears: 2, inactiveYears: 2, disposition: 'permanen' },
+      });
+      await expectNothingRecorded(t, async () => {
+        const again = await disposals('depot', {
+          baNumber: 'BA-010/MUS/2026',
+          kind: 'statis',
+          itemIds: [permanen],
+        });
+        expect({ status: again.status, code: again.body.code }).toEqual({
+          status: 409,
+          code: 'already-exists',
+        });
+      });
+      const stat = await disposals('depot', {
+        baNumber: 'BA-011/SRH/2026',
+        kind: 'statis',
+        itemIds: [permanen],
+        toArchive: 'Dinas Perpustakaan dan Kearsipan Provinsi Jawa Barat',
+      });
+      expect(stat.status).toBe(201);
+      position = stat.body.position;
+      expect(await statusOf(permanen)).toBe('transferred_static');
+
+      const report = await pdf(
+        `/api/disposals/${encodeURIComponent('BA-010/MUS/2026')}/report.pdf`,
+        'depot',
+      ).expect(200);
+      const text = await textOf(report.body);
+      expect(text).toContain('BERITA ACARA PEMUSNAHAN ARSIP');
+      expect(text).toContain('Kuitansi belanja 2012');
+      expect(text).toContain('Kuitansi belanja 2013');
+      expect(text).toContain('DAFTAR ARSIP YANG DIMUSNAHKAN');
+      const statis = await textOf(
+        (
+          await pdf(`/api/disposals/${encodeURIComponent('BA-011/SRH/2026')}/report.pdf`, 'auditor').expect(
+            200,
+          )
+        ).body,
+      );
+      expect(statis).toContain('BERITA ACARA PENYERAHAN ARSIP STATIS');
+      expect(statis).toContain('Peta desa 2005');
+      if (process.env.JEJAK_KEEP_PDF) {
+        writeFileSync(`${process.env.JEJAK_KEEP_PDF}/ba-musnah.pdf`, report.body);
+      }
+    }, 30_000);
   });
 
   const pdf = (path: string, who: keyof Cast) =>

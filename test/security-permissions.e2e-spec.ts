@@ -165,6 +165,7 @@ describe('access control: the route matrix and object-level checks', () => {
     let carried: { itemId: string; registeredEventId: string };
     let offered: string;
     let inTransit: string;
+    let stillRegistered: string;
     let arrived: string;
     let deposited: string;
     let onLoan: string;
@@ -212,6 +213,7 @@ describe('access control: the route matrix and object-level checks', () => {
         ['courierA', { type: 'handover_offered', toCustodianId: 'depo-arsip-bekasi' }],
       ]);
       inTransit = await fileAfter(toBekasi);
+      stillRegistered = (await registerFile()).itemId;
       arrived = await fileAfter([...toBekasi, ['courierA', { type: 'arrived' }]]);
       deposited = await fileAfter(intoBekasi);
       onLoan = await fileAfter([
@@ -250,7 +252,10 @@ describe('access control: the route matrix and object-level checks', () => {
         case 'intake_rejected':
           return arrived;
         case 'returned':
+        case 'loan_extended':
           return onLoan;
+        case 'voided':
+          return stillRegistered;
         case 'found':
           return missing;
         case 'relocated':
@@ -258,6 +263,7 @@ describe('access control: the route matrix and object-level checks', () => {
         case 'reported_missing':
         case 'disposed':
         case 'transferred_static':
+        case 'reappraised':
           return deposited;
         default:
           return carried.itemId;
@@ -283,6 +289,9 @@ describe('access control: the route matrix and object-level checks', () => {
         disposed: { baNumber: 'BA-001/ARS/2026' },
         transferred_static: { baNumber: 'BA-002/ARS/2026' },
         corrected: { correctsEventId: carried.registeredEventId, reason: 'salah ketik' },
+        loan_extended: { dueAt: '2031-01-01T00:00:00.000Z', reason: 'masih dipakai' },
+        reappraised: { disposition: 'musnah', decisionNumber: 'SK-1/2026', reason: 'dinilai' },
+        voided: { reason: 'duplikat' },
       };
       return { type, ...(base[type] ?? {}) };
     };

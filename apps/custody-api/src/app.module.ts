@@ -24,6 +24,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TokenThrottlerGuard } from './rate-limit/token-throttler.guard';
 import { TokensController } from './tokens/tokens.controller';
 import { TransfersModule } from './transfers/transfers.module';
+import { DisposalsModule } from './disposals/disposals.module';
 import { WatchController } from './watch/watch.controller';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -71,6 +72,7 @@ export class AppModule {
         StoresModule,
         RateLimitModule,
         TransfersModule,
+        DisposalsModule,
         DocumentsModule,
         LogModule,
         PeopleModule,

@@ -130,27 +130,23 @@ describe('end of retention', () => {
       );
   });
 
-  it('disposes of a re-appraised (dinilai_kembali) file once its retention ended', () => {
-    const reappraised = aFile({
-      retention: { activeYears: 2, inactiveYears: 5, disposition: 'dinilai_kembali' },
-    });
-    const when = given(histories.deposited(reappraised)).when(
-      { type: 'disposed', itemId: item, data: { baNumber: 'BA-014/ARS/2026' } },
-      context(ACTORS.depot1),
-    );
-    when.then([{ type: 'disposed', data: { baNumber: 'BA-014/ARS/2026' } }]);
-    when.thenState({ status: 'disposed' });
-  });
-
-  it('refuses to dispose of a re-appraised file before its retention ends', () => {
-    const running = aFile({
-      year: 2024,
-      retention: { activeYears: 2, inactiveYears: 5, disposition: 'dinilai_kembali' },
-    });
-    given(histories.deposited(running))
-      .when({ type: 'disposed', itemId: item, data: { baNumber: 'BA-1' } }, context(ACTORS.depot1))
-      .thenRefused('invalid-transition', /its retention ends at 2032-01-01/);
-  });
+  it.each(['disposed', 'transferred_static'] as const)(
+    'refuses %s for a dinilai_kembali file, retention ended or not, until it is re-appraised',
+    (type) => {
+      for (const year of [2010, 2024]) {
+        const pending = aFile({
+          year,
+          retention: { activeYears: 2, inactiveYears: 5, disposition: 'dinilai_kembali' },
+        });
+        given(histories.deposited(pending))
+          .when({ type, itemId: item, data: { baNumber: 'BA-014/ARS/2026' } }, context(ACTORS.depot1))
+          .thenRefused(
+            'invalid-transition',
+            /'dinilai_kembali': it must be re-appraised \(reappraised\) first/,
+          );
+      }
+    },
+  );
 
   it('never disposes of a permanent file, ended retention or not: it goes to the static archive', () => {
     const ended = aFile({ retention: { activeYears: 1, inactiveYears: 1, disposition: 'permanen' } });
@@ -168,7 +164,7 @@ describe('end of retention', () => {
     }
   });
 
-  it('hands a permanent file to the static archive before its retention ends too', () => {
+  it('refuses to hand a permanent file to the static archive before its retention ends', () => {
     const running = aFile({
       year: 2024,
       retention: { activeYears: 2, inactiveYears: 10, disposition: 'permanen' },
@@ -178,20 +174,16 @@ describe('end of retention', () => {
         { type: 'transferred_static', itemId: item, data: { baNumber: 'BA-015/ARS/2026' } },
         context(ACTORS.depot1),
       )
-      .thenState({ status: 'transferred_static' });
+      .thenRefused('invalid-transition', /its retention ends at 2037-01-01/);
   });
 
-  it.each(['musnah', 'dinilai_kembali'] as const)(
-    'refuses to hand a %s file to the static archive, retention ended or not',
-    (disposition) => {
-      given(histories.deposited(aFile({ retention: { activeYears: 1, inactiveYears: 1, disposition } })))
-        .when(
-          { type: 'transferred_static', itemId: item, data: { baNumber: 'BA-1' } },
-          context(ACTORS.depot1),
-        )
-        .thenRefused('invalid-transition', `its retention disposition is '${disposition}', not 'permanen'`);
-    },
-  );
+  it('refuses to hand a musnah file to the static archive, retention ended or not', () => {
+    given(
+      histories.deposited(aFile({ retention: { activeYears: 1, inactiveYears: 1, disposition: 'musnah' } })),
+    )
+      .when({ type: 'transferred_static', itemId: item, data: { baNumber: 'BA-1' } }, context(ACTORS.depot1))
+      .thenRefused('invalid-transition', "its retention disposition is 'musnah', not 'permanen'");
+  });
 
   it('refuses to hand a file without a retention schedule to the static archive', () => {
     given(histories.deposited(aFile({ retention: undefined })))
@@ -202,7 +194,7 @@ describe('end of retention', () => {
   it('refuses to dispose of a file without a retention schedule', () => {
     given(histories.deposited(aFile({ retention: undefined })))
       .when({ type: 'disposed', itemId: item, data: { baNumber: 'BA-1' } }, context(ACTORS.depot1))
-      .thenRefused('invalid-transition', /retention \(JRA\) or year is not recorded/);
+      .thenRefused('invalid-transition', /retention \(JRA\) is not recorded/);
   });
 
   it('counts retention from the end of a period, not its start', () => {

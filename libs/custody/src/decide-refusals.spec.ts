@@ -94,6 +94,21 @@ describe('the state machine refuses every event outside its allowed statuses', (
       ACTORS.depot1,
       'arrived',
     ],
+    [
+      'loan_extended',
+      histories.deposited(),
+      cmd('loan_extended', { dueAt: '2027-01-01T00:00:00Z', reason: 'x' }),
+      ACTORS.depot1,
+      'deposited',
+    ],
+    [
+      'reappraised',
+      histories.arrivedAtDepot(),
+      cmd('reappraised', { disposition: 'musnah', decisionNumber: 'SK-1', reason: 'x' }),
+      ACTORS.depot1,
+      'arrived',
+    ],
+    ['voided', histories.collectedFile(), cmd('voided', { reason: 'x' }), ACTORS.officerA, 'collected'],
     ['collected after the end', disposed, cmd('collected'), ACTORS.courier1, 'disposed'],
     [
       'handover_withdrawn after the end',
@@ -170,6 +185,9 @@ describe('roles and units', () => {
     disposed: { baNumber: 'BA-1' },
     transferred_static: { baNumber: 'BA-1' },
     corrected: { correctsEventId: 'ev-0', reason: 'x' },
+    loan_extended: { dueAt: '2027-01-01T00:00:00Z', reason: 'x' },
+    reappraised: { disposition: 'musnah', decisionNumber: 'SK-1', reason: 'x' },
+    voided: { reason: 'x' },
   };
 
   it.each(CUSTODY_EVENT_TYPES.filter((type) => type !== 'registered'))(

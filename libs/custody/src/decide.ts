@@ -5,6 +5,7 @@ import { registered } from './events/registered';
 import { transitionMessage } from './events/room-helpers';
 import { refuse, type Decision } from './refusal';
 import { roomOf, type StreamCommand } from './room-table';
+import { outOfOrderRefusal } from './times';
 import type { ItemState, MaybeItemState } from './state';
 import { validateCommandFields } from './validate-command';
 import { validateOccurredAt } from './validate-occurred-at';
@@ -33,7 +34,8 @@ export function decide(command: CustodyCommand, state: MaybeItemState, ctx: Deci
 /**
  * Role, then the state machine, then scope: a role that may never record this event is refused
  * (403); a status the table does not allow it from is `invalid-transition` (409) whoever asks;
- * only then is the actor's custody, unit or depot checked (403).
+ * only then is the actor's custody, unit or depot checked (403), then the time (409 out-of-order:
+ * never before the item's latest event), then the event's own conditions.
  */
 function decideOnItem(command: StreamCommand, state: ItemState, ctx: DecisionContext): Outcome {
   const room = roomOf(command.type);
@@ -52,5 +54,7 @@ function decideOnItem(command: StreamCommand, state: ItemState, ctx: DecisionCon
   const scope = { locations: ctx.locations, ...room.scopeContext?.(command.data) };
   const forbidden = scopeRefusal(command.type, room.grants, ctx.actor, state, scope);
   if (forbidden) return { ok: false, refusal: forbidden };
+  const backdated = outOfOrderRefusal(state, ctx.occurredAt);
+  if (backdated) return backdated;
   return room.decide(command, state, ctx);
 }

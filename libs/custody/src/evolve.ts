@@ -3,6 +3,7 @@ import { registered } from './events/registered';
 import { roomOf } from './room-table';
 import type { ItemState, MaybeItemState } from './state';
 import { advanceStream } from './stream-bookkeeping';
+import { latestOccurredAtOf } from './times';
 
 export { statusWhenFound } from './events/found';
 
@@ -22,11 +23,18 @@ export function evolve(state: MaybeItemState, event: CustodyEvent): ItemState {
       `Event '${event.type}' (revision ${event.revision}) precedes the registration of item ${event.itemId}`,
     );
   }
-  return advanceStream(state, withoutStaleOffer(state, roomOf(event.type).evolve(state, event)), event);
+  const next = advanceStream(state, withoutStaleOffer(state, roomOf(event.type).evolve(state, event)), event);
+  return { ...next, latestOccurredAt: latest(state, event.occurredAt) };
 }
 
 /** An offer made by a custodian who no longer holds the item offers nothing: it is cleared. */
 function withoutStaleOffer(before: ItemState, after: ItemState): ItemState {
   const stale = after.pendingHandover !== null && after.custodianId !== before.custodianId;
   return stale ? { ...after, pendingHandover: null } : after;
+}
+
+/** The later of the item's latest occurredAt and this event's (times are normalised ISO strings). */
+function latest(state: ItemState, occurredAt: string): string {
+  const before = latestOccurredAtOf(state);
+  return Date.parse(occurredAt) > Date.parse(before) ? occurredAt : before;
 }

@@ -18,6 +18,8 @@ export * from './decide';
 export * from './transitions';
 export * from './validate-command';
 export * from './validate-occurred-at';
+export * from './times';
 export * from './transfer';
+export * from './disposal';
 export * from './decode-event';
 export * from './room-table';

@@ -5,6 +5,7 @@ export const REFUSAL_CODES = [
   'not-found',
   'invalid-transition',
   'already-exists',
+  'out-of-order',
   'classified-not-accepted',
   'unknown-party',
 ] as const;

@@ -12,9 +12,10 @@ export const ITEM_STATUSES = [
   'missing',
   'disposed',
   'transferred_static',
+  'voided',
 ] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
-export const TERMINAL_STATUSES: readonly ItemStatus[] = ['disposed', 'transferred_static'];
+export const TERMINAL_STATUSES: readonly ItemStatus[] = ['disposed', 'transferred_static', 'voided'];
 export const NON_TERMINAL_STATUSES: readonly ItemStatus[] = ITEM_STATUSES.filter(
   (status) => !TERMINAL_STATUSES.includes(status),
 );
@@ -74,6 +75,11 @@ export interface ItemState {
   headHash: string;
   /** Event ids seen, so `corrected` can only name an event of this stream. */
   eventIds: string[];
+  /**
+   * The latest occurredAt of its events: no event may be dated before it (409 out-of-order).
+   * Absent in states stored before it was kept; `since` stands in then.
+   */
+  latestOccurredAt?: string;
   /** Set once: the year the item became inactive (deposited), for retention. */
   depositedAt: string | null;
 }

@@ -43,6 +43,12 @@ function checkFields(
       case 'instant':
         check.instant(field, value);
         break;
+      case 'object':
+        check.object(field, value, spec.optional);
+        break;
+      case 'oneOf':
+        check.oneOf(field, value, spec.values, spec.optional);
+        break;
     }
   }
 }

@@ -93,7 +93,8 @@ export function validateDaftarArsip(parsed: ParsedDaftarArsip, ctx: ValidationCo
       const code =
         refusal.code === 'not-found' ||
         refusal.code === 'invalid-transition' ||
-        refusal.code === 'unknown-party'
+        refusal.code === 'unknown-party' ||
+        refusal.code === 'out-of-order'
           ? 'validation-failed'
           : refusal.code;
       const column =

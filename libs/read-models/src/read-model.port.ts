@@ -43,6 +43,8 @@ export interface TrailEntry {
   commandId: string | null;
   correlationId: string | null;
   note: string | null;
+  /** Recorded more than an hour after it occurred (domain.md "Times"); the projection always sets it. */
+  late?: boolean;
   data: Record<string, unknown>;
 }
 
@@ -71,6 +73,8 @@ export interface ItemQuery {
    * a word ending in `*` as the start of one ("cikar*").
    */
   q?: string;
+  /** Voided items (registered by mistake) are left out of every list unless asked for, or by `status`. */
+  includeVoided?: boolean;
   limit?: number;
   cursor?: string;
 }
@@ -88,7 +92,10 @@ export interface ReadModelQueries {
   /** Items in transit whose last move is older than `olderThanHours` before `now`. */
   inTransitLongerThan(hours: number, now: string, limit?: number): Promise<ItemView[]>;
   pendingHandoversOlderThan(hours: number, now: string, limit?: number): Promise<ItemView[]>;
-  overdueLoans(now: string, limit?: number): Promise<ItemView[]>;
+  /** Loans past their due date, soonest due first; only those lent to `borrowerUnitId` when given. */
+  overdueLoans(now: string, limit?: number, filter?: { borrowerUnitId?: string }): Promise<ItemView[]>;
+  /** Trail lines recorded more than an hour after they occurred, latest recorded first. */
+  lateEntries(options?: { since?: string; limit?: number }): Promise<ItemTrailEntry[]>;
   retentionEnded(now: string, limit?: number): Promise<ItemView[]>;
   /** The global position up to which every projection has applied events; null before any. */
   appliedPosition(): Promise<string | null>;

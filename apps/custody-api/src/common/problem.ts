@@ -9,6 +9,7 @@ export type ProblemCode =
   | 'invalid-transition'
   | 'concurrency-conflict'
   | 'already-exists'
+  | 'out-of-order'
   | 'payload-too-large'
   | 'classified-not-accepted'
   | 'unknown-party'
@@ -34,6 +35,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   'invalid-transition': 409,
   'concurrency-conflict': 409,
   'already-exists': 409,
+  'out-of-order': 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'classified-not-accepted': 422,
@@ -57,6 +59,7 @@ const TITLES: Record<ProblemCode, string> = {
   'invalid-transition': 'Not allowed in the current status',
   'concurrency-conflict': 'The item changed meanwhile',
   'already-exists': 'Already exists',
+  'out-of-order': 'Earlier than the item’s latest event',
   'payload-too-large': 'The body is too large',
   'unsupported-media-type': 'Unsupported media type',
   'classified-not-accepted': 'Classified items are not accepted',

@@ -105,13 +105,13 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   'POST /api/items/{id}/events': {
     summary: 'Record a custody event',
     description:
-      'Records one custody event on the item (collected, sorted, dispatched, the handovers, arrived, delivered, intake, relocated, lent, returned, reported missing, found, disposed, transferred static, corrected, …); the fields each type needs are listed below. `expectedRevision` pins the item’s revision. `handover_offered` names an active person or unit (else 422 unknown-party) and lapses after JEJAK_HANDOVER_TTL_HOURS (default 24; `expiresAt` is kept in the event); offered by the holder unit of an item at rest (registered, arrived, deposited) it is a release to a courier, and the courier’s `handover_accepted` is recorded as `collected` with acknowledgement method `account`. `handover_withdrawn` (`reason`) clears a pending offer, by its offerer or an admin. `found` names an active custodian: a courier names themself, an officer or depot clerk of the place names their unit or one of its people.',
+      'Records one custody event on the item (collected, sorted, dispatched, the handovers, arrived, delivered, intake, relocated, lent, returned, loan_extended, reported missing, found, reappraised, disposed, transferred static, corrected, voided, …); the fields each type needs are listed below. `expectedRevision` pins the item’s revision. `occurredAt` may lie in the past but never before the item’s latest event (409 out-of-order) nor more than five minutes ahead; an event recorded more than an hour after it occurred is marked `late` in the trail. `corrected` takes `changes` (descriptive fields, null removes one) and/or `correctsEventId`, with `reason`; `voided` takes `reason`; `reappraised` takes `disposition`, `retention?`, `decisionNumber`, `reason`; `loan_extended` takes `dueAt`, `reason`. `handover_offered` names an active person or unit (else 422 unknown-party) and lapses after JEJAK_HANDOVER_TTL_HOURS (default 24; `expiresAt` is kept in the event); offered by the holder unit of an item at rest (registered, arrived, deposited) it is a release to a courier, and the courier’s `handover_accepted` is recorded as `collected` with acknowledgement method `account`. `handover_withdrawn` (`reason`) clears a pending offer, by its offerer or an admin. `found` names an active custodian: a courier names themself, an officer or depot clerk of the place names their unit or one of its people.',
     problems: { ...NOT_FOUND_ITEM, ...ITEM_CONFLICTS, ...UNKNOWN_PARTY },
   },
   'GET /api/items': {
     summary: 'Search items',
     description:
-      'Items by status, location, custodian, unit pengolah and free text `q` (title, short code, letter number), a page at a time (`limit`, `cursor`).',
+      'Items by status, location, custodian, unit pengolah and free text `q` (title, short code, letter number), a page at a time (`limit`, `cursor`). Voided items are left out unless `includeVoided=true` or `status=voided`.',
     problems: LAGGING,
   },
   'GET /api/items/{id}': {
@@ -135,7 +135,13 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   },
   'GET /api/watch/overdue-loans': {
     summary: 'Overdue loans',
-    description: 'Lent files past their due date.',
+    description:
+      'Lent files past their due date (`borrowerUnitId` narrows to one borrower unit), with `byBorrowerUnit`: the count and items per borrower unit, most first.',
+  },
+  'GET /api/watch/late-entries': {
+    summary: 'Late entries',
+    description:
+      'Events recorded more than an hour after they occurred (backdated or offline scans), latest recorded first, each with its item and `lateByMinutes`; `since` keeps those recorded from then on.',
   },
   'GET /api/watch/retention-ended': {
     summary: 'Retention ended',
@@ -146,6 +152,17 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
     description:
       'The daftar arsip usul musnah (or usul serah, dinilai kembali) of a depot, as PDF (depot, admin, auditor).',
     problems: { '404': 'not-found: depotId is not a depot', ...LAGGING },
+  },
+  'POST /api/disposals': {
+    summary: 'Dispose of (or hand to the static archive) a batch under one berita acara',
+    description:
+      'Depot staff of the depot holding them. `kind` musnah records `disposed`, statis `transferred_static` on every item, under `baNumber`; all or nothing: every item is checked first (deposited here, disposition musnah or permanen, retention ended, not dinilai_kembali until reappraised) and one refusal refuses the batch, naming each refused item in `items`. The berita acara: GET /api/disposals/{baNumber}/report.pdf.',
+    problems: {
+      '403': 'forbidden: an item is not at this depot',
+      '404': 'not-found: an item does not exist',
+      '409':
+        'already-exists: the BA number is used by another batch; invalid-transition: an item may not end so (its status, disposition or retention); out-of-order; concurrency-conflict',
+    },
   },
   'POST /api/transfers': {
     summary: 'Create a transfer',

@@ -25,7 +25,7 @@ const DESCRIPTIONS: Partial<Record<number, string>> = {
   401: 'unauthenticated: no or bad token',
   403: 'forbidden: role or unit not allowed',
   404: 'not-found',
-  409: 'invalid-transition, concurrency-conflict or already-exists',
+  409: 'invalid-transition, concurrency-conflict, already-exists or out-of-order',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
   422: 'classified-not-accepted, unknown-party or idempotency-key-reused',

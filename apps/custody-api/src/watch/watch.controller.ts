@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { LATE_ENTRY_AFTER_MS } from '@jejak/custody';
 import type { FastifyReply } from 'fastify';
-import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
+import { READ_MODEL_QUERIES, type ItemView, type ReadModelQueries } from '@jejak/read-models';
 import { ReadsProjection } from '../common/reads-projection.decorator';
 import { ReadQueryDto } from '../common/read-query.dto';
 import { ApiProblems } from '../openapi/problem.dto';
@@ -27,6 +28,35 @@ export class OlderThanQueryDto extends WatchQueryDto {
   @Min(0)
   @Max(24 * 365)
   olderThanHours?: number;
+}
+
+export class OverdueLoansQueryDto extends WatchQueryDto {
+  @ApiPropertyOptional({ description: 'Only loans to this borrower unit' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  borrowerUnitId?: string;
+}
+
+export class LateEntriesQueryDto extends WatchQueryDto {
+  @ApiPropertyOptional({ description: 'Only entries recorded at or after this time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  since?: string;
+}
+
+/** Overdue loans counted per borrower unit, most first: who to call about returning files. */
+function byBorrowerUnit(
+  items: readonly ItemView[],
+): { borrowerUnitId: string; count: number; itemIds: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const item of items) {
+    const unit = item.loan?.borrowerUnitId ?? '-';
+    groups.set(unit, [...(groups.get(unit) ?? []), item.itemId]);
+  }
+  return [...groups.entries()]
+    .map(([borrowerUnitId, itemIds]) => ({ borrowerUnitId, count: itemIds.length, itemIds }))
+    .sort((a, b) => b.count - a.count || a.borrowerUnitId.localeCompare(b.borrowerUnitId));
 }
 
 /** The watch lists: what needs someone's attention now. */
@@ -65,8 +95,24 @@ export class WatchController {
   @ReadsProjection()
   @Get('overdue-loans')
   @ApiOkResponse({ type: WatchListDto })
-  async overdueLoans(@Query() query: WatchQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
-    return { items: await this.readModels.overdueLoans(now(), query.limit) };
+  async overdueLoans(@Query() query: OverdueLoansQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
+    const filter = query.borrowerUnitId !== undefined ? { borrowerUnitId: query.borrowerUnitId } : {};
+    const items = await this.readModels.overdueLoans(now(), query.limit, filter);
+    return { items, byBorrowerUnit: byBorrowerUnit(items) };
+  }
+
+  @ReadsProjection()
+  @Get('late-entries')
+  async lateEntries(@Query() query: LateEntriesQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
+    const entries = await this.readModels.lateEntries({ since: query.since, limit: query.limit });
+    return {
+      lateAfterMinutes: LATE_ENTRY_AFTER_MS / 60_000,
+      entries: entries.map(({ itemId, entry }) => ({
+        itemId,
+        ...entry,
+        lateByMinutes: Math.floor((Date.parse(entry.recordedAt) - Date.parse(entry.occurredAt)) / 60_000),
+      })),
+    };
   }
 
   @ReadsProjection()

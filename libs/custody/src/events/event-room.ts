@@ -18,7 +18,9 @@ export type FieldSpec =
   | { kind: 'text'; optional?: boolean }
   | { kind: 'location'; optional?: boolean; types?: readonly LocationType[] }
   | { kind: 'storage'; optional?: boolean }
-  | { kind: 'instant' };
+  | { kind: 'instant' }
+  | { kind: 'object'; optional?: boolean }
+  | { kind: 'oneOf'; values: readonly string[]; optional?: boolean };
 
 export interface RoomCommand<T extends string, C> {
   type: T;

@@ -12,12 +12,15 @@ import { handoverWithdrawn } from './handover-withdrawn';
 import { intakeConfirmed } from './intake-confirmed';
 import { intakeRejected } from './intake-rejected';
 import { lent } from './lent';
+import { loanExtended } from './loan-extended';
+import { reappraised } from './reappraised';
 import { registered } from './registered';
 import { relocated } from './relocated';
 import { reportedMissing } from './reported-missing';
 import { returned } from './returned';
 import { sorted } from './sorted';
 import { transferredStatic } from './transferred-static';
+import { voided } from './voided';
 
 /**
  * Every custody event, one room (file) each, in the order of domain.md's table. The event types,
@@ -40,11 +43,14 @@ export const CUSTODY_ROOMS = {
   relocated,
   lent,
   returned,
+  loan_extended: loanExtended,
   reported_missing: reportedMissing,
   found,
+  reappraised,
   disposed,
   transferred_static: transferredStatic,
   corrected,
+  voided,
 } as const;
 
 /** Each room is filed under its own type. */

@@ -59,6 +59,7 @@ export const registered = defineOpening<
       locationId,
       custodianId,
       since: event.occurredAt,
+      latestOccurredAt: event.occurredAt,
       pendingHandover: null,
       destinationId: null,
       storage: null,
@@ -73,7 +74,7 @@ export const registered = defineOpening<
   },
 });
 
-function checkDescription(check: FieldChecks, d: Record<string, unknown>): void {
+export function checkDescription(check: FieldChecks, d: Record<string, unknown>): void {
   check.oneOf('kind', d.kind, ITEM_KINDS);
   check.text('title', d.title);
   check.text('classificationCode', d.classificationCode);
@@ -109,7 +110,7 @@ function checkDescription(check: FieldChecks, d: Record<string, unknown>): void 
   }
 }
 
-const DESCRIPTION_FIELDS = [
+export const DESCRIPTION_FIELDS = [
   'kind',
   'title',
   'classificationCode',
@@ -129,7 +130,7 @@ const DESCRIPTION_FIELDS = [
 ] as const satisfies readonly (keyof ItemDescription)[];
 
 /** Only the known fields, without undefined members: what is hashed is what is stored. */
-function pickDescription(data: ItemDescription): ItemDescription {
+export function pickDescription(data: ItemDescription): ItemDescription {
   const picked: Partial<Record<keyof ItemDescription, unknown>> = {};
   for (const field of DESCRIPTION_FIELDS) if (data[field] !== undefined) picked[field] = data[field];
   if (data.period) picked.period = { from: data.period.from, to: data.period.to };

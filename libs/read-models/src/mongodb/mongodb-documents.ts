@@ -52,6 +52,8 @@ export interface TrailDocument {
   itemId: string;
   revision: number;
   entry: TrailEntry;
+  /** Set only on a late entry (recorded more than an hour after it occurred): the late-entries list. */
+  lateRecordedAt?: string;
 }
 
 export interface CheckpointDocument {

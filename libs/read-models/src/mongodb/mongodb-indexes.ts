@@ -33,7 +33,11 @@ export const ITEM_INDEXES: IndexDescription[] = [
   ...['inTransitSince', 'handoverPendingSince', 'loanDueAt', 'retentionEndsAt'].map(onList),
 ];
 
-export const TRAIL_INDEXES: IndexDescription[] = [named({ key: { itemId: 1, revision: 1 }, unique: true })];
+export const TRAIL_INDEXES: IndexDescription[] = [
+  named({ key: { itemId: 1, revision: 1 }, unique: true }),
+  // The late-entries watch list: only late lines carry lateRecordedAt.
+  named({ key: { lateRecordedAt: -1 }, partialFilterExpression: { lateRecordedAt: { $type: 'string' } } }),
+];
 
 export async function createIndexes(db: Db, names: MongoCollectionNames): Promise<void> {
   await syncIndexes(db.collection(names.items), ITEM_INDEXES);

@@ -9,6 +9,7 @@ function statusesLetThrough(query: ItemQuery): string[] {
   const status = clauses.find((clause) => 'status' in clause)?.status;
   if (status === undefined) return [...ITEM_STATUSES];
   if (typeof status === 'string') return [status];
+  if ('$ne' in (status as object)) return ITEM_STATUSES.filter((s) => s !== (status as { $ne: string }).$ne);
   return (status as { $in: string[] }).$in;
 }
 
@@ -20,7 +21,17 @@ describe('MongoDB item filter', () => {
     ['an inventory by custodian', { custodianId: 'depot-1' }, live],
     ['the destroyed items of a place', { locationId: 'depot-1', status: 'disposed' }, ['disposed']],
     ['a list by status alone', { status: 'transferred_static' }, ['transferred_static']],
-    ['a list by origin', { originUnitId: 'kec-1' }, [...ITEM_STATUSES]],
+    [
+      'a list by origin (voided left out)',
+      { originUnitId: 'kec-1' },
+      ITEM_STATUSES.filter((s) => s !== 'voided'),
+    ],
+    [
+      'a list by origin with voided asked for',
+      { originUnitId: 'kec-1', includeVoided: true },
+      [...ITEM_STATUSES],
+    ],
+    ['the voided items', { status: 'voided' }, ['voided']],
   ])('lets through the right statuses for %s', (_, query, expected) => {
     expect(statusesLetThrough(query).sort()).toEqual([...expected].sort());
   });

@@ -1,6 +1,6 @@
 import type { Filter } from 'mongodb';
 import { ITEM_STATUSES, TERMINAL_STATUSES } from '@jejak/custody';
-import { leavesOutTerminal } from '../inventory-filter';
+import { leavesOutTerminal, leavesOutVoided } from '../inventory-filter';
 import { decodeItemCursor } from '../paging';
 import { searchTerms } from '../projections/search-text';
 import type { ItemQuery } from '../read-model.port';
@@ -21,6 +21,7 @@ export function itemFilter(query: ItemQuery): Filter<ItemDocument> {
     if (query[field] !== undefined) and.push({ [field]: query[field] });
   }
   if (leavesOutTerminal(query) && query.status === undefined) and.push({ status: { $in: NOT_TERMINAL } });
+  else if (leavesOutVoided(query)) and.push({ status: { $ne: 'voided' } });
   if (query.classificationCode !== undefined && query.classificationCode !== '') {
     and.push({
       classificationCode: { $gte: query.classificationCode, $lt: `${query.classificationCode}\u{10FFFF}` },

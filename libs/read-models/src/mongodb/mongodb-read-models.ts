@@ -13,6 +13,7 @@ import {
 import { hoursBefore } from '../projections/watch-lists';
 import type {
   ItemQuery,
+  ItemTrailEntry,
   ItemView,
   Page,
   ReadModelRebuild,
@@ -24,6 +25,7 @@ import {
   REBUILD_COLLECTIONS,
   type ItemDocument,
   type MongoCollectionNames,
+  type TrailDocument,
 } from './mongodb-documents';
 import { createIndexes } from './mongodb-indexes';
 import { itemFilter } from './mongodb-item-filter';
@@ -118,8 +120,20 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
     return this.watchList('handoverPendingSince', { $lt: hoursBefore(now, hours) }, limit, open);
   }
 
-  overdueLoans(now: string, limit?: number): Promise<ItemView[]> {
-    return this.watchList('loanDueAt', { $lt: new Date(now).toISOString() }, limit);
+  overdueLoans(now: string, limit?: number, filter: { borrowerUnitId?: string } = {}): Promise<ItemView[]> {
+    const byBorrower =
+      filter.borrowerUnitId !== undefined ? { 'view.loan.borrowerUnitId': filter.borrowerUnitId } : {};
+    return this.watchList('loanDueAt', { $lt: new Date(now).toISOString() }, limit, byBorrower);
+  }
+
+  async lateEntries(options: { since?: string; limit?: number } = {}): Promise<ItemTrailEntry[]> {
+    const since = options.since !== undefined ? { $gte: new Date(options.since).toISOString() } : {};
+    const docs = await this.trail
+      .find({ lateRecordedAt: { $type: 'string', ...since } } as Filter<TrailDocument>)
+      .sort({ lateRecordedAt: -1 })
+      .limit(clampLimit(options.limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT))
+      .toArray();
+    return docs.map((doc) => ({ itemId: doc.itemId, entry: doc.entry }));
   }
 
   retentionEnded(now: string, limit?: number): Promise<ItemView[]> {

@@ -1,5 +1,6 @@
 import type { AnyBulkWriteOperation, ClientSession, Collection, Db, MongoClient } from 'mongodb';
 import type { ItemRecord, ProjectionBatch, ReadModelWriter } from '../read-model.port';
+import { toIsoInstant } from '../projections/watch-lists';
 import {
   fromItemDocument,
   positionKey,
@@ -60,7 +61,14 @@ export class MongoReadModelWriter implements ReadModelWriter {
         batch.trail.map(({ itemId, entry }) => ({
           updateOne: {
             filter: { itemId, revision: entry.revision },
-            update: { $setOnInsert: { itemId, revision: entry.revision, entry } },
+            update: {
+              $setOnInsert: {
+                itemId,
+                revision: entry.revision,
+                entry,
+                ...(entry.late ? { lateRecordedAt: toIsoInstant(entry.recordedAt) ?? entry.recordedAt } : {}),
+              },
+            },
             upsert: true,
           },
         })),

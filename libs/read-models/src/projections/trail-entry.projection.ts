@@ -1,8 +1,11 @@
-import type { CustodyEvent } from '@jejak/custody';
+import { isLateEntry, type CustodyEvent } from '@jejak/custody';
 import type { TrailEntry } from '../read-model.port';
 import { copyOwn } from './copy-own';
 
-/** One line of the custody trail: the event as recorded, with its global position. */
+/**
+ * One line of the custody trail: the event as recorded, with its global position, and `late` when
+ * it was recorded more than an hour after it occurred (backdating is visible, not silent).
+ */
 export function toTrailEntry(event: CustodyEvent, position: string): TrailEntry {
   return {
     eventId: event.eventId,
@@ -15,6 +18,7 @@ export function toTrailEntry(event: CustodyEvent, position: string): TrailEntry 
     commandId: event.commandId,
     correlationId: event.correlationId,
     note: event.note,
+    late: isLateEntry(event),
     data: copyOwn({}, event.data),
   };
 }

@@ -1,6 +1,6 @@
 import { TERMINAL_STATUSES } from '@jejak/custody';
 import { searchTerms, type SearchTerm } from '../projections/search-text';
-import { leavesOutTerminal } from '../inventory-filter';
+import { leavesOutTerminal, leavesOutVoided } from '../inventory-filter';
 import { decodeItemCursor } from '../paging';
 import type { ItemQuery } from '../read-model.port';
 import { ITEM_DOC_COLUMNS } from './sqlite-item-docs';
@@ -51,6 +51,7 @@ function filterClauses(query: ItemQuery, t: SqliteTableNames, checkedPerRow = fa
   }
   // Also with a non-terminal status: it changes no answer and lets the partial index serve.
   if (leavesOutTerminal(query)) clauses.push(`i.${NOT_TERMINAL}`);
+  else if (leavesOutVoided(query)) clauses.push(`i.status <> 'voided'`);
   if (query.classificationCode !== undefined && query.classificationCode !== '') {
     // A range, not LIKE, so the index serves it and '_' or '%' in a code mean themselves.
     clauses.push(`i.classification_code >= ? AND i.classification_code < ?`);
@@ -82,7 +83,7 @@ export function textTerms(query: ItemQuery): SearchTerm[] {
 
 /** True when the query filters on something besides text (the cursor does not count). */
 export function hasFilters(query: ItemQuery): boolean {
-  const { q: _q, limit: _limit, cursor: _cursor, ...filters } = query;
+  const { q: _q, limit: _limit, cursor: _cursor, includeVoided: _voided, ...filters } = query;
   return Object.values(filters).some((value) => value !== undefined && value !== '');
 }
 

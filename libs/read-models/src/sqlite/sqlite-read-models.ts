@@ -15,6 +15,7 @@ import {
 import type {
   ItemQuery,
   ItemRecord,
+  ItemTrailEntry,
   ItemView,
   Page,
   ProjectionBatch,
@@ -189,8 +190,28 @@ export class SqliteReadModels implements ReadModelStore {
     });
   }
 
-  overdueLoans(now: string, limit?: number): Promise<ItemView[]> {
-    return this.watchList('loan_due_at', '<', new Date(now).toISOString(), limit);
+  overdueLoans(now: string, limit?: number, filter: { borrowerUnitId?: string } = {}): Promise<ItemView[]> {
+    if (filter.borrowerUnitId === undefined) {
+      return this.watchList('loan_due_at', '<', new Date(now).toISOString(), limit);
+    }
+    // Overdue loans are few: the borrower is read from the stored state of each.
+    return this.watchList('loan_due_at', '<', new Date(now).toISOString(), limit, {
+      sql: `json_extract(d.state, '$.loan.borrowerUnitId') = ?`,
+      param: filter.borrowerUnitId,
+    });
+  }
+
+  async lateEntries(options: { since?: string; limit?: number } = {}): Promise<ItemTrailEntry[]> {
+    const since = options.since !== undefined ? new Date(options.since).toISOString() : '';
+    const rows = this.statement(
+      `SELECT l.item_id AS itemId, t.entry AS entry FROM ${LIVE_TABLES.lateEntries} l
+         JOIN ${LIVE_TABLES.trail} t ON t.item_id = l.item_id AND t.revision = l.revision
+         WHERE l.recorded_at >= ? ORDER BY l.recorded_at DESC, l.item_id, l.revision LIMIT ?`,
+    ).all(since, clampLimit(options.limit, DEFAULT_WATCH_LIMIT, MAX_LIST_LIMIT)) as {
+      itemId: string;
+      entry: string;
+    }[];
+    return rows.map((row) => ({ itemId: row.itemId, entry: JSON.parse(row.entry) as TrailEntry }));
   }
 
   retentionEnded(now: string, limit?: number): Promise<ItemView[]> {
@@ -247,7 +268,7 @@ export class SqliteReadModels implements ReadModelStore {
     op: '<' | '<=',
     bound: string,
     limit?: number,
-    also?: { sql: string; param: string },
+    also?: { sql: string; param: unknown },
   ): Promise<ItemView[]> {
     const rows = this.statement(
       `SELECT ${ITEM_DOC_COLUMNS} FROM ${LIVE_TABLES.items} i JOIN ${LIVE_TABLES.itemDocs} d ON d.seq = i.seq

@@ -7,6 +7,7 @@ export interface SqliteTableNames {
   itemYears: string;
   itemDocs: string;
   trail: string;
+  lateEntries: string;
   checkpoints: string;
 }
 
@@ -14,8 +15,10 @@ export interface SqliteTableNames {
  * The version of the tables below, kept in the file's `user_version`. A file of another version is
  * emptied on open and projected again from the event log: read models are derived data.
  * Version 3: the location and custodian indexes hold only items not in a terminal status.
+ * Version 4: `voided` is terminal too (the partial indexes say so); trail lines carry `late`, and
+ * `late_entries` lists the late ones.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * Page size of a new read-model file. 16 KiB rather than SQLite's 4 KiB: a rebuild writes
@@ -33,6 +36,7 @@ function tableNames(suffix: string): SqliteTableNames {
     itemYears: `item_years${suffix}`,
     itemDocs: `item_docs${suffix}`,
     trail: `trail${suffix}`,
+    lateEntries: `late_entries${suffix}`,
     checkpoints: `checkpoints${suffix}`,
   };
 }
@@ -49,6 +53,7 @@ export function tableExists(db: Database.Database, name: string): boolean {
  * The text index keeps no copy of the titles (contentless): queries take only its rowids, and
  * `items.title_words` has the words; building it for 1M items took 3.4 s instead of 4.5.
  * Watch lists have partial indexes on their instant (null when the item is not on the list).
+ * `late_entries` names the trail lines recorded more than an hour after they occurred.
  * `item_years` holds one row per year an item covers (its year, or each year of its period).
  * The item's state lives apart in `item_docs`, keeping `items` rows narrow: a filtered scan reads
  * a few pages, and only the page handed out fetches its documents. The view is not stored: it is
@@ -98,6 +103,13 @@ export function createSchema(
       entry TEXT NOT NULL,
       PRIMARY KEY (item_id, revision)
     ) WITHOUT ROWID;
+    CREATE TABLE ${t.lateEntries} (
+      item_id TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      recorded_at TEXT NOT NULL,
+      PRIMARY KEY (item_id, revision)
+    ) WITHOUT ROWID;
+    CREATE INDEX ix_${tag}_late_recorded ON ${t.lateEntries} (recorded_at);
     CREATE TABLE ${t.checkpoints} (projection TEXT PRIMARY KEY, position TEXT NOT NULL);
   `);
   if (options.indexes) for (const statement of secondaryIndexes(t, tag)) db.exec(statement);
@@ -125,7 +137,7 @@ export function secondaryIndexes(t: SqliteTableNames, tag: string): string[] {
 }
 
 export function dropSchema(db: Database.Database, t: SqliteTableNames): void {
-  for (const table of [t.items, t.itemsFts, t.itemYears, t.itemDocs, t.trail, t.checkpoints]) {
+  for (const table of [t.items, t.itemsFts, t.itemYears, t.itemDocs, t.trail, t.lateEntries, t.checkpoints]) {
     db.exec(`DROP TABLE IF EXISTS ${table}`);
   }
 }
@@ -139,6 +151,7 @@ export function moveSchema(db: Database.Database, from: SqliteTableNames, to: Sq
     ALTER TABLE ${from.itemYears} RENAME TO ${to.itemYears};
     ALTER TABLE ${from.itemDocs} RENAME TO ${to.itemDocs};
     ALTER TABLE ${from.trail} RENAME TO ${to.trail};
+    ALTER TABLE ${from.lateEntries} RENAME TO ${to.lateEntries};
     ALTER TABLE ${from.checkpoints} RENAME TO ${to.checkpoints};
   `);
 }

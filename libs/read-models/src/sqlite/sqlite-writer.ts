@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { comparePositions } from '@jejak/event-store';
 import { coveredYears } from '../projections/covered-years';
 import { searchWords } from '../projections/search-text';
-import { watchInstants } from '../projections/watch-lists';
+import { toIsoInstant, watchInstants } from '../projections/watch-lists';
 import type { ItemState } from '@jejak/custody';
 import type {
   ItemRecord,
@@ -58,6 +58,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
   private readonly upsertDocs: Database.Statement<[bigint, string, string, string, string]>;
   private readonly insertTrail: Database.Statement<[string, number, string]>;
   private readonly insertTrailRun: Database.Statement<unknown[]>;
+  private readonly insertLate: Database.Statement<[string, number, string]>;
   private readonly selectCheckpoint: Database.Statement<[string], { position: string }>;
   private readonly upsertCheckpoint: Database.Statement<[string, string]>;
   private readonly applyInTransaction: Database.Transaction<(batch: ProjectionBatch) => void>;
@@ -101,6 +102,9 @@ export class SqliteReadModelWriter implements ReadModelWriter {
       `INSERT INTO ${t.trail} (item_id, revision, entry)
        VALUES ${Array.from({ length: TRAIL_ROWS_PER_INSERT }, () => '(?, ?, ?)').join(', ')}
        ON CONFLICT DO NOTHING`,
+    );
+    this.insertLate = db.prepare(
+      `INSERT INTO ${t.lateEntries} (item_id, revision, recorded_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     this.selectCheckpoint = db.prepare(`SELECT position FROM ${t.checkpoints} WHERE projection = ?`);
     this.upsertCheckpoint = db.prepare(
@@ -158,6 +162,10 @@ export class SqliteReadModelWriter implements ReadModelWriter {
     for (; next < trail.length; next += 1) {
       const { itemId, entry } = trail[next];
       this.insertTrail.run(itemId, entry.revision, JSON.stringify(entry));
+    }
+    for (const { itemId, entry } of trail) {
+      if (entry.late)
+        this.insertLate.run(itemId, entry.revision, toIsoInstant(entry.recordedAt) ?? entry.recordedAt);
     }
   }
 

@@ -39,7 +39,7 @@ export class CustodyLog {
   append(
     itemId: string,
     decided: DecidedEvent,
-    options: { at: string; actor?: Actor; note?: string; correlationId?: string } = {
+    options: { at: string; recordedAt?: string; actor?: Actor; note?: string; correlationId?: string } = {
       at: '2026-01-01T00:00:00.000Z',
     },
   ): CustodyEvent {
@@ -51,7 +51,7 @@ export class CustodyLog {
       prevRevision: head.revision,
       prevHash: head.hash,
       occurredAt: options.at,
-      recordedAt: options.at,
+      recordedAt: options.recordedAt ?? options.at,
       actor: options.actor ?? OFFICER,
       commandId: `cmd-${this.sequence}`,
       correlationId: options.correlationId ?? null,

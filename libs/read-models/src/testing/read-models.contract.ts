@@ -232,6 +232,70 @@ export function describeReadModelsContract(name: string, factory: () => Promise<
         expect(ids(await store.retentionEnded('2019-06-01T00:00:00.000Z'))).toEqual([]);
       });
 
+      it('follows corrections, voids and late entries: amended description, voided out of lists, late flag', async () => {
+        const log = new CustodyLog(Number(events[events.length - 1].position));
+        const day = '2026-11-20T';
+        log.register('item-90', aDescription({ title: 'Daftar gaji salah ketik' }), `${day}00:00:00.000Z`);
+        log.register('item-91', aDescription({ title: 'Daftar gaji duplikat' }), `${day}00:00:00.000Z`);
+        log.append(
+          'item-90',
+          {
+            type: 'corrected',
+            data: {
+              reason: 'salah ketik',
+              changes: { title: 'Daftar gaji pegawai terkoreksi', notes: 'lengkap' },
+              before: { title: 'Daftar gaji salah ketik', notes: null },
+            },
+          },
+          // Recorded three hours after it occurred: a late entry.
+          { at: `${day}01:00:00.000Z`, recordedAt: `${day}04:00:00.000Z` },
+        );
+        log.append(
+          'item-91',
+          { type: 'voided', data: { reason: 'duplikat impor' } },
+          { at: `${day}02:00:00.000Z` },
+        );
+        await projectInto(store, log.events());
+
+        expect(await store.getItem('item-90')).toMatchObject({
+          title: 'Daftar gaji pegawai terkoreksi',
+          notes: 'lengkap',
+          status: 'registered',
+        });
+        expect(ids((await store.listItems({ q: 'terkoreksi' })).items)).toEqual(['item-90']);
+        expect(ids((await store.listItems({ q: 'ketik' })).items)).toEqual([]);
+        const trail = (await store.getTrail('item-90')).items;
+        expect(trail.map((entry) => entry.late)).toEqual([false, true]);
+        expect(trail[1].data).toMatchObject({ changes: { title: 'Daftar gaji pegawai terkoreksi' } });
+
+        expect(await store.getItem('item-91')).toMatchObject({ status: 'voided', locationId: 'dinas-a' });
+        expect(ids((await store.listItems({ q: 'duplikat' })).items)).toEqual([]);
+        expect(ids((await store.listItems({ originUnitId: 'dinas-a' })).items)).not.toContain('item-91');
+        expect(ids((await store.listItems({ locationId: 'dinas-a' })).items)).not.toContain('item-91');
+        expect(ids((await store.listItems({ q: 'duplikat', includeVoided: true })).items)).toEqual([
+          'item-91',
+        ]);
+        expect(ids((await store.listItems({ status: 'voided' })).items)).toEqual(['item-91']);
+        expect(ids((await store.listItems({ locationId: 'dinas-a', status: 'voided' })).items)).toEqual([
+          'item-91',
+        ]);
+
+        const late = await store.lateEntries();
+        expect(late.map(({ itemId, entry }) => [itemId, entry.type, entry.late])).toEqual([
+          ['item-90', 'corrected', true],
+        ]);
+        expect(await store.lateEntries({ since: `${day}05:00:00.000Z` })).toEqual([]);
+      });
+
+      it('lists overdue loans of one borrower unit', async () => {
+        const [overdue] = await store.overdueLoans(SCENARIO_NOW);
+        const borrower = overdue.loan!.borrowerUnitId;
+        expect(ids(await store.overdueLoans(SCENARIO_NOW, 10, { borrowerUnitId: borrower }))).toEqual([
+          'item-05',
+        ]);
+        expect(await store.overdueLoans(SCENARIO_NOW, 10, { borrowerUnitId: 'nobody' })).toEqual([]);
+      });
+
       it('reports the position of the last event applied', async () => {
         const last = events[events.length - 1].position;
         expect(await store.appliedPosition()).toBe(last);

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ITEM_KINDS, ITEM_STATUSES, type ItemStatus } from '@jejak/custody';
 import { PageQueryDto, ReadQueryDto } from '../../common/read-query.dto';
 
@@ -22,6 +22,13 @@ export class ItemListQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+  @ApiPropertyOptional({
+    description: 'Include voided items (registered by mistake); `status=voided` lists only them',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeVoided?: boolean;
 }
 
 export class HistoryQueryDto extends ReadQueryDto {

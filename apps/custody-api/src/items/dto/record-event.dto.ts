@@ -5,6 +5,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -12,7 +13,13 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CUSTODY_EVENT_TYPES, REQUIRED_COMMAND_FIELDS, type CustodyEventType } from '@jejak/custody';
+import {
+  CUSTODY_EVENT_TYPES,
+  DISPOSITIONS,
+  REQUIRED_COMMAND_FIELDS,
+  type CustodyEventType,
+  type Disposition,
+} from '@jejak/custody';
 
 /** Item events recorded through this route; `registered` has its own route (POST /api/items). */
 export const RECORDABLE_EVENT_TYPES = CUSTODY_EVENT_TYPES.filter((t) => t !== 'registered');
@@ -114,5 +121,35 @@ export class RecordEventDto {
   @IsString()
   @IsNotEmpty()
   correctsEventId?: string;
+  @ApiPropertyOptional({
+    description:
+      'corrected: the descriptive fields amended, each with its new value (null removes an optional one), e.g. `{ "title": "…" }`',
+    type: 'object',
+    additionalProperties: true,
+  })
+  @ValidateIf(needs('changes'))
+  @IsObject()
+  changes?: Record<string, unknown>;
+  @ApiPropertyOptional({ enum: DISPOSITIONS, description: 'reappraised: the new nasib akhir' })
+  @ValidateIf(needs('disposition'))
+  @IsIn(DISPOSITIONS)
+  disposition?: Disposition;
+  @ApiPropertyOptional({
+    description: 'reappraised: new retention years `{ activeYears, inactiveYears }` (absent: kept)',
+    type: 'object',
+    additionalProperties: true,
+  })
+  @ValidateIf(needs('retention'))
+  @IsObject()
+  retention?: { activeYears: number; inactiveYears: number };
+  @ApiPropertyOptional({
+    description: 'reappraised: nomor keputusan penilaian kembali',
+    example: 'SK-07/DEPO/2026',
+  })
+  @ValidateIf(needs('decisionNumber'))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  decisionNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
