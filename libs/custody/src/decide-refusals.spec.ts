@@ -43,6 +43,13 @@ describe('the state machine refuses every event outside its allowed statuses', (
       'deposited',
     ],
     [
+      'handover_withdrawn',
+      histories.deposited(),
+      cmd('handover_withdrawn', { reason: 'x' }),
+      ACTORS.depot1,
+      'deposited',
+    ],
+    [
       'arrived',
       histories.collectedFile(),
       cmd('arrived', { locationId: 'depot-1' }),
@@ -152,6 +159,7 @@ describe('roles and units', () => {
     sorted: { locationId: 'sort-1', destinationId: 'depot-1' },
     handover_offered: { toCustodianId: 'kurir-1' },
     handover_declined: { reason: 'x' },
+    handover_withdrawn: { reason: 'x' },
     delivered: { receivedBy: 'Budi' },
     intake_confirmed: { storage: { room: 'R1' } },
     intake_rejected: { reason: 'x' },

@@ -6,6 +6,7 @@ export const REFUSAL_CODES = [
   'invalid-transition',
   'already-exists',
   'classified-not-accepted',
+  'unknown-party',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

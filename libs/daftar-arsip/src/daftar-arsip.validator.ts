@@ -91,7 +91,9 @@ export function validateDaftarArsip(parsed: ParsedDaftarArsip, ctx: ValidationCo
     if (!decision.ok) {
       const { refusal } = decision;
       const code =
-        refusal.code === 'not-found' || refusal.code === 'invalid-transition'
+        refusal.code === 'not-found' ||
+        refusal.code === 'invalid-transition' ||
+        refusal.code === 'unknown-party'
           ? 'validation-failed'
           : refusal.code;
       const column =

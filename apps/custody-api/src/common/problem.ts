@@ -11,6 +11,7 @@ export type ProblemCode =
   | 'already-exists'
   | 'payload-too-large'
   | 'classified-not-accepted'
+  | 'unknown-party'
   | 'idempotency-key-reused'
   | 'rate-limited'
   | 'projection-lagging'
@@ -36,6 +37,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'classified-not-accepted': 422,
+  'unknown-party': 422,
   'idempotency-key-reused': 422,
   'rate-limited': 429,
   'headers-too-large': 431,
@@ -58,6 +60,7 @@ const TITLES: Record<ProblemCode, string> = {
   'payload-too-large': 'The body is too large',
   'unsupported-media-type': 'Unsupported media type',
   'classified-not-accepted': 'Classified items are not accepted',
+  'unknown-party': 'Not an active person or unit of the directory',
   'idempotency-key-reused': 'Idempotency key reused with another request',
   'rate-limited': 'Too many requests',
   'internal-error': 'Internal error',

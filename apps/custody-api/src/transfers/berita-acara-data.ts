@@ -72,6 +72,7 @@ const STATUS_TEXT: Record<TransferState['status'], string> = {
   arrived: 'Tiba, menunggu pemeriksaan (draf)',
   completed: 'Selesai: diterima lengkap sesuai daftar',
   completed_with_discrepancies: 'Selesai dengan selisih',
+  cancelled: 'Dibatalkan sebelum dikirim',
 };
 
 const storageText = (storage: Storage | undefined | null): string =>
@@ -88,6 +89,8 @@ function intakeText(result: IntakeResult | undefined): string {
       return ['Tidak ada (tidak ikut diserahkan)', result.note].filter(Boolean).join(': ');
     case 'unexpected':
       return ['Tidak sesuai daftar', result.note].filter(Boolean).join(': ');
+    case 'rejected':
+      return `Ditolak, tetap dibawa kurir: ${result.note ?? ''}`;
   }
 }
 

@@ -8,6 +8,7 @@ import { found } from './found';
 import { handoverAccepted } from './handover-accepted';
 import { handoverDeclined } from './handover-declined';
 import { handoverOffered } from './handover-offered';
+import { handoverWithdrawn } from './handover-withdrawn';
 import { intakeConfirmed } from './intake-confirmed';
 import { intakeRejected } from './intake-rejected';
 import { lent } from './lent';
@@ -31,6 +32,7 @@ export const CUSTODY_ROOMS = {
   handover_offered: handoverOffered,
   handover_accepted: handoverAccepted,
   handover_declined: handoverDeclined,
+  handover_withdrawn: handoverWithdrawn,
   arrived,
   delivered,
   intake_confirmed: intakeConfirmed,
