@@ -66,10 +66,19 @@ export function decideTransferProcess(
   items: ReadonlyMap<string, ManifestItem>,
   ctx: DecisionContext,
   note?: string,
+  /** At creation: the transfer that already has this BA number (BA numbers are unique in the store). */
+  baNumberTakenBy: string | null = null,
 ): TransferProcessOutcome {
   const decision = decideTransfer(command, transfer, ctx);
   if (!decision.ok) return { ok: false, refused: 'transfer', refusal: decision.refusal };
   if (command.type === 'transfer_created') {
+    if (baNumberTakenBy !== null) {
+      const refusal: Refusal = {
+        code: 'already-exists',
+        message: `BA number '${command.data.baNumber}' is already that of transfer '${baNumberTakenBy}'`,
+      };
+      return { ok: false, refused: 'transfer', refusal };
+    }
     const problems = command.data.itemIds.flatMap((itemId) => {
       const item = items.get(itemId);
       const problem =
