@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { baNumberKey } from '@jejak/custody';
 import type { EventToAppend, RecordedEvent } from '@jejak/event-store';
 
 /**
@@ -10,10 +11,6 @@ import type { EventToAppend, RecordedEvent } from '@jejak/event-store';
  */
 export const BA_NUMBER_CLAIM_PREFIX = 'ba-number-claim-';
 export const BA_NUMBER_CLAIMED = 'ba_number_claimed';
-
-/** "ba-012/ars/2026 " and "BA-012/ARS/2026" are one number: case and spacing are not told apart. */
-export const baNumberKey = (baNumber: string): string =>
-  baNumber.normalize('NFKC').trim().replace(/\s+/g, ' ').toUpperCase();
 
 export const baNumberClaimStreamId = (baNumber: string): string =>
   `${BA_NUMBER_CLAIM_PREFIX}${createHash('sha256').update(baNumberKey(baNumber)).digest('hex').slice(0, 40)}`;
