@@ -14,6 +14,7 @@ import { BeritaAcaraReport } from './berita-acara-report';
 import { CreateTransferDto } from './dto/create-transfer.dto';
 import { IntakeDto } from './dto/intake.dto';
 import { TransferEventDto } from './dto/transfer-event.dto';
+import { TransferListQueryDto } from './dto/transfer-query.dto';
 import { toCreateTransferCommand, toIntakeCommand, toTransferEventCommand } from './to-transfer-command';
 import {
   TransferCommandHandler,
@@ -98,6 +99,14 @@ export class TransfersController {
       idempotency: idempotentRequestOf(request),
     });
     return { ...written(outcome), reconciliation: reconcile(outcome.state.intake ?? []) };
+  }
+
+  @ReadsProjection()
+  @Get()
+  async list(@Query() query: TransferListQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
+    const { minPosition: _minPosition, ...filters } = query;
+    const page = await this.reads.list(filters);
+    return { transfers: page.items, nextCursor: page.nextCursor };
   }
 
   @ReadsProjection()
