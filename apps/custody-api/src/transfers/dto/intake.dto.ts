@@ -43,7 +43,8 @@ export class IntakeResultDto {
     description: 'Required when damaged (the condition found) or rejected (why it is refused, e.g. soaked)',
   })
   @ValidateIf(
-    (dto: IntakeResultDto) => dto.outcome === 'damaged' || dto.outcome === 'rejected' || dto.note !== undefined,
+    (dto: IntakeResultDto) =>
+      dto.outcome === 'damaged' || dto.outcome === 'rejected' || dto.note !== undefined,
   )
   @IsString()
   @IsNotEmpty()
