@@ -256,13 +256,15 @@ export class TransferCommandHandler {
     ids: IdSource,
   ): Promise<TransferOutcome> {
     const { state, last } = handled;
+    // The manifest, and the unexpected items an intake may have recorded on too.
+    const itemIds = [...new Set([...state.itemIds, ...(state.intake ?? []).map((result) => result.itemId)])];
     const mine = new Set(
-      state.itemIds.flatMap((itemId) =>
+      itemIds.flatMap((itemId) =>
         Array.from({ length: MAX_EVENTS_PER_STREAM }, (_, index) => ids(`item:${itemId}`, index)),
       ),
     );
     const itemEvents = await Promise.all(
-      state.itemIds.map((itemId) => this.store.readStream(itemStreamId(itemId))),
+      itemIds.map((itemId) => this.store.readStream(itemStreamId(itemId))),
     );
     const positions = itemEvents.flat().flatMap((r) => (mine.has(r.eventId) ? [r.position] : []));
     const event = decodeTransferEvent(last.data);

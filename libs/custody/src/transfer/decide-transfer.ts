@@ -92,6 +92,8 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
         data: { fromLocationId: state.locationId, destinationId: command.data.destinationId ?? state.toId },
       });
     case 'handover_offered':
+      // Once a first sitting took items in, the consignment is no longer one bag to hand over.
+      if (state.intake) return invalid(command.type, state.status, 'its intake has begun');
       if (state.pendingHandover) {
         return invalid(
           command.type,
@@ -128,6 +130,14 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
     case 'arrived':
       return accept({ type: 'arrived', data: { locationId: command.data.locationId ?? state.toId } });
     case 'intake_recorded':
+      // Custody passes item by item: not while the consignment is being handed to someone else.
+      if (state.pendingHandover) {
+        return invalid(
+          command.type,
+          state.status,
+          `a handover to '${state.pendingHandover.toCustodianId}' is pending: it is answered or withdrawn first`,
+        );
+      }
       return decideIntake(command.data.results, state);
     case 'cancelled':
       if (state.pendingHandover) {

@@ -276,6 +276,28 @@ describe('intake in several sittings', () => {
   });
 });
 
+describe('intake and a pending consignment handover', () => {
+  it('refuses, recording nothing, an intake while a handover is pending, and a handover once intake has begun', () => {
+    const pending = givenTransfer('arrived');
+    expect(pending.step('handover_offered', { toCustodianId: 'kurir-2' }, ACTORS.courier1).ok).toBe(true);
+    const results = [{ itemId: 'a-1', outcome: 'received', storage: shelf }];
+    expectRefusedRecordingNothing(
+      pending,
+      () => pending.step('intake_recorded', { results }, ACTORS.depot1),
+      'invalid-transition',
+      /pending/,
+    );
+    const begun = givenTransfer('arrived');
+    expect(begun.step('intake_recorded', { results }, ACTORS.depot1).ok).toBe(true);
+    expectRefusedRecordingNothing(
+      begun,
+      () => begun.step('handover_offered', { toCustodianId: 'kurir-2' }, ACTORS.courier1),
+      'invalid-transition',
+      /intake has begun/,
+    );
+  });
+});
+
 describe('intake at a unit destination', () => {
   it('given a transfer to a kecamatan, when an officer of it takes the files in, then the transfer completes', () => {
     const world = givenTransfer('arrived', 'kec-1');
