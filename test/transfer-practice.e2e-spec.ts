@@ -351,6 +351,26 @@ describe('transfers as practised, over HTTP', () => {
     });
   });
 
+  describe('intake and a pending consignment handover', () => {
+    it('refuses intake while a handover is pending and a handover once intake began, recording nothing', async () => {
+      const itemIds = await files(2, 'Serah atau terima');
+      const { transferId } = (await create(itemIds).expect(201)).body;
+      await carry(transferId);
+      await step(transferId, 'courierA', { type: 'handover_offered', toCustodianId: 'KURIR-B' }).expect(201);
+      const first = [{ itemId: itemIds[0], outcome: 'received', storage: shelf }];
+      await refused(() => intake(transferId, 'depot', first), 409, 'invalid-transition');
+      await step(transferId, 'courierA', { type: 'handover_withdrawn', reason: 'depo sudah buka' }).expect(
+        201,
+      );
+      await intake(transferId, 'depot', first).expect(201);
+      await refused(
+        () => step(transferId, 'courierA', { type: 'handover_offered', toCustodianId: 'KURIR-B' }),
+        409,
+        'invalid-transition',
+      );
+    });
+  });
+
   describe('a transfer to a unit, not a depot', () => {
     it("is taken in by an officer of that unit and completes; another unit's officer is refused", async () => {
       const itemIds = await files(2, 'Ke dinas');
