@@ -363,9 +363,10 @@ describe('access control: the route matrix and object-level checks', () => {
 
     it('a role that may never record the event stays 403 whatever the status', async () => {
       await expectNothingChanged(t, async () => {
-        const byOfficer = await post(inTransit, 'officer', bodyOf('intake_confirmed'));
+        // Officers take in at their own unit (a transfer to a unit); couriers never take in.
+        const byCourier = await post(inTransit, 'courierA', bodyOf('intake_confirmed'));
         const byAuditor = await post(deposited, 'auditor', bodyOf('returned'));
-        expect([byOfficer.status, byOfficer.body.code, byAuditor.status, byAuditor.body.code]).toEqual([
+        expect([byCourier.status, byCourier.body.code, byAuditor.status, byAuditor.body.code]).toEqual([
           403,
           'forbidden',
           403,

@@ -478,7 +478,9 @@ describe('transfers and depot intake over HTTP', () => {
 
     const received = (itemId: string) => ({ itemId, outcome: 'received', storage: { room: 'R1' } });
 
-    it('refuses intake by the wrong depot, a wrong role, or with incomplete or malformed results', async () => {
+    // Intake in several sittings: a sitting that leaves items for later is not refused (see
+    // transfer-practice.e2e-spec.ts); a malformed result still is.
+    it('refuses intake by the wrong depot, a wrong role, or with malformed results', async () => {
       const [a, b] = await files(2, 'Intake refusals');
       const { transferId: arrivedId } = (await createTransfer('officer', [a, b]).expect(201)).body;
       await carryToDepot(arrivedId);
@@ -487,8 +489,6 @@ describe('transfers and depot intake over HTTP', () => {
       await refused(() => intake('otherDepot', [received(a), received(b)]), 403, 'forbidden');
       await refused(() => intake('courierB', [received(a), received(b)]), 403, 'forbidden');
       await refused(() => intake('officer', [received(a), received(b)]), 403, 'forbidden');
-      const leftOut = await refused(() => intake('depot', [received(a)]), 400, 'validation-failed');
-      expect(leftOut.detail).toContain(b);
       await refused(
         () => intake('depot', [{ itemId: a, outcome: 'received' }, received(b)]),
         400,

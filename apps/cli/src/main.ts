@@ -20,8 +20,10 @@ const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_
   jejak token list
   jejak token revoke ID
   jejak person list | person sign-in-code ID [--minutes M] | person deactivate ID
-  jejak verify [--item ID] [--key VKEY] check every hash chain and rebuild the verifiable log
-                                        against its latest checkpoint; exit 0 only when intact
+  jejak verify [--item ID | --transfer ID] [--key VKEY]
+                                        check every hash chain (or one item's or transfer's) and
+                                        rebuild the verifiable log against its latest checkpoint;
+                                        exit 0 only when intact
   jejak verify-bundle FILE [--key VKEY] [--previous CHECKPOINT_FILE]
                                         check an audit bundle offline (no service, no network)
   jejak checkpoint verify --key VKEY [FILE|-]
@@ -49,6 +51,7 @@ export async function runCli(
       unit: { type: 'string' },
       principal: { type: 'string' },
       item: { type: 'string' },
+      transfer: { type: 'string' },
       as: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'allow-duplicate': { type: 'boolean' },

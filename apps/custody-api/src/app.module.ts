@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
-import { AuditController } from './audit/audit.controller';
+import { AuditController, TransferAuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { TokenGuard } from './auth/token.guard';
 import { HealthController } from './health/health.controller';
@@ -85,6 +85,7 @@ export class AppModule {
         ItemsController,
         WatchController,
         AuditController,
+        TransferAuditController,
         ImportsController,
         DisposalListController,
       ],

@@ -43,6 +43,13 @@ describe('the state machine refuses every event outside its allowed statuses', (
       'deposited',
     ],
     [
+      'handover_withdrawn',
+      histories.deposited(),
+      cmd('handover_withdrawn', { reason: 'x' }),
+      ACTORS.depot1,
+      'deposited',
+    ],
+    [
       'arrived',
       histories.collectedFile(),
       cmd('arrived', { locationId: 'depot-1' }),

@@ -6,6 +6,8 @@ import type {
   Loan,
   PendingHandover,
   Storage,
+  TransferState,
+  TransferStatus,
 } from '@jejak/custody';
 
 /** The where-is answer for one item: its description plus its current custody. */
@@ -79,6 +81,50 @@ export interface ItemQuery {
   cursor?: string;
 }
 
+/** One line of the list of transfers. */
+export interface TransferSummary {
+  transferId: string;
+  baNumber: string;
+  fromId: string;
+  toId: string;
+  status: TransferStatus;
+  locationId: string | null;
+  custodianId: string;
+  /** Every courier who carried it (collected it, or accepted its handover), in order. */
+  courierIds: string[];
+  pendingHandover: TransferState['pendingHandover'];
+  itemCount: number;
+  /** How many manifest items have an intake outcome (several sittings). */
+  intakeCount: number;
+  /** When it was created (its `transfer_created` occurredAt). */
+  createdAt: string;
+  updatedAt: string;
+  revision: number;
+  position: string;
+}
+
+/** Filters of GET /api/transfers; `from`/`to` bound `createdAt` (inclusive). */
+export interface TransferQuery {
+  status?: TransferStatus;
+  fromId?: string;
+  toId?: string;
+  courierId?: string;
+  /** Compared as baNumberKey (case and spacing not told apart). */
+  baNumber?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** A transfer as stored: its domain state (to apply the next event) and its summary. */
+export interface TransferRecord {
+  state: TransferState;
+  summary: TransferSummary;
+  /** Global position of its `transfer_created` event: lists are in creation order. */
+  createdPosition: string;
+}
+
 /** What the HTTP side asks the read models. Every adapter answers the same. */
 export interface ReadModelQueries {
   getItem(itemId: string): Promise<ItemView | null>;
@@ -97,6 +143,11 @@ export interface ReadModelQueries {
   /** Trail lines recorded more than an hour after they occurred, latest recorded first. */
   lateEntries(options?: { since?: string; limit?: number }): Promise<ItemTrailEntry[]>;
   retentionEnded(now: string, limit?: number): Promise<ItemView[]>;
+  /**
+   * Transfers in creation order, filtered; `limit` 50 by default, at most 500; `nextCursor` as for
+   * items. @throws InvalidCursorError for a cursor it did not hand out.
+   */
+  listTransfers(query: TransferQuery): Promise<Page<TransferSummary>>;
   /** The global position up to which every projection has applied events; null before any. */
   appliedPosition(): Promise<string | null>;
 }
@@ -127,6 +178,8 @@ export interface ProjectionBatch {
   items: ItemRecord[];
   /** New trail lines, each with the item it belongs to. */
   trail: ItemTrailEntry[];
+  /** At most one record per transfer: its state after the batch's last event for it. */
+  transfers?: TransferRecord[];
 }
 
 export interface ItemTrailEntry {
@@ -137,6 +190,8 @@ export interface ItemTrailEntry {
 export interface ReadModelWriter {
   /** The stored records of these items; absent ids are items not registered yet. */
   loadItems(itemIds: readonly string[]): Promise<Map<string, ItemRecord>>;
+  /** The stored records of these transfers; absent ids are transfers not projected yet. */
+  loadTransfers(transferIds: readonly string[]): Promise<Map<string, TransferRecord>>;
   /**
    * Writes the data and the checkpoint together. Idempotent: an item record is written only if its
    * revision is newer than the stored one, a trail entry only once, and the checkpoint only moves

@@ -2,6 +2,7 @@ import {
   ChainWalker,
   itemStreamId,
   ITEM_STREAM_PREFIX,
+  transferStreamId,
   TRANSFER_STREAM_PREFIX,
   type ChainProblem,
 } from '@jejak/custody';
@@ -19,7 +20,7 @@ export interface VerifyProblem extends ChainProblem {
 
 const CHAINED_PREFIXES = [ITEM_STREAM_PREFIX, TRANSFER_STREAM_PREFIX];
 
-/** `jejak verify [--item ID]`: walks the store and reports every broken chain; exit 0 only if intact. */
+/** `jejak verify [--item ID | --transfer ID]`: walks the store (or one stream) and reports every broken chain; exit 0 only if intact. */
 export async function verifyCommand(
   context: CliContext,
   options: Record<string, string | boolean | undefined>,
@@ -32,6 +33,11 @@ export async function verifyCommand(
   }
   const store = await context.events();
   const itemId = options.item as string | undefined;
+  const transferId = options.transfer as string | undefined;
+  if (itemId && transferId) {
+    output.err('give --item or --transfer, not both');
+    return 2;
+  }
   const problems: VerifyProblem[] = [];
   let logProblems: string[] = [];
   // The domain's own chain verification, one stored event at a time: the store is walked once.
@@ -43,10 +49,11 @@ export async function verifyCommand(
     }
   };
 
-  if (itemId) {
-    const events = await store.readStream(itemStreamId(itemId));
+  if (itemId || transferId) {
+    const streamId = itemId ? itemStreamId(itemId) : transferStreamId(transferId!);
+    const events = await store.readStream(streamId);
     if (events.length === 0) {
-      output.err(`no item '${itemId}'`);
+      output.err(itemId ? `no item '${itemId}'` : `no transfer '${transferId}'`);
       return 1;
     }
     events.forEach(check);

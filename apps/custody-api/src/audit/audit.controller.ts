@@ -6,7 +6,7 @@ import { ApiProblems } from '../openapi/problem.dto';
 import { trailToCsv } from './audit-csv';
 import { ExportQueryDto, ReplayQueryDto } from './audit-query.dto';
 import { AuditTrailDto, ReplayResultDto } from './audit-response.dto';
-import { AuditService, type AuditTrail, type ReplayResult } from './audit.service';
+import { AuditService, type AuditTrail, type ReplayResult, type TransferReplayResult } from './audit.service';
 
 /** Auditors' routes: everything here is read from the event store itself, never the read models. */
 @ApiTags('audit')
@@ -53,5 +53,28 @@ export class AuditController {
       .header('Content-Type', 'text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="jejak-${safeName}.csv"`);
     return trailToCsv(trail);
+  }
+}
+
+/** The same for transfer streams: replayed and verified from the event store. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/audit/transfers')
+export class TransferAuditController {
+  constructor(@Inject(AuditService) private readonly audit: AuditService) {}
+
+  @Get(':id/replay')
+  @ApiOkResponse({
+    description:
+      'The transfer as its own stream replays at the cut (state, events), with the hash chain verified over the whole stored stream',
+  })
+  @ApiProblems(400, 404)
+  replay(@Param('id') id: string, @Query() query: ReplayQueryDto): Promise<TransferReplayResult> {
+    if (query.asOf !== undefined && query.atRevision !== undefined) {
+      throw new ApiProblem('validation-failed', 'Give asOf or atRevision, not both.', {
+        errors: [{ field: 'atRevision', message: 'not allowed together with asOf' }],
+      });
+    }
+    return this.audit.replayTransfer(id, { asOf: query.asOf, atRevision: query.atRevision });
   }
 }

@@ -2,10 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   itemStreamId,
   replay,
+  replayTransfer,
+  transferStreamId,
   verifyChain,
   type ChainReport,
   type CustodyEvent,
   type ItemState,
+  type TransferEvent,
+  type TransferState,
 } from '@jejak/custody';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@jejak/event-store';
 import { ApiProblem } from '../common/problem';
@@ -31,6 +35,20 @@ export interface ReplayResult {
   stateError?: string;
   events: AuditedEvent[];
   /** Always over the whole stored stream, so an edit made after the cut still shows. */
+  chain: ChainReport;
+}
+
+export type ReplayedTransferState = Omit<TransferState, 'eventIds'>;
+export type AuditedTransferEvent = TransferEvent & { position: string };
+
+/** As ReplayResult, for a `transfer-<id>` stream. */
+export interface TransferReplayResult {
+  transferId: string;
+  asOf: string | null;
+  atRevision: number | null;
+  state: ReplayedTransferState | null;
+  stateError?: string;
+  events: AuditedTransferEvent[];
   chain: ChainReport;
 }
 
@@ -80,6 +98,32 @@ export class AuditService {
     return result;
   }
 
+  /** The same for a transfer stream: its state rebuilt from its own events, its chain checked. */
+  async replayTransfer(transferId: string, cut: ReplayCut): Promise<TransferReplayResult> {
+    const all = await this.store.readStream(transferStreamId(transferId));
+    if (all.length === 0) throw new ApiProblem('not-found', `No transfer '${transferId}'.`);
+    const asEvent = (recorded: RecordedEvent) => recorded.data as unknown as TransferEvent;
+    const kept = keptByCut(all, cut);
+    const result: TransferReplayResult = {
+      transferId,
+      asOf: cut.asOf ?? null,
+      atRevision: cut.atRevision ?? null,
+      state: null,
+      events: kept.map((recorded) => ({ ...asEvent(recorded), position: recorded.position })),
+      chain: verifyChain(all.map(asEvent)),
+    };
+    try {
+      const state = replayTransfer(kept.map(asEvent));
+      if (state) {
+        const { eventIds: _eventIds, ...visible } = state;
+        result.state = visible;
+      }
+    } catch (error) {
+      result.stateError = `the stored events cannot be replayed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    return result;
+  }
+
   async trail(itemId: string): Promise<AuditTrail> {
     const recorded = await this.load(itemId);
     return {
@@ -95,6 +139,18 @@ export class AuditService {
     if (recorded.length === 0) throw new ApiProblem('not-found', `No item '${itemId}'.`);
     return recorded;
   }
+}
+
+/** The events up to the cut: a prefix, not a filter (replay needs them in order without holes). */
+function keptByCut(all: readonly RecordedEvent[], cut: ReplayCut): RecordedEvent[] {
+  const kept: RecordedEvent[] = [];
+  for (const recorded of all) {
+    const recordedAt = String((recorded.data as { recordedAt?: unknown }).recordedAt);
+    if (cut.atRevision !== undefined && recorded.revision > cut.atRevision) break;
+    if (cut.asOf !== undefined && !(Date.parse(recordedAt) <= Date.parse(cut.asOf))) break;
+    kept.push(recorded);
+  }
+  return kept;
 }
 
 /**

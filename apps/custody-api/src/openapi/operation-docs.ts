@@ -19,7 +19,7 @@ const ITEM_CONFLICTS = {
 };
 const TRANSFER_CONFLICTS = {
   '409':
-    'invalid-transition (not allowed in the transfer’s or an item’s status), already-exists (the transfer id is taken) or concurrency-conflict',
+    'invalid-transition (not allowed in the transfer’s or an item’s status, or an item already has an intake outcome), already-exists (the transfer id is taken, or another transfer has the BA number: `transferId` names it) or concurrency-conflict',
 };
 const UNKNOWN_PARTY = {
   '422':
@@ -177,18 +177,25 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   'POST /api/transfers/{id}/events': {
     summary: 'Record a transfer event',
     description:
-      'collected, dispatched, handover_offered, handover_accepted, handover_declined, handover_withdrawn, arrived or cancelled: recorded on the transfer and on every item of its manifest.',
+      'collected, dispatched, handover_offered (to an active person or unit), handover_accepted, handover_declined (its addressee, with `reason`), handover_withdrawn (its offerer or an admin, with `reason`), arrived, or cancelled (before dispatch, by the sending unit or an admin, with `reason`: the items are free for another transfer): recorded on the transfer and on every item of its manifest (cancelled: on the transfer only).',
     problems: { '404': 'not-found: no such transfer', ...TRANSFER_CONFLICTS, ...UNKNOWN_PARTY },
   },
   'POST /api/transfers/{id}/intake': {
-    summary: 'Record the depot’s intake',
+    summary: 'Record the receiving side’s intake',
     description:
-      'Depot. The outcome of each item (received, damaged, missing, unexpected, rejected), in one or several requests.',
+      'Depot staff of the receiving depot, or an officer of the receiving unit. The outcome of each item (received, damaged, missing, unexpected, rejected), in one or several sittings: each manifest item gets one outcome, and the transfer completes when every one has it. `rejected` (with `note`, the reason) is recorded as intake_rejected on the item, which stays with its courier; `unexpected` for an item Jejak knows records intake_rejected in its own trail too.',
     problems: { '404': 'not-found: no such transfer', ...TRANSFER_CONFLICTS },
+  },
+  'GET /api/transfers': {
+    summary: 'List transfers',
+    description:
+      'Transfers in creation order from the read models, filtered by `status`, `fromId`, `toId`, `courierId` (a courier who carried it), `baNumber` (case and spacing ignored) and `from`/`to` (creation time), paged by `limit` and `cursor`.',
+    problems: { ...LAGGING },
   },
   'GET /api/transfers/{id}': {
     summary: 'One transfer',
-    description: 'The manifest, each item’s state and the intake result.',
+    description:
+      'The manifest, each item’s state and the intake so far (each sitting, and the items still awaiting an outcome).',
     problems: { '404': 'not-found: no such transfer', ...LAGGING },
   },
   'GET /api/transfers/{id}/report.pdf': {
@@ -313,6 +320,12 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   'GET /api/log/proofs/consistency': {
     summary: 'Consistency proof',
     description: '`{ from, to, proof }`: that the log of size `to` extends the log of size `from`.',
+  },
+  'GET /api/audit/transfers/{id}/replay': {
+    summary: 'Replay a transfer from the log',
+    description:
+      'Auditor, admin. The transfer’s state rebuilt from its own stream in the event store (never the read models) as of a moment (`asOf`) or a revision (`atRevision`), its events, and its hash chain checked over the whole stored stream.',
+    problems: { '404': 'not-found: no such transfer' },
   },
   'GET /api/audit/items/{id}/bundle': {
     summary: 'Audit bundle of an item',

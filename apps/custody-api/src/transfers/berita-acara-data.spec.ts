@@ -213,7 +213,14 @@ describe('toBeritaAcaraData', () => {
     ]);
     // No jumlah is invented for the file that gave none.
     expect(data.totalJumlah).toBe('2 berkas, 1 boks, 1 arsip tanpa keterangan jumlah');
-    expect(data.rekonsiliasi).toEqual({ diterima: 1, rusak: 1, tidakAda: 1, tidakSesuaiDaftar: 1 });
+    expect(data.rekonsiliasi).toEqual({
+      diterima: 1,
+      rusak: 1,
+      tidakAda: 1,
+      tidakSesuaiDaftar: 1,
+      ditolak: 0,
+      belumDiperiksa: 0,
+    });
     expect(data.tidakSesuaiDaftar).toEqual([{ itemId: 'x-9', keterangan: 'tidak ada di daftar' }]);
   });
 
@@ -226,6 +233,38 @@ describe('toBeritaAcaraData', () => {
     // The draft names the same parties as the final report.
     expect(draft.pihakPertama).toEqual(data.pihakPertama);
     expect(draft.pihakKedua.unitName).toBe(data.pihakKedua.unitName);
+  });
+});
+
+describe('a berita acara taken in several sittings, with a rejected file', () => {
+  const first = [{ itemId: 'a-1', outcome: 'received', storage: { room: 'R1' } }];
+  const rest = [
+    { itemId: 'a-2', outcome: 'rejected', note: 'basah terendam' },
+    { itemId: 'a-3', outcome: 'missing' },
+  ];
+
+  it('stays a draft between sittings, counting what is not examined yet', () => {
+    const stream = record([...toDepot, [cmd('intake_recorded', { results: first }), ACTORS.depot1]]);
+    const draft = toBeritaAcaraData(replayTransfer(stream)!, stream, items, directory);
+    expect(draft.final).toBe(false);
+    expect(draft.rekonsiliasi).toMatchObject({ diterima: 1, belumDiperiksa: 2 });
+  });
+
+  it('is final with the last sitting, the rejected file left with the courier who carried it', () => {
+    const stream = record([
+      ...toDepot,
+      [cmd('intake_recorded', { results: first }), ACTORS.depot1],
+      [cmd('intake_recorded', { results: rest }), ACTORS.depot1],
+    ]);
+    const final = toBeritaAcaraData(replayTransfer(stream)!, stream, items, directory);
+    expect(final).toMatchObject({
+      final: true,
+      rekonsiliasi: { ditolak: 1, tidakAda: 1, belumDiperiksa: 0 },
+    });
+    expect(final.ditolak).toEqual([
+      { itemId: 'a-2', kurir: expect.stringContaining('kurir-2'), keterangan: 'basah terendam' },
+    ]);
+    expect(final.rows[1].keterangan).toContain('Ditolak, tetap dibawa kurir: basah terendam');
   });
 });
 

@@ -55,8 +55,17 @@ export interface BeritaAcaraData {
   rows: BeritaAcaraRow[];
   /** The lampiran's total line: "3 berkas, 2 boks". */
   totalJumlah: string;
-  /** Null until intake: diterima, rusak, tidak ada, tidak sesuai daftar. */
-  rekonsiliasi: { diterima: number; rusak: number; tidakAda: number; tidakSesuaiDaftar: number } | null;
+  /** Null until intake: diterima, rusak, tidak ada, tidak sesuai daftar, ditolak, and (between sittings) belum diperiksa. */
+  rekonsiliasi: {
+    diterima: number;
+    rusak: number;
+    tidakAda: number;
+    tidakSesuaiDaftar: number;
+    ditolak: number;
+    belumDiperiksa: number;
+  } | null;
+  /** Delivered but refused (e.g. soaked): they stay with the courier named, with the reason. */
+  ditolak: { itemId: string; kurir: string; keterangan: string }[];
   /** Delivered but not in the manifest: refused, listed apart. */
   tidakSesuaiDaftar: { itemId: string; keterangan: string }[];
   /** The verifiable log's checkpoint at printing; null while the log offers none. */
@@ -72,6 +81,7 @@ const STATUS_TEXT: Record<TransferState['status'], string> = {
   arrived: 'Tiba, menunggu pemeriksaan (draf)',
   completed: 'Selesai: diterima lengkap sesuai daftar',
   completed_with_discrepancies: 'Selesai dengan selisih',
+  cancelled: 'Dibatalkan sebelum dikirim',
 };
 
 const storageText = (storage: Storage | undefined | null): string =>
@@ -88,6 +98,8 @@ function intakeText(result: IntakeResult | undefined): string {
       return ['Tidak ada (tidak ikut diserahkan)', result.note].filter(Boolean).join(': ');
     case 'unexpected':
       return ['Tidak sesuai daftar', result.note].filter(Boolean).join(': ');
+    case 'rejected':
+      return `Ditolak, tetap dibawa kurir: ${result.note ?? ''}`;
   }
 }
 
@@ -125,11 +137,23 @@ function originSignatory(
     : null;
 }
 
+const nameOf = (directory: DocumentDirectory) => (id: string) => {
+  const person = directory.person(id);
+  return person.name === id ? id : `${person.name} (${id})`;
+};
+
+/** The courier carrying the consignment when it was taken in (who keeps what is rejected). */
+function lastCourier(events: readonly TransferEvent[]): string | null {
+  let courier: string | null = null;
+  for (const event of events) {
+    if (event.type === 'collected') courier = event.data.custodianId;
+    else if (event.type === 'handover_accepted') courier = event.data.toCustodianId;
+  }
+  return courier;
+}
+
 function handovers(state: TransferState, events: readonly TransferEvent[], directory: DocumentDirectory) {
-  const name = (id: string) => {
-    const person = directory.person(id);
-    return person.name === id ? id : `${person.name} (${id})`;
-  };
+  const name = nameOf(directory);
   const lines: HandoverLine[] = [];
   let courier: string | null = null;
   let takenIn = false;
@@ -177,16 +201,21 @@ export function toBeritaAcaraData(
   checkpoint: string | null = null,
 ): BeritaAcaraData {
   const intake = new Map((state.intake ?? []).map((result) => [result.itemId, result]));
-  const intakeEvent = events.find((event) => event.type === 'intake_recorded');
+  // Several sittings: the report is final once the last manifest item has its outcome, and PIHAK
+  // KEDUA is the clerk of the latest sitting.
+  const sittings = events.filter((event) => event.type === 'intake_recorded');
+  const intakeEvent = sittings[sittings.length - 1];
+  const completed = events.find((event) => event.type === 'completed');
   const tally = state.intake ? reconcile(state.intake) : null;
+  const courier = lastCourier(events);
   const readable = (view: ItemView) => !reader || mayRead(reader, view, state.toId);
   const views = state.itemIds.map((itemId) => items.get(itemId) ?? null);
   return {
     baNumber: state.baNumber,
-    date: (intakeEvent ?? events[events.length - 1]).occurredAt,
+    date: (completed ?? intakeEvent ?? events[events.length - 1]).occurredAt,
     place: directory.unitName(state.toId),
     statusText: STATUS_TEXT[state.status],
-    final: intakeEvent !== undefined,
+    final: completed !== undefined,
     pihakPertama: {
       unitId: state.fromId,
       unitName: directory.unitName(state.fromId),
@@ -220,7 +249,16 @@ export function toBeritaAcaraData(
       rusak: tally.damaged.count,
       tidakAda: tally.missing.count,
       tidakSesuaiDaftar: tally.unexpected.count,
+      ditolak: tally.rejected.count,
+      belumDiperiksa: state.itemIds.filter((itemId) => !intake.has(itemId)).length,
     },
+    ditolak: (state.intake ?? [])
+      .filter((result) => result.outcome === 'rejected')
+      .map((result) => ({
+        itemId: result.itemId,
+        kurir: courier ? nameOf(directory)(courier) : '-',
+        keterangan: result.note ?? '',
+      })),
     tidakSesuaiDaftar: (state.intake ?? [])
       .filter((result) => result.outcome === 'unexpected')
       .map((result) => ({ itemId: result.itemId, keterangan: result.note ?? '' })),

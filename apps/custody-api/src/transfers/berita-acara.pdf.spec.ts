@@ -63,7 +63,8 @@ const data = (overrides: Partial<BeritaAcaraData> = {}): BeritaAcaraData => ({
     row(3, { jumlah: '-', keterangan: 'Catatan petugas: map biru. Tidak ada' }),
   ],
   totalJumlah: '2 berkas, 1 arsip tanpa keterangan jumlah',
-  rekonsiliasi: { diterima: 1, rusak: 1, tidakAda: 1, tidakSesuaiDaftar: 1 },
+  rekonsiliasi: { diterima: 1, rusak: 1, tidakAda: 1, tidakSesuaiDaftar: 1, ditolak: 1, belumDiperiksa: 0 },
+  ditolak: [{ itemId: 'ARS-0004', kurir: 'Andi (KURIR-B)', keterangan: 'basah terendam' }],
   tidakSesuaiDaftar: [{ itemId: 'BERKAS-LIAR-7', keterangan: 'tidak ada di daftar' }],
   checkpoint: null,
   ...overrides,
@@ -137,7 +138,8 @@ describe('renderBeritaAcara', () => {
     }
     expect(table).toContain('Catatan petugas: map biru. Tidak ada');
     expect(table).toContain('Jumlah 3 arsip (2 berkas, 1 arsip tanpa keterangan jumlah)');
-    expect(text).toMatch(/Diterima: 1; Rusak: 1; Tidak ada: 1; Tidak sesuai daftar: 1/);
+    expect(text).toMatch(/Diterima: 1; Rusak: 1; Tidak ada: 1; Tidak sesuai daftar: 1; Ditolak: 1/);
+    expect(text).toContain('Ditolak, tetap dalam penguasaan kurir Andi (KURIR-B): ARS-0004, basah terendam');
     expect(text).toContain('BERKAS-LIAR-7');
     expect(text).toContain(`Halaman 1 dari ${pages.length}`);
     expect(text).toContain(`Halaman ${pages.length} dari ${pages.length}`);

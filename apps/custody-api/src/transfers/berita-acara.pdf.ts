@@ -156,9 +156,19 @@ function closing(doc: Doc, data: BeritaAcaraData): void {
         `Rusak: ${tally.rusak}`,
         `Tidak ada: ${tally.tidakAda}`,
         `Tidak sesuai daftar: ${tally.tidakSesuaiDaftar}`,
+        `Ditolak: ${tally.ditolak}`,
+        ...(tally.belumDiperiksa > 0 ? [`Belum diperiksa: ${tally.belumDiperiksa}`] : []),
       ].join('; '),
       { x: left + 18, width: width - 18 },
     );
+    for (const refused of data.ditolak) {
+      write(
+        doc,
+        `- Ditolak, tetap dalam penguasaan kurir ${refused.kurir}: ${refused.itemId}` +
+          (refused.keterangan ? `, ${refused.keterangan}` : ''),
+        { x: left + 18, width: width - 18 },
+      );
+    }
     for (const stray of data.tidakSesuaiDaftar) {
       write(
         doc,

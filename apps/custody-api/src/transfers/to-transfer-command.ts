@@ -22,6 +22,10 @@ export function toTransferEventCommand(transferId: string, dto: TransferEventDto
       return { type: 'handover_offered', transferId, data: { toCustodianId: dto.toCustodianId! } };
     case 'handover_accepted':
       return { type: 'handover_accepted', transferId, data: {} };
+    case 'handover_declined':
+    case 'handover_withdrawn':
+    case 'cancelled':
+      return { type: dto.type, transferId, data: { reason: dto.reason! } };
   }
 }
 

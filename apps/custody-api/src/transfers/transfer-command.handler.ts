@@ -50,6 +50,12 @@ import { pipelineProblem } from '../common/pipeline-problem';
 import { ApiProblem } from '../common/problem';
 import { ITEM_FOLD } from '../items/custody-command.handler';
 import { CommandMetrics } from '../metrics/command-metrics';
+import {
+  BA_NUMBER_CLAIM_PREFIX,
+  baNumberClaimEvent,
+  baNumberClaimStreamId,
+  lastBaNumberClaimant,
+} from './ba-number-claims';
 import { claimEvent, lastClaimant, MANIFEST_CLAIM_PREFIX, manifestClaimStreamId } from './manifest-claims';
 
 export interface TransferRequest {
@@ -86,6 +92,12 @@ export class TransferCommandMessage {
 
 /** The manifest items as the store holds them now, with the revision of each one's claim stream. */
 type Manifest = Map<string, ManifestItem & { claimRevision: number }>;
+
+/** What a step reads besides the transfer: its items and, at creation, its BA number's claim. */
+interface Gathered {
+  manifest: Manifest;
+  baNumber: { takenBy: string | null; claimRevision: number } | null;
+}
 
 /**
  * The transfer command through the pipeline: decide on the transfer stream, and record the decided
@@ -138,7 +150,7 @@ export class TransferCommandHandler {
       TransferEvent,
       TransferState,
       DecisionContext,
-      Manifest
+      Gathered
     >({
       streamId: transferStreamId(command.transferId),
       fold: TRANSFER_FOLD,
@@ -162,12 +174,19 @@ export class TransferCommandHandler {
             }
           : when;
       },
-      gather: (state) => this.readManifest(command, state),
-      decide: (state, ctx, manifest) => {
-        const outcome = decideTransferProcess(command, state, manifest, ctx, request.note);
+      gather: async (state) => ({
+        manifest: await this.readManifest(command, state),
+        baNumber: await this.readBaNumberClaim(command),
+      }),
+      decide: (state, ctx, { manifest, baNumber }) => {
+        const takenBy = baNumber?.takenBy ?? null;
+        const outcome = decideTransferProcess(command, state, manifest, ctx, request.note, takenBy);
         if (outcome.ok) {
           decided = outcome;
           return { ok: true, events: outcome.events };
+        }
+        if (outcome.refused === 'transfer' && takenBy !== null && outcome.refusal.code === 'already-exists') {
+          throw new ApiProblem('already-exists', `${outcome.refusal.message}.`, { transferId: takenBy });
         }
         if (outcome.refused === 'transfer') return outcome;
         throw outcome.refused === 'manifest'
@@ -188,9 +207,14 @@ export class TransferCommandHandler {
       // Order matters only where appendMany is not atomic (KurrentDB): claims go before the transfer
       // (a claim lost to a rival leaves no transfer behind, and a claim naming no transfer lapses);
       // a step goes on the transfer first, where concurrent steps collide.
-      companions: (_decided, _state, ctx, manifest) =>
+      companions: (_decided, _state, ctx, { manifest, baNumber }) =>
         command.type === 'transfer_created'
-          ? { before: claims(command.transferId, manifest, ids, metadata) }
+          ? {
+              before: [
+                ...claims(command.transferId, manifest, ids, metadata),
+                baNumberClaim(command.transferId, command.data.baNumber, baNumber, ids, metadata),
+              ],
+            }
           : {
               after: (decided?.items ?? []).map((item) =>
                 itemAppend(item, command.transferId, ctx, ids, metadata, idempotency?.key ?? null),
@@ -219,6 +243,15 @@ export class TransferCommandHandler {
     return new Map(entries);
   }
 
+  /** At creation: the transfer that holds the BA number already (null when none or it lapsed). */
+  private async readBaNumberClaim(command: TransferCommand): Promise<Gathered['baNumber']> {
+    if (command.type !== 'transfer_created' || typeof command.data?.baNumber !== 'string') return null;
+    const stream = await this.store.readStream(baNumberClaimStreamId(command.data.baNumber));
+    const claimant = lastBaNumberClaimant(stream);
+    const holder = claimant ? await this.pipeline.load(transferStreamId(claimant), TRANSFER_FOLD) : null;
+    return { takenBy: holder ? claimant : null, claimRevision: stream.length - 1 };
+  }
+
   /**
    * A request already recorded (the reply was lost, or its idempotency record is gone): answer as
    * the first time, with the highest position of what it recorded on the items too.
@@ -228,13 +261,15 @@ export class TransferCommandHandler {
     ids: IdSource,
   ): Promise<TransferOutcome> {
     const { state, last } = handled;
+    // The manifest, and the unexpected items an intake may have recorded on too.
+    const itemIds = [...new Set([...state.itemIds, ...(state.intake ?? []).map((result) => result.itemId)])];
     const mine = new Set(
-      state.itemIds.flatMap((itemId) =>
+      itemIds.flatMap((itemId) =>
         Array.from({ length: MAX_EVENTS_PER_STREAM }, (_, index) => ids(`item:${itemId}`, index)),
       ),
     );
     const itemEvents = await Promise.all(
-      state.itemIds.map((itemId) => this.store.readStream(itemStreamId(itemId))),
+      itemIds.map((itemId) => this.store.readStream(itemStreamId(itemId))),
     );
     const positions = itemEvents.flat().flatMap((r) => (mine.has(r.eventId) ? [r.position] : []));
     const event = decodeTransferEvent(last.data);
@@ -268,7 +303,8 @@ function answer(
   };
 }
 
-const isClaim = (append: StreamAppend): boolean => append.streamId.startsWith(MANIFEST_CLAIM_PREFIX);
+const isClaim = (append: StreamAppend): boolean =>
+  append.streamId.startsWith(MANIFEST_CLAIM_PREFIX) || append.streamId.startsWith(BA_NUMBER_CLAIM_PREFIX);
 
 const maxPosition = (positions: readonly string[]): string =>
   positions.reduce((max, position) => (comparePositions(position, max) > 0 ? position : max));
@@ -309,6 +345,22 @@ function claims(transferId: string, manifest: Manifest, ids: IdSource, metadata:
     events: [{ ...claimEvent(ids(`claim:${itemId}`, 0), itemId, transferId), metadata }],
     expectedRevision: claimRevision < 0 ? 'no_stream' : claimRevision,
   }));
+}
+
+/** At creation, the claim on the BA number, expecting its claim stream's revision (see ba-number-claims). */
+function baNumberClaim(
+  transferId: string,
+  baNumber: string,
+  claim: Gathered['baNumber'],
+  ids: IdSource,
+  metadata: JsonObject,
+): StreamAppend {
+  const revision = claim?.claimRevision ?? -1;
+  return {
+    streamId: baNumberClaimStreamId(baNumber),
+    events: [{ ...baNumberClaimEvent(ids('claim:ba-number', 0), baNumber, transferId), metadata }],
+    expectedRevision: revision < 0 ? 'no_stream' : revision,
+  };
 }
 
 /** The step's mirror on one item, sealed onto the item's own chain. */

@@ -7,7 +7,14 @@ import {
   type TransferState,
 } from '@jejak/custody';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
-import { READ_MODEL_QUERIES, type ItemView, type ReadModelQueries } from '@jejak/read-models';
+import {
+  READ_MODEL_QUERIES,
+  type ItemView,
+  type Page,
+  type ReadModelQueries,
+  type TransferQuery,
+  type TransferSummary,
+} from '@jejak/read-models';
 import { LocationRepository, TokenRepository } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
 
@@ -36,6 +43,11 @@ export class TransferReads {
     const state = replayTransfer(events);
     if (!state) throw new ApiProblem('not-found', `No transfer '${transferId}'.`);
     return { state, events };
+  }
+
+  /** The list, from the read models (projected from the transfer streams). */
+  list(query: TransferQuery): Promise<Page<TransferSummary>> {
+    return this.readModels.listTransfers(query);
   }
 
   async items(itemIds: readonly string[]): Promise<Map<string, ItemView | null>> {

@@ -34,12 +34,17 @@ export interface TransferView {
   pendingHandover: TransferState['pendingHandover'];
   revision: number;
   items: TransferItemLine[];
-  /** Null until the receiving side has recorded its intake. */
+  /** Null until the receiving side has recorded a first sitting of intake. */
   intake: {
     results: IntakeResult[];
     reconciliation: Reconciliation;
+    /** The latest sitting's time and clerk. */
     recordedAt: string;
     recordedBy: string;
+    /** Each sitting: when, by whom, which items. */
+    sittings: { occurredAt: string; recordedBy: string; itemIds: string[] }[];
+    /** Manifest items still without an outcome; the transfer completes when none is left. */
+    awaiting: string[];
   } | null;
   events: Pick<
     TransferEvent,
@@ -54,7 +59,18 @@ export function toTransferView(
   items: ReadonlyMap<string, ItemView | null>,
 ): TransferView {
   const results = new Map((state.intake ?? []).map((result) => [result.itemId, result]));
-  const intakeEvent = events.find((event) => event.type === 'intake_recorded');
+  const sittings = events.flatMap((event) =>
+    event.type === 'intake_recorded'
+      ? [
+          {
+            occurredAt: event.occurredAt,
+            recordedBy: event.actor.id,
+            itemIds: event.data.results.map((result) => result.itemId),
+          },
+        ]
+      : [],
+  );
+  const latest = sittings[sittings.length - 1];
   return {
     transferId: state.transferId,
     baNumber: state.baNumber,
@@ -83,12 +99,14 @@ export function toTransferView(
       };
     }),
     intake:
-      state.intake && intakeEvent
+      state.intake && latest
         ? {
             results: state.intake,
             reconciliation: reconcile(state.intake),
-            recordedAt: intakeEvent.occurredAt,
-            recordedBy: intakeEvent.actor.id,
+            recordedAt: latest.occurredAt,
+            recordedBy: latest.recordedBy,
+            sittings,
+            awaiting: state.itemIds.filter((itemId) => !results.has(itemId)),
           }
         : null,
     events: events.map(({ eventId, type, revision, occurredAt, recordedAt, actor, note, data }) => ({

@@ -12,6 +12,7 @@ import { sendPdf } from '../documents/pdf-file';
 import { CreateTransferDto } from './dto/create-transfer.dto';
 import { IntakeDto } from './dto/intake.dto';
 import { TransferEventDto } from './dto/transfer-event.dto';
+import { TransferListQueryDto } from './dto/transfer-query.dto';
 import { TransfersService } from './transfers.service';
 
 @ApiTags('transfers')
@@ -50,6 +51,12 @@ export class TransfersController {
     @Req() request: FastifyRequest,
   ) {
     return this.transfers.intake(id, dto, principal, idempotentRequestOf(request));
+  }
+
+  @ReadsProjection()
+  @Get()
+  list(@Query() query: TransferListQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
+    return this.transfers.list(query);
   }
 
   @ReadsProjection()

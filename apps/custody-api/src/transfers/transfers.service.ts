@@ -14,6 +14,7 @@ import {
   type TransferOutcome,
   type TransferRequest,
 } from './transfer-command.handler';
+import type { TransferListQueryDto } from './dto/transfer-query.dto';
 import { TransferReads } from './transfer-reads';
 import { toTransferView } from './transfer-view';
 
@@ -80,6 +81,12 @@ export class TransfersService {
       idempotency,
     });
     return { ...written(outcome), reconciliation: reconcile(outcome.state.intake ?? []) };
+  }
+
+  async list(query: TransferListQueryDto) {
+    const { minPosition: _minPosition, ...filters } = query;
+    const page = await this.reads.list(filters);
+    return { transfers: page.items, nextCursor: page.nextCursor };
   }
 
   async get(transferId: string) {

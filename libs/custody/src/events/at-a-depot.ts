@@ -14,3 +14,23 @@ export function arrivedAtDepot(
   }
   return { depotId };
 }
+
+/**
+ * Where an arrived item is taken in or turned away: a depot, by its staff, or a unit (a transfer to
+ * a unit, not a depot), by its officer (the grant's scope has checked the officer is of that unit).
+ * A letter is received by its addressee with `delivered`, never taken in at a unit.
+ */
+export function arrivedAtReceiver(
+  type: string,
+  state: ItemState,
+  ctx: DecisionContext,
+  options: { filesOnlyAtUnit: boolean },
+): { depotId: string } | ReturnType<typeof invalid> {
+  if (ctx.actor.role !== 'officer') return arrivedAtDepot(type, state, ctx);
+  const unitId = state.locationId;
+  if (unitId === null) return invalid(type, state.status, 'it is on the move');
+  if (options.filesOnlyAtUnit && state.description.kind === 'letter') {
+    return invalid(type, state.status, 'a letter is received by its addressee with delivered');
+  }
+  return { depotId: unitId };
+}

@@ -1,10 +1,15 @@
 import type { Storage } from '../item';
-import { arrivedAtDepot } from './at-a-depot';
+import { arrivedAtReceiver } from './at-a-depot';
 import { defineEvent } from './event-room';
 import { accept, pickStorage } from './room-helpers';
 import { DEPOT_HERE } from './scopes';
 
-/** Taken in at the depot it arrived at and shelved at `storage`; the depot is custodian. */
+const RECEIVER_HERE = [...DEPOT_HERE, { role: 'officer', scope: 'unit-here' }] as const;
+
+/**
+ * Taken in at the depot it arrived at and shelved at `storage`; the depot is custodian. A file that
+ * arrived at a unit (a transfer to a unit) is taken in the same way by an officer of that unit.
+ */
 export const intakeConfirmed = defineEvent<
   'intake_confirmed',
   { storage: Storage },
@@ -12,10 +17,10 @@ export const intakeConfirmed = defineEvent<
 >({
   type: 'intake_confirmed',
   allowedFrom: ['arrived'],
-  grants: DEPOT_HERE,
+  grants: RECEIVER_HERE,
   fields: { storage: { kind: 'storage' } },
   decide(command, state, ctx) {
-    const depot = arrivedAtDepot('intake_confirmed', state, ctx);
+    const depot = arrivedAtReceiver('intake_confirmed', state, ctx, { filesOnlyAtUnit: true });
     if ('ok' in depot) return depot;
     return accept({
       type: 'intake_confirmed',

@@ -1,9 +1,11 @@
-import { arrivedAtDepot } from './at-a-depot';
+import { arrivedAtReceiver } from './at-a-depot';
 import { defineEvent } from './event-room';
 import { accept } from './room-helpers';
 import { DEPOT_HERE } from './scopes';
 
-/** Turned away at the depot it arrived at: it stays with the courier, the reason kept. */
+const RECEIVER_HERE = [...DEPOT_HERE, { role: 'officer', scope: 'unit-here' }] as const;
+
+/** Turned away at the depot or unit it arrived at: it stays with the courier, the reason kept. */
 export const intakeRejected = defineEvent<
   'intake_rejected',
   { reason: string },
@@ -11,10 +13,10 @@ export const intakeRejected = defineEvent<
 >({
   type: 'intake_rejected',
   allowedFrom: ['arrived'],
-  grants: DEPOT_HERE,
+  grants: RECEIVER_HERE,
   fields: { reason: { kind: 'text' } },
   decide(command, state, ctx) {
-    const depot = arrivedAtDepot('intake_rejected', state, ctx);
+    const depot = arrivedAtReceiver('intake_rejected', state, ctx, { filesOnlyAtUnit: false });
     if ('ok' in depot) return depot;
     return accept({ type: 'intake_rejected', data: { depotId: depot.depotId, reason: command.data.reason } });
   },

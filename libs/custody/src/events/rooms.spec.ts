@@ -116,7 +116,12 @@ describeWithSpec("the rooms' tables against domain.md's custody events table", (
 
   it('lets only depot staff of that depot take an item in, as the intake_confirmed row says', () => {
     expect(table.get('intake_confirmed')).toMatch(/by depot staff of that depot/);
-    expect(CUSTODY_PERMISSIONS.intake_confirmed).toEqual([{ role: 'depot', scope: 'depot-here' }]);
+    // "Transfers and depot intake": a transfer to a unit is taken in by an officer of that unit
+    // the same way, so the row's depot staff are joined by the officer of the unit it arrived at.
+    expect(CUSTODY_PERMISSIONS.intake_confirmed).toEqual([
+      { role: 'depot', scope: 'depot-here' },
+      { role: 'officer', scope: 'unit-here' },
+    ]);
   });
 
   it('lists only statuses that domain.md defines', () => {

@@ -16,9 +16,20 @@ export const TRANSFER_ALLOWED_FROM: Record<StreamCommand['type'], readonly Trans
   dispatched: ['collected'],
   handover_offered: ['collected', 'in_transit', 'arrived'],
   handover_accepted: ['collected', 'in_transit', 'arrived'],
+  handover_declined: ['collected', 'in_transit', 'arrived'],
+  handover_withdrawn: ['collected', 'in_transit', 'arrived'],
   arrived: ['in_transit'],
   intake_recorded: ['arrived'],
+  // Before dispatch: still at the origin, or in the courier's bag there.
+  cancelled: ['open', 'collected'],
 };
+
+/** Answer a pending handover; refused as 'no handover is pending' before the status table. */
+const ANSWERS_HANDOVER: readonly StreamCommand['type'][] = [
+  'handover_accepted',
+  'handover_declined',
+  'handover_withdrawn',
+];
 
 const accept = (...events: DecidedTransferEvent[]): Outcome => ({ ok: true, events });
 const invalid = (type: string, status: TransferStatus, reason?: string): Outcome =>
@@ -56,7 +67,7 @@ export function decideTransfer(
   // Role, then status, then scope, as for items: a wrong status is a 409 whoever may do this at all.
   const roleForbidden = authorizeTransferRole(command.type, ctx.actor);
   if (roleForbidden) return { ok: false, refusal: roleForbidden };
-  if (command.type === 'handover_accepted' && !state.pendingHandover) {
+  if (ANSWERS_HANDOVER.includes(command.type) && !state.pendingHandover) {
     return invalid(command.type, state.status, 'no handover is pending');
   }
   if (!TRANSFER_ALLOWED_FROM[command.type].includes(state.status)) return invalid(command.type, state.status);
@@ -81,6 +92,8 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
         data: { fromLocationId: state.locationId, destinationId: command.data.destinationId ?? state.toId },
       });
     case 'handover_offered':
+      // Once a first sitting took items in, the consignment is no longer one bag to hand over.
+      if (state.intake) return invalid(command.type, state.status, 'its intake has begun');
       if (state.pendingHandover) {
         return invalid(
           command.type,
@@ -93,6 +106,13 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
           { field: 'toCustodianId', message: 'is already the custodian of the transfer' },
         ]);
       }
+      if (ctx.parties(command.data.toCustodianId)?.active !== true) {
+        return refuse(
+          'unknown-party',
+          `'${command.data.toCustodianId}' is not an active person or unit of the directory`,
+          [{ field: 'toCustodianId', message: 'must be an active person or unit of the directory' }],
+        );
+      }
       return accept({
         type: 'handover_offered',
         data: { fromCustodianId: state.custodianId, toCustodianId: command.data.toCustodianId },
@@ -101,19 +121,60 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
       const { fromCustodianId, toCustodianId } = state.pendingHandover!;
       return accept({ type: 'handover_accepted', data: { fromCustodianId, toCustodianId } });
     }
+    case 'handover_declined':
+    case 'handover_withdrawn': {
+      const { fromCustodianId, toCustodianId } = state.pendingHandover!;
+      const reason = command.data.reason;
+      return accept({ type: command.type, data: { fromCustodianId, toCustodianId, reason } });
+    }
     case 'arrived':
       return accept({ type: 'arrived', data: { locationId: command.data.locationId ?? state.toId } });
-    case 'intake_recorded': {
-      const results = command.data.results.map(pickResult);
-      const clean = results.every((result) => result.outcome === 'received');
-      return accept(
-        { type: 'intake_recorded', data: { results } },
-        { type: 'completed', data: { status: clean ? 'completed' : 'completed_with_discrepancies' } },
-      );
-    }
+    case 'intake_recorded':
+      // Custody passes item by item: not while the consignment is being handed to someone else.
+      if (state.pendingHandover) {
+        return invalid(
+          command.type,
+          state.status,
+          `a handover to '${state.pendingHandover.toCustodianId}' is pending: it is answered or withdrawn first`,
+        );
+      }
+      return decideIntake(command.data.results, state);
+    case 'cancelled':
+      if (state.pendingHandover) {
+        return invalid(
+          command.type,
+          state.status,
+          `a handover to '${state.pendingHandover.toCustodianId}' is pending: withdraw it first`,
+        );
+      }
+      return accept({ type: 'cancelled', data: { reason: command.data.reason } });
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * One sitting of intake: results for manifest items not yet answered (and unexpected strays). The
+ * transfer completes in the sitting that gives the last manifest item its outcome.
+ */
+function decideIntake(given: readonly IntakeResult[], state: TransferState): Outcome {
+  const earlier = new Map((state.intake ?? []).map((result) => [result.itemId, result]));
+  const again = given.filter((result) => earlier.has(result.itemId));
+  if (again.length > 0) {
+    const named = again.map(({ itemId }) => `'${itemId}' (${earlier.get(itemId)!.outcome})`).join(', ');
+    return invalid('intake_recorded', state.status, `already has an outcome: ${named}`);
+  }
+  const results = given.map(pickResult);
+  const all = [...earlier.values(), ...results];
+  const answered = new Set(all.map((result) => result.itemId));
+  if (!state.itemIds.every((itemId) => answered.has(itemId))) {
+    return accept({ type: 'intake_recorded', data: { results } });
+  }
+  const clean = all.every((result) => result.outcome === 'received');
+  return accept(
+    { type: 'intake_recorded', data: { results } },
+    { type: 'completed', data: { status: clean ? 'completed' : 'completed_with_discrepancies' } },
+  );
 }
 
 function pickResult(result: IntakeResult): IntakeResult {
@@ -159,6 +220,11 @@ function validateTransferFields(
       break;
     case 'handover_accepted':
       break;
+    case 'handover_declined':
+    case 'handover_withdrawn':
+    case 'cancelled':
+      check.text('reason', data.reason);
+      break;
     case 'intake_recorded':
       checkIntake(check, data.results, state);
       break;
@@ -175,7 +241,10 @@ function checkManifest(check: FieldChecks, itemIds: unknown): void {
   if (new Set(itemIds).size !== itemIds.length) check.fail('itemIds', 'lists an item more than once');
 }
 
-/** Every manifest item gets exactly one result; items outside the manifest can only be unexpected. */
+/**
+ * Each result names a manifest item once (a sitting need not answer them all); items outside the
+ * manifest can only be unexpected. Damaged and rejected say why in `note`.
+ */
 function checkIntake(check: FieldChecks, results: unknown, state: MaybeTransferState): void {
   if (!Array.isArray(results) || results.length === 0)
     return check.fail('results', 'must list a result per item');
@@ -197,9 +266,7 @@ function checkIntake(check: FieldChecks, results: unknown, state: MaybeTransferS
       check.fail(`${field}.outcome`, `'${r.itemId}' is not in the manifest: only 'unexpected' applies`);
     }
     if (r.outcome === 'received' || r.outcome === 'damaged') check.storage(`${field}.storage`, r.storage);
-    if (r.outcome === 'damaged') check.text(`${field}.note`, r.note);
+    if (r.outcome === 'damaged' || r.outcome === 'rejected') check.text(`${field}.note`, r.note);
     else check.text(`${field}.note`, r.note, true);
   });
-  for (const itemId of manifest)
-    if (!seen.has(itemId)) check.fail('results', `has no result for manifest item '${itemId}'`);
 }

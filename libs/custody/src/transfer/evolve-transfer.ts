@@ -60,13 +60,18 @@ function applyTransferEffect(
       };
     case 'handover_accepted':
       return { ...state, custodianId: event.data.toCustodianId, pendingHandover: null };
+    case 'handover_declined':
+    case 'handover_withdrawn':
+      return { ...state, pendingHandover: null };
     case 'arrived':
       return { ...state, status: 'arrived', locationId: event.data.locationId };
     case 'intake_recorded':
-      // The receiving unit answers for the consignment from here on.
-      return { ...state, intake: event.data.results, custodianId: state.toId, pendingHandover: null };
+      return { ...state, intake: [...(state.intake ?? []), ...event.data.results], pendingHandover: null };
     case 'completed':
-      return { ...state, status: event.data.status };
+      // The receiving unit answers for the consignment from here on.
+      return { ...state, status: event.data.status, custodianId: state.toId };
+    case 'cancelled':
+      return { ...state, status: 'cancelled', pendingHandover: null };
     default:
       return assertNever(event);
   }

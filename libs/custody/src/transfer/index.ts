@@ -10,3 +10,4 @@ export * from './item-notes';
 export * from './manifest-checks';
 export * from './reconciliation';
 export * from './transfer-process';
+export * from './ba-number';

@@ -8,15 +8,19 @@ import type { TransferState } from './transfer-state';
  * item's own stream tells the whole trail. Run each through decide (with correlationId = the
  * transfer id, and deterministic event ids) so a retry after a crash doubles nothing.
  * `transfer` is the state before the event (after creation, for `transfer_created` none apply).
+ * `known` says whether an item exists in the store: an unexpected item that does is refused in
+ * its own trail too (intake_rejected), a stray Jejak never registered only on the transfer.
  */
 export function itemCommandsForTransfer(
   event: DecidedTransferEvent,
   transfer: TransferState,
+  known: (itemId: string) => boolean = () => false,
 ): CustodyCommand[] {
   const each = (make: (itemId: string) => CustodyCommand) => transfer.itemIds.map(make);
   switch (event.type) {
     case 'transfer_created':
     case 'completed':
+    case 'cancelled':
       return [];
     case 'collected':
       return each((itemId) => ({ type: 'collected', itemId, data: { locationId: event.data.locationId } }));
@@ -34,6 +38,9 @@ export function itemCommandsForTransfer(
       }));
     case 'handover_accepted':
       return each((itemId) => ({ type: 'handover_accepted', itemId, data: {} }));
+    case 'handover_declined':
+    case 'handover_withdrawn':
+      return each((itemId) => ({ type: event.type, itemId, data: { reason: event.data.reason } }));
     case 'arrived':
       return each((itemId) => ({ type: 'arrived', itemId, data: { locationId: event.data.locationId } }));
     case 'intake_recorded':
@@ -52,8 +59,19 @@ export function itemCommandsForTransfer(
               },
             ];
           }
-          case 'unexpected':
-            return []; // Not ours to take in: recorded on the transfer only.
+          case 'rejected':
+            return [{ type: 'intake_rejected', itemId: result.itemId, data: { reason: result.note! } }];
+          case 'unexpected': {
+            if (!known(result.itemId)) return []; // A stray Jejak never registered: the transfer only.
+            const reason = `not in the manifest of transfer ${transfer.transferId} (${transfer.baNumber})`;
+            return [
+              {
+                type: 'intake_rejected',
+                itemId: result.itemId,
+                data: { reason: result.note ? `${reason}: ${result.note}` : reason },
+              },
+            ];
+          }
           default:
             return assertNever(result.outcome);
         }

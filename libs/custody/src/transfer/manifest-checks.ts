@@ -1,7 +1,6 @@
 import type { ItemStatus, MaybeItemState } from '../state';
 import { ALLOWED_FROM } from '../transitions';
-import { TRANSFER_END_STATUSES } from './transfer-events';
-import type { MaybeTransferState, TransferStatus } from './transfer-state';
+import { TRANSFER_CLOSED_STATUSES, type MaybeTransferState } from './transfer-state';
 
 export type ManifestProblemReason = 'not-found' | 'not-at-origin' | 'in-open-transfer';
 
@@ -16,7 +15,7 @@ export interface ManifestProblem {
 }
 
 export const isOpenTransfer = (state: MaybeTransferState): boolean =>
-  state !== null && !(TRANSFER_END_STATUSES as readonly TransferStatus[]).includes(state.status);
+  state !== null && !TRANSFER_CLOSED_STATUSES.includes(state.status);
 
 /**
  * Whether an item can leave with a transfer from `fromId`: it exists, sits at the origin and is in a

@@ -9,6 +9,7 @@ export function reconcile(results: readonly IntakeResult[]): Reconciliation {
     damaged: { count: 0, itemIds: [] },
     missing: { count: 0, itemIds: [] },
     unexpected: { count: 0, itemIds: [] },
+    rejected: { count: 0, itemIds: [] },
   };
   for (const result of results) {
     tally[result.outcome].count += 1;

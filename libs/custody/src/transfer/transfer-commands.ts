@@ -7,8 +7,11 @@ export interface TransferCommandData {
   dispatched: { destinationId?: string };
   handover_offered: { toCustodianId: string };
   handover_accepted: Record<string, never>;
+  handover_declined: { reason: string };
+  handover_withdrawn: { reason: string };
   arrived: { locationId?: string };
   intake_recorded: { results: IntakeResult[] };
+  cancelled: { reason: string };
 }
 export type TransferCommandType = keyof TransferCommandData;
 export const TRANSFER_COMMAND_TYPES: readonly TransferCommandType[] = [
@@ -17,8 +20,11 @@ export const TRANSFER_COMMAND_TYPES: readonly TransferCommandType[] = [
   'dispatched',
   'handover_offered',
   'handover_accepted',
+  'handover_declined',
+  'handover_withdrawn',
   'arrived',
   'intake_recorded',
+  'cancelled',
 ];
 
 export type TransferCommandOf<T extends TransferCommandType> = {

@@ -8,16 +8,22 @@ export const TRANSFER_EVENT_TYPES = [
   'dispatched',
   'handover_offered',
   'handover_accepted',
+  'handover_declined',
+  'handover_withdrawn',
   'arrived',
   'intake_recorded',
   'completed',
+  'cancelled',
 ] as const;
 export type TransferEventType = (typeof TRANSFER_EVENT_TYPES)[number];
 
-export const INTAKE_OUTCOMES = ['received', 'damaged', 'missing', 'unexpected'] as const;
+export const INTAKE_OUTCOMES = ['received', 'damaged', 'missing', 'unexpected', 'rejected'] as const;
 export type IntakeOutcome = (typeof INTAKE_OUTCOMES)[number];
 
-/** What the receiving side found for one item. `unexpected`: delivered but not in the manifest. */
+/**
+ * What the receiving side found for one item. `unexpected`: delivered but not in the manifest;
+ * `rejected`: delivered but refused (e.g. soaked), it stays with the courier and `note` is the reason.
+ */
 export interface IntakeResult {
   itemId: string;
   outcome: IntakeOutcome;
@@ -34,9 +40,14 @@ export interface TransferEventData {
   dispatched: { fromLocationId: string | null; destinationId: string };
   handover_offered: { fromCustodianId: string; toCustodianId: string };
   handover_accepted: { fromCustodianId: string; toCustodianId: string };
+  handover_declined: { fromCustodianId: string; toCustodianId: string; reason: string };
+  handover_withdrawn: { fromCustodianId: string; toCustodianId: string; reason: string };
   arrived: { locationId: string };
+  /** One sitting's results; the transfer completes once every manifest item has one. */
   intake_recorded: { results: IntakeResult[] };
   completed: { status: TransferEndStatus };
+  /** Before dispatch; the manifest's items are free for another transfer. */
+  cancelled: { reason: string };
 }
 
 /** Same envelope and hash chain as item events; the stream is named by `transferId`. */

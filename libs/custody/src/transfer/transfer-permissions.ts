@@ -9,6 +9,7 @@ export const TRANSFER_SCOPES = [
   'courier-any',
   'custodian',
   'addressee',
+  'offerer',
   'to-unit',
 ] as const;
 export type TransferScope = (typeof TRANSFER_SCOPES)[number];
@@ -24,6 +25,7 @@ export const TRANSFER_SCOPE_DESCRIPTIONS: Record<TransferScope, string> = {
     'any courier, while the consignment is still with the sending unit (or already with this courier)',
   custodian: 'the courier carrying the consignment',
   addressee: 'the addressee of the pending handover (the person, or staff of that unit)',
+  offerer: 'the courier who offered the pending handover',
   'to-unit': 'staff of the receiving unit or depot',
 };
 
@@ -42,7 +44,21 @@ export const TRANSFER_PERMISSIONS: Record<TransferCommandType, readonly Transfer
     { role: 'officer', scope: 'addressee' },
     { role: 'depot', scope: 'addressee' },
   ],
+  handover_declined: [
+    { role: 'courier', scope: 'addressee' },
+    { role: 'officer', scope: 'addressee' },
+    { role: 'depot', scope: 'addressee' },
+  ],
+  handover_withdrawn: [
+    { role: 'courier', scope: 'offerer' },
+    { role: 'admin', scope: 'anywhere' },
+  ],
   arrived: [{ role: 'courier', scope: 'custodian' }],
+  cancelled: [
+    { role: 'officer', scope: 'from-unit' },
+    { role: 'depot', scope: 'from-unit' },
+    { role: 'admin', scope: 'anywhere' },
+  ],
   intake_recorded: [
     { role: 'depot', scope: 'to-unit' },
     { role: 'officer', scope: 'to-unit' },
@@ -74,6 +90,8 @@ function holds(
       const to = state?.pendingHandover?.toCustodianId;
       return !!to && (actor.id === to || isUnit(to));
     }
+    case 'offerer':
+      return !!state?.pendingHandover && actor.id === state.pendingHandover.fromCustodianId;
     case 'to-unit':
       return isUnit(state?.toId);
   }

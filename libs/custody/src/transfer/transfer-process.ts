@@ -33,8 +33,21 @@ export type TransferProcessOutcome =
   | { ok: false; refused: 'manifest'; problems: ManifestProblem[] }
   | { ok: false; refused: 'items'; items: { itemId: string; refusal: Refusal }[] };
 
-/** The items a transfer command concerns: the manifest it creates, or the transfer's own. */
+/**
+ * The items a transfer command concerns: the manifest it creates, or the transfer's own, and at
+ * intake the unexpected items too (one Jejak knows is refused in its own trail).
+ */
 export function manifestOf(command: TransferCommand, state: MaybeTransferState): string[] {
+  if (command.type === 'intake_recorded') {
+    const results: unknown = command.data?.results;
+    const strays = Array.isArray(results)
+      ? results.flatMap((result: unknown) => {
+          const { itemId, outcome } = (result ?? {}) as { itemId?: unknown; outcome?: unknown };
+          return outcome === 'unexpected' && typeof itemId === 'string' ? [itemId] : [];
+        })
+      : [];
+    return [...new Set([...(state?.itemIds ?? []), ...strays])];
+  }
   if (command.type !== 'transfer_created') return state?.itemIds ?? [];
   const itemIds: unknown = command.data?.itemIds;
   return Array.isArray(itemIds) ? itemIds.filter((id): id is string => typeof id === 'string') : [];
@@ -53,10 +66,19 @@ export function decideTransferProcess(
   items: ReadonlyMap<string, ManifestItem>,
   ctx: DecisionContext,
   note?: string,
+  /** At creation: the transfer that already has this BA number (BA numbers are unique in the store). */
+  baNumberTakenBy: string | null = null,
 ): TransferProcessOutcome {
   const decision = decideTransfer(command, transfer, ctx);
   if (!decision.ok) return { ok: false, refused: 'transfer', refusal: decision.refusal };
   if (command.type === 'transfer_created') {
+    if (baNumberTakenBy !== null) {
+      const refusal: Refusal = {
+        code: 'already-exists',
+        message: `BA number '${command.data.baNumber}' is already that of transfer '${baNumberTakenBy}'`,
+      };
+      return { ok: false, refused: 'transfer', refusal };
+    }
     const problems = command.data.itemIds.flatMap((itemId) => {
       const item = items.get(itemId);
       const problem =
@@ -70,7 +92,9 @@ export function decideTransferProcess(
   const noteOf = itemNotes(decision.events, note);
   const steps: ItemStep[] = [];
   const refused: { itemId: string; refusal: Refusal }[] = [];
-  for (const itemCommand of decision.events.flatMap((event) => itemCommandsForTransfer(event, transfer!))) {
+  const known = (itemId: string) => (items.get(itemId)?.state ?? null) !== null;
+  const itemCommands = decision.events.flatMap((event) => itemCommandsForTransfer(event, transfer!, known));
+  for (const itemCommand of itemCommands) {
     const { itemId } = itemCommand;
     const state = items.get(itemId)?.state ?? null;
     const item = decide(itemCommand, state, ctx);

@@ -7,6 +7,7 @@ export const TRANSFER_STATUSES = [
   'arrived',
   'completed',
   'completed_with_discrepancies',
+  'cancelled',
 ] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 
@@ -29,7 +30,7 @@ export interface TransferState {
     offeredAt: string;
     eventId: string;
   } | null;
-  /** The receiving side's item-by-item result, once recorded. */
+  /** The receiving side's item-by-item results so far (one sitting or several); null before any. */
   intake: IntakeResult[] | null;
   revision: number;
   headHash: string;
@@ -37,3 +38,10 @@ export interface TransferState {
 }
 
 export type MaybeTransferState = TransferState | null;
+
+/** A transfer in one of these is over: its items are free for another one. */
+export const TRANSFER_CLOSED_STATUSES: readonly TransferStatus[] = [
+  'completed',
+  'completed_with_discrepancies',
+  'cancelled',
+];

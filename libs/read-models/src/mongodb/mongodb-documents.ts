@@ -7,17 +7,20 @@ import type { ItemRecord, ItemView, TrailEntry } from '../read-model.port';
 export interface MongoCollectionNames {
   items: string;
   trail: string;
+  transfers: string;
   checkpoints: string;
 }
 
 export const LIVE_COLLECTIONS: MongoCollectionNames = {
   items: 'items',
   trail: 'trail',
+  transfers: 'transfers',
   checkpoints: 'checkpoints',
 };
 export const REBUILD_COLLECTIONS: MongoCollectionNames = {
   items: 'items_next',
   trail: 'trail_next',
+  transfers: 'transfers_next',
   checkpoints: 'checkpoints_next',
 };
 

@@ -39,9 +39,18 @@ export const TRAIL_INDEXES: IndexDescription[] = [
   named({ key: { lateRecordedAt: -1 }, partialFilterExpression: { lateRecordedAt: { $type: 'string' } } }),
 ];
 
+/** The list of transfers, in creation order under each filter. */
+export const TRANSFER_INDEXES: IndexDescription[] = [
+  named({ key: { createdKey: 1 }, unique: true }),
+  ...['status', 'fromId', 'toId', 'courierIds', 'baKey', 'createdAt'].map((field) =>
+    named({ key: { [field]: 1, createdKey: 1 } }),
+  ),
+];
+
 export async function createIndexes(db: Db, names: MongoCollectionNames): Promise<void> {
   await syncIndexes(db.collection(names.items), ITEM_INDEXES);
   await syncIndexes(db.collection(names.trail), TRAIL_INDEXES);
+  await syncIndexes(db.collection(names.transfers), TRANSFER_INDEXES);
 }
 
 /** Names given before indexes were named by their definition. */

@@ -19,7 +19,10 @@ import type {
   ReadModelRebuild,
   ReadModelStore,
   TrailEntry,
+  TransferQuery,
+  TransferSummary,
 } from '../read-model.port';
+import { transferFilter } from './mongodb-transfers';
 import {
   LIVE_COLLECTIONS,
   REBUILD_COLLECTIONS,
@@ -105,6 +108,20 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
     };
   }
 
+  async listTransfers(query: TransferQuery): Promise<Page<TransferSummary>> {
+    const limit = clampLimit(query.limit, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
+    const docs = await this.transfers
+      .find(transferFilter(query), { projection: { record: 1 } })
+      .sort({ createdKey: 1 })
+      .limit(limit + 1)
+      .toArray();
+    const page = docs.slice(0, limit);
+    return {
+      items: page.map((doc) => doc.record.summary),
+      nextCursor: docs.length > limit ? encodeItemCursor(page[page.length - 1].record.createdPosition) : null,
+    };
+  }
+
   inTransitLongerThan(hours: number, now: string, limit?: number): Promise<ItemView[]> {
     return this.watchList('inTransitSince', { $lt: hoursBefore(now, hours) }, limit);
   }
@@ -179,7 +196,7 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
 }
 
 /**
- * Swapping renames three collections one after the other (MongoDB cannot rename several
+ * Swapping renames four collections one after the other (MongoDB cannot rename several
  * atomically); checkpoints go last, so a reader in between sees new data with the old position.
  * A projector batch landing between the catch-up check and the renames is replayed by the
  * projector's next start; the rebuild is meant for a quiet moment, not as routine.
@@ -194,7 +211,7 @@ class MongoRebuild extends MongoReadModelWriter implements ReadModelRebuild {
       const rebuilt = await this.checkpoint(_id);
       if (rebuilt === null || comparePositions(rebuilt, position) < 0) return false;
     }
-    for (const key of ['items', 'trail', 'checkpoints'] as const) {
+    for (const key of ['items', 'trail', 'transfers', 'checkpoints'] as const) {
       if (await exists(this.db, this.names[key])) {
         await this.db.renameCollection(this.names[key], LIVE_COLLECTIONS[key], { dropTarget: true });
       } else {
@@ -214,7 +231,7 @@ async function exists(db: Db, name: string): Promise<boolean> {
 }
 
 async function dropCollections(db: Db, names: MongoCollectionNames): Promise<void> {
-  for (const name of [names.items, names.trail, names.checkpoints]) {
+  for (const name of [names.items, names.trail, names.transfers, names.checkpoints]) {
     if (await exists(db, name)) await db.collection(name).drop();
   }
 }

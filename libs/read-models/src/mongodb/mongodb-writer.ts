@@ -1,6 +1,7 @@
 import type { AnyBulkWriteOperation, ClientSession, Collection, Db, MongoClient } from 'mongodb';
-import type { ItemRecord, ProjectionBatch, ReadModelWriter } from '../read-model.port';
+import type { ItemRecord, ProjectionBatch, ReadModelWriter, TransferRecord } from '../read-model.port';
 import { toIsoInstant } from '../projections/watch-lists';
+import { newerTransferOnly, type TransferDocument } from './mongodb-transfers';
 import {
   fromItemDocument,
   positionKey,
@@ -22,6 +23,7 @@ export class MongoReadModelWriter implements ReadModelWriter {
   protected readonly items: Collection<ItemDocument>;
   protected readonly trail: Collection<TrailDocument>;
   protected readonly checkpoints: Collection<CheckpointDocument>;
+  protected readonly transfers: Collection<TransferDocument>;
 
   constructor(
     protected readonly client: MongoClient,
@@ -32,6 +34,12 @@ export class MongoReadModelWriter implements ReadModelWriter {
     this.items = db.collection<ItemDocument>(names.items);
     this.trail = db.collection<TrailDocument>(names.trail);
     this.checkpoints = db.collection<CheckpointDocument>(names.checkpoints);
+    this.transfers = db.collection<TransferDocument>(names.transfers);
+  }
+
+  async loadTransfers(transferIds: readonly string[]): Promise<Map<string, TransferRecord>> {
+    const docs = await this.transfers.find({ _id: { $in: [...transferIds] } }).toArray();
+    return new Map(docs.map((doc) => [doc._id, doc.record]));
   }
 
   async loadItems(itemIds: readonly string[]): Promise<Map<string, ItemRecord>> {
@@ -77,6 +85,10 @@ export class MongoReadModelWriter implements ReadModelWriter {
     }
     if (batch.items.length > 0) {
       await this.items.bulkWrite(batch.items.map(newerRevisionOnly), { session, ordered: true });
+    }
+    const transfers = batch.transfers ?? [];
+    if (transfers.length > 0) {
+      await this.transfers.bulkWrite(transfers.map(newerTransferOnly), { session, ordered: true });
     }
     await this.checkpoints.updateOne(
       { _id: batch.projection },

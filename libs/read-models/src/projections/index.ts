@@ -3,3 +3,4 @@ export * from './item-view.projection';
 export * from './search-text';
 export * from './trail-entry.projection';
 export * from './watch-lists';
+export * from './transfer-summary.projection';

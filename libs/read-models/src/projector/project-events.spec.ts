@@ -7,6 +7,7 @@ import { projectEvents } from './project-events';
 const storedAs = (records: ItemRecord[] = []): ReadModelWriter => ({
   loadItems: async (ids) =>
     new Map(records.filter((r) => ids.includes(r.state.itemId)).map((r) => [r.state.itemId, r])),
+  loadTransfers: async () => new Map(),
   applyBatch: async () => undefined,
   checkpoint: async () => null,
 });
@@ -52,7 +53,7 @@ describe('projectEvents', () => {
       type: 'manifest_claimed',
     };
     const batch = await projectEvents([other], storedAs());
-    expect(batch).toEqual({ projection: 'custody', position: '9', items: [], trail: [] });
+    expect(batch).toEqual({ projection: 'custody', position: '9', items: [], trail: [], transfers: [] });
   });
 
   it('has nothing to write for no events', async () => {

@@ -1,8 +1,23 @@
-import { decodeCustodyEvent, evolve, ITEM_STREAM_PREFIX, type ItemState } from '@jejak/custody';
+import {
+  decodeCustodyEvent,
+  decodeTransferEvent,
+  evolve,
+  evolveTransfer,
+  ITEM_STREAM_PREFIX,
+  TRANSFER_STREAM_PREFIX,
+  type ItemState,
+} from '@jejak/custody';
 import type { RecordedEvent } from '@jejak/event-store';
 import { toItemView } from '../projections/item-view.projection';
 import { toTrailEntry } from '../projections/trail-entry.projection';
-import type { ItemRecord, ItemTrailEntry, ProjectionBatch, ReadModelWriter } from '../read-model.port';
+import { toTransferSummary } from '../projections/transfer-summary.projection';
+import type {
+  ItemRecord,
+  ItemTrailEntry,
+  ProjectionBatch,
+  ReadModelWriter,
+  TransferRecord,
+} from '../read-model.port';
 
 /** The checkpoint name of the custody projection (items, trail, and later transfers). */
 export const CUSTODY_PROJECTION = 'custody';
@@ -11,7 +26,7 @@ export const CUSTODY_PROJECTION = 'custody';
  * The projector and the rebuild read every stream, not only `item-`: an event they do not project
  * (a transfer, a manifest claim) still moves the checkpoint, so waiting for the position any append
  * returned ends, and a rebuild's checkpoint can reach the live one. A transfers projection will
- * take the `transfer-` events here.
+ * take the `transfer-` events here: the list of transfers is projected from them.
  */
 export const PROJECTED_STREAM_PREFIXES: string[] | undefined = undefined;
 
@@ -55,7 +70,34 @@ export async function projectEvents(
       registeredPosition,
     })),
     trail,
+    transfers: await projectTransfers(events, writer),
   };
+}
+
+/** The transfers a run of events touches, each at its state after the run's last event for it. */
+async function projectTransfers(
+  events: readonly RecordedEvent[],
+  writer: ReadModelWriter,
+): Promise<TransferRecord[]> {
+  const transferEvents = events.filter((event) => event.streamId.startsWith(TRANSFER_STREAM_PREFIX));
+  if (transferEvents.length === 0) return [];
+  const ids = [
+    ...new Set(transferEvents.map((event) => event.streamId.slice(TRANSFER_STREAM_PREFIX.length))),
+  ];
+  const stored = await writer.loadTransfers(ids);
+  const changed = new Map<string, TransferRecord>();
+  for (const recorded of transferEvents) {
+    const event = decodeTransferEvent(recorded.data);
+    const previous = changed.get(event.transferId) ?? stored.get(event.transferId) ?? null;
+    if (previous !== null && event.revision <= previous.state.revision) continue;
+    const state = evolveTransfer(previous?.state ?? null, event);
+    changed.set(event.transferId, {
+      state,
+      summary: toTransferSummary(state, event, recorded.position, previous?.summary ?? null),
+      createdPosition: previous?.createdPosition ?? recorded.position,
+    });
+  }
+  return [...changed.values()];
 }
 
 /** An item being projected: what projectItem keeps, without the view (built at the end). */

@@ -135,8 +135,8 @@ describe('Projector', () => {
     log.register('item-x', aDescription(), '2026-11-01T00:00:00.000Z');
     await appendToStore(eventStore, log.drain());
     await eventStore.append(
-      'transfer-t1',
-      [{ eventId: 't1-0', type: 'transfer_created', data: {} }],
+      'ba-number-claim-x',
+      [{ eventId: 'b-0', type: 'ba_number_claimed', data: {} }],
       'no_stream',
     );
     const claim = await eventStore.append(

@@ -22,6 +22,9 @@ import type {
   ReadModelRebuild,
   ReadModelStore,
   TrailEntry,
+  TransferQuery,
+  TransferRecord,
+  TransferSummary,
 } from '../read-model.port';
 import {
   candidateCount,
@@ -138,6 +141,14 @@ export class SqliteReadModels implements ReadModelStore {
 
   checkpoint(projection: string): Promise<string | null> {
     return this.writer.checkpoint(projection);
+  }
+
+  loadTransfers(transferIds: readonly string[]): Promise<Map<string, TransferRecord>> {
+    return this.writer.loadTransfers(transferIds);
+  }
+
+  async listTransfers(query: TransferQuery): Promise<Page<TransferSummary>> {
+    return this.writer.listTransfers(query);
   }
 
   async getItem(itemId: string): Promise<ItemView | null> {

@@ -8,6 +8,8 @@ export interface SqliteTableNames {
   itemDocs: string;
   trail: string;
   lateEntries: string;
+  transfers: string;
+  transferCouriers: string;
   checkpoints: string;
 }
 
@@ -17,8 +19,9 @@ export interface SqliteTableNames {
  * Version 3: the location and custodian indexes hold only items not in a terminal status.
  * Version 4: `voided` is terminal too (the partial indexes say so); trail lines carry `late`, and
  * `late_entries` lists the late ones.
+ * Version 5: the list of transfers (`transfers`, `transfer_couriers`).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * Page size of a new read-model file. 16 KiB rather than SQLite's 4 KiB: a rebuild writes
@@ -37,6 +40,8 @@ function tableNames(suffix: string): SqliteTableNames {
     itemDocs: `item_docs${suffix}`,
     trail: `trail${suffix}`,
     lateEntries: `late_entries${suffix}`,
+    transfers: `transfers${suffix}`,
+    transferCouriers: `transfer_couriers${suffix}`,
     checkpoints: `checkpoints${suffix}`,
   };
 }
@@ -110,6 +115,20 @@ export function createSchema(
       PRIMARY KEY (item_id, revision)
     ) WITHOUT ROWID;
     CREATE INDEX ix_${tag}_late_recorded ON ${t.lateEntries} (recorded_at);
+    CREATE TABLE ${t.transfers} (
+      seq INTEGER PRIMARY KEY NOT NULL,
+      transfer_id TEXT NOT NULL UNIQUE,
+      revision INTEGER NOT NULL,
+      status TEXT NOT NULL,
+      from_id TEXT NOT NULL,
+      to_id TEXT NOT NULL,
+      ba_key TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      record TEXT NOT NULL
+    );
+    CREATE TABLE ${t.transferCouriers} (
+      courier_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (courier_id, seq)
+    ) WITHOUT ROWID;
     CREATE TABLE ${t.checkpoints} (projection TEXT PRIMARY KEY, position TEXT NOT NULL);
   `);
   if (options.indexes) for (const statement of secondaryIndexes(t, tag)) db.exec(statement);
@@ -133,11 +152,26 @@ export function secondaryIndexes(t: SqliteTableNames, tag: string): string[] {
     `CREATE INDEX IF NOT EXISTS ix_${tag}_handover ON ${t.items} (handover_pending_since) WHERE handover_pending_since IS NOT NULL`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_loan_due ON ${t.items} (loan_due_at) WHERE loan_due_at IS NOT NULL`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_retention ON ${t.items} (retention_ends_at) WHERE retention_ends_at IS NOT NULL`,
+    // Transfers are few next to items: an index per filter, each ending in seq implicitly.
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_transfer_status ON ${t.transfers} (status)`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_transfer_from ON ${t.transfers} (from_id)`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_transfer_to ON ${t.transfers} (to_id)`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_transfer_ba ON ${t.transfers} (ba_key)`,
   ];
 }
 
 export function dropSchema(db: Database.Database, t: SqliteTableNames): void {
-  for (const table of [t.items, t.itemsFts, t.itemYears, t.itemDocs, t.trail, t.lateEntries, t.checkpoints]) {
+  for (const table of [
+    t.items,
+    t.itemsFts,
+    t.itemYears,
+    t.itemDocs,
+    t.trail,
+    t.lateEntries,
+    t.transfers,
+    t.transferCouriers,
+    t.checkpoints,
+  ]) {
     db.exec(`DROP TABLE IF EXISTS ${table}`);
   }
 }
@@ -152,6 +186,8 @@ export function moveSchema(db: Database.Database, from: SqliteTableNames, to: Sq
     ALTER TABLE ${from.itemDocs} RENAME TO ${to.itemDocs};
     ALTER TABLE ${from.trail} RENAME TO ${to.trail};
     ALTER TABLE ${from.lateEntries} RENAME TO ${to.lateEntries};
+    ALTER TABLE ${from.transfers} RENAME TO ${to.transfers};
+    ALTER TABLE ${from.transferCouriers} RENAME TO ${to.transferCouriers};
     ALTER TABLE ${from.checkpoints} RENAME TO ${to.checkpoints};
   `);
 }

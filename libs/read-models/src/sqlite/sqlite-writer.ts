@@ -10,7 +10,9 @@ import type {
   ItemView,
   ProjectionBatch,
   ReadModelWriter,
+  TransferRecord,
 } from '../read-model.port';
+import { SqliteTransferTable } from './sqlite-transfers';
 import type { SqliteTableNames } from './sqlite-schema';
 import { ITEM_DOC_COLUMNS, stateJson, storedState, viewOf, type ItemDocRow } from './sqlite-item-docs';
 
@@ -62,6 +64,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
   private readonly selectCheckpoint: Database.Statement<[string], { position: string }>;
   private readonly upsertCheckpoint: Database.Statement<[string, string]>;
   private readonly applyInTransaction: Database.Transaction<(batch: ProjectionBatch) => void>;
+  protected readonly transfers: SqliteTransferTable;
   /** False during a rebuild's bulk load: the text index is filled from `items` at its end. */
   protected indexingText: boolean;
 
@@ -112,6 +115,16 @@ export class SqliteReadModelWriter implements ReadModelWriter {
        ON CONFLICT (projection) DO UPDATE SET position = excluded.position`,
     );
     this.applyInTransaction = db.transaction((batch: ProjectionBatch) => this.write(batch));
+    this.transfers = new SqliteTransferTable(db, t);
+  }
+
+  async loadTransfers(transferIds: readonly string[]): Promise<Map<string, TransferRecord>> {
+    return this.transfers.load(transferIds);
+  }
+
+  /** The queries' side of the same table (the live writer's tables are the live ones). */
+  listTransfers(query: Parameters<SqliteTransferTable['list']>[0]) {
+    return this.transfers.list(query);
   }
 
   async loadItems(itemIds: readonly string[]): Promise<Map<string, ItemRecord>> {
@@ -138,6 +151,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
   private write(batch: ProjectionBatch): void {
     for (const record of batch.items) this.writeItem(record);
     this.writeTrail(batch.trail);
+    for (const record of batch.transfers ?? []) this.transfers.write(record);
     const current = this.checkpointNow(batch.projection);
     if (current === null || comparePositions(batch.position, current) > 0) {
       this.upsertCheckpoint.run(batch.projection, batch.position);

@@ -10,6 +10,7 @@ import {
   projectInto,
   SCENARIO_NOW,
 } from './custody-scenario.fixture';
+import { transferScenario } from './transfer-events.fixture';
 
 const BULK_IDS = Array.from({ length: BULK_ITEMS }, (_, i) => `bulk-${String(i + 1).padStart(2, '0')}`);
 const ids = (views: ItemView[]): string[] => views.map((view) => view.itemId);
@@ -45,6 +46,67 @@ export function describeReadModelsContract(name: string, factory: () => Promise<
         expect(await store.getTrail('item-01')).toEqual({ items: [], nextCursor: null });
         expect(await store.listItems({})).toEqual({ items: [], nextCursor: null });
         await expect(store.ping()).resolves.toBeUndefined();
+      });
+    });
+
+    describe('the list of transfers', () => {
+      const listed = async (query: Parameters<ReadModelStore['listTransfers']>[0]) =>
+        (await store.listTransfers(query)).items.map((transfer) => transfer.transferId);
+      let transfers: RecordedEvent[];
+      beforeEach(async () => {
+        transfers = transferScenario(Number(events[events.length - 1].position));
+        await projectInto(store, [...events, ...transfers], 5);
+      });
+
+      it('lists transfers in creation order with their couriers, status and intake so far', async () => {
+        const { items, nextCursor } = await store.listTransfers({});
+        expect(nextCursor).toBeNull();
+        expect(items.map((t) => t.transferId)).toEqual(['trf-a', 'trf-b', 'trf-c']);
+        expect(items[0]).toMatchObject({
+          baNumber: 'BA-1/ARS/2026',
+          status: 'arrived',
+          custodianId: 'kurir-2',
+          courierIds: ['kurir-1', 'kurir-2'],
+          itemCount: 2,
+          intakeCount: 1,
+          createdAt: '2026-11-01T01:00:00.000Z',
+          revision: 6,
+        });
+        expect(items[1]).toMatchObject({ status: 'cancelled', courierIds: [] });
+      });
+
+      it('filters by status, origin, destination, courier, BA number (any case) and period', async () => {
+        expect(await listed({ status: 'cancelled' })).toEqual(['trf-b']);
+        expect(await listed({ fromId: 'dinas-a' })).toEqual(['trf-a', 'trf-c']);
+        expect(await listed({ toId: 'kec-1' })).toEqual(['trf-c']);
+        expect(await listed({ courierId: 'kurir-2' })).toEqual(['trf-a', 'trf-c']);
+        expect(await listed({ courierId: 'kurir-1', status: 'arrived' })).toEqual(['trf-a']);
+        expect(await listed({ baNumber: ' ba-2/ars/2026' })).toEqual(['trf-b']);
+        expect(await listed({ from: '2026-11-02T00:00:00Z', to: '2026-11-06T00:00:00Z' })).toEqual(['trf-b']);
+        expect(await listed({ from: '2026-11-02T00:00:00Z' })).toEqual(['trf-b', 'trf-c']);
+      });
+
+      it('pages with an opaque cursor and refuses one it did not hand out', async () => {
+        const first = await store.listTransfers({ limit: 2 });
+        expect(first.items.map((t) => t.transferId)).toEqual(['trf-a', 'trf-b']);
+        expect(await listed({ limit: 2, cursor: first.nextCursor! })).toEqual(['trf-c']);
+        await expect(store.listTransfers({ cursor: 'nonsense' })).rejects.toBeInstanceOf(InvalidCursorError);
+      });
+
+      it('changes nothing when the same events come again, and rebuilds the list too', async () => {
+        const before = await store.listTransfers({});
+        const stale = await projectEvents(transfers.slice(0, 3), {
+          loadItems: async () => new Map(),
+          loadTransfers: async () => new Map(),
+          applyBatch: async () => {},
+          checkpoint: async () => null,
+        });
+        await store.applyBatch(stale!);
+        expect(await store.listTransfers({})).toEqual(before);
+        const rebuild = await store.beginRebuild();
+        await projectInto(rebuild, [...events, ...transfers], 50);
+        expect(await rebuild.swap()).toBe(true);
+        expect(await store.listTransfers({})).toEqual(before);
       });
     });
 
@@ -318,6 +380,7 @@ export function describeReadModelsContract(name: string, factory: () => Promise<
         const before = await snapshot(store, allIds());
         const fromScratch = {
           loadItems: async () => new Map(),
+          loadTransfers: async () => new Map(),
           applyBatch: async () => {},
           checkpoint: async () => null,
         };

@@ -39,8 +39,13 @@ export class IntakeResultDto {
   @Type(() => StorageDto)
   storage?: StorageDto;
 
-  @ApiPropertyOptional({ description: 'Required when damaged: the condition found' })
-  @ValidateIf((dto: IntakeResultDto) => dto.outcome === 'damaged' || dto.note !== undefined)
+  @ApiPropertyOptional({
+    description: 'Required when damaged (the condition found) or rejected (why it is refused, e.g. soaked)',
+  })
+  @ValidateIf(
+    (dto: IntakeResultDto) =>
+      dto.outcome === 'damaged' || dto.outcome === 'rejected' || dto.note !== undefined,
+  )
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
@@ -48,8 +53,9 @@ export class IntakeResultDto {
 }
 
 /**
- * One result per manifest item, none left out: an item that did not come is reported `missing`
- * explicitly (the domain refuses an intake that forgets one), so silence never loses a file.
+ * One sitting's results, each for a manifest item not answered yet (or an unexpected stray). The
+ * transfer completes when every manifest item has an outcome: an item that did not come is reported
+ * `missing` explicitly, so silence never loses a file; until then the transfer stays `arrived`.
  */
 export class IntakeDto {
   @ApiProperty({ type: [IntakeResultDto] })

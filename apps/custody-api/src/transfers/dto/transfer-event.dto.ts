@@ -7,9 +7,19 @@ export const TRANSFER_JOURNEY_TYPES = [
   'dispatched',
   'handover_offered',
   'handover_accepted',
+  'handover_declined',
+  'handover_withdrawn',
   'arrived',
+  'cancelled',
 ] as const;
 export type TransferJourneyType = (typeof TRANSFER_JOURNEY_TYPES)[number];
+
+/** Steps that say why: a handover declined or withdrawn, a transfer cancelled. */
+export const TRANSFER_STEPS_WITH_REASON: readonly TransferJourneyType[] = [
+  'handover_declined',
+  'handover_withdrawn',
+  'cancelled',
+];
 
 export class TransferEventDto {
   @ApiProperty({ enum: TRANSFER_JOURNEY_TYPES })
@@ -33,11 +43,27 @@ export class TransferEventDto {
   @IsNotEmpty()
   destinationId?: string;
 
-  @ApiPropertyOptional({ description: 'handover_offered (required): the courier or unit taking over' })
+  @ApiPropertyOptional({
+    description:
+      'handover_offered (required): the courier or unit taking over, an active person or unit of the directory (else 422 unknown-party)',
+  })
   @ValidateIf((dto: TransferEventDto) => dto.type === 'handover_offered' || dto.toCustodianId !== undefined)
   @IsString()
   @IsNotEmpty()
+  @MaxLength(128)
   toCustodianId?: string;
+
+  @ApiPropertyOptional({
+    description: 'handover_declined, handover_withdrawn, cancelled (required): why',
+    example: 'salah alamat penerima',
+  })
+  @ValidateIf(
+    (dto: TransferEventDto) => TRANSFER_STEPS_WITH_REASON.includes(dto.type) || dto.reason !== undefined,
+  )
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
