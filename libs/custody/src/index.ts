@@ -21,3 +21,5 @@ export * from './validate-occurred-at';
 export * from './transfer';
 export * from './decode-event';
 export * from './room-table';
+export * from './confidentiality';
+export * from './short-code';
