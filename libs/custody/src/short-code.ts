@@ -60,3 +60,8 @@ export function shortCodeQuery(q: string): string | null {
   const typed = normaliseShortCode(q);
   return /^[A-Z]{1,3}-[0-9-]*$/.test(typed) ? typed : null;
 }
+
+/** Hands out the next code for a registration at `originUnitId` (the app keeps the counters). */
+export interface ShortCodeAssigner {
+  assign(originUnitId: string, occurredAt: string): string;
+}

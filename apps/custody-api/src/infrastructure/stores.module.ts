@@ -26,7 +26,12 @@ import {
   type ReadModelStore,
 } from '@jejak/read-models';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
-import { openDirectoryDatabase, LocationRepository, TokenRepository } from '@jejak/directory';
+import {
+  openDirectoryDatabase,
+  LocationRepository,
+  ShortCodeRepository,
+  TokenRepository,
+} from '@jejak/directory';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { PROJECTOR, RemoteProjectorHandle, type ProjectorHandle } from './projector.provider';
@@ -75,6 +80,11 @@ function logCatchUpProgress(logger: Logger): (done: number, total: number) => vo
       provide: LocationRepository,
       inject: [DIRECTORY_DB],
       useFactory: (db: Database.Database) => new LocationRepository(db),
+    },
+    {
+      provide: ShortCodeRepository,
+      inject: [DIRECTORY_DB],
+      useFactory: (db: Database.Database) => new ShortCodeRepository(db),
     },
     {
       provide: TokenRepository,
@@ -176,6 +186,7 @@ function logCatchUpProgress(logger: Logger): (done: number, total: number) => vo
     ReadModelGate,
     DIRECTORY_DB,
     LocationRepository,
+    ShortCodeRepository,
     TokenRepository,
     IdempotencyRepository,
     EVENT_STORE,

@@ -11,6 +11,7 @@ import {
   type DecidedEvent,
   type DecisionContext,
   type ItemState,
+  type ShortCodeAssigner,
 } from '@jejak/custody';
 import {
   CommandPipeline,
@@ -25,6 +26,7 @@ import {
   type Principal,
   LocationRepository,
   PeopleRepository,
+  ShortCodeRepository,
 } from '@jejak/directory';
 import type { PartyLookup } from '@jejak/custody';
 import { pipelineProblem } from '../common/pipeline-problem';
@@ -73,6 +75,7 @@ export class CustodyCommandHandler {
     @Inject(LocationRepository) private readonly locations: LocationRepository,
     @Inject(PeopleRepository) people: PeopleRepository,
     @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
+    @Inject(ShortCodeRepository) private readonly shortCodes: ShortCodeAssigner,
   ) {
     this.pipeline = new CommandPipeline(store);
     this.parties = partyLookupOf(people, locations);
@@ -91,6 +94,10 @@ export class CustodyCommandHandler {
   private async record(request: CustodyRequest): Promise<CustodyOutcome> {
     const { command, principal } = request;
     const actor = toActor(principal);
+    // One number per request, taken only once the registration is decided (retries reuse it).
+    let code: string | undefined;
+    const assign = (ctx: DecisionContext): string =>
+      this.shortCodes.assign(command.type === 'registered' ? command.data.originUnitId : '', ctx.occurredAt);
     const handled = await this.pipeline.handle<DecidedEvent, CustodyEvent, ItemState, DecisionContext>({
       streamId: itemStreamId(command.itemId),
       fold: ITEM_FOLD,
@@ -115,7 +122,7 @@ export class CustodyCommandHandler {
             }
           : when;
       },
-      decide: (state, ctx) => decide(command, state, ctx),
+      decide: (state, ctx) => withShortCode(decide(command, state, ctx), () => (code ??= assign(ctx))),
       seal: (decided, chain, ctx) =>
         sealEvents(decided, {
           itemId: command.itemId,
@@ -137,6 +144,20 @@ export class CustodyCommandHandler {
     const { revision, position } = handled.results[0];
     return { itemId: command.itemId, eventId: last.eventId, type: last.type, revision, position };
   }
+}
+
+/** A decided registration gets its short code here: in its event, so a replay shows it. */
+export function withShortCode(
+  decision: ReturnType<typeof decide>,
+  code: () => string,
+): ReturnType<typeof decide> {
+  if (!decision.ok) return decision;
+  const events = decision.events.map((event) =>
+    event.type === 'registered' && event.data.shortCode === undefined
+      ? { ...event, data: { ...event.data, shortCode: code() } }
+      : event,
+  );
+  return { ...decision, events };
 }
 
 function conflict(itemId: string, expected: number, actual: number): ApiProblem {
