@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '@jejak/custody';
-import { openDirectoryDatabase, LocationRepository, TokenRepository } from '@jejak/directory';
+import {
+  openDirectoryDatabase,
+  LocationRepository,
+  ShortCodeRepository,
+  TokenRepository,
+} from '@jejak/directory';
 import {
   describeError,
   duplicateMessage,
@@ -68,6 +73,7 @@ export async function importCommand(
       actor,
       tokenId: 'cli',
       defaultOriginUnitId: unitId,
+      shortCodes: new ShortCodeRepository(db),
       idempotency: { key: `file:${request}`, requestHash: request },
       onProgress: (recorded, total) => {
         progress ??= new Progress('import', total, output);

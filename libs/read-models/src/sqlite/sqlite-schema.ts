@@ -14,8 +14,10 @@ export interface SqliteTableNames {
  * The version of the tables below, kept in the file's `user_version`. A file of another version is
  * emptied on open and projected again from the event log: read models are derived data.
  * Version 3: the location and custodian indexes hold only items not in a terminal status.
+ * Version 4: what confidentiality needs in a query (security class, addressee of a letter, depot,
+ * destination), the short code, and the letter number among the searched words.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * Page size of a new read-model file. 16 KiB rather than SQLite's 4 KiB: a rebuild writes
@@ -79,7 +81,12 @@ export function createSchema(
       in_transit_since TEXT,
       handover_pending_since TEXT,
       loan_due_at TEXT,
-      retention_ends_at TEXT
+      retention_ends_at TEXT,
+      security_class TEXT NOT NULL,
+      letter_addressee_id TEXT,
+      depot_id TEXT,
+      destination_id TEXT,
+      short_code TEXT
     );
     CREATE TABLE ${t.itemDocs} (
       seq INTEGER PRIMARY KEY NOT NULL,
@@ -117,6 +124,7 @@ export function secondaryIndexes(t: SqliteTableNames, tag: string): string[] {
     `CREATE INDEX IF NOT EXISTS ix_${tag}_custodian ON ${t.items} (custodian_id) WHERE ${NOT_TERMINAL}`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_origin ON ${t.items} (origin_unit_id)`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_classification ON ${t.items} (classification_code)`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_short_code ON ${t.items} (short_code) WHERE short_code IS NOT NULL`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_in_transit ON ${t.items} (in_transit_since) WHERE in_transit_since IS NOT NULL`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_handover ON ${t.items} (handover_pending_since) WHERE handover_pending_since IS NOT NULL`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_loan_due ON ${t.items} (loan_due_at) WHERE loan_due_at IS NOT NULL`,
