@@ -98,7 +98,7 @@ export class LabelsController {
   }
 
   private label(view: ItemView, reader: Principal, unit: string): Label {
-    const shortCode = (view as ItemView & { shortCode?: string }).shortCode ?? view.itemId;
+    const shortCode = view.shortCode ?? view.itemId;
     return {
       url: `${this.sources.publicBaseUrl}/i/${encodeURIComponent(view.itemId)}`,
       shortCode,

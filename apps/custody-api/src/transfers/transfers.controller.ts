@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { reconcile } from '@jejak/custody';
+import { mayReadItem, reconcile } from '@jejak/custody';
 import type { Principal } from '@jejak/directory';
 import { idSourceFor } from '@jejak/event-store';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -22,6 +22,7 @@ import {
   type TransferRequest,
 } from './transfer-command.handler';
 import { TransferReads } from './transfer-reads';
+import { readerOf } from '../common/item-disclosure';
 import { toTransferView } from './transfer-view';
 
 const written = ({ transferId, eventId, type, revision, position, state }: TransferOutcome) => ({
@@ -105,10 +106,14 @@ export class TransfersController {
   async get(
     @Param('id') id: string,
     @Query() _query: ReadQueryDto,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
     const { state, events } = await this.reads.transfer(id);
-    return toTransferView(state, events, await this.reads.items(state.itemIds));
+    const reader = readerOf(principal);
+    return toTransferView(state, events, await this.reads.items(state.itemIds), (view) =>
+      mayReadItem(reader, view, state.toId),
+    );
   }
 
   @ReadsProjection()

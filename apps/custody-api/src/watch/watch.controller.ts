@@ -4,6 +4,9 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
+import type { Principal } from '@jejak/directory';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { disclosedItems } from '../common/item-disclosure';
 import { ReadsProjection } from '../common/reads-projection.decorator';
 import { ReadQueryDto } from '../common/read-query.dto';
 import { ApiProblems } from '../openapi/problem.dto';
@@ -40,11 +43,15 @@ export class WatchController {
   @ReadsProjection()
   @Get('in-transit')
   @ApiOkResponse({ type: WatchListDto })
-  async inTransit(@Query() query: OlderThanQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
+  async inTransit(
+    @Query() query: OlderThanQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) _reply: FastifyReply,
+  ) {
     const hours = query.olderThanHours ?? 24;
     return {
       olderThanHours: hours,
-      items: await this.readModels.inTransitLongerThan(hours, now(), query.limit),
+      items: disclosedItems(await this.readModels.inTransitLongerThan(hours, now(), query.limit), principal),
     };
   }
 
@@ -53,27 +60,34 @@ export class WatchController {
   @ApiOkResponse({ type: WatchListDto })
   async pendingHandovers(
     @Query() query: OlderThanQueryDto,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
     const hours = query.olderThanHours ?? 0;
-    return {
-      olderThanHours: hours,
-      items: await this.readModels.pendingHandoversOlderThan(hours, now(), query.limit),
-    };
+    const views = await this.readModels.pendingHandoversOlderThan(hours, now(), query.limit);
+    return { olderThanHours: hours, items: disclosedItems(views, principal) };
   }
 
   @ReadsProjection()
   @Get('overdue-loans')
   @ApiOkResponse({ type: WatchListDto })
-  async overdueLoans(@Query() query: WatchQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
-    return { items: await this.readModels.overdueLoans(now(), query.limit) };
+  async overdueLoans(
+    @Query() query: WatchQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) _reply: FastifyReply,
+  ) {
+    return { items: disclosedItems(await this.readModels.overdueLoans(now(), query.limit), principal) };
   }
 
   @ReadsProjection()
   @Get('retention-ended')
   @ApiOkResponse({ type: WatchListDto })
-  async retentionEnded(@Query() query: WatchQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
-    return { items: await this.readModels.retentionEnded(now(), query.limit) };
+  async retentionEnded(
+    @Query() query: WatchQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) _reply: FastifyReply,
+  ) {
+    return { items: disclosedItems(await this.readModels.retentionEnded(now(), query.limit), principal) };
   }
 }
 
