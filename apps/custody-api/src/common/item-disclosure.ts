@@ -35,7 +35,11 @@ export const disclosedItems = (views: readonly ItemView[], principal: Principal)
   views.map((view) => disclosedItem(view, principal));
 
 /** An item's trail for a reader who may not read the item: event data without those fields. */
-export function disclosedTrail(entries: TrailEntry[], view: ItemView | null, principal: Principal): TrailEntry[] {
+export function disclosedTrail(
+  entries: TrailEntry[],
+  view: ItemView | null,
+  principal: Principal,
+): TrailEntry[] {
   if (view === null || mayReadItem(readerOf(principal), view)) return entries;
   return entries.map((entry) => ({
     ...entry,

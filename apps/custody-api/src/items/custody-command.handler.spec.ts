@@ -13,7 +13,12 @@ import {
 } from '@jejak/custody';
 import { ACTORS, aFile, lookupLocation, lookupParty } from '@jejak/custody/testing/fixtures';
 import { SqliteEventStore } from '@jejak/event-store';
-import { ShortCodeRepository, type Principal, type LocationRepository, type PeopleRepository } from '@jejak/directory';
+import {
+  ShortCodeRepository,
+  type Principal,
+  type LocationRepository,
+  type PeopleRepository,
+} from '@jejak/directory';
 import Database from 'better-sqlite3';
 import { ApiProblem } from '../common/problem';
 import { CommandMetrics } from '../metrics/command-metrics';
@@ -114,7 +119,10 @@ describe('CustodyCommandHandler with its item state cache', () => {
   it('gives a registration the next short code of its unit, in its event; a refusal takes none', async () => {
     await send({ type: 'registered', itemId: 'ARS-7', data: aFile() }, ACTORS.officerA);
     await expect(
-      send({ type: 'registered', itemId: 'ARS-8', data: aFile({ securityClass: 'rahasia' }) }, ACTORS.officerA),
+      send(
+        { type: 'registered', itemId: 'ARS-8', data: aFile({ securityClass: 'rahasia' }) },
+        ACTORS.officerA,
+      ),
     ).rejects.toThrow();
     await send({ type: 'registered', itemId: 'ARS-9', data: aFile() }, ACTORS.officerA);
 
