@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ShortCodeRepository } from './short-code.repository';
+import { openShortCodeDatabase, ShortCodeRepository } from './short-code.repository';
 
 describe('ShortCodeRepository', () => {
   const at = new Date(Date.now() - 60_000).toISOString();
@@ -16,11 +16,13 @@ describe('ShortCodeRepository', () => {
   });
 
   it('never repeats a number: two connections to one file (the API and the CLI), and a restart', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'short-codes-')), 'directory.sqlite');
-    const api = new ShortCodeRepository(new Database(file));
-    const cli = new ShortCodeRepository(new Database(file));
+    const dir = mkdtempSync(join(tmpdir(), 'short-codes-'));
+    const api = new ShortCodeRepository(openShortCodeDatabase(dir));
+    const cli = new ShortCodeRepository(openShortCodeDatabase(dir));
     const codes = Array.from({ length: 200 }, (_, i) => (i % 2 ? api : cli).assign('kec-setu', at));
-    const restarted = new ShortCodeRepository(new Database(file));
+    api.close();
+    cli.close();
+    const restarted = new ShortCodeRepository(openShortCodeDatabase(dir));
     codes.push(restarted.assign('kec-setu', at));
     expect(new Set(codes).size).toBe(201);
     expect(codes[200]).toBe(`SET-${year}-00201`);

@@ -4,6 +4,7 @@ import type { Actor } from '@jejak/custody';
 import {
   openDirectoryDatabase,
   LocationRepository,
+  openShortCodeDatabase,
   ShortCodeRepository,
   TokenRepository,
 } from '@jejak/directory';
@@ -51,6 +52,7 @@ export async function importCommand(
   }
 
   const db = openDirectoryDatabase(context.config.dataDir);
+  let shortCodes: ShortCodeRepository | undefined;
   try {
     const locations = new LocationRepository(db);
     if (unitId && !locations.get(unitId)) throw new UsageError(`unknown unit '${unitId}'`);
@@ -63,6 +65,7 @@ export async function importCommand(
       return 1;
     }
     const store = await context.events();
+    shortCodes = new ShortCodeRepository(openShortCodeDatabase(context.config.dataDir));
     // The same list, unit and actor is the same import until it is done: a second run completes a
     // cut-off one, never doubles it; an import asked for again (--allow-duplicate) is a new one.
     const request = sha256(`${unitId ?? ''}|${actor.id}|${fingerprint}|${earlier.length}`);
@@ -73,7 +76,7 @@ export async function importCommand(
       actor,
       tokenId: 'cli',
       defaultOriginUnitId: unitId,
-      shortCodes: new ShortCodeRepository(db),
+      shortCodes,
       idempotency: { key: `file:${request}`, requestHash: request },
       onProgress: (recorded, total) => {
         progress ??= new Progress('import', total, output);
@@ -112,6 +115,7 @@ export async function importCommand(
     output.out(JSON.stringify({ importId, imported, recorded, position, itemIds }, null, 2));
     return 0;
   } finally {
+    shortCodes?.close();
     db.close();
   }
 }

@@ -29,6 +29,8 @@ import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import {
   openDirectoryDatabase,
   LocationRepository,
+  openShortCodeDatabase,
+  SHORT_CODE_FILE,
   ShortCodeRepository,
   TokenRepository,
 } from '@jejak/directory';
@@ -83,8 +85,11 @@ function logCatchUpProgress(logger: Logger): (done: number, total: number) => vo
     },
     {
       provide: ShortCodeRepository,
-      inject: [DIRECTORY_DB],
-      useFactory: (db: Database.Database) => new ShortCodeRepository(db),
+      inject: [APP_CONFIG, StoreIntegrity],
+      useFactory: (config: AppConfig, integrity: StoreIntegrity) => {
+        integrity.checkBeforeOpen(SHORT_CODE_FILE);
+        return new ShortCodeRepository(openShortCodeDatabase(config.dataDir));
+      },
     },
     {
       provide: TokenRepository,
@@ -204,6 +209,7 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(IdempotencyRepository) private readonly idempotency: IdempotencyRepository,
     @Inject(DIRECTORY_DB) private readonly directory: Database.Database,
+    @Inject(ShortCodeRepository) private readonly shortCodes: ShortCodeRepository,
     @Inject(StoreIntegrity) private readonly integrity: StoreIntegrity,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -222,6 +228,7 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     await this.readModels.close();
     this.idempotency.close();
     this.directory.close();
+    this.shortCodes.close();
     this.integrity.release();
     if (signal) this.logger.log(`stopped cleanly on ${signal}`);
   }
