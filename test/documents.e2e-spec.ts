@@ -256,8 +256,19 @@ describe('printed documents over HTTP', () => {
           ids.map((id) => `${BASE_URL}/i/${id}`).sort(),
         );
         const { text } = await textOf(pdf);
-        // No short codes yet: the id stands in for it, wrapped over two lines.
-        for (const id of ids) expect(text.replace(/\s/g, '')).toContain(id);
+        // Each label leads with the item's short code (domain.md "People and places").
+        for (const id of ids) {
+          const { shortCode } = (
+            await t
+              .http()
+              .get(`/api/items/${id}`)
+              .query({ minPosition: position })
+              .set(...bearer(cast.officer))
+              .expect(200)
+          ).body;
+          expect(shortCode).toMatch(/^CKU-\d{4}-\d{5}$/);
+          expect(text).toContain(shortCode);
+        }
         expect(text).toContain('Register surat – Kedutaan 日本');
         expect(text).toContain('Kecamatan Cikarang Utara');
         expect(text).toContain('900.1.3 · 2019');

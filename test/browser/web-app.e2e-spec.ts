@@ -480,6 +480,33 @@ describeWithBrowser('web app in a real browser', () => {
     await watched.context.close();
   });
 
+  it('a terbatas file opened by an officer of another unit reads "Dibatasi", its code shown, its title nowhere', async () => {
+    const officer = await token('officer', UNIT);
+    const stranger = await token('officer', 'kec-babelan');
+    const { itemId } = await api.must(officer, 'POST', '/api/items', {
+      kind: 'file',
+      title: 'Berkas sengketa tertutup',
+      classificationCode: '900.1.3',
+      securityClass: 'terbatas',
+      originUnitId: UNIT,
+      year: 2019,
+    });
+    const watched = await open('phone', `/i/${itemId}`);
+    const { page } = watched;
+    await page.getByRole('button', { name: 'Masuk dengan token' }).click();
+    await page.getByLabel('Token akses').fill(stranger);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await heading(page, 'Dibatasi');
+    await page.getByTestId('item-restricted').waitFor();
+    await page
+      .getByText(/^[A-Z]{3}-\d{4}-\d{5}$/)
+      .first()
+      .waitFor();
+    expect(await page.content()).not.toContain('sengketa tertutup');
+    expectClean(watched);
+    await watched.context.close();
+  });
+
   (HAS_SESSIONS ? it : it.skip)(
     'a person signs in with NIP and password (session cookie, X-CSRF-Token on writes), registers a file and signs out',
     async () => {

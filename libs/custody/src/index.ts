@@ -23,3 +23,5 @@ export * from './transfer';
 export * from './disposal';
 export * from './decode-event';
 export * from './room-table';
+export * from './confidentiality';
+export * from './short-code';

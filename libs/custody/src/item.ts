@@ -75,4 +75,9 @@ export interface ItemDescription {
   addresseeUnitId?: string;
   letterNumber?: string;
   letterDate?: string;
+  /**
+   * The short code (`CKU-2026-00042`, see short-code.ts), given by the service when the
+   * registration is recorded; absent on items registered before codes existed.
+   */
+  shortCode?: string;
 }

@@ -7,6 +7,7 @@ import {
   type LocationInfo,
   type LocationLookup,
   type MaybeItemState,
+  type ShortCodeAssigner,
 } from '@jejak/custody';
 import {
   WrongExpectedRevisionError,
@@ -44,6 +45,8 @@ export interface ImportRequest {
   finalCheck?: (accepted: readonly RowDecision[]) => RowError[];
   /** Check every row and answer what would be recorded (`preview`), recording nothing. */
   dryRun?: boolean;
+  /** Gives each recorded item its short code (none on a dry run). */
+  shortCodes?: ShortCodeAssigner;
 }
 
 /** A row as it would be registered: the item's fields; its id only when the list gives one. */
@@ -151,7 +154,7 @@ export async function importDaftarArsip(
   // Each row is a registration through the pipeline's stages (its decision made by the validator),
   // appended in batches rather than one command at a time.
   const appends: StreamAppend[] = accepted.map((decision: RowDecision) => {
-    const sealed = sealEvents(decision.events, {
+    const sealed = sealEvents(withShortCodes(decision.events, now, request.shortCodes), {
       itemId: decision.itemId,
       ...chainStart(null, [eventIdFor(decision.row)]),
       occurredAt: now,
@@ -215,3 +218,17 @@ function refusal(errors: RowError[]): ImportOutcome {
 
 export const describeError = (e: RowError): string =>
   e.row > 0 ? `baris ${e.row}, ${e.column}: ${e.message}` : `${e.column}: ${e.message}`;
+
+/** Each registration with the next code of its unit, in its event (as POST /api/items does). */
+function withShortCodes(
+  events: RowDecision['events'],
+  now: string,
+  codes: ShortCodeAssigner | undefined,
+): RowDecision['events'] {
+  if (!codes) return events;
+  return events.map((event) =>
+    event.type === 'registered' && event.data.shortCode === undefined
+      ? { ...event, data: { ...event.data, shortCode: codes.assign(event.data.originUnitId, now) } }
+      : event,
+  );
+}

@@ -12,3 +12,4 @@ export * from './credential.repository';
 export * from './session.repository';
 export * from './release-code.repository';
 export * from './party-lookup';
+export * from './short-code.repository';

@@ -1,5 +1,6 @@
 import type {
   Actor,
+  ReadScope,
   ItemDescription,
   ItemState,
   ItemStatus,
@@ -71,12 +72,18 @@ export interface ItemQuery {
   /** Matches `year`, or a period containing it. */
   year?: number;
   /**
-   * Words of the title, case- and accent-insensitive; every word must occur as a whole word,
-   * a word ending in `*` as the start of one ("cikar*").
+   * Words of the title and letter number, case- and accent-insensitive; every word must occur as a whole word,
+   * a word ending in `*` as the start of one ("cikar*"). A `q` shaped like a short code
+   * (`cku-2026-000`) also matches the items whose code starts with it, without regard to case.
    */
   q?: string;
   /** Voided items (registered by mistake) are left out of every list unless asked for, or by `status`. */
   includeVoided?: boolean;
+  /**
+   * Whose search it is: `q` matches the title and letter number only of items this reader may
+   * read (libs/custody confidentiality.ts), the short code of every item. Unset: every item.
+   */
+  readScope?: ReadScope;
   limit?: number;
   cursor?: string;
 }

@@ -13,17 +13,25 @@ import { quickCheck, SIGNING_KEY_FILE } from '@jejak/event-store';
 import { UsageError, type CliContext, type Output } from '../cli-context';
 
 const EVENT_LOG = 'events.sqlite';
+/** Must never be behind the log: the short code counters (SHORT_CODE_FILE of @jejak/directory). */
+const AFTER_LOG = ['short-codes.sqlite'];
 
 /**
- * The data files of a data directory, the event log last: every other file (read models,
- * idempotent answers, directory) is then copied before it, so a restored store never has read
- * models or remembered answers ahead of its log.
+ * The data files of a data directory, the event log next to last: every other file (read models,
+ * idempotent answers, directory) is copied before it, so a restored store never has read models or
+ * remembered answers ahead of its log; the short code counters after it, so a restored store never
+ * hands out again a code its log holds.
  */
 export function dataFiles(dataDir: string): string[] {
   const names = readdirSync(dataDir)
     .filter((name) => name.endsWith('.sqlite'))
     .sort();
-  return [...names.filter((name) => name !== EVENT_LOG), ...names.filter((name) => name === EVENT_LOG)];
+  const before = names.filter((name) => name !== EVENT_LOG && !AFTER_LOG.includes(name));
+  return [
+    ...before,
+    ...names.filter((name) => name === EVENT_LOG),
+    ...names.filter((n) => AFTER_LOG.includes(n)),
+  ];
 }
 
 /**

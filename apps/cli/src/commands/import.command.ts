@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '@jejak/custody';
-import { openDirectoryDatabase, LocationRepository, TokenRepository } from '@jejak/directory';
+import {
+  openDirectoryDatabase,
+  LocationRepository,
+  openShortCodeDatabase,
+  ShortCodeRepository,
+  TokenRepository,
+} from '@jejak/directory';
 import {
   describeError,
   duplicateMessage,
@@ -46,6 +52,7 @@ export async function importCommand(
   }
 
   const db = openDirectoryDatabase(context.config.dataDir);
+  let shortCodes: ShortCodeRepository | undefined;
   try {
     const locations = new LocationRepository(db);
     if (unitId && !locations.get(unitId)) throw new UsageError(`unknown unit '${unitId}'`);
@@ -58,6 +65,7 @@ export async function importCommand(
       return 1;
     }
     const store = await context.events();
+    shortCodes = new ShortCodeRepository(openShortCodeDatabase(context.config.dataDir));
     // The same list, unit and actor is the same import until it is done: a second run completes a
     // cut-off one, never doubles it; an import asked for again (--allow-duplicate) is a new one.
     const request = sha256(`${unitId ?? ''}|${actor.id}|${fingerprint}|${earlier.length}`);
@@ -68,6 +76,7 @@ export async function importCommand(
       actor,
       tokenId: 'cli',
       defaultOriginUnitId: unitId,
+      shortCodes,
       idempotency: { key: `file:${request}`, requestHash: request },
       onProgress: (recorded, total) => {
         progress ??= new Progress('import', total, output);
@@ -106,6 +115,7 @@ export async function importCommand(
     output.out(JSON.stringify({ importId, imported, recorded, position, itemIds }, null, 2));
     return 0;
   } finally {
+    shortCodes?.close();
     db.close();
   }
 }

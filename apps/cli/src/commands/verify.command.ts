@@ -99,7 +99,7 @@ export async function verifyCommand(
 /** The embedded files, through SQLite's full integrity_check; prints each verdict, returns the damaged count. */
 function checkSqliteFiles(dataDir: string, output: Output): number {
   let damaged = 0;
-  for (const name of ['events.sqlite', 'read-models.sqlite', 'directory.sqlite']) {
+  for (const name of ['events.sqlite', 'read-models.sqlite', 'directory.sqlite', 'short-codes.sqlite']) {
     const file = join(dataDir, name);
     if (!existsSync(file)) continue;
     const problems = checkFile(file, true);

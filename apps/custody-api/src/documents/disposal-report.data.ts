@@ -1,6 +1,6 @@
 import type { ItemView, TrailEntry } from '@jejak/read-models';
 import { toDisposalRows, type DisposalRow } from '../reports/disposal-list.rows';
-import { mayRead, WITHHELD, type Reader } from './may-read';
+import { printable, type Reader } from './may-read';
 import { quantityTotals } from './quantity-totals';
 import type { DocumentDirectory, Signatory } from './signatories';
 
@@ -30,9 +30,7 @@ export function toDisposalReportData(
 ): DisposalReportData | null {
   if (ended.length === 0) return null;
   const latest = ended.reduce((a, b) => (a.entry.occurredAt >= b.entry.occurredAt ? a : b));
-  const shown = ended.map(({ view }) =>
-    mayRead(reader, view) ? view : { ...view, title: WITHHELD, notes: undefined },
-  );
+  const shown = ended.map(({ view }) => printable(reader, view));
   return {
     kind: ended[0].entry.type === 'transferred_static' ? 'statis' : 'musnah',
     baNumber,

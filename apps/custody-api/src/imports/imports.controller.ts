@@ -13,7 +13,7 @@ import type Database from 'better-sqlite3';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { deterministicUuid, EVENT_STORE, type EventStore } from '@jejak/event-store';
-import { toActor, type Principal, LocationRepository } from '@jejak/directory';
+import { toActor, type Principal, LocationRepository, ShortCodeRepository } from '@jejak/directory';
 import {
   ACCEPTED_COLUMNS,
   UNKNOWN_COLUMN_MESSAGE,
@@ -91,6 +91,7 @@ export class ImportsController {
     @Inject(LocationRepository) private readonly locations: LocationRepository,
     @Inject(TransferCommandHandler) private readonly transfers: TransferCommandHandler,
     @Inject(DIRECTORY_DB) directoryDb: Database.Database,
+    @Inject(ShortCodeRepository) private readonly shortCodes: ShortCodeRepository,
   ) {
     this.ledger = new ImportLedger(directoryDb);
   }
@@ -173,6 +174,7 @@ export class ImportsController {
       defaultOriginUnitId,
       idempotency,
       dryRun,
+      shortCodes: this.shortCodes,
       finalCheck: (accepted) => {
         fromId = accepted.length > 0 ? originOf(accepted[0]) : fromId;
         return transfer ? transferProblems(transfer, accepted, this.locations.lookup) : [];

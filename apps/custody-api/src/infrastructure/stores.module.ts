@@ -26,7 +26,14 @@ import {
   type ReadModelStore,
 } from '@jejak/read-models';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
-import { openDirectoryDatabase, LocationRepository, TokenRepository } from '@jejak/directory';
+import {
+  openDirectoryDatabase,
+  LocationRepository,
+  openShortCodeDatabase,
+  SHORT_CODE_FILE,
+  ShortCodeRepository,
+  TokenRepository,
+} from '@jejak/directory';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { PROJECTOR, RemoteProjectorHandle, type ProjectorHandle } from './projector.provider';
@@ -75,6 +82,14 @@ function logCatchUpProgress(logger: Logger): (done: number, total: number) => vo
       provide: LocationRepository,
       inject: [DIRECTORY_DB],
       useFactory: (db: Database.Database) => new LocationRepository(db),
+    },
+    {
+      provide: ShortCodeRepository,
+      inject: [APP_CONFIG, StoreIntegrity],
+      useFactory: (config: AppConfig, integrity: StoreIntegrity) => {
+        integrity.checkBeforeOpen(SHORT_CODE_FILE);
+        return new ShortCodeRepository(openShortCodeDatabase(config.dataDir));
+      },
     },
     {
       provide: TokenRepository,
@@ -176,6 +191,7 @@ function logCatchUpProgress(logger: Logger): (done: number, total: number) => vo
     ReadModelGate,
     DIRECTORY_DB,
     LocationRepository,
+    ShortCodeRepository,
     TokenRepository,
     IdempotencyRepository,
     EVENT_STORE,
@@ -193,6 +209,7 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(IdempotencyRepository) private readonly idempotency: IdempotencyRepository,
     @Inject(DIRECTORY_DB) private readonly directory: Database.Database,
+    @Inject(ShortCodeRepository) private readonly shortCodes: ShortCodeRepository,
     @Inject(StoreIntegrity) private readonly integrity: StoreIntegrity,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -211,6 +228,7 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     await this.readModels.close();
     this.idempotency.close();
     this.directory.close();
+    this.shortCodes.close();
     this.integrity.release();
     if (signal) this.logger.log(`stopped cleanly on ${signal}`);
   }

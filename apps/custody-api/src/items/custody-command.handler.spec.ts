@@ -13,7 +13,13 @@ import {
 } from '@jejak/custody';
 import { ACTORS, aFile, lookupLocation, lookupParty } from '@jejak/custody/testing/fixtures';
 import { SqliteEventStore } from '@jejak/event-store';
-import type { Principal, LocationRepository, PeopleRepository } from '@jejak/directory';
+import {
+  ShortCodeRepository,
+  type Principal,
+  type LocationRepository,
+  type PeopleRepository,
+} from '@jejak/directory';
+import Database from 'better-sqlite3';
 import { ApiProblem } from '../common/problem';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { CustodyCommandHandler, CustodyCommandMessage } from './custody-command.handler';
@@ -40,11 +46,14 @@ describe('CustodyCommandHandler with its item state cache', () => {
       },
     }) as unknown as PeopleRepository;
 
+  let codes: ShortCodeRepository;
+
   beforeEach(() => {
+    codes = new ShortCodeRepository(new Database(':memory:'));
     dir = mkdtempSync(join(tmpdir(), 'jejak-handler-'));
     store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
     const locations = { lookup: lookupLocation } as unknown as LocationRepository;
-    handler = new CustodyCommandHandler(store, locations, peopleOf(ACTORS), new CommandMetrics());
+    handler = new CustodyCommandHandler(store, locations, peopleOf(ACTORS), new CommandMetrics(), codes);
   });
 
   afterEach(async () => {
@@ -107,6 +116,23 @@ describe('CustodyCommandHandler with its item state cache', () => {
     expect(verifyChain(events).valid).toBe(true);
   });
 
+  it('gives a registration the next short code of its unit, in its event; a refusal takes none', async () => {
+    await send({ type: 'registered', itemId: 'ARS-7', data: aFile() }, ACTORS.officerA);
+    await expect(
+      send(
+        { type: 'registered', itemId: 'ARS-8', data: aFile({ securityClass: 'rahasia' }) },
+        ACTORS.officerA,
+      ),
+    ).rejects.toThrow();
+    await send({ type: 'registered', itemId: 'ARS-9', data: aFile() }, ACTORS.officerA);
+
+    const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+    const codeOf = async (id: string) => ((await stored(id))[0].data as { shortCode?: string }).shortCode;
+    expect(await codeOf('ARS-7')).toBe(`AXX-${year}-00001`);
+    expect(await codeOf('ARS-9')).toBe(`AXX-${year}-00002`);
+    expect(await stored('ARS-8')).toEqual([]);
+  });
+
   it('decides on the stored state, not on what it last wrote: a step valid only after a write elsewhere is accepted', async () => {
     await send({ type: 'registered', itemId: 'ARS-2', data: aFile() }, ACTORS.officerA);
     await appendElsewhere({ type: 'collected', itemId: 'ARS-2', data: {} }, ACTORS.courier1);
@@ -147,6 +173,7 @@ describe('CustodyCommandHandler with its item state cache', () => {
       { lookup: lookupLocation } as unknown as LocationRepository,
       peopleOf(ACTORS),
       new CommandMetrics(),
+      codes,
     );
     await otherHandler.execute(
       new CustodyCommandMessage({

@@ -12,6 +12,7 @@ import {
   type DecidedEvent,
   type DecisionContext,
   type ItemState,
+  type ShortCodeAssigner,
 } from '@jejak/custody';
 import {
   CommandPipeline,
@@ -26,6 +27,7 @@ import {
   type Principal,
   LocationRepository,
   PeopleRepository,
+  ShortCodeRepository,
 } from '@jejak/directory';
 import { DEFAULT_HANDOVER_TTL_HOURS, type PartyLookup } from '@jejak/custody';
 import { pipelineProblem } from '../common/pipeline-problem';
@@ -75,6 +77,7 @@ export class CustodyCommandHandler {
     @Inject(LocationRepository) private readonly locations: LocationRepository,
     @Inject(PeopleRepository) people: PeopleRepository,
     @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
+    @Inject(ShortCodeRepository) private readonly shortCodes: ShortCodeAssigner,
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
     this.handoverTtlHours = config?.handoverTtlHours ?? DEFAULT_HANDOVER_TTL_HOURS;
@@ -95,6 +98,10 @@ export class CustodyCommandHandler {
   private async record(request: CustodyRequest): Promise<CustodyOutcome> {
     const { command, principal } = request;
     const actor = toActor(principal);
+    // One number per request, taken only once the registration is decided (retries reuse it).
+    let code: string | undefined;
+    const assign = (ctx: DecisionContext): string =>
+      this.shortCodes.assign(command.type === 'registered' ? command.data.originUnitId : '', ctx.occurredAt);
     const handled = await this.pipeline.handle<DecidedEvent, CustodyEvent, ItemState, DecisionContext>({
       streamId: itemStreamId(command.itemId),
       fold: ITEM_FOLD,
@@ -120,7 +127,7 @@ export class CustodyCommandHandler {
             }
           : when;
       },
-      decide: (state, ctx) => decide(command, state, ctx),
+      decide: (state, ctx) => withShortCode(decide(command, state, ctx), () => (code ??= assign(ctx))),
       seal: (decided, chain, ctx) =>
         sealEvents(decided, {
           itemId: command.itemId,
@@ -142,6 +149,20 @@ export class CustodyCommandHandler {
     const { revision, position } = handled.results[0];
     return { itemId: command.itemId, eventId: last.eventId, type: last.type, revision, position };
   }
+}
+
+/** A decided registration gets its short code here: in its event, so a replay shows it. */
+export function withShortCode(
+  decision: ReturnType<typeof decide>,
+  code: () => string,
+): ReturnType<typeof decide> {
+  if (!decision.ok) return decision;
+  const events = decision.events.map((event) =>
+    event.type === 'registered' && event.data.shortCode === undefined
+      ? { ...event, data: { ...event.data, shortCode: code() } }
+      : event,
+  );
+  return { ...decision, events };
 }
 
 function conflict(itemId: string, expected: number, actual: number): ApiProblem {

@@ -56,8 +56,12 @@ export class ItemsController {
   @Get()
   @ApiOkResponse({ type: ItemPageDto })
   @ApiProblems(503)
-  async list(@Query() query: ItemListQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
-    return this.items.list(query);
+  async list(
+    @Query() query: ItemListQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) _reply: FastifyReply,
+  ) {
+    return this.items.list(query, principal);
   }
 
   @ReadsProjection()
@@ -67,9 +71,10 @@ export class ItemsController {
   async get(
     @Param('id') id: string,
     @Query() _query: ReadQueryDto,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
-    return this.items.get(id);
+    return this.items.get(id, principal);
   }
 
   @ReadsProjection()
@@ -79,8 +84,9 @@ export class ItemsController {
   async history(
     @Param('id') id: string,
     @Query() query: HistoryQueryDto,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
-    return this.items.history(id, query);
+    return this.items.history(id, query, principal);
   }
 }

@@ -3,6 +3,7 @@ import { READ_MODEL_QUERIES, withHandoverLapse, type ReadModelQueries } from '@j
 import type { Principal } from '@jejak/directory';
 import { idSourceFor, type IdempotentRequest } from '@jejak/event-store';
 import { toRegisterCommand, type RegisterItemDto } from '@jejak/http-contract';
+import { disclosedItem, disclosedItems, disclosedTrail, scopeOf } from '../common/item-disclosure';
 import { ApiProblem } from '../common/problem';
 import { CustodyCommandHandler, CustodyCommandMessage, type CustodyOutcome } from './custody-command.handler';
 import type { HistoryQueryDto, ItemListQueryDto } from './dto/item-query.dto';
@@ -54,27 +55,29 @@ export class ItemsService {
     );
   }
 
-  async list(query: ItemListQueryDto) {
+  /** `q` matches only what the asker may read: the restriction is in the query, not after it. */
+  async list(query: ItemListQueryDto, principal: Principal) {
     const { minPosition: _minPosition, ...filters } = query;
-    const page = await this.readModels.listItems(filters);
-    return { items: page.items, nextCursor: page.nextCursor };
+    const page = await this.readModels.listItems({ ...filters, readScope: scopeOf(principal) });
+    return { items: disclosedItems(page.items, principal), nextCursor: page.nextCursor };
   }
 
-  async get(itemId: string) {
+  async get(itemId: string, principal: Principal) {
     const item = await this.readModels.getItem(itemId);
     if (!item) throw new ApiProblem('not-found', `No item '${itemId}'.`);
-    return withHandoverLapse(item, new Date().toISOString());
+    return disclosedItem(withHandoverLapse(item, new Date().toISOString()), principal);
   }
 
-  async history(itemId: string, query: HistoryQueryDto) {
+  async history(itemId: string, query: HistoryQueryDto, principal: Principal) {
     const page = await this.readModels.getTrail(itemId, {
       afterRevision: afterRevisionOf(query),
       limit: query.limit ?? 200,
     });
-    if (page.items.length === 0 && !(await this.readModels.getItem(itemId))) {
+    const view = await this.readModels.getItem(itemId);
+    if (page.items.length === 0 && !view) {
       throw new ApiProblem('not-found', `No item '${itemId}'.`);
     }
-    return { itemId, events: page.items, nextCursor: page.nextCursor };
+    return { itemId, events: disclosedTrail(page.items, view, principal), nextCursor: page.nextCursor };
   }
 }
 

@@ -12,6 +12,7 @@ import {
 } from '@jejak/directory';
 import { DIRECTORY_DB } from '../infrastructure/stores.module';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { disclosedItems } from '../common/item-disclosure';
 import { ApiProblem } from '../common/problem';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ReadsProjection } from '../common/reads-projection.decorator';
@@ -93,6 +94,7 @@ export class LocationsController {
   async inventory(
     @Param('id') id: string,
     @Query() query: PageQueryDto,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
     const location = this.locations.get(id);
@@ -104,6 +106,6 @@ export class LocationsController {
       limit: query.limit,
       cursor: query.cursor,
     });
-    return { location, items: page.items, nextCursor: page.nextCursor };
+    return { location, items: disclosedItems(page.items, principal), nextCursor: page.nextCursor };
   }
 }

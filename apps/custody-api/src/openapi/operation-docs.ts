@@ -111,17 +111,19 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   'GET /api/items': {
     summary: 'Search items',
     description:
-      'Items by status, location, custodian, unit pengolah and free text `q` (title, short code, letter number), a page at a time (`limit`, `cursor`). Voided items are left out unless `includeVoided=true` or `status=voided`.',
+      'Items by status, location, custodian, unit pengolah and free text `q` (title, short code, letter number), a page at a time (`limit`, `cursor`). `q` matches the title and letter number only of the items the asker may read (a `terbatas` item of another unit is never found by its words), and the start of any short code; a `terbatas` item the asker may not read is listed with `restricted: true` and without title, notes and letter fields. Voided items are left out unless `includeVoided=true` or `status=voided`.',
     problems: LAGGING,
   },
   'GET /api/items/{id}': {
     summary: 'Where is it now',
-    description: 'The item’s current status, place, custodian and since when, from the read model.',
+    description:
+      'The item’s current status, place, custodian and since when, from the read model, with its `shortCode`. A `terbatas` item is shown whole only to officers of its origin unit (and addressee unit, for a letter), its holder now, depot staff of the depot holding or receiving it, auditors and admins; to everyone else with `restricted: true` and without title, notes, letterNumber and letterDate.',
     problems: { ...NOT_FOUND_ITEM, ...LAGGING },
   },
   'GET /api/items/{id}/history': {
     summary: 'Its trail',
-    description: 'Every custody event of the item, oldest first, with the actor of each.',
+    description:
+      'Every custody event of the item, oldest first, with the actor of each. For a restricted item (see the where-is) the title, notes and letter fields are taken out of every event’s data and each event says `restricted: true`; the audit replay shows everything to auditors and admins.',
     problems: { ...NOT_FOUND_ITEM, ...LAGGING },
   },
   'GET /api/watch/in-transit': {

@@ -18,8 +18,26 @@ export class EventRecordedDto extends ItemRegisteredDto {
 
 export class ItemViewDto {
   @ApiProperty() itemId!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'CKU-2026-00042',
+    description:
+      'Unit prefix, year of registration (WIB), sequence; given at registration, searchable with q. Null for items registered before codes existed.',
+  })
+  shortCode!: string | null;
   @ApiProperty({ enum: ITEM_KINDS }) kind!: string;
-  @ApiProperty() title!: string;
+  @ApiPropertyOptional({ description: 'Absent when restricted' }) title?: string;
+  @ApiPropertyOptional({ description: 'Absent when restricted' }) notes?: string;
+  @ApiPropertyOptional({ description: 'Letters; absent when restricted' }) letterNumber?: string;
+  @ApiPropertyOptional({ description: 'Letters (YYYY-MM-DD); absent when restricted' }) letterDate?: string;
+  @ApiPropertyOptional({ description: 'Letters' }) addresseeUnitId?: string;
+  @ApiPropertyOptional({
+    enum: [true],
+    description:
+      'A terbatas item the asker may not read (domain.md "Confidentiality of terbatas items"): title, notes, letterNumber and letterDate are withheld. Absent otherwise.',
+  })
+  restricted?: true;
   @ApiProperty({ example: '900.1.3' }) classificationCode!: string;
   @ApiProperty({ enum: ['biasa', 'terbatas'] }) securityClass!: string;
   @ApiProperty() originUnitId!: string;
@@ -70,6 +88,11 @@ export class TrailEntryDto {
   @ApiProperty({ nullable: true, type: String }) commandId!: string | null;
   @ApiProperty({ nullable: true, type: String }) correlationId!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+  @ApiPropertyOptional({
+    enum: [true],
+    description: 'The item is restricted for the asker: title, notes and letter fields are taken out of data',
+  })
+  restricted?: true;
 }
 
 export class HistoryDto {

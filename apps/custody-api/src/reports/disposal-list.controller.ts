@@ -4,7 +4,9 @@ import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { DISPOSITIONS, type Disposition } from '@jejak/custody';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
-import { LocationRepository } from '@jejak/directory';
+import { LocationRepository, type Principal } from '@jejak/directory';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { printable } from '../documents/may-read';
 import { ApiProblem } from '../common/problem';
 import { DocumentSources } from '../documents/document-sources';
 import { ReadsProjection } from '../common/reads-projection.decorator';
@@ -53,6 +55,7 @@ export class DisposalListController {
   @ApiProduces('application/pdf')
   async disposalList(
     @Query() query: DisposalListQueryDto,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const depot = query.depotId === undefined ? undefined : this.locations.get(query.depotId);
@@ -71,7 +74,7 @@ export class DisposalListController {
         title: TITLES[disposition],
         asOf,
         depotName: depot?.name ?? null,
-        rows: toDisposalRows(items),
+        rows: toDisposalRows(items.map((item) => printable(principal, item))),
         truncatedAt: ended.length === MAX_ROWS ? items.length : null,
       },
       this.sources.heading,

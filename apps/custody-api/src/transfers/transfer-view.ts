@@ -10,8 +10,11 @@ import type { ItemView } from '@jejak/read-models';
 /** One manifest line: the item's current state from the read model, and what intake found. */
 export interface TransferItemLine {
   itemId: string;
-  /** Null when the read model does not know the item (yet). */
+  shortCode: string | null;
+  /** Null when the read model does not know the item (yet), or the asker may not read it. */
   title: string | null;
+  /** A `terbatas` item the asker may not read. */
+  restricted?: true;
   classificationCode: string | null;
   status: ItemView['status'] | null;
   locationId: string | null;
@@ -57,6 +60,8 @@ export function toTransferView(
   state: TransferState,
   events: readonly TransferEvent[],
   items: ReadonlyMap<string, ItemView | null>,
+  /** Whether the asker may read an item's title (libs/custody confidentiality.ts). */
+  mayRead: (view: ItemView) => boolean = () => true,
 ): TransferView {
   const results = new Map((state.intake ?? []).map((result) => [result.itemId, result]));
   const sittings = events.flatMap((event) =>
@@ -85,9 +90,12 @@ export function toTransferView(
     items: state.itemIds.map((itemId) => {
       const view = items.get(itemId) ?? null;
       const { itemId: _id, ...intake } = results.get(itemId) ?? { itemId };
+      const restricted = view !== null && !mayRead(view);
       return {
         itemId,
-        title: view?.title ?? null,
+        shortCode: view?.shortCode ?? null,
+        title: restricted ? null : (view?.title ?? null),
+        ...(restricted ? { restricted: true as const } : {}),
         classificationCode: view?.classificationCode ?? null,
         status: view?.status ?? null,
         locationId: view?.locationId ?? null,

@@ -64,9 +64,10 @@ export class TransfersController {
   async get(
     @Param('id') id: string,
     @Query() _query: ReadQueryDto,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
-    return this.transfers.get(id);
+    return this.transfers.get(id, principal);
   }
 
   @ReadsProjection()

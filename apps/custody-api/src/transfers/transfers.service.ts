@@ -16,6 +16,8 @@ import {
 } from './transfer-command.handler';
 import type { TransferListQueryDto } from './dto/transfer-query.dto';
 import { TransferReads } from './transfer-reads';
+import { readerOf } from '../common/item-disclosure';
+import { mayReadItem } from '@jejak/custody';
 import { toTransferView } from './transfer-view';
 
 /** What every write answers: the event recorded and where to wait for it. */
@@ -89,9 +91,12 @@ export class TransfersService {
     return { transfers: page.items, nextCursor: page.nextCursor };
   }
 
-  async get(transferId: string) {
+  async get(transferId: string, reader: Principal) {
     const { state, events } = await this.reads.transfer(transferId);
-    return toTransferView(state, events, await this.reads.items(state.itemIds));
+    const asker = readerOf(reader);
+    return toTransferView(state, events, await this.reads.items(state.itemIds), (view) =>
+      mayReadItem(asker, view, state.toId),
+    );
   }
 
   report(transferId: string, reader: Principal): Promise<PdfFile> {

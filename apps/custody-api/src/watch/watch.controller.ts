@@ -5,6 +5,9 @@ import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'cla
 import { LATE_ENTRY_AFTER_MS } from '@jejak/custody';
 import type { FastifyReply } from 'fastify';
 import { READ_MODEL_QUERIES, type ItemView, type ReadModelQueries } from '@jejak/read-models';
+import type { Principal } from '@jejak/directory';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { disclosedItems } from '../common/item-disclosure';
 import { ReadsProjection } from '../common/reads-projection.decorator';
 import { ReadQueryDto } from '../common/read-query.dto';
 import { ApiProblems } from '../openapi/problem.dto';
@@ -70,11 +73,15 @@ export class WatchController {
   @ReadsProjection()
   @Get('in-transit')
   @ApiOkResponse({ type: WatchListDto })
-  async inTransit(@Query() query: OlderThanQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
+  async inTransit(
+    @Query() query: OlderThanQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) _reply: FastifyReply,
+  ) {
     const hours = query.olderThanHours ?? 24;
     return {
       olderThanHours: hours,
-      items: await this.readModels.inTransitLongerThan(hours, now(), query.limit),
+      items: disclosedItems(await this.readModels.inTransitLongerThan(hours, now(), query.limit), principal),
     };
   }
 
@@ -83,22 +90,25 @@ export class WatchController {
   @ApiOkResponse({ type: WatchListDto })
   async pendingHandovers(
     @Query() query: OlderThanQueryDto,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) _reply: FastifyReply,
   ) {
     const hours = query.olderThanHours ?? 0;
-    return {
-      olderThanHours: hours,
-      items: await this.readModels.pendingHandoversOlderThan(hours, now(), query.limit),
-    };
+    const views = await this.readModels.pendingHandoversOlderThan(hours, now(), query.limit);
+    return { olderThanHours: hours, items: disclosedItems(views, principal) };
   }
 
   @ReadsProjection()
   @Get('overdue-loans')
   @ApiOkResponse({ type: WatchListDto })
-  async overdueLoans(@Query() query: OverdueLoansQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
+  async overdueLoans(
+    @Query() query: OverdueLoansQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) _reply: FastifyReply,
+  ) {
     const filter = query.borrowerUnitId !== undefined ? { borrowerUnitId: query.borrowerUnitId } : {};
     const items = await this.readModels.overdueLoans(now(), query.limit, filter);
-    return { items, byBorrowerUnit: byBorrowerUnit(items) };
+    return { items: disclosedItems(items, principal), byBorrowerUnit: byBorrowerUnit(items) };
   }
 
   @ReadsProjection()
@@ -107,19 +117,34 @@ export class WatchController {
     const entries = await this.readModels.lateEntries({ since: query.since, limit: query.limit });
     return {
       lateAfterMinutes: LATE_ENTRY_AFTER_MS / 60_000,
-      entries: entries.map(({ itemId, entry }) => ({
-        itemId,
-        ...entry,
-        lateByMinutes: Math.floor((Date.parse(entry.recordedAt) - Date.parse(entry.occurredAt)) / 60_000),
-      })),
+      // The list says what was backdated, by whom and when; an entry's note and data stay in the
+      // item's history, where the terbatas rule withholds them from those who may not read them.
+      entries: entries.map(
+        ({ itemId, entry: { eventId, type, revision, position, occurredAt, recordedAt, actor } }) => ({
+          itemId,
+          eventId,
+          type,
+          revision,
+          position,
+          occurredAt,
+          recordedAt,
+          actor,
+          late: true,
+          lateByMinutes: Math.floor((Date.parse(recordedAt) - Date.parse(occurredAt)) / 60_000),
+        }),
+      ),
     };
   }
 
   @ReadsProjection()
   @Get('retention-ended')
   @ApiOkResponse({ type: WatchListDto })
-  async retentionEnded(@Query() query: WatchQueryDto, @Res({ passthrough: true }) _reply: FastifyReply) {
-    return { items: await this.readModels.retentionEnded(now(), query.limit) };
+  async retentionEnded(
+    @Query() query: WatchQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) _reply: FastifyReply,
+  ) {
+    return { items: disclosedItems(await this.readModels.retentionEnded(now(), query.limit), principal) };
   }
 }
 

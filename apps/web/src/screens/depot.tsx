@@ -5,7 +5,7 @@ import { navigate } from '../router';
 import type { Me } from '../session';
 import { Busy, Done, Empty, ErrorNote, Field, Page, Place, useLoad } from '../ui';
 import { OUTCOME_WORDS, word } from '../words';
-import type { ItemView } from './item';
+import { lineTitle, type ItemView } from './item';
 import { ItemList } from './item-list';
 import type { TransferView } from './transfers';
 import { DownloadButton } from '../download-button';
@@ -117,7 +117,7 @@ export function IntakeScreen({ transferId }: { me: Me; transferId: string }) {
       setLines(
         view.data.items.map((item) => ({
           itemId: item.itemId,
-          title: item.title,
+          title: lineTitle(item),
           outcome: '',
           room: '',
           shelf: '',

@@ -46,8 +46,19 @@ export const storageText = (s: ItemView['storage']): string =>
         .join(' · ')
     : '—';
 
+/** What stands for a title the service withholds (a `terbatas` item this person may not read). */
+export const RESTRICTED_TITLE = 'Dibatasi';
+
 export const titleOf = (item: { title?: string | null; restricted?: boolean }): string =>
-  item.restricted ? 'Terbatas — isi tidak ditampilkan' : (item.title ?? '—');
+  item.restricted ? RESTRICTED_TITLE : (item.title ?? '—');
+
+/** A manifest line's name: its title, "Dibatasi", or (not known yet) its code or id. */
+export const lineTitle = (item: {
+  itemId: string;
+  title?: string | null;
+  shortCode?: string | null;
+  restricted?: boolean;
+}): string => (item.restricted ? RESTRICTED_TITLE : (item.title ?? item.shortCode ?? item.itemId));
 
 /** The item page (/i/<id>, what a label's QR opens): where it is now, who holds it, and its trail. */
 export function ItemScreen({ me, itemId }: { me: Me; itemId: string }) {
@@ -73,6 +84,12 @@ export function ItemScreen({ me, itemId }: { me: Me; itemId: string }) {
         {view.classificationCode && ` · ${view.classificationCode}`}
         {view.year && ` · ${view.year}`}
       </p>
+      {view.restricted && (
+        <p class="note note-warn" data-testid="item-restricted">
+          Arsip terbatas: uraian, catatan dan data surat hanya untuk unit pengolah, unit tujuan surat,
+          pemegang saat ini, depo yang menyimpan atau menerimanya, auditor dan admin.
+        </p>
+      )}
       <div class="card where" aria-labelledby="where">
         <h2 id="where">Di mana arsip ini?</h2>
         <dl>

@@ -4,7 +4,7 @@ import { navigate } from '../router';
 import type { Me } from '../session';
 import { Busy, Done, Empty, ErrorNote, Field, Page, Place, useLoad } from '../ui';
 import { EVENT_WORDS, OUTCOME_WORDS, STATUS_WORDS, when, word } from '../words';
-import { storageText } from './item';
+import { lineTitle, storageText } from './item';
 import { DownloadButton } from '../download-button';
 import { ReleaseCodeButton } from '../release-code';
 
@@ -20,6 +20,8 @@ export interface TransferView {
   items: {
     itemId: string;
     title: string | null;
+    shortCode?: string | null;
+    restricted?: boolean;
     status: string | null;
     storage: { room: string; shelf?: string; box?: string } | null;
     intake: { outcome: string; note?: string } | null;
@@ -203,7 +205,7 @@ export function TransferScreen({ me, transferId }: { me: Me; transferId: string 
       <ul class="items">
         {t.items.map((item) => (
           <li key={item.itemId} class="item-row">
-            <a href={`/i/${enc(item.itemId)}`}>{item.title ?? item.itemId}</a>
+            <a href={`/i/${enc(item.itemId)}`}>{lineTitle(item)}</a>
             <span class="meta">
               {word(STATUS_WORDS, item.status)}
               {item.intake && ` · ${word(OUTCOME_WORDS, item.intake.outcome)}`}

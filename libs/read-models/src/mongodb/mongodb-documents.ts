@@ -1,6 +1,6 @@
 import type { ItemState } from '@jejak/custody';
 import { coveredYears } from '../projections/covered-years';
-import { searchWords } from '../projections/search-text';
+import { searchableText, searchWords } from '../projections/search-text';
 import { watchInstants } from '../projections/watch-lists';
 import type { ItemRecord, ItemView, TrailEntry } from '../read-model.port';
 
@@ -39,7 +39,7 @@ export interface ItemDocument {
   classificationCode: string;
   /** Every year the item covers (its year, each year of its period). */
   years: number[];
-  /** Normalised words of the title; a query word matches as an anchored (indexed) prefix. */
+  /** Normalised words of the title and letter number; a query word matches as an anchored (indexed) prefix. */
   titleWords: string[];
   inTransitSince: string | null;
   handoverPendingSince: string | null;
@@ -83,7 +83,7 @@ export function toItemDocument({ state, view, registeredPosition }: ItemRecord):
     originUnitId: view.originUnitId,
     classificationCode: view.classificationCode,
     years: coveredYears(view),
-    titleWords: [...new Set(searchWords(view.title))],
+    titleWords: [...new Set(searchWords(searchableText(view)))],
     inTransitSince: watch.inTransitSince,
     handoverPendingSince: watch.handoverPendingSince,
     loanDueAt: watch.loanDueAt,

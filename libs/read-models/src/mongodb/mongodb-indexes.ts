@@ -31,6 +31,8 @@ export const ITEM_INDEXES: IndexDescription[] = [
   ...['locationId', 'custodianId'].map(inventory),
   ...['status', 'kind', 'originUnitId', 'classificationCode', 'years', 'titleWords'].map(byRegistration),
   ...['inTransitSince', 'handoverPendingSince', 'loanDueAt', 'retentionEndsAt'].map(onList),
+  // A short code typed in `q`: an anchored regex on it.
+  onList('view.shortCode'),
 ];
 
 export const TRAIL_INDEXES: IndexDescription[] = [

@@ -1,7 +1,7 @@
-import { ITEM_STATUSES, TERMINAL_STATUSES } from '@jejak/custody';
+import { ITEM_STATUSES, readScopeOf, TERMINAL_STATUSES } from '@jejak/custody';
 import type { ItemQuery } from '../read-model.port';
 import { ITEM_INDEXES } from './mongodb-indexes';
-import { itemFilter } from './mongodb-item-filter';
+import { itemFilter, readableFilter } from './mongodb-item-filter';
 
 /** The status values a filter lets through (no server here: the contract suite runs with MONGODB_URL). */
 function statusesLetThrough(query: ItemQuery): string[] {
@@ -42,5 +42,29 @@ describe('MongoDB item filter', () => {
       'status',
       'registeredKey',
     ]);
+  });
+
+  it("searches the words of a terbatas item only within the reader's scope, short codes of all", () => {
+    const scope = readScopeOf({ role: 'officer', unitId: 'kec-1', principalId: 'p-1' });
+    expect(itemFilter({ q: 'cku-2026', readScope: scope })).toEqual({
+      $and: [
+        {
+          $or: [
+            { $and: [readableFilter(scope), { titleWords: 'cku' }, { titleWords: '2026' }] },
+            { 'view.shortCode': { $regex: '^CKU-2026' } },
+          ],
+        },
+      ],
+    });
+    expect(readableFilter(scope)).toEqual({
+      $or: [
+        { 'view.securityClass': { $ne: 'terbatas' } },
+        { 'view.custodianId': { $in: ['p-1', 'kec-1'] } },
+        { 'view.originUnitId': 'kec-1' },
+        { 'view.kind': 'letter', 'view.addresseeUnitId': 'kec-1' },
+        { 'view.destinationId': 'kec-1' },
+      ],
+    });
+    expect(readableFilter(readScopeOf({ role: 'auditor', unitId: null, principalId: 'a' }))).toBeUndefined();
   });
 });

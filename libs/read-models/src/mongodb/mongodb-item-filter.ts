@@ -1,5 +1,5 @@
 import type { Filter } from 'mongodb';
-import { ITEM_STATUSES, TERMINAL_STATUSES } from '@jejak/custody';
+import { ITEM_STATUSES, shortCodeQuery, TERMINAL_STATUSES, type ReadScope } from '@jejak/custody';
 import { leavesOutTerminal, leavesOutVoided } from '../inventory-filter';
 import { decodeItemCursor } from '../paging';
 import { searchTerms } from '../projections/search-text';
@@ -29,10 +29,39 @@ export function itemFilter(query: ItemQuery): Filter<ItemDocument> {
   }
   if (query.year !== undefined) and.push({ years: query.year });
   // A whole word is an equality on the multikey index; a starred one an anchored regex on it.
-  for (const { word, prefix } of query.q === undefined ? [] : searchTerms(query.q)) {
-    and.push({ titleWords: prefix ? { $regex: `^${escapeRegex(word)}` } : word });
+  const terms = query.q === undefined ? [] : searchTerms(query.q);
+  if (terms.length > 0) {
+    const words: Filter<ItemDocument>[] = terms.map(({ word, prefix }) => ({
+      titleWords: prefix ? { $regex: `^${escapeRegex(word)}` } : word,
+    }));
+    const readable = readableFilter(query.readScope);
+    const text: Filter<ItemDocument> = { $and: readable ? [readable, ...words] : words };
+    const code = shortCodeQuery(query.q!);
+    and.push(
+      code === null ? text : { $or: [text, { 'view.shortCode': { $regex: `^${escapeRegex(code)}` } }] },
+    );
   }
   if (query.cursor !== undefined)
     and.push({ registeredKey: { $gt: positionKey(decodeItemCursor(query.cursor)) } });
   return and.length > 0 ? { $and: and } : {};
+}
+
+/**
+ * confidentiality.ts's inScope as a filter, on the stored view (present in every document, also
+ * one written before these fields were copied to the top): every `biasa` item, and the
+ * `terbatas` ones of the reader's scope. Undefined: no restriction.
+ */
+export function readableFilter(scope: ReadScope | undefined): Filter<ItemDocument> | undefined {
+  if (scope === undefined || scope.everything) return undefined;
+  const or: Filter<ItemDocument>[] = [
+    { 'view.securityClass': { $ne: 'terbatas' } },
+    { 'view.custodianId': { $in: scope.holders } },
+  ];
+  if (scope.officerUnitId !== null) {
+    or.push({ 'view.originUnitId': scope.officerUnitId });
+    or.push({ 'view.kind': 'letter', 'view.addresseeUnitId': scope.officerUnitId });
+  }
+  if (scope.depotUnitId !== null) or.push({ 'view.depotId': scope.depotUnitId });
+  if (scope.receivingUnitId !== null) or.push({ 'view.destinationId': scope.receivingUnitId });
+  return { $or: or };
 }

@@ -30,3 +30,8 @@ export function searchTerms(query: string): SearchTerm[] {
     return words.map((word, index) => ({ word, prefix: starred && index === words.length - 1 }));
   });
 }
+
+/** What `q` reads of an item, beside its short code: the title and, for a letter, its number. */
+export function searchableText(view: { title?: string; letterNumber?: string }): string {
+  return [view.title ?? '', view.letterNumber ?? ''].join(' ');
+}

@@ -1,4 +1,4 @@
-import { TERMINAL_STATUSES } from '@jejak/custody';
+import { shortCodeQuery, TERMINAL_STATUSES, type ReadScope } from '@jejak/custody';
 import { searchTerms, type SearchTerm } from '../projections/search-text';
 import { leavesOutTerminal, leavesOutVoided } from '../inventory-filter';
 import { decodeItemCursor } from '../paging';
@@ -83,7 +83,14 @@ export function textTerms(query: ItemQuery): SearchTerm[] {
 
 /** True when the query filters on something besides text (the cursor does not count). */
 export function hasFilters(query: ItemQuery): boolean {
-  const { q: _q, limit: _limit, cursor: _cursor, includeVoided: _voided, ...filters } = query;
+  const {
+    q: _q,
+    limit: _limit,
+    cursor: _cursor,
+    includeVoided: _voided,
+    readScope: _scope,
+    ...filters
+  } = query;
   return Object.values(filters).some((value) => value !== undefined && value !== '');
 }
 
@@ -96,7 +103,41 @@ export function candidateCount(query: ItemQuery, t: SqliteTableNames, cap: numbe
   };
 }
 
-/** The SELECT of one page of an item list, in registration order (seq) after the cursor. */
+/**
+ * The items whose title and letter number the reader may search (confidentiality.ts's inScope,
+ * as SQL): every `biasa` item, and the `terbatas` ones of their scope. Empty: no restriction.
+ */
+export function readableClause(scope: ReadScope | undefined): SqlQuery {
+  if (scope === undefined || scope.everything) return { sql: '', params: [] };
+  const clauses = [`i.security_class <> 'terbatas'`];
+  const params: unknown[] = [];
+  clauses.push(`i.custodian_id IN (${scope.holders.map(() => '?').join(', ')})`);
+  params.push(...scope.holders);
+  if (scope.officerUnitId !== null) {
+    clauses.push('i.origin_unit_id = ?', 'i.letter_addressee_id = ?');
+    params.push(scope.officerUnitId, scope.officerUnitId);
+  }
+  if (scope.depotUnitId !== null) {
+    clauses.push('i.depot_id = ?');
+    params.push(scope.depotUnitId);
+  }
+  if (scope.receivingUnitId !== null) {
+    clauses.push('i.destination_id = ?');
+    params.push(scope.receivingUnitId);
+  }
+  return { sql: `(${clauses.join(' OR ')})`, params };
+}
+
+/** A short code range: every code starting with `prefix` (codes are stored in upper case). */
+const codeRange = (prefix: string): SqlQuery => ({
+  sql: 'i.short_code >= ? AND i.short_code < ?',
+  params: [prefix, `${prefix}\u{10FFFF}`],
+});
+
+/**
+ * The SELECT of one page of an item list, in registration order (seq) after the cursor. `q`
+ * matches words of what the reader may read, or (when shaped like one) the start of a short code.
+ */
 export function itemListQuery(
   query: ItemQuery,
   t: SqliteTableNames,
@@ -104,23 +145,56 @@ export function itemListQuery(
   plan: TextPlan,
 ): SqlQuery {
   const terms = textTerms(query);
+  const code = terms.length > 0 && query.q !== undefined ? shortCodeQuery(query.q) : null;
+  const readable = terms.length > 0 ? readableClause(query.readScope) : { sql: '', params: [] };
   const ftsDriven = terms.length > 0 && plan === 'fts';
   const filters = filterClauses(query, t, ftsDriven);
   const select = `SELECT CAST(i.seq AS TEXT) AS seq, ${ITEM_DOC_COLUMNS} FROM`;
   const docs = `CROSS JOIN ${t.itemDocs} d ON d.seq = i.seq`;
   if (ftsDriven) {
     const match = terms.map(({ word, prefix }) => `"${word}"${prefix ? '*' : ''}`).join(' ');
+    if (code === null) {
+      return {
+        sql: `${select} ${t.itemsFts} f CROSS JOIN ${t.items} i ON i.seq = f.rowid ${docs}
+              ${where([`${t.itemsFts} MATCH ?`, filters.sql, readable.sql])} ORDER BY f.rowid LIMIT ?`,
+        params: [match, ...filters.params, ...readable.params, limit],
+      };
+    }
+    // The words' matches and the codes' range, each walked in seq order up to the page, merged.
+    const range = codeRange(code);
     return {
-      sql: `${select} ${t.itemsFts} f CROSS JOIN ${t.items} i ON i.seq = f.rowid ${docs}
-            ${where([`${t.itemsFts} MATCH ?`, filters.sql])} ORDER BY f.rowid LIMIT ?`,
-      params: [match, ...filters.params, limit],
+      sql: `${select} (
+              SELECT seq FROM (SELECT f.rowid AS seq FROM ${t.itemsFts} f CROSS JOIN ${t.items} i ON i.seq = f.rowid
+                ${where([`${t.itemsFts} MATCH ?`, filters.sql, readable.sql])} ORDER BY f.rowid LIMIT ?)
+              UNION
+              SELECT seq FROM (SELECT i.seq AS seq FROM ${t.items} i
+                ${where([range.sql, filters.sql])} ORDER BY i.seq LIMIT ?)
+            ) h CROSS JOIN ${t.items} i ON i.seq = h.seq ${docs} ORDER BY i.seq LIMIT ?`,
+      params: [
+        match,
+        ...filters.params,
+        ...readable.params,
+        limit,
+        ...range.params,
+        ...filters.params,
+        limit,
+        limit,
+      ],
     };
   }
   // Words contain only letters and digits, so they need no LIKE escaping.
   const wordChecks = terms.map(() => `(' ' || i.title_words || ' ') LIKE ?`);
   const patterns = terms.map(({ word, prefix }) => (prefix ? `% ${word}%` : `% ${word} %`));
+  const text = where([readable.sql, ...wordChecks]).replace(/^WHERE /, '');
+  if (code === null) {
+    return {
+      sql: `${select} ${t.items} i ${docs} ${where([filters.sql, text])} ORDER BY i.seq LIMIT ?`,
+      params: [...filters.params, ...readable.params, ...patterns, limit],
+    };
+  }
+  const range = codeRange(code);
   return {
-    sql: `${select} ${t.items} i ${docs} ${where([filters.sql, ...wordChecks])} ORDER BY i.seq LIMIT ?`,
-    params: [...filters.params, ...patterns, limit],
+    sql: `${select} ${t.items} i ${docs} ${where([filters.sql, `((${text}) OR (${range.sql}))`])} ORDER BY i.seq LIMIT ?`,
+    params: [...filters.params, ...readable.params, ...patterns, ...range.params, limit],
   };
 }

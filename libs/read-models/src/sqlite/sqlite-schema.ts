@@ -20,8 +20,10 @@ export interface SqliteTableNames {
  * Version 4: `voided` is terminal too (the partial indexes say so); trail lines carry `late`, and
  * `late_entries` lists the late ones.
  * Version 5: the list of transfers (`transfers`, `transfer_couriers`).
+ * Version 6: what confidentiality needs in a query (security class, addressee of a letter, depot,
+ * destination), the short code, and the letter number among the searched words.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * Page size of a new read-model file. 16 KiB rather than SQLite's 4 KiB: a rebuild writes
@@ -89,7 +91,12 @@ export function createSchema(
       in_transit_since TEXT,
       handover_pending_since TEXT,
       loan_due_at TEXT,
-      retention_ends_at TEXT
+      retention_ends_at TEXT,
+      security_class TEXT NOT NULL,
+      letter_addressee_id TEXT,
+      depot_id TEXT,
+      destination_id TEXT,
+      short_code TEXT
     );
     CREATE TABLE ${t.itemDocs} (
       seq INTEGER PRIMARY KEY NOT NULL,
@@ -148,6 +155,7 @@ export function secondaryIndexes(t: SqliteTableNames, tag: string): string[] {
     `CREATE INDEX IF NOT EXISTS ix_${tag}_custodian ON ${t.items} (custodian_id) WHERE ${NOT_TERMINAL}`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_origin ON ${t.items} (origin_unit_id)`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_classification ON ${t.items} (classification_code)`,
+    `CREATE INDEX IF NOT EXISTS ix_${tag}_short_code ON ${t.items} (short_code) WHERE short_code IS NOT NULL`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_in_transit ON ${t.items} (in_transit_since) WHERE in_transit_since IS NOT NULL`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_handover ON ${t.items} (handover_pending_since) WHERE handover_pending_since IS NOT NULL`,
     `CREATE INDEX IF NOT EXISTS ix_${tag}_loan_due ON ${t.items} (loan_due_at) WHERE loan_due_at IS NOT NULL`,

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { comparePositions } from '@jejak/event-store';
 import { coveredYears } from '../projections/covered-years';
-import { searchWords } from '../projections/search-text';
+import { searchableText, searchWords } from '../projections/search-text';
 import { toIsoInstant, watchInstants } from '../projections/watch-lists';
 import type { ItemState } from '@jejak/custody';
 import type {
@@ -42,6 +42,11 @@ const COLUMNS = [
   'handover_pending_since',
   'loan_due_at',
   'retention_ends_at',
+  'security_class',
+  'letter_addressee_id',
+  'depot_id',
+  'destination_id',
+  'short_code',
 ];
 
 /** Trail rows per multi-row INSERT (3 parameters each, far below SQLite's limit of 32766). */
@@ -190,7 +195,7 @@ export class SqliteReadModelWriter implements ReadModelWriter {
   private writeItem({ state, view, registeredPosition }: ItemRecord): void {
     const watch = watchInstants(view);
     const seq = BigInt(registeredPosition);
-    const titleWords = searchWords(view.title).join(' ');
+    const titleWords = searchWords(searchableText(view)).join(' ');
     const year = view.year ?? null;
     const periodFrom = view.period?.from ?? null;
     const periodTo = view.period?.to ?? null;
@@ -213,6 +218,11 @@ export class SqliteReadModelWriter implements ReadModelWriter {
       watch.handoverPendingSince,
       watch.loanDueAt,
       watch.retentionEndsAt,
+      view.securityClass,
+      view.kind === 'letter' ? (view.addresseeUnitId ?? null) : null,
+      view.depotId,
+      view.destinationId,
+      view.shortCode ?? null,
     ];
     if (this.insertItem.run(row).changes === 1) {
       this.writeDocs(seq, state, view);

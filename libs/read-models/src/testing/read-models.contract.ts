@@ -1,7 +1,8 @@
+import { readScopeOf, type Reader } from '@jejak/custody';
 import type { RecordedEvent } from '@jejak/event-store';
 import { projectEvents } from '../projector/project-events';
 import { InvalidCursorError, type ItemQuery, type ItemView, type ReadModelStore } from '../read-model.port';
-import { aDescription, CustodyLog, DEPOT_STAFF } from './custody-events.fixture';
+import { aDescription, COURIER, CustodyLog, DEPOT_STAFF } from './custody-events.fixture';
 import { listAll, snapshot } from './read-model-snapshot';
 import {
   BULK_ITEMS,
@@ -107,6 +108,119 @@ export function describeReadModelsContract(name: string, factory: () => Promise<
         await projectInto(rebuild, [...events, ...transfers], 50);
         expect(await rebuild.swap()).toBe(true);
         expect(await store.listTransfers({})).toEqual(before);
+      });
+    });
+
+    describe('search by who asks (domain.md "Confidentiality of terbatas items")', () => {
+      beforeEach(async () => {
+        const log = new CustodyLog();
+        const at = (hour: number) => new Date(Date.UTC(2026, 10, 2, hour)).toISOString();
+        const secret = { securityClass: 'terbatas' as const };
+        log.register(
+          'sec-01',
+          aDescription({
+            ...secret,
+            title: 'Sengketa lahan Sukamaju',
+            originUnitId: 'kec-1',
+            shortCode: 'SKM-2026-00001',
+          }),
+          at(1),
+        );
+        log.register(
+          'sec-02',
+          aDescription({
+            ...secret,
+            kind: 'letter',
+            title: 'Undangan sengketa',
+            originUnitId: 'kec-1',
+            addresseeUnitId: 'dinas-b',
+            letterNumber: '005/77/Kec/2026',
+            shortCode: 'SKM-2026-00002',
+          }),
+          at(2),
+        );
+        log.register(
+          'sec-03',
+          aDescription({ title: 'Sengketa batas desa', originUnitId: 'kec-2', shortCode: 'SKM-2026-00003' }),
+          at(3),
+        );
+        log.register(
+          'sec-04',
+          aDescription({ ...secret, title: 'Sengketa pajak', originUnitId: 'kec-3' }),
+          at(4),
+        );
+        log.append(
+          'sec-04',
+          { type: 'collected', data: { locationId: 'kec-3', custodianId: 'kurir-1' } },
+          { at: at(5), actor: COURIER },
+        );
+        log.append(
+          'sec-04',
+          { type: 'dispatched', data: { fromLocationId: 'kec-3', destinationId: 'depot-1' } },
+          { at: at(6), actor: COURIER },
+        );
+        await projectInto(store, log.events());
+      });
+
+      const as = (role: string, unitId: string | null, principalId = 'p-1') =>
+        readScopeOf({ role, unitId, principalId } satisfies Reader);
+      const all = ['sec-01', 'sec-02', 'sec-03', 'sec-04'];
+
+      it.each<[string, ItemQuery, string[]]>([
+        ['nobody named', { q: 'sengketa' }, all],
+        ['an officer of another unit', { q: 'sengketa', readScope: as('officer', 'kec-9') }, ['sec-03']],
+        [
+          'an officer of the origin unit',
+          { q: 'sengketa', readScope: as('officer', 'kec-1') },
+          ['sec-01', 'sec-02', 'sec-03'],
+        ],
+        [
+          "an officer of a letter's addressee",
+          { q: 'sengketa', readScope: as('officer', 'dinas-b') },
+          ['sec-02', 'sec-03'],
+        ],
+        [
+          'the courier holding one',
+          { q: 'sengketa', readScope: as('courier', null, 'kurir-1') },
+          ['sec-03', 'sec-04'],
+        ],
+        ['another courier', { q: 'sengketa', readScope: as('courier', null, 'kurir-2') }, ['sec-03']],
+        [
+          'staff of the depot receiving one',
+          { q: 'sengketa', readScope: as('depot', 'depot-1') },
+          ['sec-03', 'sec-04'],
+        ],
+        ['an auditor', { q: 'sengketa', readScope: as('auditor', null) }, all],
+        [
+          'another unit, with a filter',
+          { q: 'sengketa', kind: 'file', readScope: as('officer', 'kec-9') },
+          ['sec-03'],
+        ],
+        [
+          'the origin, with a filter',
+          { q: 'sengketa', kind: 'letter', readScope: as('officer', 'kec-1') },
+          ['sec-02'],
+        ],
+        [
+          'a letter number, by the origin',
+          { q: '005/77/Kec/2026', readScope: as('officer', 'kec-1') },
+          ['sec-02'],
+        ],
+        ['a letter number, by another unit', { q: '005/77/Kec/2026', readScope: as('officer', 'kec-9') }, []],
+        ['a short code, by anyone', { q: 'skm-2026-00001', readScope: as('officer', 'kec-9') }, ['sec-01']],
+        [
+          'the start of short codes',
+          { q: 'SKM-2026-0000', readScope: as('officer', 'kec-9') },
+          ['sec-01', 'sec-02', 'sec-03'],
+        ],
+        [
+          'short codes and a filter',
+          { q: 'skm-2026', kind: 'letter', readScope: as('courier', null) },
+          ['sec-02'],
+        ],
+        ['a short code nobody has', { q: 'SKM-2025', readScope: as('admin', null) }, []],
+      ])('q matches only what the asker may read: %s', async (_label, query, expected) => {
+        expect(await listAll(store, { ...query, limit: 1 })).toEqual(expected);
       });
     });
 

@@ -17,7 +17,10 @@ export class ItemListQueryDto extends PageQueryDto {
   @IsString()
   classificationCode?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1900) @Max(2100) year?: number;
-  @ApiPropertyOptional({ description: 'Text in the title (case and accents ignored)' })
+  @ApiPropertyOptional({
+    description:
+      'Words of the title and letter number (case and accents ignored; only of items the asker may read), or the start of a short code (`cku-2026-000`, case ignored)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
