@@ -48,6 +48,7 @@ describe('MongoDB item filter', () => {
     const scope = readScopeOf({ role: 'officer', unitId: 'kec-1', principalId: 'p-1' });
     expect(itemFilter({ q: 'cku-2026', readScope: scope })).toEqual({
       $and: [
+        { status: { $ne: 'voided' } },
         {
           $or: [
             { $and: [readableFilter(scope), { titleWords: 'cku' }, { titleWords: '2026' }] },
