@@ -7,13 +7,11 @@ import {
   itemStreamId,
   sealDisposalEvent,
   sealEvents,
-  validateOccurredAt,
   type DecisionContext,
   type DisposalCommand,
   type DisposalEvent,
   type DisposalRecordedData,
   type DisposalState,
-  type PartyLookup,
 } from '@jejak/custody';
 import {
   chainStart,
@@ -28,13 +26,8 @@ import {
   type JsonObject,
   type StreamFold,
 } from '@jejak/event-store';
-import {
-  LocationRepository,
-  PeopleRepository,
-  partyLookupOf,
-  toActor,
-  type Principal,
-} from '@jejak/directory';
+import { toActor, type Principal } from '@jejak/directory';
+import { DecisionContextSource } from '../common/decision-context.source';
 import { pipelineProblem } from '../common/pipeline-problem';
 import { ApiProblem } from '../common/problem';
 import { ITEM_FOLD } from '../items/custody-command.handler';
@@ -74,16 +67,13 @@ type Gathered = Map<string, Awaited<ReturnType<CommandPipeline['load']>>>;
 @Injectable()
 export class DisposalCommandHandler {
   private readonly pipeline: CommandPipeline;
-  private readonly parties: PartyLookup;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(LocationRepository) private readonly locations: LocationRepository,
-    @Inject(PeopleRepository) people: PeopleRepository,
+    @Inject(DecisionContextSource) private readonly contexts: DecisionContextSource,
     @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
   ) {
     this.pipeline = new CommandPipeline(store);
-    this.parties = partyLookupOf(people, locations);
   }
 
   execute(request: DisposalRequest): Promise<DisposalOutcomeBody> {
@@ -121,21 +111,7 @@ export class DisposalCommandHandler {
       tokenId: principal.tokenId,
       request: idempotency,
       idScope: ['disposal'],
-      context: (now) => {
-        const when = validateOccurredAt(request.occurredAt, now);
-        return when.ok
-          ? {
-              ok: true,
-              value: {
-                actor,
-                now,
-                occurredAt: when.value,
-                locations: this.locations.lookup,
-                parties: this.parties,
-              },
-            }
-          : when;
-      },
+      context: this.contexts.contextFor(actor, request.occurredAt),
       gather: async () =>
         new Map(
           await Promise.all(

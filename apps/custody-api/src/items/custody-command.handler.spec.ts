@@ -21,6 +21,7 @@ import {
 } from '@jejak/directory';
 import Database from 'better-sqlite3';
 import { ApiProblem } from '../common/problem';
+import { DecisionContextSource } from '../common/decision-context.source';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { CustodyCommandHandler, CustodyCommandMessage } from './custody-command.handler';
 
@@ -53,7 +54,12 @@ describe('CustodyCommandHandler with its item state cache', () => {
     dir = mkdtempSync(join(tmpdir(), 'jejak-handler-'));
     store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
     const locations = { lookup: lookupLocation } as unknown as LocationRepository;
-    handler = new CustodyCommandHandler(store, locations, peopleOf(ACTORS), new CommandMetrics(), codes);
+    handler = new CustodyCommandHandler(
+      store,
+      new DecisionContextSource(locations, peopleOf(ACTORS)),
+      new CommandMetrics(),
+      codes,
+    );
   });
 
   afterEach(async () => {
@@ -170,8 +176,10 @@ describe('CustodyCommandHandler with its item state cache', () => {
     const other = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
     const otherHandler = new CustodyCommandHandler(
       other,
-      { lookup: lookupLocation } as unknown as LocationRepository,
-      peopleOf(ACTORS),
+      new DecisionContextSource(
+        { lookup: lookupLocation } as unknown as LocationRepository,
+        peopleOf(ACTORS),
+      ),
       new CommandMetrics(),
       codes,
     );

@@ -1,12 +1,10 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@jejak/config';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   decide,
   decodeCustodyEvent,
   evolve,
   itemStreamId,
   sealEvents,
-  validateOccurredAt,
   type CustodyCommand,
   type CustodyEvent,
   type DecidedEvent,
@@ -21,15 +19,8 @@ import {
   type IdempotentRequest,
   type StreamFold,
 } from '@jejak/event-store';
-import {
-  toActor,
-  partyLookupOf,
-  type Principal,
-  LocationRepository,
-  PeopleRepository,
-  ShortCodeRepository,
-} from '@jejak/directory';
-import { DEFAULT_HANDOVER_TTL_HOURS, type PartyLookup } from '@jejak/custody';
+import { toActor, type Principal, ShortCodeRepository } from '@jejak/directory';
+import { DecisionContextSource } from '../common/decision-context.source';
 import { pipelineProblem } from '../common/pipeline-problem';
 import { ApiProblem } from '../common/problem';
 import { CommandMetrics } from '../metrics/command-metrics';
@@ -69,20 +60,14 @@ export class CustodyCommandHandler {
   /** Saves reading and replaying the whole stream on every command to a recently written item. */
   private readonly states = new ItemStateCache();
   private readonly pipeline: CommandPipeline;
-  private readonly parties: PartyLookup;
-  private readonly handoverTtlHours: number;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
-    @Inject(LocationRepository) private readonly locations: LocationRepository,
-    @Inject(PeopleRepository) people: PeopleRepository,
+    @Inject(DecisionContextSource) private readonly contexts: DecisionContextSource,
     @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
     @Inject(ShortCodeRepository) private readonly shortCodes: ShortCodeAssigner,
-    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
-    this.handoverTtlHours = config?.handoverTtlHours ?? DEFAULT_HANDOVER_TTL_HOURS;
     this.pipeline = new CommandPipeline(store);
-    this.parties = partyLookupOf(people, locations);
   }
 
   execute({ request }: CustodyCommandMessage): Promise<CustodyOutcome> {
@@ -110,23 +95,7 @@ export class CustodyCommandHandler {
       expectedRevision: request.expectedRevision,
       tokenId: principal.tokenId,
       request: request.idempotency,
-      // Stored times are UTC with milliseconds, so an offline scan sent as +07:00 sorts with the rest.
-      context: (now) => {
-        const when = validateOccurredAt(request.occurredAt, now);
-        return when.ok
-          ? {
-              ok: true,
-              value: {
-                actor,
-                now,
-                occurredAt: when.value,
-                locations: this.locations.lookup,
-                parties: this.parties,
-                handoverTtlHours: this.handoverTtlHours,
-              },
-            }
-          : when;
-      },
+      context: this.contexts.contextFor(actor, request.occurredAt),
       decide: (state, ctx) => withShortCode(decide(command, state, ctx), () => (code ??= assign(ctx))),
       seal: (decided, chain, ctx) =>
         sealEvents(decided, {

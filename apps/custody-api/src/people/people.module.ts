@@ -8,6 +8,7 @@ import {
   ReleaseCodeRepository,
   SessionRepository,
 } from '@jejak/directory';
+import { DecisionContextSource } from '../common/decision-context.source';
 import { DIRECTORY_DB } from '../infrastructure/stores.module';
 import { ReleaseCodesController } from '../release-codes/release-codes.controller';
 import { SessionController } from '../session/session.controller';
@@ -15,7 +16,10 @@ import { SignInService } from '../session/sign-in.service';
 import { PeopleController } from './people.controller';
 import { PeopleService } from './people.service';
 
-/** The people directory, sign-in, sessions and release codes, over the directory database. */
+/**
+ * The people directory, sign-in, sessions and release codes, over the directory database; and the
+ * directory as the domain's decisions see it (DecisionContextSource).
+ */
 @Global()
 @Module({
   controllers: [PeopleController, SessionController, ReleaseCodesController],
@@ -53,7 +57,14 @@ import { PeopleService } from './people.service';
     },
     SignInService,
     PeopleService,
+    DecisionContextSource,
   ],
-  exports: [PeopleRepository, CredentialRepository, SessionRepository, ReleaseCodeRepository],
+  exports: [
+    PeopleRepository,
+    CredentialRepository,
+    SessionRepository,
+    ReleaseCodeRepository,
+    DecisionContextSource,
+  ],
 })
 export class PeopleModule {}

@@ -1,5 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@jejak/config';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   decideTransferProcess,
   decodeTransferEvent,
@@ -10,7 +9,6 @@ import {
   sealEvents,
   sealTransferEvents,
   transferStreamId,
-  validateOccurredAt,
   type DecidedTransferEvent,
   type DecisionContext,
   type ItemStep,
@@ -38,14 +36,8 @@ import {
   type StreamAppend,
   type StreamFold,
 } from '@jejak/event-store';
-import {
-  toActor,
-  partyLookupOf,
-  type Principal,
-  LocationRepository,
-  PeopleRepository,
-} from '@jejak/directory';
-import { DEFAULT_HANDOVER_TTL_HOURS, type PartyLookup } from '@jejak/custody';
+import { toActor, type Principal } from '@jejak/directory';
+import { DecisionContextSource } from '../common/decision-context.source';
 import { pipelineProblem } from '../common/pipeline-problem';
 import { ApiProblem } from '../common/problem';
 import { ITEM_FOLD } from '../items/custody-command.handler';
@@ -108,19 +100,13 @@ interface Gathered {
 @Injectable()
 export class TransferCommandHandler {
   private readonly pipeline: CommandPipeline;
-  private readonly parties: PartyLookup;
-  private readonly handoverTtlHours: number;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(LocationRepository) private readonly locations: LocationRepository,
-    @Inject(PeopleRepository) people: PeopleRepository,
+    @Inject(DecisionContextSource) private readonly contexts: DecisionContextSource,
     @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
-    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
-    this.handoverTtlHours = config?.handoverTtlHours ?? DEFAULT_HANDOVER_TTL_HOURS;
     this.pipeline = new CommandPipeline(store);
-    this.parties = partyLookupOf(people, locations);
   }
 
   execute({ request }: TransferCommandMessage): Promise<TransferOutcome> {
@@ -157,23 +143,7 @@ export class TransferCommandHandler {
       tokenId: principal.tokenId,
       request: idempotency,
       idScope: ['transfer'],
-      // Stored times are UTC with milliseconds (as on item streams), so they compare as text.
-      context: (now) => {
-        const when = validateOccurredAt(request.occurredAt, now);
-        return when.ok
-          ? {
-              ok: true,
-              value: {
-                actor,
-                now,
-                occurredAt: when.value,
-                locations: this.locations.lookup,
-                parties: this.parties,
-                handoverTtlHours: this.handoverTtlHours,
-              },
-            }
-          : when;
-      },
+      context: this.contexts.contextFor(actor, request.occurredAt),
       gather: async (state) => ({
         manifest: await this.readManifest(command, state),
         baNumber: await this.readBaNumberClaim(command),

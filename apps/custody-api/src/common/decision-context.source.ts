@@ -1,0 +1,50 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@jejak/config';
+import {
+  DEFAULT_HANDOVER_TTL_HOURS,
+  validateOccurredAt,
+  type Actor,
+  type DecisionContext,
+  type PartyLookup,
+} from '@jejak/custody';
+import type { Checked } from '@jejak/event-store';
+import { LocationRepository, PeopleRepository, partyLookupOf } from '@jejak/directory';
+
+/**
+ * What every command handler hands the domain from outside the stream: the checked time and the
+ * directory's lookups. One place, so items, transfers and disposals decide against the same world.
+ */
+@Injectable()
+export class DecisionContextSource {
+  private readonly parties: PartyLookup;
+  private readonly handoverTtlHours: number;
+
+  constructor(
+    @Inject(LocationRepository) private readonly locations: LocationRepository,
+    @Inject(PeopleRepository) people: PeopleRepository,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.parties = partyLookupOf(people, locations);
+    this.handoverTtlHours = config?.handoverTtlHours ?? DEFAULT_HANDOVER_TTL_HOURS;
+  }
+
+  /**
+   * The pipeline's context step. Stored times are UTC with milliseconds, so an offline scan sent
+   * as +07:00 sorts with the rest.
+   */
+  contextFor(actor: Actor, occurredAt: string | undefined): (now: string) => Checked<DecisionContext> {
+    return (now) => {
+      const when = validateOccurredAt(occurredAt, now);
+      if (!when.ok) return when;
+      const value: DecisionContext = {
+        actor,
+        now,
+        occurredAt: when.value,
+        locations: this.locations.lookup,
+        parties: this.parties,
+        handoverTtlHours: this.handoverTtlHours,
+      };
+      return { ok: true, value };
+    };
+  }
+}
