@@ -69,33 +69,15 @@ export class AuditService {
 
   async replay(itemId: string, cut: ReplayCut): Promise<ReplayResult> {
     const all = await this.load(itemId);
-    const chain = verifyChain(all.map(asCustodyEvent));
-    // A prefix, not a filter: evolve needs the events in stream order without holes.
-    const kept: RecordedEvent[] = [];
-    for (const recorded of all) {
-      const event = asCustodyEvent(recorded);
-      if (cut.atRevision !== undefined && recorded.revision > cut.atRevision) break;
-      if (cut.asOf !== undefined && !(Date.parse(event.recordedAt) <= Date.parse(cut.asOf))) break;
-      kept.push(recorded);
-    }
-    const result: ReplayResult = {
+    const kept = keptByCut(all, cut);
+    return {
       itemId,
       asOf: cut.asOf ?? null,
       atRevision: cut.atRevision ?? null,
-      state: null,
+      ...rebuilt(() => replay(kept.map(asCustodyEvent))),
       events: kept.map(toAudited),
-      chain,
+      chain: verifyChain(all.map(asCustodyEvent)),
     };
-    try {
-      const state = replay(kept.map(asCustodyEvent));
-      if (state) {
-        const { eventIds: _eventIds, ...visible } = state;
-        result.state = visible;
-      }
-    } catch (error) {
-      result.stateError = `the stored events cannot be replayed: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    return result;
   }
 
   /** The same for a transfer stream: its state rebuilt from its own events, its chain checked. */
@@ -104,24 +86,14 @@ export class AuditService {
     if (all.length === 0) throw new ApiProblem('not-found', `No transfer '${transferId}'.`);
     const asEvent = (recorded: RecordedEvent) => recorded.data as unknown as TransferEvent;
     const kept = keptByCut(all, cut);
-    const result: TransferReplayResult = {
+    return {
       transferId,
       asOf: cut.asOf ?? null,
       atRevision: cut.atRevision ?? null,
-      state: null,
+      ...rebuilt(() => replayTransfer(kept.map(asEvent))),
       events: kept.map((recorded) => ({ ...asEvent(recorded), position: recorded.position })),
       chain: verifyChain(all.map(asEvent)),
     };
-    try {
-      const state = replayTransfer(kept.map(asEvent));
-      if (state) {
-        const { eventIds: _eventIds, ...visible } = state;
-        result.state = visible;
-      }
-    } catch (error) {
-      result.stateError = `the stored events cannot be replayed: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    return result;
   }
 
   async trail(itemId: string): Promise<AuditTrail> {
@@ -138,6 +110,24 @@ export class AuditService {
     const recorded = await this.store.readStream(itemStreamId(itemId));
     if (recorded.length === 0) throw new ApiProblem('not-found', `No item '${itemId}'.`);
     return recorded;
+  }
+}
+
+/**
+ * The state the kept events rebuild (without its bookkeeping of event ids), or why they cannot be
+ * replayed: events tampered with beyond parsing are reported, not thrown at the auditor.
+ */
+function rebuilt<S extends { eventIds: string[] }>(
+  replayed: () => S | null,
+): { state: Omit<S, 'eventIds'> | null; stateError?: string } {
+  try {
+    const state = replayed();
+    if (!state) return { state: null };
+    const { eventIds: _eventIds, ...visible } = state;
+    return { state: visible };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { state: null, stateError: `the stored events cannot be replayed: ${reason}` };
   }
 }
 
