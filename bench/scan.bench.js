@@ -10,14 +10,13 @@
  *   signal comes back: the time until the last is recorded ("Semua tercatat di server"), in
  *   actions per second.
  */
-const { existsSync, mkdtempSync, rmSync } = require('node:fs');
+const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const QRCode = require('qrcode');
 const { ADMIN_TOKEN, spawnService } = require('./support/processes');
+const { assertChromium, launchChromium } = require('./support/browser');
 const { summarise } = require('./support/stats');
-
-const CHROMIUM = process.env.JEJAK_CHROMIUM ?? '/usr/bin/chromium';
 
 // The same fake camera as test/browser/scanning.e2e-spec.ts, plus a timer: __scanTime(url, text)
 // shows the code and resolves with the ms until a verdict holding `text` is rendered.
@@ -163,21 +162,10 @@ async function outboxSync(browser, baseUrl, officer, courier, count) {
 }
 
 async function run({ quick = false, log = () => {} } = {}) {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-  const { chromium } = require('playwright-core');
+  assertChromium();
   const dataDir = mkdtempSync(join(tmpdir(), 'jejak-bench-scan-'));
   const service = await spawnService(dataDir);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  const browser = await launchChromium();
   const scans = quick ? 8 : 40;
   const actions = quick ? 40 : 200;
   const runs = quick ? 1 : 3;

@@ -6,14 +6,14 @@
  * 750 kbit/s up) with the CPU slowed 4x, as Lighthouse's mobile preset does. Debian's Chromium.
  * Targets: <= 250 KB gzipped, usable <= 3 s.
  */
-const { existsSync, mkdtempSync, rmSync } = require('node:fs');
+const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { gzipSync } = require('node:zlib');
 const { ADMIN_TOKEN, spawnService } = require('./support/processes');
+const { assertChromium, launchChromium } = require('./support/browser');
 const { summarise } = require('./support/stats');
 
-const CHROMIUM = process.env.JEJAK_CHROMIUM ?? '/usr/bin/chromium';
 const SLOW_4G = {
   offline: false,
   latency: 150,
@@ -52,23 +52,10 @@ async function firstLoad(browser, baseUrl, token) {
 }
 
 async function run({ quick = false, log = () => {} } = {}) {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-  const { chromium } = require('playwright-core');
+  assertChromium();
   const dataDir = mkdtempSync(join(tmpdir(), 'jejak-bench-web-'));
   const service = await spawnService(dataDir);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const created = await fetch(`${service.baseUrl}/api/tokens`, {
       method: 'POST',
