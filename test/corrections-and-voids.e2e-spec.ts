@@ -1,4 +1,5 @@
 import { castOf, type Cast } from './support/actors';
+import { readYourWrites } from './support/read-your-writes';
 import { expectNothingRecorded } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
 
@@ -22,33 +23,12 @@ type Body = Record<string, unknown>;
 describe('times, corrections and voids over HTTP', () => {
   let t: TestApp;
   let cast: Cast;
-  let position = '0';
-
-  const post = async (itemId: string, who: keyof Cast, body: Body) => {
-    const response = await t
-      .http()
-      .post(`/api/items/${itemId}/events`)
-      .set(...bearer(cast[who]))
-      .send(body);
-    if (response.status === 201) position = response.body.position;
-    return response;
-  };
-  const get = (path: string, query: Body = {}, who: keyof Cast = 'auditor') =>
-    t
-      .http()
-      .get(path)
-      .query({ minPosition: position, ...query })
-      .set(...bearer(cast[who]));
-  const register = async (id: string, overrides: Body = {}) => {
-    const response = await t
-      .http()
-      .post('/api/items')
-      .set(...bearer(cast.officer))
-      .send(aFile({ id, ...overrides }))
-      .expect(201);
-    position = response.body.position;
-    return response.body.itemId as string;
-  };
+  const writes = readYourWrites(
+    () => t,
+    () => cast,
+  );
+  const { send: post, get } = writes;
+  const register = (id: string, overrides: Body = {}) => writes.register(aFile({ id, ...overrides }));
   const idsOf = (body: { items: { itemId: string }[] }) => body.items.map((item) => item.itemId);
   const expectRefused = async (cases: [string, keyof Cast, Body, number, string][]) => {
     await expectNothingRecorded(t, async () => {
@@ -260,7 +240,7 @@ describe('times, corrections and voids over HTTP', () => {
       expect(first.status).toBe(201);
       const again = await importDaftar({ allowDuplicate: 'true' });
       expect(again.status).toBe(201);
-      position = again.body.position;
+      writes.saw(again.body.position);
       const duplicates = again.body.itemIds as string[];
       expect(duplicates).toHaveLength(30);
       const inventory = async () =>

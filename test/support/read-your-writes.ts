@@ -20,6 +20,20 @@ export function readYourWrites(app: () => TestApp, cast: () => Cast) {
       last = r.body.position;
       return r.body.itemId as string;
     },
+    /** Any answer, for refusals too; a recorded event moves the position the reads wait for. */
+    send: async (itemId: string, who: keyof Cast, body: Record<string, unknown>) => {
+      const r = await app()
+        .http()
+        .post(`/api/items/${itemId}/events`)
+        .set(...bearer(cast()[who]))
+        .send(body);
+      if (r.status === 201) last = r.body.position;
+      return r;
+    },
+    /** A write made some other way (an import): the reads wait for its position too. */
+    saw: (position: string): void => {
+      last = position;
+    },
     record: async (itemId: string, who: keyof Cast, body: Record<string, unknown>): Promise<void> => {
       const r = await app()
         .http()
@@ -33,11 +47,11 @@ export function readYourWrites(app: () => TestApp, cast: () => Cast) {
       });
       last = r.body.position;
     },
-    get: (path: string, query: Record<string, string | number> = {}) =>
+    get: (path: string, query: Record<string, unknown> = {}, who: keyof Cast = 'auditor') =>
       app()
         .http()
         .get(path)
         .query({ minPosition: last, ...query })
-        .set(...bearer(cast().auditor)),
+        .set(...bearer(cast()[who])),
   };
 }
