@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { apiClient } from '../support/api-client';
 import {
@@ -14,7 +14,7 @@ import {
   type ViewportName,
   type WatchedPage,
 } from '../support/browser';
-import { SERVICE_ENTRY, spawnService, type SpawnedService } from '../support/spawned-service';
+import { spawnService, type SpawnedService } from '../support/spawned-service';
 
 // A real browser on a shared machine: each flow takes seconds, more under load.
 jest.setTimeout(180_000);
@@ -22,18 +22,6 @@ jest.setTimeout(180_000);
 const ADMIN = 'browser-admin-token-0123456789';
 const UNIT = 'kec-cikarang-utara';
 const DEPOT = 'depo-arsip-bekasi';
-/** The people directory (GET /api/people) lands with the sign-in work; until then the colleague list is empty. */
-const PEOPLE_NOT_YET = /^GET \/api\/people 404$/;
-const EVENTS_FILE = join(dirname(SERVICE_ENTRY), '..', '..', '..', 'libs', 'custody', 'src', 'events.js');
-const EVENT_TYPES = existsSync(EVENTS_FILE) ? readFileSync(EVENTS_FILE, 'utf8') : '';
-/** Password sign-in (POST /api/session) is the sign-in work's; its test runs once the built service has it. */
-const HAS_SESSIONS = existsSync(join(dirname(SERVICE_ENTRY), 'session', 'session.controller.js'));
-/** `voided` through POST /api/items/:id/events is the custody work's (domain.md); tested once the built service takes it. */
-const HAS_VOID = EVENT_TYPES.includes("'voided'");
-const HAS_PEOPLE = existsSync(join(dirname(SERVICE_ENTRY), 'people', 'people.controller.js'));
-const HAS_RELEASE_CODES = existsSync(
-  join(dirname(SERVICE_ENTRY), 'release-codes', 'release-codes.controller.js'),
-);
 
 /**
  * Each role's main flow in the real app (Debian's Chromium) against the real built service, at phone
@@ -231,7 +219,7 @@ describeWithBrowser('web app in a real browser', () => {
       await page.getByText('Serahkan ke rekan: tercatat untuk 2 arsip.').waitFor();
       const offered = await api.must(courierA, 'GET', `/api/transfers/${transferId}`);
       expect(offered.pendingHandover).toMatchObject({ toCustodianId: `KURIR-B-${tag}` });
-      expectClean(watched, [PEOPLE_NOT_YET]);
+      expectClean(watched);
 
       await page.getByRole('button', { name: 'Keluar' }).click();
       await signInWithToken(page, courierB);
@@ -248,7 +236,7 @@ describeWithBrowser('web app in a real browser', () => {
       await page.getByText('Tiba: tercatat untuk 2 arsip.').waitFor();
       const arrived = await api.must(courierB, 'GET', `/api/transfers/${transferId}`);
       expect(arrived.status).toBe('arrived');
-      expectClean(watched, [PEOPLE_NOT_YET]);
+      expectClean(watched);
       await watched.context.close();
     });
 
@@ -507,144 +495,132 @@ describeWithBrowser('web app in a real browser', () => {
     await watched.context.close();
   });
 
-  (HAS_SESSIONS ? it : it.skip)(
-    'a person signs in with NIP and password (session cookie, X-CSRF-Token on writes), registers a file and signs out',
-    async () => {
-      const nip = '198001012010011001';
-      await api.must(ADMIN, 'POST', '/api/people', {
-        id: nip,
-        name: 'Siti Rahmawati',
-        role: 'officer',
-        unitId: UNIT,
-      });
-      await api.must(
-        ADMIN,
-        'POST',
-        `/api/people/${nip}/password`,
-        { password: 'kata-sandi-rahasia-1' },
-        [200, 201, 204],
-      );
-      const watched = await open('desktop');
-      const { page } = watched;
-      await page.getByLabel('NIP / Nomor pegawai').fill(nip);
-      await page.getByLabel('Kata sandi').fill('salah-sekali-123');
-      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-      await page.getByRole('alert').getByText('NIP / nomor pegawai atau kata sandi salah').waitFor();
-      await page.getByLabel('Kata sandi').fill('kata-sandi-rahasia-1');
-      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-      await heading(page, 'Beranda petugas arsip');
-      await page.getByText('Siti Rahmawati · Petugas arsip').waitFor();
-      const cookies = await watched.context.cookies();
-      expect(cookies.some((c) => c.httpOnly && c.sameSite === 'Strict')).toBe(true);
+  it('a person signs in with NIP and password (session cookie, X-CSRF-Token on writes), registers a file and signs out', async () => {
+    const nip = '198001012010011001';
+    await api.must(ADMIN, 'POST', '/api/people', {
+      id: nip,
+      name: 'Siti Rahmawati',
+      role: 'officer',
+      unitId: UNIT,
+    });
+    await api.must(
+      ADMIN,
+      'POST',
+      `/api/people/${nip}/password`,
+      { password: 'kata-sandi-rahasia-1' },
+      [200, 201, 204],
+    );
+    const watched = await open('desktop');
+    const { page } = watched;
+    await page.getByLabel('NIP / Nomor pegawai').fill(nip);
+    await page.getByLabel('Kata sandi').fill('salah-sekali-123');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByRole('alert').getByText('NIP / nomor pegawai atau kata sandi salah').waitFor();
+    await page.getByLabel('Kata sandi').fill('kata-sandi-rahasia-1');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await heading(page, 'Beranda petugas arsip');
+    await page.getByText('Siti Rahmawati · Petugas arsip').waitFor();
+    const cookies = await watched.context.cookies();
+    expect(cookies.some((c) => c.httpOnly && c.sameSite === 'Strict')).toBe(true);
 
-      await page.getByRole('link', { name: 'Daftarkan', exact: true }).click();
-      await page.getByLabel('Uraian informasi').fill('Berkas dicatat dengan sesi');
-      await page.getByLabel('Kode klasifikasi').fill('000.2.3');
-      await page.getByRole('button', { name: 'Daftarkan' }).click();
-      await heading(page, 'Berkas dicatat dengan sesi');
-      const itemId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
-      const trail = await api.must(ADMIN, 'GET', `/api/items/${itemId}/history`);
-      expect(trail.events[0].actor).toMatchObject({ id: nip, role: 'officer', unitId: UNIT });
+    await page.getByRole('link', { name: 'Daftarkan', exact: true }).click();
+    await page.getByLabel('Uraian informasi').fill('Berkas dicatat dengan sesi');
+    await page.getByLabel('Kode klasifikasi').fill('000.2.3');
+    await page.getByRole('button', { name: 'Daftarkan' }).click();
+    await heading(page, 'Berkas dicatat dengan sesi');
+    const itemId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
+    const trail = await api.must(ADMIN, 'GET', `/api/items/${itemId}/history`);
+    expect(trail.events[0].actor).toMatchObject({ id: nip, role: 'officer', unitId: UNIT });
 
-      await page.getByRole('button', { name: 'Keluar' }).click();
-      await heading(page, 'Masuk ke Jejak');
-      await page.reload();
-      await heading(page, 'Masuk ke Jejak');
-      expectClean(watched, [/^POST \/api\/session 401$/, /^GET \/api\/session 401$/]);
-      await watched.context.close();
-    },
-  );
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await heading(page, 'Masuk ke Jejak');
+    await page.reload();
+    await heading(page, 'Masuk ke Jejak');
+    expectClean(watched, [/^POST \/api\/session 401$/, /^GET \/api\/session 401$/]);
+    await watched.context.close();
+  });
 
-  (HAS_VOID ? it : it.skip)(
-    'an officer voids a file registered by mistake; an officer of another unit is refused and nothing is recorded',
-    async () => {
-      const officer = await token('officer', UNIT);
-      const stranger = await token('officer', 'kec-babelan');
-      const itemId = await register(officer, 'Berkas terdaftar dua kali');
+  it('an officer voids a file registered by mistake; an officer of another unit is refused and nothing is recorded', async () => {
+    const officer = await token('officer', UNIT);
+    const stranger = await token('officer', 'kec-babelan');
+    const itemId = await register(officer, 'Berkas terdaftar dua kali');
 
-      const refused = await open('phone', `/i/${itemId}`);
-      await signInWithToken(refused.page, stranger);
-      await heading(refused.page, 'Berkas terdaftar dua kali');
-      await refused.page.getByRole('button', { name: 'Batalkan pendaftaran' }).click();
-      await refused.page.getByLabel('Alasan pembatalan').fill('coba-coba');
-      await refused.page.getByRole('button', { name: 'Batalkan', exact: true }).click();
-      await refused.page.getByRole('alert').getByText('Anda tidak berwenang melakukan ini').waitFor();
-      const untouched = await api.must(officer, 'GET', `/api/items/${itemId}/history`);
-      expect(untouched.events.map((e: { type: string }) => e.type)).toEqual(['registered']);
-      expectClean(refused, [new RegExp(`^POST /api/items/${itemId}/events 403$`)]);
-      await refused.context.close();
+    const refused = await open('phone', `/i/${itemId}`);
+    await signInWithToken(refused.page, stranger);
+    await heading(refused.page, 'Berkas terdaftar dua kali');
+    await refused.page.getByRole('button', { name: 'Batalkan pendaftaran' }).click();
+    await refused.page.getByLabel('Alasan pembatalan').fill('coba-coba');
+    await refused.page.getByRole('button', { name: 'Batalkan', exact: true }).click();
+    await refused.page.getByRole('alert').getByText('Anda tidak berwenang melakukan ini').waitFor();
+    const untouched = await api.must(officer, 'GET', `/api/items/${itemId}/history`);
+    expect(untouched.events.map((e: { type: string }) => e.type)).toEqual(['registered']);
+    expectClean(refused, [new RegExp(`^POST /api/items/${itemId}/events 403$`)]);
+    await refused.context.close();
 
-      const watched = await open('phone', `/i/${itemId}`);
-      const { page } = watched;
-      await signInWithToken(page, officer);
-      await heading(page, 'Berkas terdaftar dua kali');
-      await page.getByRole('button', { name: 'Batalkan pendaftaran' }).click();
-      await page.getByLabel('Alasan pembatalan').fill('terdaftar ganda dari impor');
-      await page.getByRole('button', { name: 'Batalkan', exact: true }).click();
-      await page.getByTestId('item-status').getByText('Dibatalkan').waitFor();
-      await page.getByTestId('timeline').getByText('Alasan: terdaftar ganda dari impor').waitFor();
-      const voided = await api.must(officer, 'GET', `/api/items/${itemId}`);
-      expect(voided.status).toBe('voided');
-      expectClean(watched);
-      await watched.context.close();
-    },
-  );
+    const watched = await open('phone', `/i/${itemId}`);
+    const { page } = watched;
+    await signInWithToken(page, officer);
+    await heading(page, 'Berkas terdaftar dua kali');
+    await page.getByRole('button', { name: 'Batalkan pendaftaran' }).click();
+    await page.getByLabel('Alasan pembatalan').fill('terdaftar ganda dari impor');
+    await page.getByRole('button', { name: 'Batalkan', exact: true }).click();
+    await page.getByTestId('item-status').getByText('Dibatalkan').waitFor();
+    await page.getByTestId('timeline').getByText('Alasan: terdaftar ganda dari impor').waitFor();
+    const voided = await api.must(officer, 'GET', `/api/items/${itemId}`);
+    expect(voided.status).toBe('voided');
+    expectClean(watched);
+    await watched.context.close();
+  });
 
-  (HAS_RELEASE_CODES ? it : it.skip)(
-    'an officer shows a kode serah for an open transfer of the unit, big, with its expiry',
-    async () => {
-      const officer = await token('officer', UNIT);
-      const itemId = await register(officer, 'Berkas dengan kode serah');
-      const { transferId } = await api.must(officer, 'POST', '/api/transfers', {
-        baNumber: `BA-KODE-${++serial}/ARS/2026`,
-        fromId: UNIT,
-        toId: DEPOT,
-        itemIds: [itemId],
-      });
-      const desk = await open('desktop', `/transfer/${transferId}`);
-      await signInWithToken(desk.page, officer);
-      await desk.page.getByRole('button', { name: 'Buat kode serah untuk kurir' }).click();
-      const code = (await desk.page.getByTestId('release-code').textContent())!.trim();
-      expect(code).toMatch(/^\S{4,}$/);
-      await desk.page.getByText(/Berlaku sampai .* WIB/).waitFor();
-      await screenshot(desk.page, 'kode-serah', 'desktop');
-      expectClean(desk);
-      await desk.context.close();
-    },
-  );
+  it('an officer shows a kode serah for an open transfer of the unit, big, with its expiry', async () => {
+    const officer = await token('officer', UNIT);
+    const itemId = await register(officer, 'Berkas dengan kode serah');
+    const { transferId } = await api.must(officer, 'POST', '/api/transfers', {
+      baNumber: `BA-KODE-${++serial}/ARS/2026`,
+      fromId: UNIT,
+      toId: DEPOT,
+      itemIds: [itemId],
+    });
+    const desk = await open('desktop', `/transfer/${transferId}`);
+    await signInWithToken(desk.page, officer);
+    await desk.page.getByRole('button', { name: 'Buat kode serah untuk kurir' }).click();
+    const code = (await desk.page.getByTestId('release-code').textContent())!.trim();
+    expect(code).toMatch(/^\S{4,}$/);
+    await desk.page.getByText(/Berlaku sampai .* WIB/).waitFor();
+    await screenshot(desk.page, 'kode-serah', 'desktop');
+    expectClean(desk);
+    await desk.context.close();
+  });
 
-  (HAS_PEOPLE ? it : it.skip)(
-    'an admin adds a person and deactivates another, whose token stops at once',
-    async () => {
-      await api.must(ADMIN, 'POST', '/api/people', { id: 'KURIR-LAMA', name: 'Kurir Lama', role: 'courier' });
-      const oldToken = await token('courier', undefined, 'KURIR-LAMA');
-      const watched = await open('desktop', '/admin/orang');
-      const { page } = watched;
-      await signInWithToken(page, ADMIN);
-      await heading(page, 'Orang');
-      await page.getByLabel('NIP / Nomor pegawai').fill('197705052005012003');
-      await page.getByLabel('Nama', { exact: true }).fill('Rina Marlina');
-      await page.getByLabel('Jabatan').fill('Arsiparis Ahli Muda');
-      await page.getByLabel('Peran', { exact: true }).selectOption('officer');
-      await page.getByLabel('Unit (kode)').fill(UNIT);
-      await page.getByRole('button', { name: 'Tambah orang' }).click();
-      await page.getByText('Rina Marlina ditambahkan.').waitFor();
-      const added = await api.must(ADMIN, 'GET', '/api/people/197705052005012003');
-      expect(added).toMatchObject({ name: 'Rina Marlina', role: 'officer', unitId: UNIT, active: true });
+  it('an admin adds a person and deactivates another, whose token stops at once', async () => {
+    await api.must(ADMIN, 'POST', '/api/people', { id: 'KURIR-LAMA', name: 'Kurir Lama', role: 'courier' });
+    const oldToken = await token('courier', undefined, 'KURIR-LAMA');
+    const watched = await open('desktop', '/admin/orang');
+    const { page } = watched;
+    await signInWithToken(page, ADMIN);
+    await heading(page, 'Orang');
+    await page.getByLabel('NIP / Nomor pegawai').fill('197705052005012003');
+    await page.getByLabel('Nama', { exact: true }).fill('Rina Marlina');
+    await page.getByLabel('Jabatan').fill('Arsiparis Ahli Muda');
+    await page.getByLabel('Peran', { exact: true }).selectOption('officer');
+    await page.getByLabel('Unit (kode)').fill(UNIT);
+    await page.getByRole('button', { name: 'Tambah orang' }).click();
+    await page.getByText('Rina Marlina ditambahkan.').waitFor();
+    const added = await api.must(ADMIN, 'GET', '/api/people/197705052005012003');
+    expect(added).toMatchObject({ name: 'Rina Marlina', role: 'officer', unitId: UNIT, active: true });
 
-      await page.getByLabel('Cari nama atau NIP').fill('Kurir Lama');
-      await page.getByRole('button', { name: 'Cari', exact: true }).click();
-      const row = page.getByTestId('people-list').getByRole('listitem').filter({ hasText: 'KURIR-LAMA' });
-      await row.getByRole('button', { name: 'Nonaktifkan' }).click();
-      await page.getByText('Kurir Lama dinonaktifkan').waitFor();
-      expect((await api.must(ADMIN, 'GET', '/api/people/KURIR-LAMA')).active).toBe(false);
-      expect((await api.call(oldToken, 'GET', '/api/tokens/self')).status).toBe(401);
-      await expectAccessible(page, 'people');
-      await screenshot(page, 'admin-orang', 'desktop');
-      expectClean(watched);
-      await watched.context.close();
-    },
-  );
+    await page.getByLabel('Cari nama atau NIP').fill('Kurir Lama');
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    const row = page.getByTestId('people-list').getByRole('listitem').filter({ hasText: 'KURIR-LAMA' });
+    await row.getByRole('button', { name: 'Nonaktifkan' }).click();
+    await page.getByText('Kurir Lama dinonaktifkan').waitFor();
+    expect((await api.must(ADMIN, 'GET', '/api/people/KURIR-LAMA')).active).toBe(false);
+    expect((await api.call(oldToken, 'GET', '/api/tokens/self')).status).toBe(401);
+    await expectAccessible(page, 'people');
+    await screenshot(page, 'admin-orang', 'desktop');
+    expectClean(watched);
+    await watched.context.close();
+  });
 
   it('a courier collects a letter by its label, carries it to the addressee unit and records who received it', async () => {
     const officer = await token('officer', UNIT);

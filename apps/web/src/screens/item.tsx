@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
-import { get, enc, post } from '../api';
+import { get, enc } from '../api';
 import type { Me } from '../session';
-import { Busy, Empty, ErrorNote, Field, MoreButton, Page, Place, useLoad, usePaged } from '../ui';
+import { Busy, Empty, ErrorNote, MoreButton, Page, Place, useLoad, usePaged } from '../ui';
 import { EVENT_WORDS, STATUS_WORDS, when, word } from '../words';
 import { PendingHandover, type PendingHandoverView } from './pending-handover';
+import { ReasonedEventButton } from './reasoned-event-button';
 
 export interface ItemView {
   itemId: string;
@@ -64,6 +64,11 @@ export const lineTitle = (item: {
 export function ItemScreen({ me, itemId }: { me: Me; itemId: string }) {
   const item = useLoad(() => get<ItemView>(`/api/items/${enc(itemId)}`), [itemId]);
   const trail = usePaged<TrailEntry>(`/api/items/${enc(itemId)}/history?limit=50`, 'events');
+  // What was just recorded shows in both: where the item is now, and its timeline.
+  const reload = () => {
+    item.reload();
+    trail.reload();
+  };
 
   if (item.loading && !item.data) return <Busy />;
   if (item.error)
@@ -120,25 +125,22 @@ export function ItemScreen({ me, itemId }: { me: Me; itemId: string }) {
             </>
           )}
           {view.pendingHandover && (
-            <PendingHandover
-              me={me}
-              itemId={view.itemId}
-              pending={view.pendingHandover}
-              onDone={item.reload}
-            />
+            <PendingHandover me={me} itemId={view.itemId} pending={view.pendingHandover} onDone={reload} />
           )}
         </dl>
-        <button type="button" class="secondary" onClick={item.reload}>
-          Muat ulang
-        </button>
-        {me.role === 'officer' && view.status === 'registered' && (
-          <VoidButton itemId={view.itemId} onDone={item.reload} />
-        )}
-        {(me.role === 'auditor' || me.role === 'admin') && (
-          <a class="button secondary" href={`/audit/${enc(view.itemId)}`}>
-            Telusuri ulang
-          </a>
-        )}
+        <div class="actions">
+          <button type="button" class="secondary" onClick={reload}>
+            Muat ulang
+          </button>
+          {me.role === 'officer' && view.status === 'registered' && (
+            <VoidButton itemId={view.itemId} onDone={reload} />
+          )}
+          {(me.role === 'auditor' || me.role === 'admin') && (
+            <a class="button secondary" href={`/audit/${enc(view.itemId)}`}>
+              Telusuri ulang
+            </a>
+          )}
+        </div>
       </div>
       <h2>Riwayat</h2>
       <ErrorNote error={trail.error} />
@@ -181,39 +183,15 @@ export function Timeline({ events, upTo }: { events: TrailEntry[]; upTo?: number
 
 /** Dibatalkan: an item registered by mistake, withdrawn by its unit before it ever left, with a reason. */
 function VoidButton({ itemId, onDone }: { itemId: string; onDone: () => void }) {
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  if (!open)
-    return (
-      <button type="button" class="secondary" onClick={() => setOpen(true)}>
-        Batalkan pendaftaran
-      </button>
-    );
   return (
-    <form
-      class="inline-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setBusy(true);
-        setError(null);
-        try {
-          await post(`/api/items/${enc(itemId)}/events`, { type: 'voided', reason });
-          setOpen(false);
-          onDone();
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      <Field id="voidReason" label="Alasan pembatalan" value={reason} onValue={setReason} required />
-      <button type="submit" disabled={busy}>
-        {busy ? 'Mencatat…' : 'Batalkan'}
-      </button>
-      <ErrorNote error={error} />
-    </form>
+    <ReasonedEventButton
+      itemId={itemId}
+      type="voided"
+      openLabel="Batalkan pendaftaran"
+      fieldId="voidReason"
+      fieldLabel="Alasan pembatalan"
+      submitLabel="Batalkan"
+      onDone={onDone}
+    />
   );
 }

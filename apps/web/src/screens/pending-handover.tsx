@@ -1,8 +1,6 @@
-import { useState } from 'preact/hooks';
-import { enc, post } from '../api';
 import type { Me } from '../session';
-import { ErrorNote, Field } from '../ui';
 import { when } from '../words';
+import { ReasonedEventButton } from './reasoned-event-button';
 
 export interface PendingHandoverView {
   toCustodianId: string;
@@ -45,39 +43,15 @@ export function PendingHandover({
 }
 
 function WithdrawButton({ itemId, onDone }: { itemId: string; onDone: () => void }) {
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  if (!open)
-    return (
-      <button type="button" class="secondary" onClick={() => setOpen(true)}>
-        Tarik kembali tawaran
-      </button>
-    );
   return (
-    <form
-      class="inline-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setBusy(true);
-        setError(null);
-        try {
-          await post(`/api/items/${enc(itemId)}/events`, { type: 'handover_withdrawn', reason });
-          setOpen(false);
-          onDone();
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      <Field id="withdrawReason" label="Alasan menarik kembali" value={reason} onValue={setReason} required />
-      <button type="submit" disabled={busy}>
-        {busy ? 'Mencatat…' : 'Tarik kembali'}
-      </button>
-      <ErrorNote error={error} />
-    </form>
+    <ReasonedEventButton
+      itemId={itemId}
+      type="handover_withdrawn"
+      openLabel="Tarik kembali tawaran"
+      fieldId="withdrawReason"
+      fieldLabel="Alasan menarik kembali"
+      submitLabel="Tarik kembali"
+      onDone={onDone}
+    />
   );
 }
