@@ -69,6 +69,13 @@ export function fastCanonicalJson(value: unknown): string {
 export const eventLeafData = (storedEvent: unknown): Buffer =>
   Buffer.from(fastCanonicalJson(storedEvent), 'utf8');
 
-/** The RFC 9162 leaf hash of eventLeafData(e) (0x00 then the data), hashed from the string: no intermediate buffers (this runs per event). */
+/**
+ * The RFC 9162 leaf hash of an event's canonical JSON text (0x00 then its UTF-8), hashed from the
+ * string: no intermediate buffers. For a store that keeps that text too, so it serialises once.
+ */
+export const leafHashOfCanonicalText = (canonicalText: string): Buffer =>
+  hash('sha256', `\u0000${canonicalText}`, 'buffer');
+
+/** The RFC 9162 leaf hash of eventLeafData(e) (this runs per event). */
 export const eventLeafHash = (storedEvent: unknown): Buffer =>
-  hash('sha256', `\u0000${fastCanonicalJson(storedEvent)}`, 'buffer');
+  leafHashOfCanonicalText(fastCanonicalJson(storedEvent));

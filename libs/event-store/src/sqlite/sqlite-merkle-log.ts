@@ -5,10 +5,12 @@ import {
   Frontier,
   HASH_SIZE,
   inclusionProof,
+  inclusionProofSubtrees,
   PackedTree,
   rootAt,
   streamHeadLeafHash,
   type StreamHead,
+  type SubtreePosition,
   type SubtreeSource,
 } from '@jejak/verifiable-log';
 import type {
@@ -70,9 +72,31 @@ const nodeKey = (level: number, index: number): number => ((index + 1) * 2 ** le
 /** The leaf whose append completed the subtree (level, index): its last leaf. */
 const completingLeaf = (level: number, index: number): number => (index + 1) * 2 ** level - 1;
 
-const NO_NODES = Buffer.alloc(0);
+/**
+ * Complete subtrees from this level up are kept in memory once read (they never change): 1 in
+ * 128 leaves, ~40k hashes at 5M events. A proof then reads only its lower levels from the file.
+ */
+const CACHED_FROM_LEVEL = 8;
+/** A bound on the cache, far above what CACHED_FROM_LEVEL gives for any store we expect. */
+const CACHE_MAX_ENTRIES = 1 << 17;
+
 /** Rows of one INSERT (4 parameters each; SQLite allows 32766). */
 const INSERT_ROWS = 64;
+
+type LeafRow = { leaf_index: number; hash: Buffer; nodes: Buffer | null };
+
+/** The node (level >= 1, index) from the row of the leaf that completed it. */
+function nodeFromRow(
+  row: { nodes: Buffer | null },
+  level: number,
+  index: number,
+  statements: { node: Database.Statement<[number], { hash: Buffer }> },
+): Buffer | undefined {
+  // Files made before the nodes moved into the leaf rows keep them in log_nodes.
+  if (row.nodes === null) return statements.node.get(nodeKey(level, index))?.hash;
+  const at = (level - 1) * HASH_SIZE;
+  return at + HASH_SIZE <= row.nodes.length ? row.nodes.subarray(at, at + HASH_SIZE) : undefined;
+}
 
 type HeadRow = { stream_id: string; revision: number; leaf_index: number };
 const toHead = (row: HeadRow): StreamHead => ({
@@ -97,6 +121,9 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   private ownVersion: number | undefined;
   private readonly statements: ReturnType<typeof prepare>;
   private readonly inserts = new Map<number, Database.Statement<unknown[]>>();
+  private readonly leafRowReads = new Map<number, Database.Statement<number[], LeafRow>>();
+  /** Upper subtrees (level >= CACHED_FROM_LEVEL) already read, by nodeKey. */
+  private readonly upper = new Map<number, Buffer>();
 
   constructor(private readonly db: Database.Database) {
     createLogSchema(db);
@@ -155,17 +182,61 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   }
 
   subtreeHash(level: number, index: number): Buffer {
+    const cached = level >= CACHED_FROM_LEVEL ? this.upper.get(nodeKey(level, index)) : undefined;
+    if (cached) return cached;
     const hash = level === 0 ? this.statements.leafHash.get(index)?.hash : this.nodeHash(level, index);
     if (!hash) throw new RangeError(`the log has no complete subtree at level ${level}, index ${index}`);
+    this.remember(level, index, hash);
     return hash;
+  }
+
+  /** Keeps an upper subtree read from committed rows (never one our open transaction may undo). */
+  private remember(level: number, index: number, hash: Buffer): void {
+    if (level < CACHED_FROM_LEVEL || this.db.inTransaction) return;
+    if (this.upper.size >= CACHE_MAX_ENTRIES) this.upper.clear();
+    this.upper.set(nodeKey(level, index), hash);
+  }
+
+  /**
+   * The hashes of these complete subtrees, from the cache or, all the others, from one query over
+   * the leaf rows that completed them (a proof at 1M leaves reads ~10 rows in one statement).
+   */
+  private subtreeHashes(positions: readonly SubtreePosition[]): Map<number, Buffer> {
+    const found = new Map<number, Buffer>();
+    const missing: SubtreePosition[] = [];
+    for (const { level, index } of positions) {
+      const cached = level >= CACHED_FROM_LEVEL ? this.upper.get(nodeKey(level, index)) : undefined;
+      if (cached) found.set(nodeKey(level, index), cached);
+      else missing.push({ level, index });
+    }
+    if (missing.length === 0) return found;
+    const leaves = [...new Set(missing.map(({ level, index }) => completingLeaf(level, index)))];
+    const rows = new Map(this.leafRows(leaves.length).all(...leaves).map((row) => [row.leaf_index, row]));
+    for (const { level, index } of missing) {
+      const row = rows.get(completingLeaf(level, index));
+      const hash = !row ? undefined : level === 0 ? row.hash : nodeFromRow(row, level, index, this.statements);
+      if (!hash) throw new RangeError(`the log has no complete subtree at level ${level}, index ${index}`);
+      found.set(nodeKey(level, index), hash);
+      this.remember(level, index, hash);
+    }
+    return found;
+  }
+
+  private leafRows(count: number): Database.Statement<number[], LeafRow> {
+    let statement = this.leafRowReads.get(count);
+    if (!statement) {
+      const list = Array.from({ length: count }, () => '?').join(', ');
+      statement = this.db.prepare<number[], LeafRow>(
+        `SELECT leaf_index, hash, nodes FROM log_leaves WHERE leaf_index IN (${list})`,
+      );
+      this.leafRowReads.set(count, statement);
+    }
+    return statement;
   }
 
   private nodeHash(level: number, index: number): Buffer | undefined {
     const row = this.statements.leafNodes.get(completingLeaf(level, index));
-    if (!row) return undefined;
-    if (row.nodes === null) return this.statements.node.get(nodeKey(level, index))?.hash;
-    const at = (level - 1) * HASH_SIZE;
-    return at + HASH_SIZE <= row.nodes.length ? row.nodes.subarray(at, at + HASH_SIZE) : undefined;
+    return row ? nodeFromRow(row, level, index, this.statements) : undefined;
   }
 
   root(size: number): Buffer {
@@ -223,7 +294,12 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
 
   inclusionProof(index: number, size: number): Buffer[] {
     this.checkSize(size);
-    return inclusionProof(this, index, size);
+    if (!Number.isSafeInteger(index) || index < 0 || index >= size) return inclusionProof(this, index, size);
+    const hashes = this.subtreeHashes(inclusionProofSubtrees(index, size));
+    const source: SubtreeSource = {
+      subtreeHash: (level, i) => hashes.get(nodeKey(level, i)) ?? this.subtreeHash(level, i),
+    };
+    return inclusionProof(source, index, size);
   }
 
   consistencyProof(from: number, to: number): Buffer[] {
@@ -312,10 +388,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
       const values: (number | Buffer)[] = [];
       for (const leaf of chunk) {
         const index = frontier.size;
-        const made = frontier.append(leaf.leafHash);
-        // made[0] is the leaf itself; the rest are levels 1, 2, … in order.
-        const nodes = made.length === 1 ? NO_NODES : Buffer.concat(made.slice(1).map((node) => node.hash));
-        values.push(index, leaf.position, leaf.leafHash, nodes);
+        values.push(index, leaf.position, leaf.leafHash, frontier.appendPacked(leaf.leafHash));
       }
       this.insertRows(chunk.length).run(values);
     }
