@@ -37,7 +37,7 @@ export interface SubtreePosition {
   index: number;
 }
 
-/** The complete subtrees rangeHash(start, end) reads, in the order it reads them. */
+/** The complete subtrees rangeHash(start, end) reads. */
 function rangeSubtrees(start: number, end: number, out: SubtreePosition[]): void {
   let from = start;
   while (end - from > 0) {
