@@ -1,5 +1,5 @@
-import { hash } from 'node:crypto';
 import { canonicalJson } from '@jejak/custody';
+import { sha256 } from './rfc9162-hash';
 
 /** Thrown inside the fast path when the value has no canonical form: the domain's function says why. */
 const NOT_CANONICAL = Symbol('not canonical');
@@ -15,6 +15,19 @@ function quoted(key: string): string {
     if (QUOTED.size < QUOTED_MAX) QUOTED.set(key, text);
   }
   return text;
+}
+
+/** Keys in UTF-16 code unit order (RFC 8785), as sort() orders them; inline for the few keys of an event. */
+function sortedKeys(value: object): string[] {
+  const keys = Object.keys(value);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    for (; j >= 0 && keys[j] > key; j--) keys[j + 1] = keys[j];
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 /**
@@ -34,15 +47,26 @@ function fast(value: unknown): string | undefined {
     case 'object': {
       const withToJson = value as { toJSON?: () => unknown };
       if (typeof withToJson.toJSON === 'function') return fast(withToJson.toJSON()) ?? 'null';
-      if (Array.isArray(value)) return `[${value.map((item: unknown) => fast(item) ?? 'null').join(',')}]`;
-      const keys = Object.keys(value);
-      if (keys.length > 1) keys.sort();
-      let out = '';
-      for (const key of keys) {
-        const member = fast((value as Record<string, unknown>)[key]);
-        if (member !== undefined) out += `${out ? ',' : ''}${quoted(key)}:${member}`;
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          // A hole gives nothing between its commas, as map().join() (the domain's way) gives it.
+          const text = item === undefined && !(i in value) ? '' : (fast(item) ?? 'null');
+          out += (i === 0 ? '' : ',') + text;
+        }
+        return `${out}]`;
       }
-      return `{${out}}`;
+      const keys = sortedKeys(value);
+      let out = '{';
+      let first = true;
+      for (let i = 0; i < keys.length; i++) {
+        const member = fast((value as Record<string, unknown>)[keys[i]]);
+        if (member === undefined) continue;
+        out += (first ? '' : ',') + quoted(keys[i]) + ':' + member;
+        first = false;
+      }
+      return `${out}}`;
     }
     case 'bigint':
       throw NOT_CANONICAL;
@@ -74,7 +98,7 @@ export const eventLeafData = (storedEvent: unknown): Buffer =>
  * string: no intermediate buffers. For a store that keeps that text too, so it serialises once.
  */
 export const leafHashOfCanonicalText = (canonicalText: string): Buffer =>
-  hash('sha256', `\u0000${canonicalText}`, 'buffer');
+  sha256(`\u0000${canonicalText}`);
 
 /** The RFC 9162 leaf hash of eventLeafData(e) (this runs per event). */
 export const eventLeafHash = (storedEvent: unknown): Buffer =>
