@@ -75,8 +75,56 @@ function fast(value: unknown): string | undefined {
   }
 }
 
+/**
+ * A copy of the value with every object's keys inserted in sorted order, for JSON.stringify to
+ * write: native, one flat string (cheaper to hash and to store than a concatenated one). Throws
+ * NOT_CANONICAL for anything JSON.stringify would not write as RFC 8785 does (other numbers,
+ * bigints, holes) or would reorder or misplace (integer-like keys go first in any object,
+ * `__proto__` sets a prototype), and for functions; the string builder below decides those.
+ */
+function sortedCopy(value: unknown): unknown {
+  switch (typeof value) {
+    case 'number':
+      if (!Number.isSafeInteger(value)) throw NOT_CANONICAL;
+      return value;
+    case 'bigint':
+    case 'function':
+      throw NOT_CANONICAL;
+    case 'object': {
+      if (value === null) return null;
+      const withToJson = value as { toJSON?: () => unknown };
+      if (typeof withToJson.toJSON === 'function') throw NOT_CANONICAL;
+      if (Array.isArray(value)) {
+        const copy: unknown[] = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value)) throw NOT_CANONICAL;
+          copy[i] = sortedCopy(value[i]);
+        }
+        return copy;
+      }
+      const keys = sortedKeys(value);
+      const copy: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const first = key.charCodeAt(0);
+        if ((first >= 48 && first <= 57) || key === '__proto__') throw NOT_CANONICAL;
+        copy[key] = sortedCopy((value as Record<string, unknown>)[key]);
+      }
+      return copy;
+    }
+    default:
+      return value;
+  }
+}
+
 /** RFC 8785 canonical JSON of a value, as `canonicalJson` of the domain gives it (and throws). */
 export function fastCanonicalJson(value: unknown): string {
+  try {
+    const text = JSON.stringify(sortedCopy(value)) as string | undefined;
+    if (text !== undefined) return text;
+  } catch (error) {
+    if (error !== NOT_CANONICAL) throw error;
+  }
   try {
     const text = fast(value);
     if (text !== undefined) return text;
