@@ -119,6 +119,8 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   private frontier: Frontier;
   /** PRAGMA data_version after our last commit; another process's commit changes it. */
   private ownVersion: number | undefined;
+  /** PRAGMA data_version as read in the open append transaction, under the write lock. */
+  private versionInTransaction: number | undefined;
   private readonly statements: ReturnType<typeof prepare>;
   private readonly inserts = new Map<number, Database.Statement<unknown[]>>();
   private readonly leafRowReads = new Map<number, Database.Statement<number[], LeafRow>>();
@@ -160,8 +162,10 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
    */
   appendInTransaction(leaves: readonly LeafToAppend[]): Frontier {
     // data_version changes only when another connection committed: then look at what it wrote.
+    // Our own COMMIT leaves it as it is, so the value read here holds after it (one read a commit).
     let frontier: Frontier;
-    if (this.statements.dataVersion.get()?.data_version !== this.ownVersion) {
+    this.versionInTransaction = this.statements.dataVersion.get()?.data_version;
+    if (this.versionInTransaction !== this.ownVersion) {
       this.syncWithDisk();
       frontier = this.appendUnindexed(Number.MAX_SAFE_INTEGER, leaves[0]?.position).frontier;
     } else {
@@ -174,7 +178,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   /** Adopts the frontier of a committed transaction. */
   committed(frontier: Frontier): void {
     this.frontier = frontier;
-    this.ownVersion = this.statements.dataVersion.get()?.data_version;
+    this.ownVersion = this.versionInTransaction;
   }
 
   size(): number {
