@@ -157,6 +157,7 @@ function compileCrashWriter(outDir: string): string {
     'sqlite/sqlite-integrity.ts',
     'sqlite/foreign-commit-watcher.ts',
     'sqlite/sqlite-subscription.ts',
+    'sqlite/upper-subtrees.ts',
     'sqlite/sqlite-merkle-log.ts',
     'sqlite/sqlite-event-store.ts',
   ]) {

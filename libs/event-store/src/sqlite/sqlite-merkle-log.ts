@@ -13,6 +13,7 @@ import {
   type SubtreePosition,
   type SubtreeSource,
 } from '@jejak/verifiable-log';
+import { UpperSubtrees } from './upper-subtrees';
 import type {
   LogSnapshot,
   StoredCheckpoint,
@@ -73,12 +74,10 @@ const nodeKey = (level: number, index: number): number => ((index + 1) * 2 ** le
 const completingLeaf = (level: number, index: number): number => (index + 1) * 2 ** level - 1;
 
 /**
- * Complete subtrees from this level up are kept in memory once read (they never change): 1 in
- * 128 leaves, ~40k hashes at 5M events. A proof then reads only its lower levels from the file.
+ * Complete subtrees from this level up (1 in 16 leaves) are kept in memory once read: a proof
+ * then reads from the file only the rows of the 32-leaf block around its leaf (~5 rows, one query).
  */
-const CACHED_FROM_LEVEL = 8;
-/** A bound on the cache, far above what CACHED_FROM_LEVEL gives for any store we expect. */
-const CACHE_MAX_ENTRIES = 1 << 17;
+const CACHED_FROM_LEVEL = 5;
 
 /** Rows of one INSERT (4 parameters each; SQLite allows 32766). */
 const INSERT_ROWS = 64;
@@ -124,8 +123,8 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   private readonly statements: ReturnType<typeof prepare>;
   private readonly inserts = new Map<number, Database.Statement<unknown[]>>();
   private readonly leafRowReads = new Map<number, Database.Statement<number[], LeafRow>>();
-  /** Upper subtrees (level >= CACHED_FROM_LEVEL) already read, by nodeKey. */
-  private readonly upper = new Map<number, Buffer>();
+  /** Upper subtrees (level >= CACHED_FROM_LEVEL) already read. */
+  private readonly upper = new UpperSubtrees(CACHED_FROM_LEVEL);
 
   constructor(private readonly db: Database.Database) {
     createLogSchema(db);
@@ -186,7 +185,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   }
 
   subtreeHash(level: number, index: number): Buffer {
-    const cached = level >= CACHED_FROM_LEVEL ? this.upper.get(nodeKey(level, index)) : undefined;
+    const cached = this.upper.get(level, index);
     if (cached) return cached;
     const hash = level === 0 ? this.statements.leafHash.get(index)?.hash : this.nodeHash(level, index);
     if (!hash) throw new RangeError(`the log has no complete subtree at level ${level}, index ${index}`);
@@ -196,9 +195,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
 
   /** Keeps an upper subtree read from committed rows (never one our open transaction may undo). */
   private remember(level: number, index: number, hash: Buffer): void {
-    if (level < CACHED_FROM_LEVEL || this.db.inTransaction) return;
-    if (this.upper.size >= CACHE_MAX_ENTRIES) this.upper.clear();
-    this.upper.set(nodeKey(level, index), hash);
+    if (!this.db.inTransaction) this.upper.set(level, index, hash);
   }
 
   /**
@@ -209,7 +206,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
     const found = new Map<number, Buffer>();
     const missing: SubtreePosition[] = [];
     for (const { level, index } of positions) {
-      const cached = level >= CACHED_FROM_LEVEL ? this.upper.get(nodeKey(level, index)) : undefined;
+      const cached = this.upper.get(level, index);
       if (cached) found.set(nodeKey(level, index), cached);
       else missing.push({ level, index });
     }
