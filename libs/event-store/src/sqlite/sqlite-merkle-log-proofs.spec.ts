@@ -8,8 +8,9 @@ import { configureConnection, createSchema } from './sqlite-schema';
 import { SqliteMerkleLog, type LeafToAppend } from './sqlite-merkle-log';
 
 /**
- * Proofs read their lower subtrees in one query and keep the upper levels (8 and up) in memory:
- * they must stay the proofs of the reference tree, whatever the cache held and whatever was undone.
+ * Proofs read their lower subtrees in one query and keep the upper levels (5 and up) in memory,
+ * from the appends this process committed and from the rows proofs read: they must stay the
+ * proofs of the reference tree, whatever the cache held and whatever was undone.
  */
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -31,10 +32,10 @@ function appendCommitted(db: Database.Database, log: SqliteMerkleLog, hashes: Bu
   log.committed(frontier);
 }
 
-/** Sizes around the powers of two that split the tree, and the cached level's boundary (256). */
-const SIZES = [1, 2, 3, 7, 8, 9, 255, 256, 257, 511, 513, 1000, 1023, 1024, 1025, 2049, 3001];
+/** Sizes around the powers of two that split the tree and the cached levels' boundaries. */
+const SIZES = [1, 2, 3, 7, 8, 9, 31, 32, 33, 63, 65, 255, 256, 257, 511, 513, 1000, 1023, 1024, 1025, 2049, 3001];
 const indexesOf = (size: number): number[] =>
-  [...new Set([0, 1, size >> 1, size - 2, size - 1, (size * 7) >> 3, 255, 256, 767])].filter(
+  [...new Set([0, 1, 31, 32, size >> 1, size - 2, size - 1, (size * 7) >> 3, 255, 256, 767])].filter(
     (i) => i >= 0 && i < size,
   );
 
@@ -47,7 +48,7 @@ function expectReferenceProofs(log: SqliteMerkleLog, reference: MemoryTree, size
 }
 
 describe('inclusion proofs of the embedded store (one read per proof, upper levels cached)', () => {
-  it('equal the reference tree for many sizes, read cold, then warm, then after a restart', () => {
+  it('equal the reference tree for many sizes, from the process that appended, again, and after a restart (cold)', () => {
     const { db, log, filename } = openLog();
     const hashes = Array.from({ length: 3001 }, (_, i) => leaf(`e${i}`));
     const reference = new MemoryTree(hashes);

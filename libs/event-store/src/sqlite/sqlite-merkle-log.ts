@@ -125,6 +125,8 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   private readonly leafRowReads = new Map<number, Database.Statement<number[], LeafRow>>();
   /** Upper subtrees (level >= CACHED_FROM_LEVEL) already read. */
   private readonly upper = new UpperSubtrees(CACHED_FROM_LEVEL);
+  /** Leaves of the open transaction that completed upper subtrees, with their nodes. */
+  private madeUpper: { index: number; nodes: Buffer }[] = [];
 
   constructor(private readonly db: Database.Database) {
     createLogSchema(db);
@@ -143,12 +145,14 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
       const added = this.db
         .transaction(() => {
           this.syncWithDisk();
+          this.madeUpper = [];
           const next = this.appendUnindexed(CATCH_UP_CHUNK);
           return next;
         })
         .immediate();
       if (added.count === 0) break;
       this.frontier = added.frontier;
+      this.keepMadeUpper();
       done += added.count;
       onProgress?.(done, total);
     }
@@ -160,6 +164,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
    * left without a leaf, then these. Returns the frontier to adopt once the COMMIT succeeded.
    */
   appendInTransaction(leaves: readonly LeafToAppend[]): Frontier {
+    this.madeUpper = [];
     // data_version changes only when another connection committed: then look at what it wrote.
     // Our own COMMIT leaves it as it is, so the value read here holds after it (one read a commit).
     let frontier: Frontier;
@@ -177,6 +182,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   /** Adopts the frontier of a committed transaction. */
   committed(frontier: Frontier): void {
     this.frontier = frontier;
+    this.keepMadeUpper();
     this.ownVersion = this.versionInTransaction;
   }
 
@@ -191,6 +197,17 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
     if (!hash) throw new RangeError(`the log has no complete subtree at level ${level}, index ${index}`);
     this.remember(level, index, hash);
     return hash;
+  }
+
+  /** Puts the upper subtrees a committed transaction completed into the cache. */
+  private keepMadeUpper(): void {
+    for (const { index, nodes } of this.madeUpper) {
+      for (let level = CACHED_FROM_LEVEL; level * HASH_SIZE <= nodes.length; level++) {
+        const at = (level - 1) * HASH_SIZE;
+        this.upper.set(level, (index + 1) / 2 ** level - 1, nodes.subarray(at, at + HASH_SIZE));
+      }
+    }
+    this.madeUpper = [];
   }
 
   /** Keeps an upper subtree read from committed rows (never one our open transaction may undo). */
@@ -389,7 +406,10 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
       const values: (number | Buffer)[] = [];
       for (const leaf of chunk) {
         const index = frontier.size;
-        values.push(index, leaf.position, leaf.leafHash, frontier.appendPacked(leaf.leafHash));
+        const nodes = frontier.appendPacked(leaf.leafHash);
+        values.push(index, leaf.position, leaf.leafHash, nodes);
+        // 1 leaf in 32 completes a subtree of level >= 5: kept for the cache once committed.
+        if (nodes.length >= CACHED_FROM_LEVEL * HASH_SIZE) this.madeUpper.push({ index, nodes });
       }
       this.insertRows(chunk.length).run(values);
     }
