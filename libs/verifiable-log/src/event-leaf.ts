@@ -145,8 +145,7 @@ export const eventLeafData = (storedEvent: unknown): Buffer =>
  * The RFC 9162 leaf hash of an event's canonical JSON text (0x00 then its UTF-8), hashed from the
  * string: no intermediate buffers. For a store that keeps that text too, so it serialises once.
  */
-export const leafHashOfCanonicalText = (canonicalText: string): Buffer =>
-  sha256(`\u0000${canonicalText}`);
+export const leafHashOfCanonicalText = (canonicalText: string): Buffer => sha256(`\u0000${canonicalText}`);
 
 /** The RFC 9162 leaf hash of eventLeafData(e) (this runs per event). */
 export const eventLeafHash = (storedEvent: unknown): Buffer =>

@@ -112,7 +112,9 @@ describe('SqliteEventStore', () => {
     expect(reopened.verifiableLog?.size()).toBe(all.length);
     expect(reopened.verifiableLog?.root(all.length)).toEqual(rebuilt.root());
     for (const index of [0, all.length >> 1, all.length - 1])
-      expect(reopened.verifiableLog?.inclusionProof(index, all.length)).toEqual(rebuilt.inclusionProofOf(index));
+      expect(reopened.verifiableLog?.inclusionProof(index, all.length)).toEqual(
+        rebuilt.inclusionProofOf(index),
+      );
     await reopened.close();
   }, 30_000);
 });

@@ -33,7 +33,9 @@ function appendCommitted(db: Database.Database, log: SqliteMerkleLog, hashes: Bu
 }
 
 /** Sizes around the powers of two that split the tree and the cached levels' boundaries. */
-const SIZES = [1, 2, 3, 7, 8, 9, 31, 32, 33, 63, 65, 255, 256, 257, 511, 513, 1000, 1023, 1024, 1025, 2049, 3001];
+const SIZES = [
+  1, 2, 3, 7, 8, 9, 31, 32, 33, 63, 65, 255, 256, 257, 511, 513, 1000, 1023, 1024, 1025, 2049, 3001,
+];
 const indexesOf = (size: number): number[] =>
   [...new Set([0, 1, 31, 32, size >> 1, size - 2, size - 1, (size * 7) >> 3, 255, 256, 767])].filter(
     (i) => i >= 0 && i < size,
@@ -74,7 +76,9 @@ describe('inclusion proofs of the embedded store (one read per proof, upper leve
     // its rows, which must not outlive the ROLLBACK in the cache.
     db.exec('BEGIN IMMEDIATE');
     log.appendInTransaction(undone.map((leafHash, i) => ({ position: 701 + i, leafHash })));
-    expect(log.inclusionProof(5, 1600)).toEqual(new MemoryTree([...committed, ...undone]).inclusionProofOf(5));
+    expect(log.inclusionProof(5, 1600)).toEqual(
+      new MemoryTree([...committed, ...undone]).inclusionProofOf(5),
+    );
     db.exec('ROLLBACK');
 
     const after = Array.from({ length: 900 }, (_, i) => leaf(`after${i}`));

@@ -229,10 +229,18 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
     }
     if (missing.length === 0) return found;
     const leaves = [...new Set(missing.map(({ level, index }) => completingLeaf(level, index)))];
-    const rows = new Map(this.leafRows(leaves.length).all(...leaves).map((row) => [row.leaf_index, row]));
+    const rows = new Map(
+      this.leafRows(leaves.length)
+        .all(...leaves)
+        .map((row) => [row.leaf_index, row]),
+    );
     for (const { level, index } of missing) {
       const row = rows.get(completingLeaf(level, index));
-      const hash = !row ? undefined : level === 0 ? row.hash : nodeFromRow(row, level, index, this.statements);
+      const hash = !row
+        ? undefined
+        : level === 0
+          ? row.hash
+          : nodeFromRow(row, level, index, this.statements);
       if (!hash) throw new RangeError(`the log has no complete subtree at level ${level}, index ${index}`);
       found.set(nodeKey(level, index), hash);
       this.remember(level, index, hash);
