@@ -204,7 +204,7 @@ function validateTransferFields(
     case 'transfer_created':
       check.text('baNumber', data.baNumber);
       check.location('fromId', data.fromId);
-      check.location('toId', data.toId);
+      check.location('toId', data.toId, { inUse: true });
       if (data.fromId === data.toId) check.fail('toId', 'must differ from fromId');
       checkManifest(check, data.itemIds);
       break;
@@ -213,7 +213,7 @@ function validateTransferFields(
       check.location('locationId', data.locationId, { optional: true });
       break;
     case 'dispatched':
-      check.location('destinationId', data.destinationId, { optional: true });
+      check.location('destinationId', data.destinationId, { optional: true, inUse: true });
       break;
     case 'handover_offered':
       check.text('toCustodianId', data.toCustodianId);
