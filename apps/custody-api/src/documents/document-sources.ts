@@ -56,6 +56,11 @@ export class DocumentSources {
     };
   }
 
+  /** A place of the directory (a depot whose shelves get labels), or undefined. */
+  place(id: string): { id: string; name: string; type: string } | undefined {
+    return this.locations.get(id);
+  }
+
   checkpoint(): Promise<PrintedCheckpoint | null> {
     return (this.checkpointSource ?? noCheckpointYet)();
   }

@@ -5,6 +5,7 @@ import { ItemDocumentsController } from './item-documents.controller';
 import { ItemDocumentsService } from './item-documents.service';
 import { LabelsController } from './labels.controller';
 import { LabelsService } from './labels.service';
+import { PlaceLabelsService } from './place-labels.service';
 import { LogService } from '../log/log.service';
 import { LOG_CHECKPOINT, printedCheckpoint, type CheckpointSource } from './log-checkpoint';
 
@@ -16,6 +17,7 @@ import { LOG_CHECKPOINT, printedCheckpoint, type CheckpointSource } from './log-
     ItemDocumentReads,
     ItemDocumentsService,
     LabelsService,
+    PlaceLabelsService,
     {
       // LogService is global (LogModule): the latest signed checkpoint at the moment of printing.
       provide: LOG_CHECKPOINT,
