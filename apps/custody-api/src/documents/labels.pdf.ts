@@ -40,8 +40,9 @@ function drawLabel(doc: Doc, label: Label, x: number, y: number, layout: LabelLa
     ellipsis: true,
   });
   const foot = y + layout.height - PAD - 17;
-  write(doc, label.unit, { ...lineOptions, y: foot, size: 6 });
-  write(doc, `${label.classificationCode} · ${label.year}`, { ...lineOptions, y: doc.y, size: 6 });
+  // One line each (height): a long unit name must not wrap past the label, or off the page.
+  write(doc, label.unit, { ...lineOptions, y: foot, size: 6, height: 8 });
+  write(doc, `${label.classificationCode} · ${label.year}`, { ...lineOptions, y: doc.y, size: 6, height: 8 });
   doc.restore();
 }
 

@@ -18,20 +18,24 @@ export interface PlaceLabel {
 
 const PAD = 5;
 
+/** "Ruang R1", but a room already called "Ruang Arsip 2" is not "Ruang Ruang Arsip 2". */
+const roomWords = (room: string) => (/^ruang\b/i.test(room) ? room : `Ruang ${room}`);
+
 function drawPlaceLabel(doc: Doc, label: PlaceLabel, x: number, y: number, layout: LabelLayout): void {
   const qrSize = Math.min(layout.height - 2 * PAD, layout.width * 0.45);
   drawQr(doc, label.url, x + PAD, y + (layout.height - qrSize) / 2, qrSize);
   const textX = x + PAD + qrSize + 3;
   const width = layout.width - (textX - x) - PAD;
-  const line = { x: textX, width, lineBreak: false, ellipsis: true } as const;
+  // One line each, cut with an ellipsis: a long name must not wrap past the label (or the page).
+  const line = (size: number) => ({ x: textX, width, height: size * 1.3, ellipsis: true, size }) as const;
   doc.save();
   doc.rect(x, y, layout.width, layout.height).clip();
   // Read from a step away: the shelf (or room) code big, where it is in small type under it.
-  write(doc, label.kind === 'shelf' ? 'RAK' : 'RUANG', { ...line, y: y + PAD + 2, size: 7 });
+  write(doc, label.kind === 'shelf' ? 'RAK' : 'RUANG', { ...line(7), y: y + PAD + 2 });
   const code = label.kind === 'shelf' ? label.shelf! : label.room;
-  write(doc, code, { ...line, y: doc.y, size: code.length > 8 ? 12 : 18, weight: 'bold' });
-  if (label.kind === 'shelf') write(doc, `Ruang ${label.room}`, { ...line, y: doc.y + 1, size: 8 });
-  write(doc, label.depotName, { ...line, y: y + layout.height - PAD - 9, size: 6 });
+  write(doc, code, { ...line(code.length > 8 ? 12 : 18), y: doc.y, weight: 'bold' });
+  if (label.kind === 'shelf') write(doc, roomWords(label.room), { ...line(8), y: doc.y + 1 });
+  write(doc, label.depotName, { ...line(6), y: y + layout.height - PAD - 9 });
   doc.restore();
 }
 
