@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BadgeController } from './badge.controller';
 import { DocumentSources } from './document-sources';
 import { ItemDocumentReads } from './item-documents.reads';
 import { ItemDocumentsController } from './item-documents.controller';
@@ -11,7 +12,7 @@ import { LOG_CHECKPOINT, printedCheckpoint, type CheckpointSource } from './log-
 
 /** The printed documents beside the transfers' berita acara: labels, loans, receipts, disposals. */
 @Module({
-  controllers: [LabelsController, ItemDocumentsController],
+  controllers: [LabelsController, ItemDocumentsController, BadgeController],
   providers: [
     DocumentSources,
     ItemDocumentReads,
