@@ -32,7 +32,7 @@ export function renderBadge(badge: Badge, heading: DocumentHeading): Promise<Buf
     x: x + PAD,
     y: doc.y + 6,
     width,
-    height: 26,
+    height: 32,
     ellipsis: true,
     size: 11,
     weight: 'bold',
