@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@jejak/directory';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -25,16 +25,18 @@ export class BadgeController {
       'A bank-card-sized badge on an A4 page: name, jabatan, unit, id and a QR code holding ' +
       '`<JEJAK_PUBLIC_BASE_URL>/orang/<personId>`, which a courier scans to hand a consignment over to them.',
   })
+  @ApiOkResponse({ description: 'The badge, a PDF' })
   @ApiProblems(403, 404)
   async badge(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    if (principal.role !== 'admin' && principal.principalId !== id)
-      throw new ApiProblem('forbidden', 'Only an admin prints the badge of someone else.');
+    // Who exists is no secret (GET /api/people/:id is open to every token): 404 before 403.
     const person = this.sources.person(id);
     if (!person) throw new ApiProblem('not-found', `No person '${id}'.`);
+    if (principal.role !== 'admin' && principal.principalId !== id)
+      throw new ApiProblem('forbidden', 'Only an admin prints the badge of someone else.');
     const pdf = await renderBadge(
       {
         url: `${this.sources.publicBaseUrl}/orang/${encodeURIComponent(person.id)}`,
