@@ -294,7 +294,6 @@ describeWithBrowser('scanning labels, codes and badges in a real browser', () =>
     await image.waitFor();
     const shown = (await image.getAttribute('src'))!;
     expect(shown).toMatch(/^data:image\/png;base64,/);
-    await screenshot(desk.page, 'kode-serah-qr', 'desktop');
 
     const phone = await openPage(browser, 'phone');
     const { page, context } = phone;
