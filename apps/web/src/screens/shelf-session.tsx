@@ -7,6 +7,7 @@ import { WedgeInput } from '../scan/wedge-input';
 import type { Me } from '../session';
 import { Busy, ErrorNote, Page } from '../ui';
 import { storageText, titleOf, type ItemView } from './item';
+import { ShelfLabelsForm } from './shelf-labels';
 
 interface Shelf {
   room: string;
@@ -147,6 +148,7 @@ export function ShelfScreen({
           Pindahkan ke rak ini arsip yang tercatat di tempat lain
         </label>
       </div>
+      <ShelfLabelsForm depot={depot} />
       {loading && <Busy label="Memuat isi rak…" />}
       <ErrorNote error={error} />
       {shelf && (
