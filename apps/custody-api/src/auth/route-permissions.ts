@@ -60,6 +60,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/people': EVERYONE,
   'GET /api/people/:id': EVERYONE,
   'GET /api/people/:id/changes': ['admin', 'auditor'],
+  // The person's own, or any for an admin (checked in the controller).
+  'GET /api/people/:id/badge.pdf': EVERYONE,
   'POST /api/people': ['admin'],
   'PATCH /api/people/:id': ['admin'],
   'POST /api/people/:id/password': EVERYONE,

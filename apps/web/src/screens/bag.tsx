@@ -7,6 +7,7 @@ import type { Me } from '../session';
 import { Busy, Done, Empty, ErrorNote, Field, MoreButton, Page, usePaged } from '../ui';
 import type { ItemView } from './item';
 import { ItemList } from './item-list';
+import { BadgeScan } from '../scan/badge-scan';
 
 type Step =
   'dispatched' | 'arrived' | 'handover_offered' | 'handover_accepted' | 'handover_declined' | 'delivered';
@@ -277,6 +278,7 @@ function HandOver({ me, disabled, onOffer }: { me: Me; disabled: boolean; onOffe
         list="colleagues"
         required
       />
+      <BadgeScan me={me} onPerson={setTo} />
       <datalist id="colleagues">
         {people.map((p) => (
           <option key={p.id} value={p.id}>
