@@ -42,7 +42,7 @@ describe('collected', () => {
     );
     const { name, nip, signatureHash } = SIGNED;
     const acknowledgement = {
-      method: 'signature',
+      method: 'signature' as const,
       byId: null,
       placeId: locationId,
       name,
