@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+// acknowledgement.signature has no MaxLength here: over 256 KB it is a 413 (signature-data-url.ts).
 import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { ACKNOWLEDGEMENT_METHODS, type AcknowledgementMethod } from '@jejak/custody';
-import { MAX_SIGNATURE_URL_LENGTH } from './signature-data-url';
 
 /**
  * How the party that did not send the request acknowledged it (domain.md "Two-party custody"):
@@ -47,6 +47,5 @@ export class AcknowledgementDto {
   @ValidateIf((ack: AcknowledgementDto) => ack.method === 'signature' || ack.signature !== undefined)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(MAX_SIGNATURE_URL_LENGTH, { message: 'signature must be a PNG of at most 256 KB' })
   signature?: string;
 }

@@ -28,9 +28,12 @@ export const JSON_LIMITS: Readonly<JsonLimits> = {
   values: 5000,
   /** Characters of one string as sent (escapes counted as written); the longest field takes 2,000. */
   stringLength: 16_384,
-  /** acknowledgement.signature: a PNG of at most 256 KB as base64 (the edge checks the exact size). */
+  /**
+   * acknowledgement.signature: a PNG as base64, bounded here by the body limit only, so a drawn
+   * signature over 256 KB is answered 413 by the edge that decodes it, not 400 by this scan.
+   */
   longStringKeys: ['signature'],
-  longStringLength: 350_000,
+  longStringLength: 64 * 1024 * 1024,
 };
 
 interface Container {

@@ -19,6 +19,8 @@ export function signatureImageOf(field: string, dataUrl: string): SignatureImage
     new ApiProblem('validation-failed', `${field}: ${message}`, { errors: [{ field, message }] });
   if (!dataUrl.startsWith(PREFIX)) throw bad('must be a PNG data URL (data:image/png;base64,…)');
   const base64 = dataUrl.slice(PREFIX.length);
+  // Judged by its size before the base64 is even checked: a photo is a 413 whatever its bytes.
+  if (Math.floor((base64.length * 3) / 4) - 2 > MAX_SIGNATURE_BYTES) throw tooLarge(field);
   if (base64.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) {
     throw bad('is not valid base64');
   }
@@ -34,3 +36,9 @@ export function signatureImageOf(field: string, dataUrl: string): SignatureImage
   }
   return { hash: signatureHashOf(png), png };
 }
+
+const tooLarge = (field: string) =>
+  new ApiProblem(
+    'payload-too-large',
+    `${field}: the signature image is over ${MAX_SIGNATURE_BYTES / 1024} KB.`,
+  );
