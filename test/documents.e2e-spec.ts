@@ -174,7 +174,7 @@ describe('printed documents over HTTP', () => {
 
     it('lists every handover with its acknowledgement method', () => {
       expect(final).toMatch(
-        /1\. [^;]+: dari Kecamatan Cikarang Utara kepada kurir Budi Santoso \(KURIR-A\); dicatat dengan akun kurir Budi Santoso/,
+        /1\. [^;]+: dari Kecamatan Cikarang Utara kepada kurir Budi Santoso \(KURIR-A\); pengakuan: kode\./,
       );
       expect(final).toMatch(
         /2\. [^;]+: dari kurir Budi Santoso \(KURIR-A\) kepada kurir Andi Wijaya \(KURIR-B\); akun: diterima oleh Andi Wijaya/,

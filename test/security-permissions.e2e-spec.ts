@@ -246,8 +246,8 @@ describe('access control: the route matrix and object-level checks', () => {
         case 'handover_withdrawn':
           return offered;
         case 'arrived':
-        case 'delivered':
           return inTransit;
+        case 'delivered':
         case 'collected':
         case 'intake_confirmed':
         case 'intake_rejected':
@@ -279,7 +279,8 @@ describe('access control: the route matrix and object-level checks', () => {
         handover_offered: { toCustodianId: 'KURIR-B' },
         handover_declined: { reason: 'bukan untuk saya' },
         handover_withdrawn: { reason: 'salah alamat' },
-        delivered: { receivedBy: 'Pak Andi' },
+        collected: { acknowledgement: SIGNED },
+        delivered: { receivedBy: 'Pak Andi', acknowledgement: SIGNED },
         intake_confirmed: { storage: { room: 'R9' } },
         intake_rejected: { reason: 'rusak' },
         relocated: { storage: { room: 'R9' } },
