@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { itemStreamId } from '@jejak/custody';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
@@ -27,6 +27,7 @@ export class SignatureImageController {
     description:
       'The PNG kept for an event acknowledged by `signature`; its SHA-256 is the event’s `acknowledgement.signatureHash`.',
   })
+  @ApiOkResponse({ description: 'The PNG as it was drawn', schema: { type: 'string', format: 'binary' } })
   @ApiProblems(404)
   async signature(
     @Param('id') id: string,
