@@ -273,6 +273,7 @@ function expectAcknowledged(
 ): void {
   if (event.type !== 'collected' && event.type !== 'delivered') return;
   const data = event.data as { fromCustodianId?: string; acknowledgement?: Acknowledgement };
+  expect(data.acknowledgement).toBeDefined();
   expect(data.fromCustodianId).toBe(before!.custodianId);
   expect(data.acknowledgement?.placeId).toBe(before!.locationId);
   if (event.type === 'delivered') expect(before!.locationId).toBe(before!.description.addresseeUnitId);
@@ -280,6 +281,8 @@ function expectAcknowledged(
     const courier =
       event.type === 'collected' ? (data as { custodianId?: string }).custodianId : data.fromCustodianId;
     expect(data.acknowledgement.byId).not.toBe(courier);
+    // A courier's own request never counts as an account acknowledgement of their own.
+    if (actor.role === 'courier') expect(data.acknowledgement.byId).not.toBe(actor.id);
   }
 }
 
