@@ -14,7 +14,7 @@ export const dispatched = defineEvent<
   type: 'dispatched',
   allowedFrom: ['collected', 'sorted', 'arrived'],
   grants: [{ role: 'courier', scope: 'custodian' }],
-  fields: { destinationId: { kind: 'location', optional: true } },
+  fields: { destinationId: { kind: 'location', optional: true, inUse: true } },
   decide(command, state, ctx) {
     const onward = state.status === 'arrived';
     // Arrived, its old destination is where it is: onward needs a new one.
