@@ -5,6 +5,7 @@ import { ROUTE_PERMISSIONS } from '../apps/custody-api/src/auth/route-permission
 import { castOf, type Cast } from './support/actors';
 import { headPosition } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 /** Counts of the directory's tables and its audit sequence: any recorded change moves one of them. */
 function directorySnapshot(dataDir: string): Record<string, number> {
@@ -195,7 +196,7 @@ describe('access control: the route matrix and object-level checks', () => {
       return itemId;
     };
     const toBekasi: [keyof Cast, Record<string, unknown>][] = [
-      ['courierA', { type: 'collected' }],
+      ['courierA', { type: 'collected', acknowledgement: SIGNED }],
       ['courierA', { type: 'dispatched', destinationId: 'depo-arsip-bekasi' }],
     ];
     const intoBekasi: [keyof Cast, Record<string, unknown>][] = [
@@ -207,9 +208,9 @@ describe('access control: the route matrix and object-level checks', () => {
     beforeAll(async () => {
       const registered = await registerFile();
       carried = { itemId: registered.itemId, registeredEventId: registered.eventId };
-      await post(carried.itemId, 'courierA', { type: 'collected' }).expect(201);
+      await post(carried.itemId, 'courierA', { type: 'collected', acknowledgement: SIGNED }).expect(201);
       offered = await fileAfter([
-        ['courierA', { type: 'collected' }],
+        ['courierA', { type: 'collected', acknowledgement: SIGNED }],
         ['courierA', { type: 'handover_offered', toCustodianId: 'depo-arsip-bekasi' }],
       ]);
       inTransit = await fileAfter(toBekasi);
@@ -245,8 +246,8 @@ describe('access control: the route matrix and object-level checks', () => {
         case 'handover_withdrawn':
           return offered;
         case 'arrived':
-        case 'delivered':
           return inTransit;
+        case 'delivered':
         case 'collected':
         case 'intake_confirmed':
         case 'intake_rejected':
@@ -278,7 +279,8 @@ describe('access control: the route matrix and object-level checks', () => {
         handover_offered: { toCustodianId: 'KURIR-B' },
         handover_declined: { reason: 'bukan untuk saya' },
         handover_withdrawn: { reason: 'salah alamat' },
-        delivered: { receivedBy: 'Pak Andi' },
+        collected: { acknowledgement: SIGNED },
+        delivered: { receivedBy: 'Pak Andi', acknowledgement: SIGNED },
         intake_confirmed: { storage: { room: 'R9' } },
         intake_rejected: { reason: 'rusak' },
         relocated: { storage: { room: 'R9' } },

@@ -23,6 +23,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/items': EVERYONE,
   'GET /api/items/:id': EVERYONE,
   'GET /api/items/:id/history': EVERYONE,
+  'GET /api/items/:id/events/:eventId/signature.png': EVERYONE,
   'POST /api/items/:id/events': WRITERS,
   'GET /api/watch/in-transit': EVERYONE,
   'GET /api/watch/pending-handovers': EVERYONE,

@@ -91,13 +91,15 @@ export function ScanSessionScreen({ me }: { me: Me }) {
     const id = code.id;
     if (s.scanned[s.mode].includes(id))
       return { verdict: 'duplicate', text: `${id} sudah dipindai untuk ${MODE_WORDS[s.mode]}.` };
+    // Nothing is taken that nobody released: the holder's kode serah comes first.
+    if (s.mode === 'collected' && !s.releaseCode.trim())
+      return { verdict: 'refused', text: `${id}: pindai atau ketik dulu kode serah dari petugas.` };
     if (s.manifest && AGAINST_MANIFEST.includes(s.mode))
       return checkAgainstManifest(s, s.manifest, id, takenAt);
     if (s.mode !== 'collected' && !lastKnownBag(me).has(id) && !s.scanned.collected.includes(id))
       return { verdict: 'not-in-manifest', text: `${id} tidak ada di tas Anda.` };
     const body: Record<string, unknown> = { type: s.mode };
-    if (s.mode === 'collected' && s.releaseCode)
-      body.acknowledgement = { method: 'code', code: s.releaseCode };
+    if (s.mode === 'collected') body.acknowledgement = { method: 'code', code: s.releaseCode.trim() };
     if (s.mode === 'dispatched' && s.destinationId.trim()) body.destinationId = s.destinationId.trim();
     if (s.mode === 'handover_offered') body.toCustodianId = s.toCustodianId.trim();
     const label = `${MODE_WORDS[s.mode]} ${id}`;
@@ -206,7 +208,7 @@ export function ScanSessionScreen({ me }: { me: Me }) {
         {session.mode === 'collected' && (
           <Field
             id="scanReleaseCode"
-            label="Kode serah dari petugas (pindai atau ketik dulu, bila ada)"
+            label="Kode serah dari petugas (pindai atau ketik dulu)"
             value={session.releaseCode}
             onValue={(releaseCode) => save({ ...current(), releaseCode })}
             autoComplete="off"
