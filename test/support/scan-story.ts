@@ -43,20 +43,10 @@ export function scanStory(baseUrl: string, admin: string) {
     return { id: transferId as string, ba };
   };
 
-  /**
-   * The courier collects, with the holder's kode serah. A server from before two-party custody
-   * (issue #16's `ack` work) refuses the acknowledgement field itself; then it is collected without.
-   */
+  /** The courier collects, with the holder's kode serah (two-party custody). */
   const collect = async (officer: string, courier: string, path: string) => {
     const { code } = await api.must(officer, 'POST', '/api/release-codes', { placeId: UNIT });
-    const withCode = await api.call(courier, 'POST', path, {
-      type: 'collected',
-      acknowledgement: { method: 'code', code },
-    });
-    if (withCode.status === 201) return;
-    if (withCode.status === 400 && JSON.stringify(withCode.body).includes('acknowledgement should not exist'))
-      return void (await api.must(courier, 'POST', path, { type: 'collected' }));
-    throw new Error(`collect ${path}: ${withCode.status} ${JSON.stringify(withCode.body)}`);
+    await api.must(courier, 'POST', path, { type: 'collected', acknowledgement: { method: 'code', code } });
   };
 
   /** A PDF route's bytes (the API client reads bodies as text). */
