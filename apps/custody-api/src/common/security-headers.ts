@@ -43,5 +43,7 @@ export const API_CACHE_CONTROL = 'no-store';
  */
 export function useSecurityHeaders(fastify: FastifyInstance): void {
   const applyHelmet = helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY });
-  fastify.addHook('onRequest', (request, reply, done) => applyHelmet(request.raw, reply.raw, done));
+  fastify.addHook('onRequest', (request, reply, done) =>
+    applyHelmet(request.raw, reply.raw, (error) => done(error instanceof Error ? error : undefined)),
+  );
 }
