@@ -9,7 +9,6 @@ import { handoverAccepted } from './handover-accepted';
 import { handoverDeclined } from './handover-declined';
 import { handoverOffered } from './handover-offered';
 import { handoverWithdrawn } from './handover-withdrawn';
-import { inspected } from './inspected';
 import { intakeConfirmed } from './intake-confirmed';
 import { intakeRejected } from './intake-rejected';
 import { lent } from './lent';
@@ -52,7 +51,6 @@ export const CUSTODY_ROOMS = {
   transferred_static: transferredStatic,
   corrected,
   voided,
-  inspected,
 } as const;
 
 /** Each room is filed under its own type. */
