@@ -29,10 +29,14 @@ async function child(dist, requests) {
     const response = await fastify.inject({
       method,
       url,
-      headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(payload ? { 'content-type': 'application/json' } : {}),
+      },
       payload: payload && JSON.stringify(payload),
     });
-    if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+    if (response.statusCode >= 300)
+      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
     return response.json();
   };
   const { token } = await call('POST', '/api/tokens', ADMIN, {
@@ -82,7 +86,7 @@ function main() {
     ]) {
       const dataDir = mkdtempSync(join(tmpdir(), 'jejak-inject-'));
       try {
-        const out = execFileSync(process.execPath, [__filename, '--child', resolve(dist), requests], {
+        const out = execFileSync(process.execPath, [process.argv[1], '--child', resolve(dist), requests], {
           env: { ...process.env, JEJAK_DATA_DIR: dataDir },
           encoding: 'utf8',
         });
