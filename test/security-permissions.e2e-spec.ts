@@ -1,6 +1,16 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { CUSTODY_PERMISSIONS, ROLES, type CustodyEventType, type Role } from '@jejak/custody';
+import {
+  ALLOWED_FROM,
+  CUSTODY_PERMISSIONS,
+  ROLES,
+  roomOf,
+  type CustodyEventType,
+  type ItemStatus,
+  type Role,
+} from '@jejak/custody';
+import { BEKASI_DIRECTORY } from '@jejak/directory';
+import { wellFormedData } from '../libs/custody/src/testing/well-formed';
 import { ROUTE_PERMISSIONS } from '../apps/custody-api/src/auth/route-permissions';
 import { castOf, type Cast } from './support/actors';
 import { headPosition } from './support/store-probe';
@@ -266,8 +276,21 @@ describe('access control: the route matrix and object-level checks', () => {
         case 'transferred_static':
         case 'reappraised':
           return deposited;
-        default:
-          return carried.itemId;
+        default: {
+          // Any other event (a new room too): the first of these items in a status it is allowed from.
+          const atRest: [ItemStatus, string][] = [
+            ['collected', carried.itemId],
+            ['in_transit', inTransit],
+            ['registered', stillRegistered],
+            ['arrived', arrived],
+            ['deposited', deposited],
+            ['on_loan', onLoan],
+            ['missing', missing],
+          ];
+          if (type === 'registered') return carried.itemId;
+          if (roomOf(type).needsPendingHandover) return offered;
+          return atRest.find(([status]) => ALLOWED_FROM[type].includes(status))?.[1] ?? carried.itemId;
+        }
       }
     };
 
@@ -295,7 +318,8 @@ describe('access control: the route matrix and object-level checks', () => {
         reappraised: { disposition: 'musnah', decisionNumber: 'SK-1/2026', reason: 'dinilai' },
         voided: { reason: 'duplikat' },
       };
-      return { type, ...(base[type] ?? {}) };
+      const derived = type === 'registered' ? {} : wellFormedData(type, BEKASI_DIRECTORY);
+      return { type, ...(base[type] ?? derived) };
     };
 
     /** The same role as the grant, but another unit, another courier, another depot. */
