@@ -19,8 +19,11 @@ function transferOf(item: ItemView): Promise<string | null> {
     const path = `/api/items/${enc(item.itemId)}/history?limit=200${at ? `&minPosition=${enc(at)}` : ''}`;
     found = get<{ events: TrailEntry[] }>(path).then(
       (trail) => {
-        const last = [...trail.events].reverse().find((e) => e.correlationId);
-        return last?.correlationId ?? null;
+        // The latest step of its journey says how it travels now: a transfer's step names the
+        // transfer; a step of its own (a release item by item) none. Registration's correlation is
+        // the import that recorded it, never a transfer; a correction is no step of the journey.
+        const last = [...trail.events].reverse().find((e) => e.type !== 'corrected');
+        return last && last.type !== 'registered' ? (last.correlationId ?? null) : null;
       },
       () => {
         transferOfItem.delete(key);

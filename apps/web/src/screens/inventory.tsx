@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { enc, query } from '../api';
 import { useAutoRefresh } from '../auto-refresh';
 import type { Me } from '../session';
-import { Busy, Empty, ErrorNote, Field, MoreButton, Page, usePaged } from '../ui';
+import { Busy, Done, Empty, ErrorNote, Field, MoreButton, Page, usePaged } from '../ui';
 import type { ItemView } from './item';
 import { ChooseBox, useChosen } from './item-picker';
 import { ItemList } from './item-list';
@@ -25,6 +25,7 @@ export function InventoryScreen({ me }: { me: Me }) {
   );
   useAutoRefresh(list.reload);
   const pick = useChosen();
+  const [notice, setNotice] = useState<string | null>(null);
   const chosen = pick.chosen.filter((id) => list.items.some((item) => item.itemId === id));
   const releasable = chosen.filter((id) =>
     list.items.some((item) => item.itemId === id && RELEASABLE.includes(item.status) && !item.pendingHandover),
@@ -43,6 +44,7 @@ export function InventoryScreen({ me }: { me: Me }) {
         <Field id="placeId" label="Kode unit atau depo" value={placeText} onValue={setPlaceText} />
         <button type="submit">Tampilkan</button>
       </form>
+      {notice && <Done>{notice}</Done>}
       <ErrorNote error={list.error} />
       {!placeId && <Empty>Ketik kode unit atau depo, lalu tekan Tampilkan.</Empty>}
       {placeId && !list.loading && !list.error && list.items.length === 0 && (
@@ -57,7 +59,10 @@ export function InventoryScreen({ me }: { me: Me }) {
             <button
               type="button"
               class="secondary"
-              onClick={() => pick.set(list.items.map((item) => item.itemId))}
+              onClick={() => {
+                setNotice(null);
+                pick.set(list.items.map((item) => item.itemId));
+              }}
             >
               Pilih semua yang tampil
             </button>
@@ -75,7 +80,14 @@ export function InventoryScreen({ me }: { me: Me }) {
           <ItemList
             items={list.items}
             actions={(item) => (
-              <ChooseBox item={item} checked={pick.has(item.itemId)} onToggle={() => pick.toggle(item.itemId)} />
+              <ChooseBox
+                item={item}
+                checked={pick.has(item.itemId)}
+                onToggle={() => {
+                  setNotice(null);
+                  pick.toggle(item.itemId);
+                }}
+              />
             )}
           />
         </>
@@ -87,7 +99,8 @@ export function InventoryScreen({ me }: { me: Me }) {
           {holder && (
             <ReleaseToCourier
               itemIds={releasable}
-              onDone={() => {
+              onDone={(message) => {
+                setNotice(message);
                 pick.clear();
                 list.reload();
               }}

@@ -8,7 +8,14 @@ import { Busy, Done, ErrorNote } from '../ui';
  * `handover_offered` per item); the courier's acceptance in "Tas saya" is the collection itself.
  * Stops at the first refusal and says which items were already offered.
  */
-export function ReleaseToCourier({ itemIds, onDone }: { itemIds: string[]; onDone: () => void }) {
+export function ReleaseToCourier({
+  itemIds,
+  onDone,
+}: {
+  itemIds: string[];
+  /** What was released, said in the screen's own words; the form then closes. */
+  onDone: (message: string) => void;
+}) {
   const [courier, setCourier] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -24,13 +31,11 @@ export function ReleaseToCourier({ itemIds, onDone }: { itemIds: string[]; onDon
         await post(`/api/items/${enc(itemId)}/events`, { type: 'handover_offered', toCustodianId: courier });
         offered++;
       }
-      setMessage(`${offered} arsip diserahkan kepada ${courier}; menunggu kurir menerimanya di Tas saya.`);
-      onDone();
+      onDone(`${offered} arsip diserahkan kepada ${courier}; menunggu kurir menerimanya di Tas saya.`);
     } catch (e) {
       setError(e);
       if (offered > 0) {
         setMessage(`${offered} dari ${itemIds.length} arsip sudah diserahkan sebelum penolakan ini.`);
-        onDone();
       }
     } finally {
       setBusy(null);
