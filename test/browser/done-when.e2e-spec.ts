@@ -64,7 +64,8 @@ describeWithBrowser('done when: the whole custody story in a real browser', () =
     (await api.must(ADMIN, 'POST', '/api/tokens', { name: `${role} ${++serial}`, role, unitId, principalId }))
       .token;
 
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  const heading = (page: Page, name: string | RegExp) =>
+    page.getByRole('heading', { level: 1, name }).waitFor();
 
   const signOut = async (page: Page) => {
     await page.getByRole('button', { name: 'Keluar' }).click();
@@ -103,7 +104,10 @@ describeWithBrowser('done when: the whole custody story in a real browser', () =
         ...titles.map((title, i) => `${i + 1};900.1.3;${title};${i === 2 ? '20l8' : '2018'};1 berkas;biasa`),
       ];
       await page.getByLabel(/Isi daftar arsip/).fill(rows.join('\n'));
-      await page.getByTestId('preview-problems').getByText('Baris 4: Kurun waktu “20l8” bukan tahun').waitFor();
+      await page
+        .getByTestId('preview-problems')
+        .getByText('Baris 4: Kurun waktu “20l8” bukan tahun')
+        .waitFor();
       expect(await page.getByRole('button', { name: 'Catat 5 arsip' }).isDisabled()).toBe(true);
       rows[3] = rows[3].replace('20l8', '2018');
       await page.getByLabel(/Isi daftar arsip/).fill(rows.join('\n'));
@@ -118,7 +122,9 @@ describeWithBrowser('done when: the whole custody story in a real browser', () =
         imported.items.map((item: { title: string; itemId: string }) => [item.title, item.itemId]),
       );
       const ids = titles.map((title) => idOf.get(title)!);
-      expect(imported.items.map((item: { year: number }) => item.year)).toEqual([2018, 2018, 2018, 2018, 2018]);
+      expect(imported.items.map((item: { year: number }) => item.year)).toEqual([
+        2018, 2018, 2018, 2018, 2018,
+      ]);
 
       // 2. From the inventory, the five go to courier A, chosen from the people list.
       await page.getByRole('link', { name: 'Inventaris' }).first().click();
@@ -295,7 +301,11 @@ describeWithBrowser('done when: the whole custody story in a real browser', () =
 
       // 8. The admin adds a person and deactivates another.
       const leaving = `KURIR-PAMIT-${tag}`;
-      await api.must(ADMIN, 'POST', '/api/people', { id: leaving, name: `Kurir Pamit ${tag}`, role: 'courier' });
+      await api.must(ADMIN, 'POST', '/api/people', {
+        id: leaving,
+        name: `Kurir Pamit ${tag}`,
+        role: 'courier',
+      });
       const leavingToken = await token('courier', undefined, leaving);
       await page.goto(`${service.baseUrl}/admin/orang`);
       await signInWithToken(page, ADMIN);

@@ -8,7 +8,9 @@ const SHORT_CODE = /^[A-Z]{2,5}-\d{4}-\d{3,}$/i;
 export async function findItem(text: string): Promise<ItemView> {
   const typed = text.trim();
   if (SHORT_CODE.test(typed)) {
-    const found = await get<{ items: ItemView[] }>(`/api/items${query({ q: typed.toUpperCase(), limit: 5 })}`);
+    const found = await get<{ items: ItemView[] }>(
+      `/api/items${query({ q: typed.toUpperCase(), limit: 5 })}`,
+    );
     const exact = found.items.find((item) => item.shortCode?.toUpperCase() === typed.toUpperCase());
     if (exact) return exact;
   }

@@ -203,7 +203,11 @@ function GroupCard({
         actions={
           pick && group.items.length > 1
             ? (item) => (
-                <ChooseBox item={item} checked={pick.has(item.itemId)} onToggle={() => pick.toggle(item.itemId)} />
+                <ChooseBox
+                  item={item}
+                  checked={pick.has(item.itemId)}
+                  onToggle={() => pick.toggle(item.itemId)}
+                />
               )
             : undefined
         }

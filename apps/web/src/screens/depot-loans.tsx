@@ -35,7 +35,8 @@ export function DepotLoansScreen({ me }: { me: Me }) {
     overdue.reload();
   };
   useAutoRefresh(refresh);
-  const mine = (items: LoanView[]) => items.filter((item) => !depot || !item.depotId || item.depotId === depot);
+  const mine = (items: LoanView[]) =>
+    items.filter((item) => !depot || !item.depotId || item.depotId === depot);
   const late = mine(overdue.data?.items ?? []);
   const lateIds = new Set(late.map((item) => item.itemId));
   return (
@@ -118,7 +119,13 @@ function LendForm({ onDone }: { onDone: () => void }) {
   return (
     <form class="card" onSubmit={submit} aria-labelledby="lend-title">
       <h2 id="lend-title">Pinjamkan arsip</h2>
-      <Field id="lendItem" label="Arsip (pindai label, ID atau kode)" value={code} onValue={setCode} required />
+      <Field
+        id="lendItem"
+        label="Arsip (pindai label, ID atau kode)"
+        value={code}
+        onValue={setCode}
+        required
+      />
       <Field
         id="lendUnit"
         label="Unit peminjam (kode)"
@@ -163,8 +170,8 @@ function LoanRow({ item, overdue, onDone }: { item: LoanView; overdue: boolean; 
         <strong>{titleOf(item)}</strong>
       </a>
       <span class="meta">
-        {item.shortCode ?? item.itemId} · {item.loan?.borrowerName} (<Place id={item.loan?.borrowerUnitId} />) ·
-        kembali {when(item.loan?.dueAt)}
+        {item.shortCode ?? item.itemId} · {item.loan?.borrowerName} (<Place id={item.loan?.borrowerUnitId} />)
+        · kembali {when(item.loan?.dueAt)}
         {overdue && <strong class="late"> · lewat tempo</strong>}
       </span>
       <div class="actions">
@@ -174,7 +181,10 @@ function LoanRow({ item, overdue, onDone }: { item: LoanView; overdue: boolean; 
         <button type="button" class="secondary" disabled={busy} onClick={() => setExtending(!extending)}>
           Perpanjang
         </button>
-        <DownloadButton path={`/api/items/${enc(item.itemId)}/loan.pdf`} filename={`peminjaman-${item.itemId}.pdf`}>
+        <DownloadButton
+          path={`/api/items/${enc(item.itemId)}/loan.pdf`}
+          filename={`peminjaman-${item.itemId}.pdf`}
+        >
           Berita acara peminjaman (PDF)
         </DownloadButton>
       </div>
@@ -186,8 +196,21 @@ function LoanRow({ item, overdue, onDone }: { item: LoanView; overdue: boolean; 
             void record({ type: 'loan_extended', dueAt: dueAtOf(day), reason: reason.trim() });
           }}
         >
-          <Field id={`extendDue-${item.itemId}`} label="Kembali paling lambat (baru)" type="date" value={day} onValue={setDay} required />
-          <Field id={`extendReason-${item.itemId}`} label="Alasan perpanjangan" value={reason} onValue={setReason} required />
+          <Field
+            id={`extendDue-${item.itemId}`}
+            label="Kembali paling lambat (baru)"
+            type="date"
+            value={day}
+            onValue={setDay}
+            required
+          />
+          <Field
+            id={`extendReason-${item.itemId}`}
+            label="Alasan perpanjangan"
+            value={reason}
+            onValue={setReason}
+            required
+          />
           <button type="submit" disabled={busy}>
             Simpan perpanjangan
           </button>

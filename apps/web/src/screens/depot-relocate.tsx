@@ -38,7 +38,13 @@ export function RelocateScreen(_props: { me: Me }) {
   return (
     <Page title="Pindah tempat simpan">
       <form class="card" onSubmit={submit}>
-        <Field id="moveItem" label="Arsip (pindai label, ID atau kode)" value={code} onValue={setCode} required />
+        <Field
+          id="moveItem"
+          label="Arsip (pindai label, ID atau kode)"
+          value={code}
+          onValue={setCode}
+          required
+        />
         <Field id="moveRoom" label="Ruang baru" value={room} onValue={setRoom} required />
         <Field id="moveShelf" label="Rak baru" value={shelf} onValue={setShelf} />
         <Field id="moveBox" label="Boks baru" value={box} onValue={setBox} />

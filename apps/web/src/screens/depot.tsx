@@ -76,7 +76,10 @@ function GroupList({ groups, action, empty }: { groups: Group[]; action?: string
           <strong>{g.transferId ? `Transfer ${g.transferId}` : 'Arsip tanpa transfer'}</strong>
           <span class="meta">{g.items.length} arsip</span>
           {action && (
-            <a class="button" href={g.transferId ? `/depo/terima/${enc(g.transferId)}` : '/depo/terima-lepas'}>
+            <a
+              class="button"
+              href={g.transferId ? `/depo/terima/${enc(g.transferId)}` : '/depo/terima-lepas'}
+            >
               {action}
             </a>
           )}

@@ -28,7 +28,9 @@ export function InventoryScreen({ me }: { me: Me }) {
   const [notice, setNotice] = useState<string | null>(null);
   const chosen = pick.chosen.filter((id) => list.items.some((item) => item.itemId === id));
   const releasable = chosen.filter((id) =>
-    list.items.some((item) => item.itemId === id && RELEASABLE.includes(item.status) && !item.pendingHandover),
+    list.items.some(
+      (item) => item.itemId === id && RELEASABLE.includes(item.status) && !item.pendingHandover,
+    ),
   );
   const holder = me.role === 'officer' || me.role === 'depot';
   return (

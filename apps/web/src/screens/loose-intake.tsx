@@ -38,7 +38,9 @@ export function LooseIntakeScreen({ me }: { me: Me }) {
 
   const items = arrived.data ?? [];
   const marked = items.filter((item) => mark(item.itemId).outcome);
-  const needsNote = marked.some((item) => mark(item.itemId).outcome !== 'received' && !mark(item.itemId).note.trim());
+  const needsNote = marked.some(
+    (item) => mark(item.itemId).outcome !== 'received' && !mark(item.itemId).note.trim(),
+  );
   const needsRoom = marked.some((item) => mark(item.itemId).outcome !== 'rejected') && !room.trim();
 
   const submit = async () => {
@@ -53,7 +55,11 @@ export function LooseIntakeScreen({ me }: { me: Me }) {
         const body =
           outcome === 'rejected'
             ? { type: 'intake_rejected', reason: note.trim() }
-            : { type: 'intake_confirmed', storage, ...(outcome === 'damaged' ? { note: `Rusak: ${note.trim()}` } : {}) };
+            : {
+                type: 'intake_confirmed',
+                storage,
+                ...(outcome === 'damaged' ? { note: `Rusak: ${note.trim()}` } : {}),
+              };
         await post(`/api/items/${enc(item.itemId)}/events`, body);
         recorded++;
       }
@@ -83,7 +89,9 @@ export function LooseIntakeScreen({ me }: { me: Me }) {
       {done && <Done>{done}</Done>}
       <ErrorNote error={error ?? arrived.error} />
       {arrived.loading && <Busy />}
-      {!arrived.loading && items.length === 0 && <Empty>Tidak ada arsip lepas yang menunggu penerimaan.</Empty>}
+      {!arrived.loading && items.length === 0 && (
+        <Empty>Tidak ada arsip lepas yang menunggu penerimaan.</Empty>
+      )}
       <ul class="items">
         {items.map((item) => (
           <li key={item.itemId} class="item-row intake-line" data-testid={`loose-${item.itemId}`}>
