@@ -49,15 +49,13 @@ describeWithBrowser('lists that refresh themselves, in a real browser', () => {
     }
   };
 
+  /** What a phone does when the app goes to the background (or comes back): visibilitychange. */
   const hide = (page: Page, hidden: boolean) =>
-    page.evaluate(
-      (state) => {
-        Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
-        Object.defineProperty(document, 'hidden', { value: state === 'hidden', configurable: true });
-        document.dispatchEvent(new Event('visibilitychange'));
-      },
-      hidden ? 'hidden' : 'visible',
-    );
+    page.evaluate(`
+      Object.defineProperty(document, 'visibilityState', { value: '${hidden ? 'hidden' : 'visible'}', configurable: true });
+      Object.defineProperty(document, 'hidden', { value: ${hidden}, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    `);
 
   const release = async (officer: string, itemId: string, courierId: string) =>
     world.api.must(officer, 'POST', `/api/items/${itemId}/events`, {
