@@ -97,6 +97,7 @@ describeWithBrowser('done when: the whole custody story in a real browser', () =
       await heading(page, 'Masuk ke Jejak');
       await signInWithToken(page, officer);
       await heading(page, 'Beranda petugas arsip');
+      await expectAccessible(page, 'officer home');
       await page.getByRole('link', { name: 'Impor daftar arsip' }).first().click();
       await heading(page, 'Impor daftar arsip');
       const rows = [
@@ -109,6 +110,7 @@ describeWithBrowser('done when: the whole custody story in a real browser', () =
         .getByText('Baris 4: Kurun waktu “20l8” bukan tahun')
         .waitFor();
       expect(await page.getByRole('button', { name: 'Catat 5 arsip' }).isDisabled()).toBe(true);
+      await expectAccessible(page, 'import preview');
       rows[3] = rows[3].replace('20l8', '2018');
       await page.getByLabel(/Isi daftar arsip/).fill(rows.join('\n'));
       await page.getByTestId('preview-summary').getByText('5 baris, tidak ada masalah').waitFor();
@@ -157,6 +159,7 @@ describeWithBrowser('done when: the whole custody story in a real browser', () =
       await page.getByRole('button', { name: 'Terima', exact: true }).click();
       await page.getByText('Terima serah terima: tercatat untuk 5 arsip.').waitFor();
       await page.getByTestId('bag-count').getByText('5 arsip di tas Anda').waitFor();
+      await expectAccessible(page, 'bag');
       for (const itemId of ids) {
         const trail: Trail = await api.must(tokenA, 'GET', `/api/items/${itemId}/history`);
         expect(typesOf(trail)).toEqual(['registered', 'handover_offered', 'collected']);
@@ -227,6 +230,8 @@ describeWithBrowser('done when: the whole custody story in a real browser', () =
       // 6. The depot clerk takes them in: three received, one damaged, one rejected.
       await signInWithToken(page, depot);
       await heading(page, 'Kiriman masuk');
+      await page.getByTestId('incoming').getByText('Arsip tanpa transfer').waitFor();
+      await expectAccessible(page, 'depot incoming');
       await page
         .getByTestId('incoming')
         .getByRole('listitem')

@@ -7,9 +7,20 @@ export interface Group {
   items: ItemView[];
 }
 
+/**
+ * The transfer an item travels with now, from its trail (oldest first): the latest step of its
+ * journey names the transfer when it was a transfer's step, none when it was the item's own (a
+ * release item by item). Registration's correlation is the import that recorded it, never a
+ * transfer; a correction is no step of the journey.
+ */
+export function travellingWith(events: Pick<TrailEntry, 'type' | 'correlationId'>[]): string | null {
+  const last = [...events].reverse().find((event) => event.type !== 'corrected');
+  return last && last.type !== 'registered' ? (last.correlationId ?? null) : null;
+}
+
 const transferOfItem = new Map<string, Promise<string | null>>();
 
-/** The transfer an item's latest event belongs to (its correlation id names a transfer), if any. */
+/** The transfer an item travels with now (travellingWith its trail), asked once per revision. */
 function transferOf(item: ItemView): Promise<string | null> {
   const key = `${item.itemId}@${item.revision}`;
   let found = transferOfItem.get(key);
@@ -18,13 +29,7 @@ function transferOf(item: ItemView): Promise<string | null> {
     const at = (item as { position?: string }).position;
     const path = `/api/items/${enc(item.itemId)}/history?limit=200${at ? `&minPosition=${enc(at)}` : ''}`;
     found = get<{ events: TrailEntry[] }>(path).then(
-      (trail) => {
-        // The latest step of its journey says how it travels now: a transfer's step names the
-        // transfer; a step of its own (a release item by item) none. Registration's correlation is
-        // the import that recorded it, never a transfer; a correction is no step of the journey.
-        const last = [...trail.events].reverse().find((e) => e.type !== 'corrected');
-        return last && last.type !== 'registered' ? (last.correlationId ?? null) : null;
-      },
+      (trail) => travellingWith(trail.events),
       () => {
         transferOfItem.delete(key);
         return null;

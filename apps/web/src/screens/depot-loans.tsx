@@ -67,7 +67,7 @@ export function DepotLoansScreen({ me }: { me: Me }) {
                 <strong>
                   <Place id={group.borrowerUnitId} />
                 </strong>
-                <ul>
+                <ul class="sub-items">
                   {late
                     .filter((item) => item.loan?.borrowerUnitId === group.borrowerUnitId)
                     .map((item) => (

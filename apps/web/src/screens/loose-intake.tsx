@@ -95,12 +95,15 @@ export function LooseIntakeScreen({ me }: { me: Me }) {
       <ul class="items">
         {items.map((item) => (
           <li key={item.itemId} class="item-row intake-line" data-testid={`loose-${item.itemId}`}>
-            <a href={`/i/${enc(item.itemId)}`}>
-              <strong>{titleOf(item)}</strong>
-            </a>
-            <span class="meta">
-              {item.shortCode ?? item.itemId} · dibawa {item.custodianId}
-            </span>
+            <div>
+              <a href={`/i/${enc(item.itemId)}`}>
+                <strong>{titleOf(item)}</strong>
+              </a>
+              <br />
+              <span class="meta">
+                {item.shortCode ?? item.itemId} · dibawa {item.custodianId}
+              </span>
+            </div>
             <div class="field">
               <label for={`loose-outcome-${item.itemId}`}>Hasil</label>
               <select
