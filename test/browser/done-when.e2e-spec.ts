@@ -252,6 +252,9 @@ describeWithBrowser('done when: the whole custody story in a real browser', () =
       await screenshot(page, 'depo-penerimaan-lepas', viewport);
       await page.getByRole('button', { name: 'Catat 5 hasil penerimaan' }).click();
       await page.getByText('5 arsip tercatat.').waitFor();
+      // The rejected file is no longer waiting here: it is shown as turned away, with its courier.
+      await page.getByTestId('loose-rejected').getByText(titles[4]).waitFor();
+      await page.getByText('Tidak ada arsip lepas yang menunggu penerimaan.').waitFor();
       for (const itemId of ids.slice(0, 4)) {
         const item = await api.must(depot, 'GET', `/api/items/${itemId}`);
         expect(item).toMatchObject({

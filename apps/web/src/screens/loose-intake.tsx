@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { enc, get, post, query } from '../api';
-import { groupByTransfer } from '../custody-groups';
+import { groupByTransfer, journeyOf } from '../custody-groups';
 import type { Me } from '../session';
 import { Busy, Done, Empty, ErrorNote, Field, Page, useLoad } from '../ui';
 import { OUTCOME_WORDS, word } from '../words';
@@ -24,7 +24,16 @@ export function LooseIntakeScreen({ me }: { me: Me }) {
       `/api/items${query({ status: 'arrived', locationId: depot, limit: 100 })}`,
     );
     const groups = await groupByTransfer(answer.items);
-    return groups.find((g) => g.transferId === null)?.items ?? [];
+    const loose = groups.find((g) => g.transferId === null)?.items ?? [];
+    // A file this depot already turned away stays with its courier: not waiting for intake again.
+    const lastSteps = await Promise.all(loose.map(journeyOf));
+    return {
+      waiting: loose.filter((_, i) => lastSteps[i].last?.type !== 'intake_rejected'),
+      rejected: loose.flatMap((item, i) => {
+        const last = lastSteps[i].last;
+        return last?.type === 'intake_rejected' ? [{ item, reason: String(last.data?.reason ?? '') }] : [];
+      }),
+    };
   }, [depot]);
   const [marks, setMarks] = useState<Record<string, Mark>>({});
   const [room, setRoom] = useState('');
@@ -36,7 +45,8 @@ export function LooseIntakeScreen({ me }: { me: Me }) {
   const update = (itemId: string, change: Partial<Mark>) =>
     setMarks((old) => ({ ...old, [itemId]: { ...mark(itemId), ...change } }));
 
-  const items = arrived.data ?? [];
+  const items = arrived.data?.waiting ?? [];
+  const rejected = arrived.data?.rejected ?? [];
   const marked = items.filter((item) => mark(item.itemId).outcome);
   const needsNote = marked.some(
     (item) => mark(item.itemId).outcome !== 'received' && !mark(item.itemId).note.trim(),
@@ -142,6 +152,23 @@ export function LooseIntakeScreen({ me }: { me: Me }) {
       >
         Catat {marked.length} hasil penerimaan
       </button>
+      {rejected.length > 0 && (
+        <>
+          <h2>Ditolak, masih dibawa kurir</h2>
+          <ul class="items" data-testid="loose-rejected">
+            {rejected.map(({ item, reason }) => (
+              <li key={item.itemId} class="item-row">
+                <a href={`/i/${enc(item.itemId)}`}>
+                  <strong>{titleOf(item)}</strong>
+                </a>
+                <span class="meta">
+                  {item.shortCode ?? item.itemId} · dibawa {item.custodianId} · alasan: {reason}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </Page>
   );
 }
