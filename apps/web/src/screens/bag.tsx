@@ -9,6 +9,9 @@ import { Busy, Done, Empty, ErrorNote, Field, MoreButton, Page, usePaged } from 
 import type { ItemView } from './item';
 import { ItemList } from './item-list';
 import { BadgeScan } from '../scan/badge-scan';
+import { useAutoRefresh } from '../auto-refresh';
+import { DispatchButton } from './bag-dispatch';
+import { ChooseBox, useChosen } from './item-picker';
 
 type Step =
   'dispatched' | 'arrived' | 'handover_offered' | 'handover_accepted' | 'handover_declined' | 'delivered';
@@ -69,6 +72,19 @@ export function BagScreen({ me }: { me: Me }) {
     void groupByTransfer(mine).then(setOffered);
   }, [offers.items, me.id]);
 
+  // Refreshes itself: a release or a colleague's offer shows up without a tap.
+  useAutoRefresh(() => {
+    bag.reload();
+    offers.reload();
+  });
+  // Some of a loose group can be chosen (hand two of five to a colleague); none chosen means all.
+  const pick = useChosen();
+  const part = (group: Group): Group => {
+    if (group.transferId) return group;
+    const some = group.items.filter((item) => pick.has(item.itemId));
+    return some.length > 0 ? { ...group, items: some } : group;
+  };
+
   const act = async (group: Group, step: Step, extra: Record<string, unknown> = {}) => {
     setBusy(`${STEP_WORDS[step]}: ${group.items.length} arsip…`);
     setError(null);
@@ -80,6 +96,7 @@ export function BagScreen({ me }: { me: Me }) {
           ? `${STEP_WORDS[step]}: tercatat untuk ${group.items.length} arsip.`
           : `${STEP_WORDS[step]}: disimpan di ponsel, dikirim otomatis saat ada sinyal.`,
       );
+      pick.clear();
       if (outcome === 'sent') {
         bag.reload();
         offers.reload();
@@ -134,17 +151,19 @@ export function BagScreen({ me }: { me: Me }) {
         </Empty>
       )}
       {groups?.map((group) => (
-        <GroupCard key={group.transferId ?? 'lepas'} group={group}>
-          <button type="button" disabled={!!busy} onClick={() => void act(group, 'dispatched')}>
-            Kirim
-          </button>
-          <button type="button" disabled={!!busy} onClick={() => void act(group, 'arrived')}>
+        <GroupCard key={group.transferId ?? 'lepas'} group={group} pick={group.transferId ? undefined : pick}>
+          <DispatchButton
+            group={part(group)}
+            disabled={!!busy}
+            onDispatch={(to) => void act(part(group), 'dispatched', to ? { destinationId: to } : {})}
+          />
+          <button type="button" disabled={!!busy} onClick={() => void act(part(group), 'arrived')}>
             Tiba
           </button>
           <HandOver
             disabled={!!busy}
             me={me}
-            onOffer={(to) => void act(group, 'handover_offered', { toCustodianId: to })}
+            onOffer={(to) => void act(part(group), 'handover_offered', { toCustodianId: to })}
           />
           {!group.transferId && group.items.every((item) => item.kind === 'letter') && (
             <Deliver
@@ -159,7 +178,16 @@ export function BagScreen({ me }: { me: Me }) {
   );
 }
 
-function GroupCard({ group, children }: { group: Group; children: preact.ComponentChildren }) {
+function GroupCard({
+  group,
+  pick,
+  children,
+}: {
+  group: Group;
+  pick?: ReturnType<typeof useChosen>;
+  children: preact.ComponentChildren;
+}) {
+  const chosen = pick ? group.items.filter((item) => pick.has(item.itemId)).length : 0;
   return (
     <div class="card group" data-testid="bag-group">
       <h3>
@@ -172,7 +200,25 @@ function GroupCard({ group, children }: { group: Group; children: preact.Compone
         )}{' '}
         · {group.items.length} arsip
       </h3>
-      <ItemList items={group.items} />
+      <ItemList
+        items={group.items}
+        actions={
+          pick && group.items.length > 1
+            ? (item) => (
+                <ChooseBox
+                  item={item}
+                  checked={pick.has(item.itemId)}
+                  onToggle={() => pick.toggle(item.itemId)}
+                />
+              )
+            : undefined
+        }
+      />
+      {pick && group.items.length > 1 && (
+        <p class="hint" data-testid="bag-chosen">
+          {chosen > 0 ? `Untuk ${chosen} arsip yang dipilih:` : 'Untuk semua arsip di kelompok ini:'}
+        </p>
+      )}
       <div class="actions">{children}</div>
     </div>
   );
