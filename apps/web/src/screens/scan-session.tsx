@@ -91,11 +91,12 @@ export function ScanSessionScreen({ me }: { me: Me }) {
     const id = code.id;
     if (s.scanned[s.mode].includes(id))
       return { verdict: 'duplicate', text: `${id} sudah dipindai untuk ${MODE_WORDS[s.mode]}.` };
-    // Nothing is taken that nobody released: the holder's kode serah comes first.
-    if (s.mode === 'collected' && !s.releaseCode.trim())
-      return { verdict: 'refused', text: `${id}: pindai atau ketik dulu kode serah dari petugas.` };
     if (s.manifest && AGAINST_MANIFEST.includes(s.mode))
       return checkAgainstManifest(s, s.manifest, id, takenAt);
+    // Nothing is taken that nobody released: the holder's kode serah comes first (a consignment
+    // checked against its manifest asks for it when the step is recorded).
+    if (s.mode === 'collected' && !s.releaseCode.trim())
+      return { verdict: 'refused', text: `${id}: pindai atau ketik dulu kode serah dari petugas.` };
     if (s.mode !== 'collected' && !lastKnownBag(me).has(id) && !s.scanned.collected.includes(id))
       return { verdict: 'not-in-manifest', text: `${id} tidak ada di tas Anda.` };
     const body: Record<string, unknown> = { type: s.mode };

@@ -2,6 +2,7 @@ import type { FieldSpec } from '../events/event-room';
 import { roomOf, STREAM_ROOMS, type StreamEventType } from '../room-table';
 import type { ItemStatus } from '../state';
 import type { LocationInfo } from '../location';
+import { SIGNED } from './acknowledgements';
 import { ACTORS, LOCATIONS } from './fixtures';
 import { happened, histories } from './histories';
 import type { GivenEvent } from './given-when-then';
@@ -21,6 +22,8 @@ function plainValue(spec: FieldSpec, locations: readonly LocationInfo[]): unknow
       return {};
     case 'oneOf':
       return spec.values[0];
+    case 'acknowledgement':
+      return SIGNED;
   }
 }
 
