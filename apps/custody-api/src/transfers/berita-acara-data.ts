@@ -9,7 +9,7 @@ import type { ItemView } from '@jejak/read-models';
 import { acknowledgementText } from '../documents/acknowledgement-text';
 import { mayRead, WITHHELD, type Reader } from '../documents/may-read';
 import { quantityText, quantityTotals } from '../documents/quantity-totals';
-import type { DocumentDirectory, Signatory } from '../documents/signatories';
+import { nameOf, type DocumentDirectory, type Signatory } from '../documents/signatories';
 
 export type { DocumentDirectory as Directory } from '../documents/signatories';
 
@@ -139,11 +139,6 @@ function originSignatory(
     : null;
 }
 
-const nameOf = (directory: DocumentDirectory) => (id: string) => {
-  const person = directory.person(id);
-  return person.name === id ? id : `${person.name} (${id})`;
-};
-
 /** The courier carrying the consignment when it was taken in (who keeps what is rejected). */
 function lastCourier(events: readonly TransferEvent[]): string | null {
   let courier: string | null = null;
@@ -166,7 +161,12 @@ function handovers(state: TransferState, events: readonly TransferEvent[], direc
         at: event.occurredAt,
         from: directory.unitName(state.fromId),
         to: `kurir ${name(courier)}`,
-        acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'dicatat dengan akun kurir'),
+        acknowledgement: acknowledgementText(
+          event.data,
+          name(event.actor.id),
+          'dicatat dengan akun kurir',
+          name,
+        ),
       });
     } else if (event.type === 'handover_accepted') {
       courier = event.data.toCustodianId;
@@ -174,7 +174,7 @@ function handovers(state: TransferState, events: readonly TransferEvent[], direc
         at: event.occurredAt,
         from: `kurir ${name(event.data.fromCustodianId)}`,
         to: `kurir ${name(courier)}`,
-        acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'akun: diterima oleh'),
+        acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'akun: diterima oleh', name),
       });
     } else if (event.type === 'intake_recorded' && !takenIn) {
       takenIn = true;
@@ -182,7 +182,7 @@ function handovers(state: TransferState, events: readonly TransferEvent[], direc
         at: event.occurredAt,
         from: courier ? `kurir ${name(courier)}` : directory.unitName(state.fromId),
         to: directory.unitName(state.toId),
-        acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'akun: diperiksa oleh'),
+        acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'akun: diperiksa oleh', name),
       });
     }
   }
