@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@jejak/config';
-import { TokenRepository } from '@jejak/directory';
+import { TokenStore } from '@jejak/directory';
 import { AppModule, requestIdOf } from './app.module';
 import { edgeServerOptions } from './common/http-edge';
 import { API_CACHE_CONTROL, CONTENT_SECURITY_POLICY } from './common/security-headers';
@@ -105,12 +105,14 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   setUpOpenApi(app);
   await app.init();
 
-  const tokens = app.get(TokenRepository);
+  const tokens = app.get(TokenStore);
   let generatedAdminToken: string | null = null;
-  if (!config.adminToken && tokens.isEmpty()) {
-    generatedAdminToken = tokens.create(
-      { name: 'first admin (generated at start-up)', role: 'admin', unitId: null, principalId: 'admin' },
-      'system:start-up',
+  if (!config.adminToken && (await tokens.isEmpty())) {
+    generatedAdminToken = (
+      await tokens.create(
+        { name: 'first admin (generated at start-up)', role: 'admin', unitId: null, principalId: 'admin' },
+        'system:start-up',
+      )
     ).token;
   }
   return { app, generatedAdminToken };

@@ -46,7 +46,13 @@ export interface ImportRequest {
   /** Check every row and answer what would be recorded (`preview`), recording nothing. */
   dryRun?: boolean;
   /** Gives each recorded item its short code (none on a dry run). */
-  shortCodes?: ShortCodeAssigner;
+  /**
+   * The counters for the short codes. `reserve`, when given, is awaited first with one wish per
+   * registration (a store over the network takes its numbers then; assign is synchronous).
+   */
+  shortCodes?: ShortCodeAssigner & {
+    reserve?(wanted: readonly { originUnitId: string; occurredAt: string }[]): Promise<void>;
+  };
 }
 
 /** A row as it would be registered: the item's fields; its id only when the list gives one. */
@@ -153,6 +159,16 @@ export async function importDaftarArsip(
   const metadata = requestMetadata(keyed, tokenId);
   // Each row is a registration through the pipeline's stages (its decision made by the validator),
   // appended in batches rather than one command at a time.
+  await request.shortCodes?.reserve?.(
+    accepted.flatMap(({ events }) =>
+      events
+        .filter((event) => event.type === 'registered' && event.data.shortCode === undefined)
+        .map((event) => ({
+          originUnitId: (event.data as { originUnitId: string }).originUnitId,
+          occurredAt: now,
+        })),
+    ),
+  );
   const appends: StreamAppend[] = accepted.map((decision: RowDecision) => {
     const sealed = sealEvents(withShortCodes(decision.events, now, request.shortCodes), {
       itemId: decision.itemId,

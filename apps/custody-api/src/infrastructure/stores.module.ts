@@ -27,12 +27,22 @@ import {
 } from '@jejak/read-models';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import {
+  connectMongoDirectory,
+  CredentialStore,
+  IDEMPOTENCY_FILE,
+  IdempotencyStore,
+  LocationStore,
   openDirectoryDatabase,
-  LocationRepository,
   openShortCodeDatabase,
+  PeopleStore,
+  ReleaseCodeStore,
+  SessionStore,
   SHORT_CODE_FILE,
-  ShortCodeRepository,
-  TokenRepository,
+  ShortCodeStore,
+  SqliteIdempotencyStore,
+  sqliteDirectory,
+  TokenStore,
+  type Directory,
 } from '@jejak/directory';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { CommandMetrics } from '../metrics/command-metrics';
@@ -43,6 +53,45 @@ import { isStorageFull } from '../common/problem-exception.filter';
 import { StorageHealth } from '../health/storage-health';
 
 export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
+/** The directory port's stores: MongoDB with MONGODB_URL (shared by replicas), else SQLite. */
+export const DIRECTORY = Symbol('DIRECTORY');
+
+/** Each store of the directory, injectable by its port's class. */
+const DIRECTORY_STORES = (
+  [
+    [LocationStore, 'locations'],
+    [PeopleStore, 'people'],
+    [TokenStore, 'tokens'],
+    [SessionStore, 'sessions'],
+    [CredentialStore, 'credentials'],
+    [ReleaseCodeStore, 'releaseCodes'],
+    [ShortCodeStore, 'shortCodes'],
+    [IdempotencyStore, 'idempotency'],
+  ] as const
+).map(([provide, key]) => ({ provide, inject: [DIRECTORY], useFactory: (d: Directory) => d[key] }));
+
+async function openDirectory(config: AppConfig, db: Database.Database, integrity: StoreIntegrity) {
+  const options = { adminToken: config.adminToken, sessionIdleMs: config.session.idleMs };
+  if (config.mongodbUrl) return connectMongoDirectory(config.mongodbUrl, options);
+  integrity.checkBeforeOpen(SHORT_CODE_FILE);
+  integrity.checkBeforeOpen(IDEMPOTENCY_FILE);
+  const directory = sqliteDirectory(
+    {
+      directory: db,
+      shortCodes: openShortCodeDatabase(config.dataDir),
+      idempotency: new SqliteIdempotencyStore(config.dataDir),
+    },
+    options,
+  );
+  // After the places are seeded: a token's principal that is a place id is told apart.
+  const { created, revokedPlaceIds } = await directory.people.migrateTokenPrincipals();
+  const logger = new Logger('People');
+  if (created.length > 0) logger.log(`${created.length} token holders became people of the directory`);
+  if (revokedPlaceIds.length > 0) {
+    logger.warn(`tokens revoked: their principal id is a place id (${revokedPlaceIds.join(', ')})`);
+  }
+  return directory;
+}
 
 /** Logs the first start's tree build over existing events at every tenth of the way. */
 function logCatchUpProgress(logger: Logger): (done: number, total: number) => void {
@@ -79,30 +128,15 @@ function logCatchUpProgress(logger: Logger): (done: number, total: number) => vo
       },
     },
     {
-      provide: LocationRepository,
-      inject: [DIRECTORY_DB],
-      useFactory: (db: Database.Database) => new LocationRepository(db),
+      provide: DIRECTORY,
+      inject: [APP_CONFIG, DIRECTORY_DB, StoreIntegrity],
+      useFactory: openDirectory,
     },
-    {
-      provide: ShortCodeRepository,
-      inject: [APP_CONFIG, StoreIntegrity],
-      useFactory: (config: AppConfig, integrity: StoreIntegrity) => {
-        integrity.checkBeforeOpen(SHORT_CODE_FILE);
-        return new ShortCodeRepository(openShortCodeDatabase(config.dataDir));
-      },
-    },
-    {
-      provide: TokenRepository,
-      inject: [DIRECTORY_DB, APP_CONFIG],
-      useFactory: (db: Database.Database, config: AppConfig) => new TokenRepository(db, config.adminToken),
-    },
+    ...DIRECTORY_STORES,
     {
       provide: IdempotencyRepository,
-      inject: [APP_CONFIG, StoreIntegrity],
-      useFactory: (config: AppConfig, integrity: StoreIntegrity) => {
-        integrity.checkBeforeOpen('idempotency.sqlite');
-        return new IdempotencyRepository(config.dataDir);
-      },
+      inject: [IdempotencyStore],
+      useFactory: (store: IdempotencyStore) => new IdempotencyRepository(store),
     },
     {
       provide: EVENT_STORE,
@@ -190,9 +224,8 @@ function logCatchUpProgress(logger: Logger): (done: number, total: number) => vo
     CommandMetrics,
     ReadModelGate,
     DIRECTORY_DB,
-    LocationRepository,
-    ShortCodeRepository,
-    TokenRepository,
+    DIRECTORY,
+    ...DIRECTORY_STORES.map((store) => store.provide),
     IdempotencyRepository,
     EVENT_STORE,
     READ_MODEL_STORE,
@@ -207,9 +240,8 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(PROJECTOR) private readonly projector: ProjectorHandle,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    @Inject(IdempotencyRepository) private readonly idempotency: IdempotencyRepository,
-    @Inject(DIRECTORY_DB) private readonly directory: Database.Database,
-    @Inject(ShortCodeRepository) private readonly shortCodes: ShortCodeRepository,
+    @Inject(DIRECTORY) private readonly directory: Directory,
+    @Inject(DIRECTORY_DB) private readonly directoryDb: Database.Database,
     @Inject(StoreIntegrity) private readonly integrity: StoreIntegrity,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -226,9 +258,9 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     await this.projector.stop();
     await this.eventStore.close();
     await this.readModels.close();
-    this.idempotency.close();
-    this.directory.close();
-    this.shortCodes.close();
+    await this.directory.close();
+    // With MongoDB the file stays open for the import ledger alone.
+    if (this.directoryDb.open) this.directoryDb.close();
     this.integrity.release();
     if (signal) this.logger.log(`stopped cleanly on ${signal}`);
   }

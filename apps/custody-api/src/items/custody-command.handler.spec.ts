@@ -16,8 +16,9 @@ import { SqliteEventStore } from '@jejak/event-store';
 import {
   ShortCodeRepository,
   type Principal,
-  type LocationRepository,
-  type PeopleRepository,
+  type LocationStore,
+  type PeopleStore,
+  type ShortCodeStore,
 } from '@jejak/directory';
 import Database from 'better-sqlite3';
 import { ApiProblem } from '../common/problem';
@@ -41,19 +42,29 @@ describe('CustodyCommandHandler with its item state cache', () => {
   /** The test directory's people: every actor of the fixtures, active. */
   const peopleOf = (actors: typeof ACTORS) =>
     ({
-      get: (id: string) => {
+      known: (id: string) => {
         const actor = Object.values(actors).find((candidate) => candidate.id === id);
         return actor && { ...actor, name: actor.id, active: true };
       },
-    }) as unknown as PeopleRepository;
+      refresh: async () => undefined,
+    }) as unknown as PeopleStore;
+  const placesOf = () =>
+    ({ lookup: lookupLocation, refresh: async () => undefined }) as unknown as LocationStore;
+  /** The SQLite counters, which take their numbers in assign (reserve has nothing to do). */
+  const countersOf = (repository: ShortCodeRepository): ShortCodeStore =>
+    ({
+      assign: (unit: string, at: string) => repository.assign(unit, at),
+      reserve: async () => undefined,
+      close: async () => repository.close(),
+    });
 
-  let codes: ShortCodeRepository;
+  let codes: ShortCodeStore;
 
   beforeEach(() => {
-    codes = new ShortCodeRepository(new Database(':memory:'));
+    codes = countersOf(new ShortCodeRepository(new Database(':memory:')));
     dir = mkdtempSync(join(tmpdir(), 'jejak-handler-'));
     store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
-    const locations = { lookup: lookupLocation } as unknown as LocationRepository;
+    const locations = placesOf();
     handler = new CustodyCommandHandler(
       store,
       new DecisionContextSource(locations, peopleOf(ACTORS)),
@@ -176,10 +187,7 @@ describe('CustodyCommandHandler with its item state cache', () => {
     const other = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
     const otherHandler = new CustodyCommandHandler(
       other,
-      new DecisionContextSource(
-        { lookup: lookupLocation } as unknown as LocationRepository,
-        peopleOf(ACTORS),
-      ),
+      new DecisionContextSource(placesOf(), peopleOf(ACTORS)),
       new CommandMetrics(),
       codes,
     );

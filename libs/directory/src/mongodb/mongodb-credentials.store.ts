@@ -40,7 +40,14 @@ export class MongoCredentialStore extends CredentialStore {
     await this.ctx.inTransaction(async (tx) => {
       await this.ctx.c.signInCodes.deleteMany({ personId, usedAt: null }, tx);
       await this.ctx.c.signInCodes.insertOne(
-        { _id: hashCode(code), personId, createdAt: now.toISOString(), createdBy: actorId, expiresAt, usedAt: null },
+        {
+          _id: hashCode(code),
+          personId,
+          createdAt: now.toISOString(),
+          createdBy: actorId,
+          expiresAt,
+          usedAt: null,
+        },
         tx,
       );
       await this.ctx.audit(

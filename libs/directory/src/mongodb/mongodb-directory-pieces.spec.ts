@@ -1,6 +1,11 @@
 import { MongoServerError } from 'mongodb';
 import { DirectoryError } from '../directory-error';
-import type { CounterDocument, IdempotencyDocument, MetaDocument, PersonDocument } from './mongodb-directory-documents';
+import type {
+  CounterDocument,
+  IdempotencyDocument,
+  MetaDocument,
+  PersonDocument,
+} from './mongodb-directory-documents';
 import { DirectorySnapshot } from './mongodb-directory-snapshot';
 import { isDuplicateKey, takenIdRefusal } from './mongodb-errors';
 import { MongoIdempotencyStore } from './mongodb-idempotency.store';
@@ -212,7 +217,10 @@ describe('MongoDB directory: queries and answers', () => {
     };
     const at = new Date('2026-12-01T08:05:00.000Z');
     expect(releaseCodeAnswer(doc, 'KURIR-1', at)).toMatchObject({ valid: true });
-    expect(releaseCodeAnswer(doc, 'KURIR-2', at)).toEqual({ valid: false, reason: 'used-by-another-courier' });
+    expect(releaseCodeAnswer(doc, 'KURIR-2', at)).toEqual({
+      valid: false,
+      reason: 'used-by-another-courier',
+    });
     expect(releaseCodeAnswer(doc, 'KURIR-1', new Date(doc.expiresAt))).toEqual({
       valid: false,
       reason: 'expired',

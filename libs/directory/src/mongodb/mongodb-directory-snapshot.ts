@@ -46,10 +46,12 @@ export class DirectorySnapshot {
   refresh(): Promise<void> {
     if (this.queued) return this.queued;
     if (!this.running) return this.start();
-    this.queued = this.running.catch(() => undefined).then(() => {
-      this.queued = null;
-      return this.start();
-    });
+    this.queued = this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.start();
+      });
     return this.queued;
   }
 

@@ -22,9 +22,7 @@ export class MongoIdempotencyStore extends IdempotencyStore {
 
   async find(tokenId: string, key: string): Promise<IdempotencyRecord | null> {
     const doc = await this.collection.findOne({ tokenId, key });
-    return doc
-      ? { tokenId, key, requestHash: doc.requestHash, status: doc.status, body: doc.body }
-      : null;
+    return doc ? { tokenId, key, requestHash: doc.requestHash, status: doc.status, body: doc.body } : null;
   }
 
   async save(record: IdempotencyRecord): Promise<void> {

@@ -123,7 +123,11 @@ export class MongoLocationStore extends LocationStore {
     const now = this.ctx.clock().toISOString();
     await c.ids.bulkWrite(
       BEKASI_DIRECTORY.map((l) => ({
-        updateOne: { filter: { _id: l.id }, update: { $setOnInsert: { kind: 'place' as const } }, upsert: true },
+        updateOne: {
+          filter: { _id: l.id },
+          update: { $setOnInsert: { kind: 'place' as const } },
+          upsert: true,
+        },
       })),
     );
     const seeded = await c.locations.bulkWrite(

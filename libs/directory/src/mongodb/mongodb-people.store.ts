@@ -107,7 +107,10 @@ export class MongoPeopleStore extends PeopleStore {
     };
     await this.ctx.c.people.insertOne(doc, tx);
     const person = toPerson(doc);
-    await this.ctx.audit({ actorId, action: 'person.created', subjectId: person.id, details: describe(person) }, tx);
+    await this.ctx.audit(
+      { actorId, action: 'person.created', subjectId: person.id, details: describe(person) },
+      tx,
+    );
     await this.ctx.bumpVersion(tx);
     return person;
   }

@@ -89,7 +89,12 @@ export class MongoReleaseCodeStore extends ReleaseCodeStore {
       return current ? releaseCodeAnswer(current, input.courierId, now) : { valid: false, reason: 'unknown' };
     }
     await this.ctx.audit(
-      { actorId: input.courierId, action: 'release-code.used', subjectId: input.placeId, details: { id: doc._id } },
+      {
+        actorId: input.courierId,
+        action: 'release-code.used',
+        subjectId: input.placeId,
+        details: { id: doc._id },
+      },
       {},
       now,
     );

@@ -35,7 +35,12 @@ export class MongoSessionStore extends SessionStore {
         tx,
       );
       await this.ctx.audit(
-        { actorId: personId, action: 'session.started', subjectId: personId, details: { sessionId: id, method } },
+        {
+          actorId: personId,
+          action: 'session.started',
+          subjectId: personId,
+          details: { sessionId: id, method },
+        },
         tx,
         now,
       );
@@ -95,7 +100,12 @@ export class MongoSessionStore extends SessionStore {
     return this.ctx.c.sessions.countDocuments({ personId, endedAt: null, lastSeenAt: { $gt: since } });
   }
 
-  async endAllOf(personId: string, actorId: string, reason: SessionEndReason, keep?: string): Promise<number> {
+  async endAllOf(
+    personId: string,
+    actorId: string,
+    reason: SessionEndReason,
+    keep?: string,
+  ): Promise<number> {
     const now = this.ctx.clock();
     return this.ctx.inTransaction(async (tx) => {
       const { modifiedCount } = await this.ctx.c.sessions.updateMany(
@@ -105,7 +115,12 @@ export class MongoSessionStore extends SessionStore {
       );
       if (modifiedCount > 0) {
         await this.ctx.audit(
-          { actorId, action: 'sessions.ended', subjectId: personId, details: { reason, sessions: modifiedCount } },
+          {
+            actorId,
+            action: 'sessions.ended',
+            subjectId: personId,
+            details: { reason, sessions: modifiedCount },
+          },
           tx,
           now,
         );

@@ -3,7 +3,12 @@ import type { LocationInfo } from '@jejak/custody';
 import { auditOf } from '../directory.database';
 import { CredentialRepository } from '../credential.repository';
 import { LocationRepository, type LocationChanges, type LocationFilter } from '../location.repository';
-import { PeopleRepository, type NewPerson, type PeopleFilter, type PersonChanges } from '../people.repository';
+import {
+  PeopleRepository,
+  type NewPerson,
+  type PeopleFilter,
+  type PersonChanges,
+} from '../people.repository';
 import { systemClock, type Clock } from '../person';
 import { ReleaseCodeRepository } from '../release-code.repository';
 import { SessionRepository, type SessionEndReason } from '../session.repository';

@@ -38,8 +38,7 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
 
   async find(tokenId: string, key: string): Promise<IdempotencyRecord | null> {
     const row = this.findStatement.get(tokenId, key) as
-      | { request_hash: string; status: number; body: string }
-      | undefined;
+      { request_hash: string; status: number; body: string } | undefined;
     return row ? { tokenId, key, requestHash: row.request_hash, status: row.status, body: row.body } : null;
   }
 

@@ -84,9 +84,9 @@ export function describeDirectoryContract(name: string, factory: DirectoryFactor
         expect(await refusal(() => people.create({ ...COURIER, id: 'kec-babelan' }, 'ADMIN'))).toBe(
           'id-is-a-place',
         );
-        expect(await refusal(() => people.create({ ...OFFICER, id: 'X-1', unitId: 'kec-atlantis' }, 'ADMIN'))).toBe(
-          'unknown-unit',
-        );
+        expect(
+          await refusal(() => people.create({ ...OFFICER, id: 'X-1', unitId: 'kec-atlantis' }, 'ADMIN')),
+        ).toBe('unknown-unit');
         expect(await refusal(() => people.create({ ...OFFICER, id: 'X-2', unitId: null }, 'ADMIN'))).toBe(
           'unit-required',
         );
@@ -143,7 +143,10 @@ export function describeDirectoryContract(name: string, factory: DirectoryFactor
         expect(await tokens.revoke(record.id, 'ADMIN')).toBe(false);
         expect(await tokens.authenticate(token)).toBeNull();
         expect((await tokens.get(record.id))?.revokedAt).not.toBeNull();
-        expect((await people.changes(record.id)).map((c) => c.action)).toEqual(['token.created', 'token.revoked']);
+        expect((await people.changes(record.id)).map((c) => c.action)).toEqual([
+          'token.created',
+          'token.revoked',
+        ]);
       });
 
       it('refuses a token of another role for an existing person, and one for a place, making none', async () => {
@@ -232,7 +235,9 @@ export function describeDirectoryContract(name: string, factory: DirectoryFactor
           releaseCodes.check({ code, placeId, courierId });
         expect(await check('KURIR-1', 'kec-setu')).toEqual({ valid: false, reason: 'unknown' });
         expect(await check('KURIR-1')).toMatchObject({ valid: true, issuedBy: OFFICER.id });
-        expect(await check('KURIR-1', 'kec-babelan', issued.code.toLowerCase())).toMatchObject({ valid: true });
+        expect(await check('KURIR-1', 'kec-babelan', issued.code.toLowerCase())).toMatchObject({
+          valid: true,
+        });
         expect(await check('KURIR-2')).toEqual({ valid: false, reason: 'used-by-another-courier' });
         time.advance(10 * 60_000);
         expect(await check('KURIR-1')).toEqual({ valid: false, reason: 'expired' });
