@@ -7,7 +7,9 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import {
   createEventStore,
@@ -19,7 +21,10 @@ import {
 } from '@jejak/event-store';
 import {
   createReadModels,
+  LeasedProjector,
+  MongoReadModels,
   Projector,
+  ProjectorLease,
   READ_MODEL_QUERIES,
   READ_MODEL_STORE,
   SqliteReadModels,
@@ -201,21 +206,30 @@ function logCatchUpProgress(logger: Logger): (done: number, total: number) => vo
         metrics: CommandMetrics,
         storage: StorageHealth,
         integrity: StoreIntegrity,
-      ): ProjectorHandle =>
-        config.runProjector
-          ? new Projector(eventStore, store, {
-              onLag: (ms: number) => {
-                metrics.projectionLag.observe({ projection: 'items' }, ms / 1000);
-                storage.reportWritten('read models');
-              },
-              // A full disk is logged once per change of state (StorageHealth), not at every retry.
-              onError: (error: Error) => {
-                if (isStorageFull(error)) storage.reportFull('read models');
-                else if (isDamagedFileError(error)) integrity.damageSeen(error);
-                else new Logger('Projector').error(`projection failed: ${error.message}`);
-              },
-            })
-          : new RemoteProjectorHandle(store),
+      ): ProjectorHandle => {
+        if (!config.runProjector) return new RemoteProjectorHandle(store);
+        const projector = new Projector(eventStore, store, {
+          onLag: (ms: number) => {
+            metrics.projectionLag.observe({ projection: 'items' }, ms / 1000);
+            storage.reportWritten('read models');
+          },
+          // A full disk is logged once per change of state (StorageHealth), not at every retry.
+          onError: (error: Error) => {
+            if (isStorageFull(error)) storage.reportFull('read models');
+            else if (isDamagedFileError(error)) integrity.damageSeen(error);
+            else new Logger('Projector').error(`projection failed: ${error.message}`);
+          },
+        });
+        if (!(store instanceof MongoReadModels)) return projector;
+        // Shared read models: of N replicas one projects at a time (see LeasedProjector).
+        const logger = new Logger('ProjectorLease');
+        const lease = new ProjectorLease(store.projectorLeases(), {
+          holderId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        });
+        return new LeasedProjector(lease, projector, store, {
+          onError: (error) => logger.warn(`could not renew the projector's lease: ${error.message}`),
+        });
+      },
     },
   ],
   exports: [
