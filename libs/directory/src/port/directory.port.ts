@@ -80,7 +80,12 @@ export abstract class SessionStore {
   abstract resolve(secret: string): Promise<ActiveSession | null>;
   abstract end(sessionId: string, actorId: string, reason: SessionEndReason): Promise<void>;
   abstract liveCount(personId: string): Promise<number>;
-  abstract endAllOf(personId: string, actorId: string, reason: SessionEndReason, keep?: string): Promise<number>;
+  abstract endAllOf(
+    personId: string,
+    actorId: string,
+    reason: SessionEndReason,
+    keep?: string,
+  ): Promise<number>;
 }
 
 export abstract class CredentialStore {

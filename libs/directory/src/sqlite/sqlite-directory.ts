@@ -182,6 +182,10 @@ class SqliteShortCodeStore extends ShortCodeStore {
   }
 }
 
+/** The counters of `short-codes.sqlite` (openShortCodeDatabase) behind the port. */
+export const sqliteShortCodeStore = (db: Database.Database): ShortCodeStore =>
+  new SqliteShortCodeStore(new ShortCodeRepository(db));
+
 export interface SqliteDirectoryFiles {
   /** `directory.sqlite` (openDirectoryDatabase). */
   directory: Database.Database;
@@ -196,20 +200,33 @@ export interface DirectoryOptions {
   clock?: Clock;
 }
 
-/** The directory over the data folder's SQLite files; the places are seeded on first open. */
-export function sqliteDirectory(files: SqliteDirectoryFiles, options: DirectoryOptions): Directory {
+/** The stores over `directory.sqlite` alone (what the `jejak` operator commands need). */
+export type DirectoryStores = Pick<
+  Directory,
+  'locations' | 'people' | 'tokens' | 'sessions' | 'credentials' | 'releaseCodes'
+>;
+
+/** The places are seeded on first open. */
+export function sqliteDirectoryStores(db: Database.Database, options: DirectoryOptions): DirectoryStores {
   const clock = options.clock ?? systemClock;
-  const db = files.directory;
   const locations = new LocationRepository(db, clock);
   return {
-    kind: 'sqlite',
     locations: new SqliteLocationStore(locations, db),
     people: new SqlitePeopleStore(new PeopleRepository(db, clock), db),
     tokens: new SqliteTokenStore(new TokenRepository(db, options.adminToken)),
     sessions: new SqliteSessionStore(new SessionRepository(db, options.sessionIdleMs, clock)),
     credentials: new SqliteCredentialStore(new CredentialRepository(db, clock)),
     releaseCodes: new SqliteReleaseCodeStore(new ReleaseCodeRepository(db, clock)),
-    shortCodes: new SqliteShortCodeStore(new ShortCodeRepository(files.shortCodes)),
+  };
+}
+
+/** The directory over the data folder's SQLite files; the places are seeded on first open. */
+export function sqliteDirectory(files: SqliteDirectoryFiles, options: DirectoryOptions): Directory {
+  const db = files.directory;
+  return {
+    kind: 'sqlite',
+    ...sqliteDirectoryStores(db, options),
+    shortCodes: sqliteShortCodeStore(files.shortCodes),
     idempotency: files.idempotency,
     ping: async () => {
       db.prepare('SELECT 1').get();
