@@ -1,4 +1,8 @@
+import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { disposalStreamId } from '@jejak/custody';
+import { runCli } from '../apps/cli/src/main';
 import { castOf, type Cast } from './support/actors';
 import { expectNothingRecorded } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
@@ -715,7 +719,48 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
         writeFileSync(`${process.env.JEJAK_KEEP_PDF}/ba-musnah.pdf`, report.body);
       }
     }, 30_000);
+
+    it('`jejak verify` checks the hash chain of a disposal batch too, and names it when edited behind the service', async () => {
+      const ba = 'BA-010/MUS/2026';
+      const intact = await jejakVerify(t.dataDir, '--disposal', ba);
+      expect(intact.code).toBe(0);
+      expect(intact.out.join('\n')).toMatch(/^intact: 1 events in 1 streams/m);
+
+      const streamId = disposalStreamId(ba);
+      const db = new Database(join(t.dataDir, 'events.sqlite'));
+      try {
+        const row = db.prepare('SELECT position, data FROM events WHERE stream_id = ?').get(streamId) as {
+          position: number;
+          data: string;
+        };
+        const event = JSON.parse(row.data) as { data: { note: string } };
+        event.data.note = 'Tidak pernah dimusnahkan';
+        db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify(event), row.position);
+      } finally {
+        db.close();
+      }
+
+      const one = await jejakVerify(t.dataDir, '--disposal', ba);
+      expect(one.code).toBe(1);
+      expect(one.out.join('\n')).toContain(`BROKEN ${streamId} revision 0`);
+      const whole = await jejakVerify(t.dataDir);
+      expect(whole.code).toBe(1);
+      expect(whole.out.join('\n')).toContain(`BROKEN ${streamId}`);
+      const unknown = await jejakVerify(t.dataDir, '--disposal', 'BA-404/MUS/2026');
+      expect(unknown.code).toBe(1);
+      expect(unknown.err.join('\n')).toContain("no disposal (BA number) 'BA-404/MUS/2026'");
+    }, 30_000);
   });
+
+  const jejakVerify = async (dataDir: string, ...args: string[]) => {
+    const captured = { out: [] as string[], err: [] as string[] };
+    const code = await runCli(
+      ['verify', ...args],
+      { out: (line) => captured.out.push(line), err: (line) => captured.err.push(line) },
+      { JEJAK_DATA_DIR: dataDir, JEJAK_LOG_LEVEL: 'silent' },
+    );
+    return { code, ...captured };
+  };
 
   const pdf = (path: string, who: keyof Cast) =>
     t

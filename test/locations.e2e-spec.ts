@@ -1,4 +1,5 @@
 import { expectNothingChanged } from './support/directory-probe';
+import { expectNothingRecorded } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
 
 const admin = bearer(ADMIN_TOKEN);
@@ -154,6 +155,50 @@ describe('places of the directory: codes, rename, move, deactivate', () => {
       action: 'location.deactivated',
       actorId: 'admin',
       details: { active: { from: true, to: false } },
+    });
+  });
+
+  it('a deactivated place takes nothing new: registering there or a transfer to it is refused, recording nothing', async () => {
+    await t
+      .http()
+      .post('/api/locations')
+      .set(...admin)
+      .send({ id: 'dinas-tutup', name: 'Dinas Tutup', type: 'dinas' })
+      .expect(201);
+    await t
+      .http()
+      .patch('/api/locations/dinas-tutup')
+      .set(...admin)
+      .send({ active: false })
+      .expect(200);
+    const file = await t
+      .http()
+      .post('/api/items')
+      .set(...bearer(officer))
+      .send(aFile({ originUnitId: 'kec-cikarang-utara' }))
+      .expect(201);
+    await expectNothingRecorded(t, async () => {
+      const there = await t
+        .http()
+        .post('/api/items')
+        .set(...admin)
+        .send(aFile({ originUnitId: 'dinas-tutup' }));
+      expect(there.status).toBe(400);
+      expect(there.body.errors).toEqual([
+        expect.objectContaining({ field: 'originUnitId', message: expect.stringContaining('deactivated') }),
+      ]);
+      const toIt = await t
+        .http()
+        .post('/api/transfers')
+        .set(...bearer(officer))
+        .send({
+          baNumber: 'BA-077/ARS/2026',
+          fromId: 'kec-cikarang-utara',
+          toId: 'dinas-tutup',
+          itemIds: [file.body.itemId],
+        });
+      expect(toIt.status).toBe(400);
+      expect(toIt.body.errors).toEqual([expect.objectContaining({ field: 'toId' })]);
     });
   });
 

@@ -20,8 +20,9 @@ const USAGE = `jejak — operate a Jejak store (uses JEJAK_DATA_DIR, EVENTSTORE_
   jejak token list
   jejak token revoke ID
   jejak person list | person sign-in-code ID [--minutes M] | person deactivate ID
-  jejak verify [--item ID | --transfer ID] [--key VKEY]
-                                        check every hash chain (or one item's or transfer's) and
+  jejak verify [--item ID | --transfer ID | --disposal BA] [--key VKEY]
+                                        check every hash chain (or one item's, transfer's or
+                                        disposal batch's) and
                                         rebuild the verifiable log against its latest checkpoint;
                                         exit 0 only when intact
   jejak verify-bundle FILE [--key VKEY] [--previous CHECKPOINT_FILE]
@@ -52,6 +53,7 @@ export async function runCli(
       principal: { type: 'string' },
       item: { type: 'string' },
       transfer: { type: 'string' },
+      disposal: { type: 'string' },
       as: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'allow-duplicate': { type: 'boolean' },

@@ -40,11 +40,15 @@ export class FieldChecks {
     }
   }
 
-  /** A reference to the directory: must exist, and be of one of `types` when given. */
+  /**
+   * A reference to the directory: must exist, and be of one of `types` when given. With `inUse`,
+   * it must not be deactivated: nothing new is addressed, sent or lent to a place that closed
+   * (what lies there still leaves it, so where an item already is stays unchecked).
+   */
   location(
     field: string,
     value: unknown,
-    options: { optional?: boolean; types?: readonly LocationType[] } = {},
+    options: { optional?: boolean; types?: readonly LocationType[]; inUse?: boolean } = {},
   ): void {
     if (value === undefined && options.optional) return;
     if (!this.text(field, value)) return;
@@ -52,6 +56,8 @@ export class FieldChecks {
     if (!location) return this.fail(field, `unknown location '${value}'`);
     if (options.types && !options.types.includes(location.type)) {
       this.fail(field, `'${value}' is a ${location.type}, expected ${options.types.join(' or ')}`);
+    } else if (options.inUse && location.active === false) {
+      this.fail(field, `'${value}' (${location.name}) is deactivated: choose a place in use`);
     }
   }
 

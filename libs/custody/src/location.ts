@@ -6,6 +6,8 @@ export interface LocationInfo {
   name: string;
   type: LocationType;
   parentId: string | null;
+  /** False once an admin deactivated it: nothing new is sent there (absent means in use). */
+  active?: boolean;
 }
 
 /** The domain asks the directory only this; the caller supplies it (a pure lookup, no I/O). */

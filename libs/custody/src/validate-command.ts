@@ -35,7 +35,7 @@ function checkFields(
         check.text(field, value, spec.optional);
         break;
       case 'location':
-        check.location(field, value, { optional: spec.optional, types: spec.types });
+        check.location(field, value, { optional: spec.optional, types: spec.types, inUse: spec.inUse });
         break;
       case 'storage':
         check.storage(field, value, spec.optional);

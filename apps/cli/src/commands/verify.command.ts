@@ -1,5 +1,7 @@
 import {
   ChainWalker,
+  disposalStreamId,
+  DISPOSAL_STREAM_PREFIX,
   itemStreamId,
   ITEM_STREAM_PREFIX,
   transferStreamId,
@@ -18,9 +20,9 @@ export interface VerifyProblem extends ChainProblem {
   position: string;
 }
 
-const CHAINED_PREFIXES = [ITEM_STREAM_PREFIX, TRANSFER_STREAM_PREFIX];
+const CHAINED_PREFIXES = [ITEM_STREAM_PREFIX, TRANSFER_STREAM_PREFIX, DISPOSAL_STREAM_PREFIX];
 
-/** `jejak verify [--item ID | --transfer ID]`: walks the store (or one stream) and reports every broken chain; exit 0 only if intact. */
+/** `jejak verify [--item ID | --transfer ID | --disposal BA]`: walks the store (or one stream) and reports every broken chain; exit 0 only if intact. */
 export async function verifyCommand(
   context: CliContext,
   options: Record<string, string | boolean | undefined>,
@@ -32,10 +34,9 @@ export async function verifyCommand(
     return 1;
   }
   const store = await context.events();
-  const itemId = options.item as string | undefined;
-  const transferId = options.transfer as string | undefined;
-  if (itemId && transferId) {
-    output.err('give --item or --transfer, not both');
+  const one = oneStream(options);
+  if (one === 'several') {
+    output.err('give one of --item, --transfer or --disposal');
     return 2;
   }
   const problems: VerifyProblem[] = [];
@@ -49,11 +50,10 @@ export async function verifyCommand(
     }
   };
 
-  if (itemId || transferId) {
-    const streamId = itemId ? itemStreamId(itemId) : transferStreamId(transferId!);
-    const events = await store.readStream(streamId);
+  if (one) {
+    const events = await store.readStream(one.streamId);
     if (events.length === 0) {
-      output.err(itemId ? `no item '${itemId}'` : `no transfer '${transferId}'`);
+      output.err(one.missing);
       return 1;
     }
     events.forEach(check);
@@ -69,7 +69,7 @@ export async function verifyCommand(
             : existingVkey({ dataDir: context.config.dataDir, givenKey: context.config.logSigningKey }),
         )
       : null;
-    // Every event is a leaf of the log; only item and transfer streams carry a hash chain.
+    // Every event is a leaf of the log; item, transfer and disposal streams carry a hash chain.
     for await (const recorded of store.readAll()) {
       if (CHAINED_PREFIXES.some((prefix) => recorded.streamId.startsWith(prefix))) check(recorded);
       rebuild?.add(recorded);
@@ -94,6 +94,20 @@ export async function verifyCommand(
   );
   if (logProblems.length > 0) output.out(`NOT intact: ${logProblems.length} problems in the verifiable log`);
   return problems.length === 0 && logProblems.length === 0 ? 0 : 1;
+}
+
+/** The one stream asked for, or null for the whole store. */
+function oneStream(
+  options: Record<string, string | boolean | undefined>,
+): { streamId: string; missing: string } | null | 'several' {
+  const asked = [
+    { id: options.item, streamId: itemStreamId, missing: 'item' },
+    { id: options.transfer, streamId: transferStreamId, missing: 'transfer' },
+    { id: options.disposal, streamId: disposalStreamId, missing: 'disposal (BA number)' },
+  ].filter((one): one is typeof one & { id: string } => typeof one.id === 'string');
+  if (asked.length > 1) return 'several';
+  const [only] = asked;
+  return only ? { streamId: only.streamId(only.id), missing: `no ${only.missing} '${only.id}'` } : null;
 }
 
 /** The embedded files, through SQLite's full integrity_check; prints each verdict, returns the damaged count. */

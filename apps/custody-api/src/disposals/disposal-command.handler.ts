@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   decideDisposal,
-  DISPOSAL_STREAM_PREFIX,
+  disposalStreamId,
   evolveDisposal,
   itemStreamId,
   sealDisposalEvent,
@@ -47,10 +46,6 @@ export interface DisposalOutcomeBody {
   itemIds: string[];
   position: string;
 }
-
-/** One stream per BA number (hashed: a BA number holds slashes and spaces). */
-export const disposalStreamId = (baNumber: string): string =>
-  `${DISPOSAL_STREAM_PREFIX}${createHash('sha256').update(baNumber.trim(), 'utf8').digest('hex').slice(0, 40)}`;
 
 const DISPOSAL_FOLD: StreamFold<DisposalEvent, DisposalState> = {
   decode: (data) => data as unknown as DisposalEvent,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DecisionContext } from '../commands';
 import { decide } from '../decide';
 import type { DecidedEvent } from '../events';
@@ -13,6 +14,10 @@ export const MAX_DISPOSAL_ITEMS = 500;
 
 /** Streams of batches, one per BA number: not `item-`/`transfer-`, so neither projected nor a trail. */
 export const DISPOSAL_STREAM_PREFIX = 'disposal-';
+
+/** One stream per BA number (hashed: a BA number holds slashes and spaces). */
+export const disposalStreamId = (baNumber: string): string =>
+  `${DISPOSAL_STREAM_PREFIX}${createHash('sha256').update(baNumber.trim(), 'utf8').digest('hex').slice(0, 40)}`;
 
 export interface DisposalCommand {
   baNumber: string;

@@ -10,7 +10,7 @@ export const dispatched = defineEvent<
   type: 'dispatched',
   allowedFrom: ['collected', 'sorted'],
   grants: [{ role: 'courier', scope: 'custodian' }],
-  fields: { destinationId: { kind: 'location', optional: true } },
+  fields: { destinationId: { kind: 'location', optional: true, inUse: true } },
   decide(command, state) {
     const destinationId = command.data.destinationId ?? state.destinationId;
     if (!destinationId) return missingField('destinationId', 'is required: the item has no destination yet');

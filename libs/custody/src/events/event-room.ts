@@ -16,7 +16,7 @@ export interface Grant {
 /** How one field of a command is checked before the item's state is looked at. */
 export type FieldSpec =
   | { kind: 'text'; optional?: boolean }
-  | { kind: 'location'; optional?: boolean; types?: readonly LocationType[] }
+  | { kind: 'location'; optional?: boolean; types?: readonly LocationType[]; inUse?: boolean }
   | { kind: 'storage'; optional?: boolean }
   | { kind: 'instant' }
   | { kind: 'object'; optional?: boolean }

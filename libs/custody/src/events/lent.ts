@@ -12,7 +12,7 @@ export const lent = defineEvent<
   allowedFrom: ['deposited'],
   grants: DEPOT_HERE,
   fields: {
-    borrowerUnitId: { kind: 'location' },
+    borrowerUnitId: { kind: 'location', inUse: true },
     borrowerName: { kind: 'text' },
     dueAt: { kind: 'instant' },
   },

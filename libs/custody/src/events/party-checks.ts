@@ -43,6 +43,6 @@ export function handoverTtlMs(ctx: Pick<DecisionContext, 'handoverTtlHours'>): n
  * acceptance scanned offline in time and sent later still counts; a backdated one is marked late
  * in the trail). Offers recorded before offers lapsed have no lapse time and never lapse.
  */
-export function hasLapsed(pending: PendingHandover, at: string): boolean {
+export function hasLapsed(pending: Pick<PendingHandover, 'expiresAt'>, at: string): boolean {
   return pending.expiresAt !== null && Date.parse(at) >= Date.parse(pending.expiresAt);
 }

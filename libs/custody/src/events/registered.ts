@@ -79,9 +79,8 @@ export function checkDescription(check: FieldChecks, d: Record<string, unknown>)
   check.text('title', d.title);
   check.text('classificationCode', d.classificationCode);
   check.oneOf('securityClass', d.securityClass, SECURITY_CLASSES);
-  check.location('originUnitId', d.originUnitId, { types: ORIGIN_TYPES });
-  if (d.kind === 'letter') check.location('addresseeUnitId', d.addresseeUnitId);
-  else check.location('addresseeUnitId', d.addresseeUnitId, { optional: true });
+  check.location('originUnitId', d.originUnitId, { types: ORIGIN_TYPES, inUse: true });
+  check.location('addresseeUnitId', d.addresseeUnitId, { optional: d.kind !== 'letter', inUse: true });
   check.integer('year', d.year, MIN_YEAR, MAX_YEAR, true);
   if (check.object('period', d.period, true)) {
     const period = d.period;

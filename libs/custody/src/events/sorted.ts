@@ -15,7 +15,7 @@ export const sorted = defineEvent<
   ],
   fields: {
     locationId: { kind: 'location', types: ['sorting_point'] },
-    destinationId: { kind: 'location' },
+    destinationId: { kind: 'location', inUse: true },
   },
   decide(command, state, ctx) {
     const here = state.locationId === null ? undefined : ctx.locations(state.locationId)?.type;

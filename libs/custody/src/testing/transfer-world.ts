@@ -11,7 +11,7 @@ import type { TransferCommand } from '../transfer/transfer-commands';
 import type { DecidedTransferEvent, TransferEvent } from '../transfer/transfer-events';
 import { decideTransferProcess, manifestOf, type ManifestItem } from '../transfer/transfer-process';
 import type { MaybeTransferState } from '../transfer/transfer-state';
-import { ACTORS, aFile, context } from './fixtures';
+import { ACTORS, aFile, context, NOW } from './fixtures';
 
 /**
  * One transfer and its items as the store would hold them: each step goes through
@@ -19,6 +19,13 @@ import { ACTORS, aFile, context } from './fixtures';
  * as the handler does. A refusal records nothing, so a test can check that nothing moved.
  */
 export class TransferWorld {
+  /** The world's clock: every step is decided and recorded at this moment; tests move it on. */
+  now: string = NOW;
+
+  private contextOf(actor: Actor) {
+    return context(actor, { now: this.now, occurredAt: this.now });
+  }
+
   readonly transferId: string;
   readonly transferStream: TransferEvent[] = [];
   readonly itemStreams = new Map<string, CustodyEvent[]>();
@@ -28,7 +35,11 @@ export class TransferWorld {
   }
 
   register(itemId: string, description: Partial<ItemDescription> = {}, actor: Actor = ACTORS.officerA): this {
-    const decision = decide({ type: 'registered', itemId, data: aFile(description) }, null, context(actor));
+    const decision = decide(
+      { type: 'registered', itemId, data: aFile(description) },
+      null,
+      this.contextOf(actor),
+    );
     if (!decision.ok) throw new Error(decision.refusal.message);
     this.appendItem(itemId, decision.events, actor, null);
     return this;
@@ -36,7 +47,7 @@ export class TransferWorld {
 
   /** An item's own command outside the transfer (e.g. a courier's arrived on a stray file). */
   item(command: Parameters<typeof decide>[0], actor: Actor): this {
-    const decision = decide(command, this.itemState(command.itemId), context(actor));
+    const decision = decide(command, this.itemState(command.itemId), this.contextOf(actor));
     if (!decision.ok) throw new Error(`${command.itemId}: ${decision.refusal.message}`);
     this.appendItem(command.itemId, decision.events, actor, null);
     return this;
@@ -76,7 +87,7 @@ export class TransferWorld {
         { state: this.itemState(itemId), ...claims[itemId] },
       ]),
     );
-    const outcome = decideTransferProcess(command, state, items, context(actor));
+    const outcome = decideTransferProcess(command, state, items, this.contextOf(actor));
     if (outcome.ok) {
       this.appendTransfer(outcome.events, actor);
       for (const step of outcome.items) this.appendItem(step.itemId, step.events, actor, step.note);
@@ -92,8 +103,8 @@ export class TransferWorld {
         eventIds: decided.map((_, index) => `${this.transferId}-${stream.length + index}`),
         prevRevision: stream.length - 1,
         prevHash: stream[stream.length - 1]?.hash ?? GENESIS_HASH,
-        occurredAt: context(actor).now,
-        recordedAt: context(actor).now,
+        occurredAt: this.now,
+        recordedAt: this.now,
         actor,
         commandId: null,
         correlationId: this.transferId,
@@ -110,8 +121,8 @@ export class TransferWorld {
         eventIds: decided.map((_, index) => `${itemId}-${stream.length + index}`),
         prevRevision: stream.length - 1,
         prevHash: stream[stream.length - 1]?.hash ?? GENESIS_HASH,
-        occurredAt: context(actor).now,
-        recordedAt: context(actor).now,
+        occurredAt: this.now,
+        recordedAt: this.now,
         actor,
         commandId: null,
         correlationId: this.transferId,

@@ -1,5 +1,6 @@
 import { assertNever } from '../assert-never';
 import type { DecisionContext } from '../commands';
+import { handoverTtlMs, hasLapsed } from '../events/party-checks';
 import { FieldChecks } from '../field-checks';
 import { refuse, type Decision, type FieldError } from '../refusal';
 import { validateOccurredAt } from '../validate-occurred-at';
@@ -94,11 +95,11 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
     case 'handover_offered':
       // Once a first sitting took items in, the consignment is no longer one bag to hand over.
       if (state.intake) return invalid(command.type, state.status, 'its intake has begun');
-      if (state.pendingHandover) {
+      if (blocking(state, ctx)) {
         return invalid(
           command.type,
           state.status,
-          `a handover to '${state.pendingHandover.toCustodianId}' is already pending`,
+          `a handover to '${state.pendingHandover?.toCustodianId}' is already pending${untilOf(state)}`,
         );
       }
       if (command.data.toCustodianId === state.custodianId) {
@@ -115,10 +116,23 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
       }
       return accept({
         type: 'handover_offered',
-        data: { fromCustodianId: state.custodianId, toCustodianId: command.data.toCustodianId },
+        data: {
+          fromCustodianId: state.custodianId,
+          toCustodianId: command.data.toCustodianId,
+          // The same lapse time as each item's offer: both are decided with this context.
+          expiresAt: new Date(Date.parse(ctx.occurredAt) + handoverTtlMs(ctx)).toISOString(),
+        },
       });
     case 'handover_accepted': {
-      const { fromCustodianId, toCustodianId } = state.pendingHandover!;
+      const pending = state.pendingHandover!;
+      if (hasLapsed(pending, ctx.occurredAt)) {
+        return invalid(
+          command.type,
+          state.status,
+          `the offer to '${pending.toCustodianId}' lapsed at ${pending.expiresAt}; ask for a new offer`,
+        );
+      }
+      const { fromCustodianId, toCustodianId } = pending;
       return accept({ type: 'handover_accepted', data: { fromCustodianId, toCustodianId } });
     }
     case 'handover_declined':
@@ -131,20 +145,20 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
       return accept({ type: 'arrived', data: { locationId: command.data.locationId ?? state.toId } });
     case 'intake_recorded':
       // Custody passes item by item: not while the consignment is being handed to someone else.
-      if (state.pendingHandover) {
+      if (blocking(state, ctx)) {
         return invalid(
           command.type,
           state.status,
-          `a handover to '${state.pendingHandover.toCustodianId}' is pending: it is answered or withdrawn first`,
+          `a handover to '${state.pendingHandover?.toCustodianId}' is pending${untilOf(state)}: it is answered or withdrawn first`,
         );
       }
       return decideIntake(command.data.results, state);
     case 'cancelled':
-      if (state.pendingHandover) {
+      if (blocking(state, ctx)) {
         return invalid(
           command.type,
           state.status,
-          `a handover to '${state.pendingHandover.toCustodianId}' is pending: withdraw it first`,
+          `a handover to '${state.pendingHandover?.toCustodianId}' is pending${untilOf(state)}: withdraw it first`,
         );
       }
       return accept({ type: 'cancelled', data: { reason: command.data.reason } });
@@ -152,6 +166,13 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
       return assertNever(command);
   }
 }
+
+/** A pending offer holds the consignment until it is answered or lapses: a lapsed one blocks nothing. */
+const blocking = (state: TransferState, ctx: DecisionContext): boolean =>
+  state.pendingHandover !== null && !hasLapsed(state.pendingHandover, ctx.occurredAt);
+
+const untilOf = (state: TransferState): string =>
+  state.pendingHandover?.expiresAt ? ` until ${state.pendingHandover.expiresAt}` : '';
 
 /**
  * One sitting of intake: results for manifest items not yet answered (and unexpected strays). The
@@ -204,7 +225,7 @@ function validateTransferFields(
     case 'transfer_created':
       check.text('baNumber', data.baNumber);
       check.location('fromId', data.fromId);
-      check.location('toId', data.toId);
+      check.location('toId', data.toId, { inUse: true });
       if (data.fromId === data.toId) check.fail('toId', 'must differ from fromId');
       checkManifest(check, data.itemIds);
       break;
@@ -213,7 +234,7 @@ function validateTransferFields(
       check.location('locationId', data.locationId, { optional: true });
       break;
     case 'dispatched':
-      check.location('destinationId', data.destinationId, { optional: true });
+      check.location('destinationId', data.destinationId, { optional: true, inUse: true });
       break;
     case 'handover_offered':
       check.text('toCustodianId', data.toCustodianId);

@@ -56,6 +56,7 @@ function applyTransferEffect(
           toCustodianId: event.data.toCustodianId,
           offeredAt: event.occurredAt,
           eventId: event.eventId,
+          expiresAt: event.data.expiresAt ?? null,
         },
       };
     case 'handover_accepted':

@@ -38,7 +38,8 @@ export interface TransferEventData {
   transfer_created: { baNumber: string; fromId: string; toId: string; itemIds: string[] };
   collected: { locationId: string; custodianId: string };
   dispatched: { fromLocationId: string | null; destinationId: string };
-  handover_offered: { fromCustodianId: string; toCustodianId: string };
+  /** `expiresAt` is absent in offers recorded before transfer offers lapsed (they never lapse). */
+  handover_offered: { fromCustodianId: string; toCustodianId: string; expiresAt?: string };
   handover_accepted: { fromCustodianId: string; toCustodianId: string };
   handover_declined: { fromCustodianId: string; toCustodianId: string; reason: string };
   handover_withdrawn: { fromCustodianId: string; toCustodianId: string; reason: string };

@@ -124,6 +124,35 @@ describe('the consignment handover', () => {
     }
   });
 
+  it('given an offer not taken within its time, then it cannot be accepted, blocks nothing, and a new offer goes through', () => {
+    const world = givenTransfer('offered');
+    const offeredAt = world.now;
+    const offer = world.transferState()?.pendingHandover;
+    expect(offer?.expiresAt).toBe(new Date(Date.parse(offeredAt) + 24 * 3_600_000).toISOString());
+    expect(world.itemState('a-1')?.pendingHandover?.expiresAt).toBe(offer?.expiresAt);
+    world.now = offer!.expiresAt!;
+    expectRefusedRecordingNothing(
+      world,
+      () => world.step('handover_accepted', {}, ACTORS.courier2),
+      'invalid-transition',
+      /lapsed/,
+    );
+    expect(world.step('arrived', {}, ACTORS.courier1).ok).toBe(true);
+    expect(world.step('handover_offered', { toCustodianId: 'kurir-2' }, ACTORS.courier1).ok).toBe(true);
+    expect(world.step('handover_accepted', {}, ACTORS.courier2).ok).toBe(true);
+    expect(world.transferState()).toMatchObject({ custodianId: 'kurir-2', pendingHandover: null });
+    expect(world.itemState('a-3')).toMatchObject({ custodianId: 'kurir-2', pendingHandover: null });
+  });
+
+  it('given a lapsed offer, the depot takes the consignment in without anyone withdrawing it first', () => {
+    const world = givenTransfer('offered');
+    world.now = world.transferState()!.pendingHandover!.expiresAt!;
+    expect(world.step('arrived', {}, ACTORS.courier1).ok).toBe(true);
+    const results = ['a-1', 'a-2', 'a-3'].map((itemId) => ({ itemId, outcome: 'received', storage: shelf }));
+    expect(world.step('intake_recorded', { results }, ACTORS.depot1).ok).toBe(true);
+    expect(world.transferState()).toMatchObject({ status: 'completed', pendingHandover: null });
+  });
+
   it('refuses, recording nothing: an offer to nobody, an answer from the wrong side, an answer to no offer', () => {
     const collected = givenTransfer('dispatched');
     expectRefusedRecordingNothing(

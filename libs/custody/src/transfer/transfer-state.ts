@@ -29,6 +29,8 @@ export interface TransferState {
     toCustodianId: string;
     offeredAt: string;
     eventId: string;
+    /** When the offer lapses (null: recorded before offers lapsed, never lapses). */
+    expiresAt: string | null;
   } | null;
   /** The receiving side's item-by-item results so far (one sitting or several); null before any. */
   intake: IntakeResult[] | null;
