@@ -175,8 +175,8 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
     const leases = this.db.collection<LeaseDocument>('projector_lease');
     return {
       findOneAndUpdate: (filter, update, options) =>
-        leases.findOneAndUpdate(filter as Filter<LeaseDocument>, update, options),
-      updateOne: (filter, update) => leases.updateOne(filter as Filter<LeaseDocument>, update),
+        leases.findOneAndUpdate(filter, update, options),
+      updateOne: (filter, update) => leases.updateOne(filter, update),
     };
   }
 
