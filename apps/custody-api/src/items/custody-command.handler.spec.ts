@@ -51,12 +51,11 @@ describe('CustodyCommandHandler with its item state cache', () => {
   const placesOf = () =>
     ({ lookup: lookupLocation, refresh: async () => undefined }) as unknown as LocationStore;
   /** The SQLite counters, which take their numbers in assign (reserve has nothing to do). */
-  const countersOf = (repository: ShortCodeRepository): ShortCodeStore =>
-    ({
-      assign: (unit: string, at: string) => repository.assign(unit, at),
-      reserve: async () => undefined,
-      close: async () => repository.close(),
-    });
+  const countersOf = (repository: ShortCodeRepository): ShortCodeStore => ({
+    assign: (unit: string, at: string) => repository.assign(unit, at),
+    reserve: async () => undefined,
+    close: async () => repository.close(),
+  });
 
   let codes: ShortCodeStore;
 

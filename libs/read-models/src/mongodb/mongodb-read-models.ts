@@ -174,8 +174,7 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
   projectorLeases(): LeaseCollection {
     const leases = this.db.collection<LeaseDocument>('projector_lease');
     return {
-      findOneAndUpdate: (filter, update, options) =>
-        leases.findOneAndUpdate(filter, update, options),
+      findOneAndUpdate: (filter, update, options) => leases.findOneAndUpdate(filter, update, options),
       updateOne: (filter, update) => leases.updateOne(filter, update),
     };
   }
