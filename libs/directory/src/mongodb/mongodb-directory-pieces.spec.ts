@@ -9,7 +9,8 @@ import type {
 import { DirectorySnapshot } from './mongodb-directory-snapshot';
 import { isDuplicateKey, takenIdRefusal } from './mongodb-errors';
 import { MongoIdempotencyStore } from './mongodb-idempotency.store';
-import { peopleQuery } from './mongodb-people.store';
+import type { MongoDirectoryContext } from './mongodb-directory-context';
+import { claimId, peopleQuery } from './mongodb-people.store';
 import { releaseCodeAnswer } from './mongodb-release-codes.store';
 import { MongoShortCodeStore, type CounterCollection } from './mongodb-short-codes.store';
 
@@ -36,6 +37,39 @@ describe('MongoDB directory: duplicate keys', () => {
     expect(kind(takenIdRefusal('place', 'person', 'KURIR-1'))).toEqual(['id-is-a-person', 'id']);
     expect(kind(takenIdRefusal('person', 'person', 'KURIR-1'))).toEqual(['already-exists', 'id']);
     expect(kind(takenIdRefusal('place', undefined, 'x'))).toEqual(['already-exists', 'id']);
+  });
+});
+
+describe('MongoDB directory: claiming an id', () => {
+  /** `directory_ids` as the driver answers: an insert of a taken _id throws E11000. */
+  const contextWith = (taken: Record<string, 'person' | 'place'>) =>
+    ({
+      c: {
+        ids: {
+          insertOne: async (doc: { _id: string }) => {
+            if (taken[doc._id]) throw duplicateKey();
+            return { acknowledged: true, insertedId: doc._id };
+          },
+          findOne: async ({ _id }: { _id: string }) => (taken[_id] ? { _id, kind: taken[_id] } : null),
+        },
+      },
+    }) as unknown as MongoDirectoryContext;
+
+  const refusalOf = async (claim: Promise<void>) => {
+    try {
+      await claim;
+      return undefined;
+    } catch (error) {
+      return error instanceof DirectoryError ? error.kind : error;
+    }
+  };
+
+  it('maps the DuplicateKey of a taken id to the refusal the SQLite adapter gives', async () => {
+    const ctx = contextWith({ 'kec-setu': 'place', 'KURIR-1': 'person' });
+    expect(await refusalOf(claimId(ctx, 'kec-setu', 'person', {}))).toBe('id-is-a-place');
+    expect(await refusalOf(claimId(ctx, 'KURIR-1', 'place', {}))).toBe('id-is-a-person');
+    expect(await refusalOf(claimId(ctx, 'KURIR-1', 'person', {}))).toBe('already-exists');
+    expect(await refusalOf(claimId(ctx, 'KURIR-2', 'person', {}))).toBeUndefined();
   });
 });
 
