@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { LocationInfo } from '@jejak/custody';
+import type { LocationInfo, LocationLookup } from '@jejak/custody';
 import { auditOf } from '../directory.database';
 import { CredentialRepository } from '../credential.repository';
 import { LocationRepository, type LocationChanges, type LocationFilter } from '../location.repository';
@@ -34,7 +34,7 @@ import {
  */
 
 class SqliteLocationStore extends LocationStore {
-  readonly lookup;
+  readonly lookup: LocationLookup;
   constructor(
     private readonly repository: LocationRepository,
     private readonly db: Database.Database,

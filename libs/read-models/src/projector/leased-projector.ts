@@ -38,7 +38,6 @@ export class LeasedProjector {
   private active = false;
   private stopped = true;
   private timer: NodeJS.Timeout | null = null;
-  private remote: string | null = null;
   private transition: Promise<void> = Promise.resolve();
 
   constructor(
@@ -50,7 +49,6 @@ export class LeasedProjector {
 
   async start(): Promise<void> {
     this.stopped = false;
-    this.remote = await this.readModels.appliedPosition();
     await this.renewNow();
     this.schedule();
   }
@@ -101,15 +99,16 @@ export class LeasedProjector {
     if (this.active) return this.projector.waitForPosition(position, timeoutMs);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      this.remote = await this.readModels.appliedPosition();
-      if (this.remote !== null && comparePositions(this.remote, position) >= 0) return true;
+      const applied = await this.readModels.appliedPosition();
+      if (applied !== null && comparePositions(applied, position) >= 0) return true;
       if (Date.now() >= deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, this.options.pollMs ?? 25));
     }
   }
 
+  /** On a standby, null: the caller reads the shared checkpoint as it is now (the holder moves it). */
   appliedPosition(): string | null {
-    return this.active ? this.projector.appliedPosition() : this.remote;
+    return this.active ? this.projector.appliedPosition() : null;
   }
 
   /** A standby is running: it serves reads of what the holder projects. */
