@@ -56,7 +56,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // The web app's build tsconfig leaves specs out (jest type-checks them); lint them on their own.
-        projectService: { allowDefaultProject: ['apps/web/src/*/*.spec.ts'] },
+        projectService: { allowDefaultProject: ['apps/web/src/*.spec.ts', 'apps/web/src/*/*.spec.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -20,6 +20,9 @@ import { ReplayScreen } from './screens/replay';
 import { TokensScreen } from './screens/admin-tokens';
 import { PlacesScreen } from './screens/admin-places';
 import { PeopleScreen } from './screens/admin-people';
+import { LooseIntakeScreen } from './screens/loose-intake';
+import { DepotLoansScreen } from './screens/depot-loans';
+import { RelocateScreen } from './screens/depot-relocate';
 
 interface Route {
   pattern: string;
@@ -41,6 +44,15 @@ const ROUTES: Route[] = [
   { pattern: '/pindai', roles: ['courier'], view: (me) => <ScanSessionScreen me={me} /> },
   { pattern: '/depo', roles: ['depot'], view: (me) => <DepotScreen me={me} /> },
   { pattern: '/depo/rak', roles: ['depot'], view: (me) => <ShelfScreen me={me} /> },
+  // A shelf label's QR code opened by a phone's own camera app.
+  {
+    pattern: '/rak/:depot/:room/:shelf',
+    roles: ['depot'],
+    view: (me) => <ShelfScreen me={me} opened={location.href} />,
+  },
+  { pattern: '/depo/terima-lepas', roles: ['depot'], view: (me) => <LooseIntakeScreen me={me} /> },
+  { pattern: '/depo/pinjam', roles: ['depot'], view: (me) => <DepotLoansScreen me={me} /> },
+  { pattern: '/depo/pindah', roles: ['depot'], view: (me) => <RelocateScreen me={me} /> },
   {
     pattern: '/depo/terima/:id',
     roles: ['depot'],
@@ -71,6 +83,8 @@ const MENU: Record<Role, [string, string][]> = {
   depot: [
     ['/depo', 'Kiriman masuk'],
     ['/depo/rak', 'Rak'],
+    ['/depo/pinjam', 'Peminjaman'],
+    ['/depo/pindah', 'Pindah tempat'],
     ['/inventaris', 'Inventaris depo'],
     ['/cari', 'Cari arsip'],
   ],

@@ -7,34 +7,47 @@ export interface Group {
   items: ItemView[];
 }
 
-const transferOfItem = new Map<string, Promise<string | null>>();
+/**
+ * The transfer an item travels with now, from its trail (oldest first): the latest step of its
+ * journey names the transfer when it was a transfer's step, none when it was the item's own (a
+ * release item by item). Registration's correlation is the import that recorded it, never a
+ * transfer; a correction is no step of the journey.
+ */
+export function travellingWith(events: Pick<TrailEntry, 'type' | 'correlationId'>[]): string | null {
+  const last = [...events].reverse().find((event) => event.type !== 'corrected');
+  return last && last.type !== 'registered' ? (last.correlationId ?? null) : null;
+}
 
-/** The transfer an item's latest event belongs to (its correlation id names a transfer), if any. */
-function transferOf(item: ItemView): Promise<string | null> {
+/** What a bag or intake list needs of an item's trail: the transfer it travels with, its last step. */
+interface Journey {
+  transferId: string | null;
+  last: TrailEntry | null;
+}
+const journeyOfItem = new Map<string, Promise<Journey>>();
+
+/** The item's journey now, read from its trail once per revision. */
+export function journeyOf(item: ItemView): Promise<Journey> {
   const key = `${item.itemId}@${item.revision}`;
-  let found = transferOfItem.get(key);
+  let found = journeyOfItem.get(key);
   if (!found) {
     // The trail is its own read model: ask for it as of the item's own position, so it is not behind.
     const at = (item as { position?: string }).position;
     const path = `/api/items/${enc(item.itemId)}/history?limit=200${at ? `&minPosition=${enc(at)}` : ''}`;
     found = get<{ events: TrailEntry[] }>(path).then(
-      (trail) => {
-        const last = [...trail.events].reverse().find((e) => e.correlationId);
-        return last?.correlationId ?? null;
-      },
+      (trail) => ({ transferId: travellingWith(trail.events), last: trail.events.at(-1) ?? null }),
       () => {
-        transferOfItem.delete(key);
-        return null;
+        journeyOfItem.delete(key);
+        return { transferId: null, last: null };
       },
     );
-    transferOfItem.set(key, found);
+    journeyOfItem.set(key, found);
   }
   return found;
 }
 
 /** Groups items by their transfer: a consignment is acted on as one (the same change on every item). */
 export async function groupByTransfer(items: ItemView[]): Promise<Group[]> {
-  const ids = await Promise.all(items.map(transferOf));
+  const ids = (await Promise.all(items.map(journeyOf))).map((journey) => journey.transferId);
   const groups = new Map<string | null, ItemView[]>();
   items.forEach((item, index) => {
     const id = ids[index];

@@ -17,3 +17,4 @@ export * from './port/directory.port';
 export * from './sqlite/sqlite-directory';
 export * from './sqlite/sqlite-idempotency.store';
 export { connectMongoDirectory, directoryDatabaseName } from './mongodb/mongodb-directory';
+export * from './signature-image.store';

@@ -40,7 +40,6 @@ import {
   openDirectoryDatabase,
   openShortCodeDatabase,
   PeopleStore,
-  ReleaseCodeStore,
   SessionStore,
   SHORT_CODE_FILE,
   ShortCodeStore,
@@ -69,7 +68,6 @@ const DIRECTORY_STORES = (
     [TokenStore, 'tokens'],
     [SessionStore, 'sessions'],
     [CredentialStore, 'credentials'],
-    [ReleaseCodeStore, 'releaseCodes'],
     [ShortCodeStore, 'shortCodes'],
     [IdempotencyStore, 'idempotency'],
   ] as const

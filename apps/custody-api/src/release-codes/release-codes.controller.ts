@@ -1,7 +1,12 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { LocationStore, ReleaseCodeStore, type IssuedReleaseCode, type Principal } from '@jejak/directory';
+import {
+  LocationStore,
+  ReleaseCodeRepository,
+  type IssuedReleaseCode,
+  type Principal,
+} from '@jejak/directory';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
 import { Idempotent } from '../idempotency/idempotent.decorator';
@@ -25,7 +30,8 @@ export class ReleaseCodeDto {
 @Controller('api/release-codes')
 export class ReleaseCodesController {
   constructor(
-    @Inject(ReleaseCodeStore) private readonly codes: ReleaseCodeStore,
+    // Where the custody rule verifies codes (see PeopleModule): directory.sqlite.
+    @Inject(ReleaseCodeRepository) private readonly codes: ReleaseCodeRepository,
     @Inject(LocationStore) private readonly locations: LocationStore,
   ) {}
 
@@ -37,10 +43,7 @@ export class ReleaseCodesController {
   })
   @ApiCreatedResponse({ type: ReleaseCodeDto })
   @ApiProblems(400, 403, 404)
-  create(
-    @Body() dto: CreateReleaseCodeDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<IssuedReleaseCode> {
+  create(@Body() dto: CreateReleaseCodeDto, @CurrentPrincipal() principal: Principal): IssuedReleaseCode {
     if (!this.locations.get(dto.placeId)) throw new ApiProblem('not-found', `No location '${dto.placeId}'.`);
     if (principal.unitId !== dto.placeId) {
       throw new ApiProblem('forbidden', `Only staff of '${dto.placeId}' may release items there.`);

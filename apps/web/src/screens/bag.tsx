@@ -4,9 +4,14 @@ import { send } from '../outbox';
 import { OutboxStatus } from '../outbox-status';
 import { groupByTransfer, type Group } from '../custody-groups';
 import type { Me } from '../session';
+import { SignaturePad } from '../signature-pad';
 import { Busy, Done, Empty, ErrorNote, Field, MoreButton, Page, usePaged } from '../ui';
 import type { ItemView } from './item';
 import { ItemList } from './item-list';
+import { BadgeScan } from '../scan/badge-scan';
+import { useAutoRefresh } from '../auto-refresh';
+import { DispatchButton } from './bag-dispatch';
+import { ChooseBox, useChosen } from './item-picker';
 
 type Step =
   'dispatched' | 'arrived' | 'handover_offered' | 'handover_accepted' | 'handover_declined' | 'delivered';
@@ -67,6 +72,19 @@ export function BagScreen({ me }: { me: Me }) {
     void groupByTransfer(mine).then(setOffered);
   }, [offers.items, me.id]);
 
+  // Refreshes itself: a release or a colleague's offer shows up without a tap.
+  useAutoRefresh(() => {
+    bag.reload();
+    offers.reload();
+  });
+  // Some of a loose group can be chosen (hand two of five to a colleague); none chosen means all.
+  const pick = useChosen();
+  const part = (group: Group): Group => {
+    if (group.transferId) return group;
+    const some = group.items.filter((item) => pick.has(item.itemId));
+    return some.length > 0 ? { ...group, items: some } : group;
+  };
+
   const act = async (group: Group, step: Step, extra: Record<string, unknown> = {}) => {
     setBusy(`${STEP_WORDS[step]}: ${group.items.length} arsip…`);
     setError(null);
@@ -78,6 +96,7 @@ export function BagScreen({ me }: { me: Me }) {
           ? `${STEP_WORDS[step]}: tercatat untuk ${group.items.length} arsip.`
           : `${STEP_WORDS[step]}: disimpan di ponsel, dikirim otomatis saat ada sinyal.`,
       );
+      pick.clear();
       if (outcome === 'sent') {
         bag.reload();
         offers.reload();
@@ -132,22 +151,24 @@ export function BagScreen({ me }: { me: Me }) {
         </Empty>
       )}
       {groups?.map((group) => (
-        <GroupCard key={group.transferId ?? 'lepas'} group={group}>
-          <button type="button" disabled={!!busy} onClick={() => void act(group, 'dispatched')}>
-            Kirim
-          </button>
-          <button type="button" disabled={!!busy} onClick={() => void act(group, 'arrived')}>
+        <GroupCard key={group.transferId ?? 'lepas'} group={group} pick={group.transferId ? undefined : pick}>
+          <DispatchButton
+            group={part(group)}
+            disabled={!!busy}
+            onDispatch={(to) => void act(part(group), 'dispatched', to ? { destinationId: to } : {})}
+          />
+          <button type="button" disabled={!!busy} onClick={() => void act(part(group), 'arrived')}>
             Tiba
           </button>
           <HandOver
             disabled={!!busy}
             me={me}
-            onOffer={(to) => void act(group, 'handover_offered', { toCustodianId: to })}
+            onOffer={(to) => void act(part(group), 'handover_offered', { toCustodianId: to })}
           />
           {!group.transferId && group.items.every((item) => item.kind === 'letter') && (
             <Deliver
               disabled={!!busy}
-              onDeliver={(receivedBy) => void act(group, 'delivered', { receivedBy })}
+              onDeliver={(acknowledgement) => void act(group, 'delivered', { acknowledgement })}
             />
           )}
         </GroupCard>
@@ -157,7 +178,16 @@ export function BagScreen({ me }: { me: Me }) {
   );
 }
 
-function GroupCard({ group, children }: { group: Group; children: preact.ComponentChildren }) {
+function GroupCard({
+  group,
+  pick,
+  children,
+}: {
+  group: Group;
+  pick?: ReturnType<typeof useChosen>;
+  children: preact.ComponentChildren;
+}) {
+  const chosen = pick ? group.items.filter((item) => pick.has(item.itemId)).length : 0;
   return (
     <div class="card group" data-testid="bag-group">
       <h3>
@@ -170,7 +200,25 @@ function GroupCard({ group, children }: { group: Group; children: preact.Compone
         )}{' '}
         · {group.items.length} arsip
       </h3>
-      <ItemList items={group.items} />
+      <ItemList
+        items={group.items}
+        actions={
+          pick && group.items.length > 1
+            ? (item) => (
+                <ChooseBox
+                  item={item}
+                  checked={pick.has(item.itemId)}
+                  onToggle={() => pick.toggle(item.itemId)}
+                />
+              )
+            : undefined
+        }
+      />
+      {pick && group.items.length > 1 && (
+        <p class="hint" data-testid="bag-chosen">
+          {chosen > 0 ? `Untuk ${chosen} arsip yang dipilih:` : 'Untuk semua arsip di kelompok ini:'}
+        </p>
+      )}
       <div class="actions">{children}</div>
     </div>
   );
@@ -190,8 +238,8 @@ function Collect({ onDone }: { onDone: (text: string) => void }) {
       const form = new FormData(event.target as HTMLFormElement);
       const typed = String(form.get('collectTransferId') ?? transferId).trim();
       const release = String(form.get('releaseCode') ?? code).trim();
-      const body: Record<string, unknown> = { type: 'collected' };
-      if (release) body.acknowledgement = { method: 'code', code: release };
+      // The holder's release: the kode serah their screen shows (nothing is collected without it).
+      const body = { type: 'collected', acknowledgement: { method: 'code', code: release } };
       // A scanned label (<base>/i/<itemId>) collects that one item; anything else names a transfer.
       const label = /\/i\/([^/?#\s]+)/.exec(typed);
       if (label) {
@@ -223,11 +271,14 @@ function Collect({ onDone }: { onDone: (text: string) => void }) {
       />
       <Field
         id="releaseCode"
-        label="Kode serah dari petugas (bila ada)"
+        label="Kode serah dari petugas"
+        hint="Minta petugas unit atau depo menampilkan kode serah di layarnya."
         value={code}
-        onValue={setCode}
-        inputMode="numeric"
+        onValue={(value) => setCode(value.toUpperCase())}
+        autoCapitalize="characters"
         autoComplete="off"
+        spellcheck={false}
+        required
       />
       <ErrorNote error={error} />
       <button type="submit" disabled={busy}>
@@ -277,6 +328,7 @@ function HandOver({ me, disabled, onOffer }: { me: Me; disabled: boolean; onOffe
         list="colleagues"
         required
       />
+      <BadgeScan me={me} onPerson={setTo} />
       <datalist id="colleagues">
         {people.map((p) => (
           <option key={p.id} value={p.id}>
@@ -313,10 +365,27 @@ function DeclineButton({ disabled, onDecline }: { disabled: boolean; onDecline: 
   );
 }
 
-/** Diserahkan ke penerima: a letter handed to its addressee unit, with the receiver's name. */
-function Deliver({ disabled, onDeliver }: { disabled: boolean; onDeliver: (receivedBy: string) => void }) {
+type DeliveryAcknowledgement =
+  { method: 'code'; code: string } | { method: 'signature'; name: string; nip?: string; signature: string };
+
+/**
+ * Diserahkan ke penerima: a letter handed to its addressee unit, acknowledged by the receiver:
+ * the kode serah their screen shows, or (without an account) their name, NIP and a signature.
+ */
+function Deliver({
+  disabled,
+  onDeliver,
+}: {
+  disabled: boolean;
+  onDeliver: (acknowledgement: DeliveryAcknowledgement) => void;
+}) {
   const [open, setOpen] = useState(false);
+  const [how, setHow] = useState<'code' | 'signature'>('code');
+  const [code, setCode] = useState('');
   const [name, setName] = useState('');
+  const [nip, setNip] = useState('');
+  const [signature, setSignature] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
   if (!open)
     return (
       <button type="button" class="secondary" disabled={disabled} onClick={() => setOpen(true)}>
@@ -328,11 +397,78 @@ function Deliver({ disabled, onDeliver }: { disabled: boolean; onDeliver: (recei
       class="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
-        onDeliver(name.trim());
+        if (how === 'signature' && !signature) {
+          setMissing(true);
+          return;
+        }
+        onDeliver(
+          how === 'code'
+            ? { method: 'code', code: code.trim() }
+            : {
+                method: 'signature',
+                name: name.trim(),
+                ...(nip.trim() ? { nip: nip.trim() } : {}),
+                signature: signature!,
+              },
+        );
         setOpen(false);
       }}
     >
-      <Field id="receivedBy" label="Nama penerima di unit tujuan" value={name} onValue={setName} required />
+      <fieldset>
+        <legend>Pengakuan penerima</legend>
+        <label>
+          <input type="radio" name="deliverHow" checked={how === 'code'} onChange={() => setHow('code')} />{' '}
+          Dengan kode serah
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="deliverHow"
+            checked={how === 'signature'}
+            onChange={() => setHow('signature')}
+          />{' '}
+          Dengan tanda tangan
+        </label>
+      </fieldset>
+      {how === 'code' ? (
+        <Field
+          id="deliverCode"
+          label="Kode serah dari unit tujuan"
+          value={code}
+          onValue={(value) => setCode(value.toUpperCase())}
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellcheck={false}
+          required
+        />
+      ) : (
+        <>
+          <Field
+            id="receivedBy"
+            label="Nama penerima di unit tujuan"
+            value={name}
+            onValue={setName}
+            required
+          />
+          <Field
+            id="receiverNip"
+            label="NIP penerima (bila ada)"
+            value={nip}
+            onValue={setNip}
+            inputMode="numeric"
+          />
+          <SignaturePad
+            id="receiverSignature"
+            label="Tanda tangan penerima"
+            onSigned={(dataUrl) => (setSignature(dataUrl), setMissing(false))}
+          />
+          {missing && (
+            <p class="error" role="alert">
+              Minta penerima menandatangani dulu.
+            </p>
+          )}
+        </>
+      )}
       <button type="submit">Catat tanda terima</button>
     </form>
   );

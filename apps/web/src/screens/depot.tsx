@@ -13,6 +13,7 @@ import { CameraScanner, ScanVerdict, type ScanAnswer } from '../scan/camera-scan
 import { whereaboutsOf, type Whereabouts } from '../scan/other-transfer';
 import { parseScan } from '../scan/scan-code';
 import { WedgeInput } from '../scan/wedge-input';
+import { useAutoRefresh } from '../auto-refresh';
 
 /** Petugas depo: consignments arrived at (or on their way to) my depot, grouped by transfer. */
 export function DepotScreen({ me }: { me: Me }) {
@@ -27,6 +28,7 @@ export function DepotScreen({ me }: { me: Me }) {
       moving: await groupByTransfer(moving.items.filter((item) => item.destinationId === depot)),
     };
   }, [depot]);
+  useAutoRefresh(incoming.reload);
   const [open, setOpen] = useState('');
   return (
     <Page title="Kiriman masuk">
@@ -47,7 +49,7 @@ export function DepotScreen({ me }: { me: Me }) {
         Muat ulang
       </button>
       <ErrorNote error={incoming.error} />
-      {incoming.loading && <Busy />}
+      {incoming.loading && !incoming.data && <Busy />}
       {incoming.data && (
         <>
           <h2>Sudah tiba, menunggu penerimaan</h2>
@@ -73,8 +75,11 @@ function GroupList({ groups, action, empty }: { groups: Group[]; action?: string
         <li key={g.transferId ?? 'lepas'} class="item-row">
           <strong>{g.transferId ? `Transfer ${g.transferId}` : 'Arsip tanpa transfer'}</strong>
           <span class="meta">{g.items.length} arsip</span>
-          {action && g.transferId && (
-            <a class="button" href={`/depo/terima/${enc(g.transferId)}`}>
+          {action && (
+            <a
+              class="button"
+              href={g.transferId ? `/depo/terima/${enc(g.transferId)}` : '/depo/terima-lepas'}
+            >
               {action}
             </a>
           )}
@@ -138,13 +143,22 @@ export function IntakeScreen({ transferId }: { me: Me; transferId: string }) {
 
   const onScan = async (text: string): Promise<ScanAnswer> => {
     const code = parseScan(text);
-    if (code.kind === 'shelf') {
+    if (code.kind === 'shelf' || code.kind === 'room') {
+      const depot = view.data?.toId;
+      if (code.depotId && depot && code.depotId !== depot)
+        return {
+          verdict: 'not-in-manifest',
+          text: `Label ini milik ${code.depotId}, bukan depo tujuan ${depot}.`,
+        };
+      const shelfHere = code.kind === 'shelf' ? code.shelf : '';
       setRoom(code.room);
-      setShelf(code.shelf);
-      place.current = { room: code.room, shelf: code.shelf };
+      setShelf(shelfHere);
+      place.current = { room: code.room, shelf: shelfHere };
       return {
         verdict: 'accepted',
-        text: `Rak ${code.shelf} (ruang ${code.room}): arsip berikutnya disimpan di sini.`,
+        text: shelfHere
+          ? `Rak ${shelfHere} (ruang ${code.room}): arsip berikutnya disimpan di sini.`
+          : `Ruang ${code.room} (tanpa rak): arsip berikutnya disimpan di sini.`,
       };
     }
     if (code.kind !== 'item')
@@ -322,13 +336,17 @@ export function IntakeScreen({ transferId }: { me: Me; transferId: string }) {
 function DepotWatch({ depot }: { depot: string }) {
   const overdue = useLoad(() => get<{ items: ItemView[] }>('/api/watch/overdue-loans?limit=50'), []);
   const ended = useLoad(() => get<{ items: ItemView[] }>('/api/watch/retention-ended?limit=50'), []);
+  useAutoRefresh(() => {
+    overdue.reload();
+    ended.reload();
+  });
   const here = (items: ItemView[] | undefined) =>
     (items ?? []).filter((item) => !depot || item.depotId === depot);
   return (
     <>
       <h2>Pinjaman lewat tempo</h2>
       <ErrorNote error={overdue.error} />
-      {overdue.loading ? (
+      {overdue.loading && !overdue.data ? (
         <Busy />
       ) : here(overdue.data?.items).length === 0 ? (
         <Empty>Tidak ada pinjaman yang lewat tempo.</Empty>
@@ -337,7 +355,7 @@ function DepotWatch({ depot }: { depot: string }) {
       )}
       <h2>Retensi berakhir</h2>
       <ErrorNote error={ended.error} />
-      {ended.loading ? (
+      {ended.loading && !ended.data ? (
         <Busy />
       ) : here(ended.data?.items).length === 0 ? (
         <Empty>Belum ada arsip yang masa retensinya berakhir.</Empty>

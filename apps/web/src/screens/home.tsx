@@ -7,6 +7,7 @@ import { ReplayScreen } from './replay';
 import { TokensScreen } from './admin-tokens';
 import type { ItemView } from './item';
 import { ItemList } from './item-list';
+import { useAutoRefresh } from '../auto-refresh';
 
 /** The home screen by role (web-app.md): each role starts where its work is. */
 export function HomeScreen({ me }: { me: Me }) {
@@ -20,6 +21,10 @@ export function HomeScreen({ me }: { me: Me }) {
 function OfficerHome() {
   const pending = useLoad(() => get<{ items: ItemView[] }>('/api/watch/pending-handovers?limit=20'), []);
   const transit = useLoad(() => get<{ items: ItemView[] }>('/api/watch/in-transit?limit=20'), []);
+  useAutoRefresh(() => {
+    pending.reload();
+    transit.reload();
+  });
   return (
     <Page title="Beranda petugas arsip">
       <div class="actions">
@@ -31,6 +36,9 @@ function OfficerHome() {
         </a>
         <a class="button secondary" href="/impor">
           Impor daftar arsip
+        </a>
+        <a class="button secondary" href="/inventaris">
+          Inventaris, serahkan ke kurir, cetak label
         </a>
         <a class="button secondary" href="/transfer">
           Transfer
@@ -51,7 +59,8 @@ function WatchList({
   load: { data?: { items: ItemView[] }; error?: unknown; loading: boolean };
   empty: string;
 }) {
-  if (load.loading) return <Busy />;
+  // A refresh keeps the list on screen until the new answer comes.
+  if (load.loading && !load.data) return <Busy />;
   if (load.error) return <ErrorNote error={load.error} />;
   if (!load.data?.items.length) return <Empty>{empty}</Empty>;
   return <ItemList items={load.data.items} />;

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { AcknowledgementDto } from '../../common/acknowledgement.dto';
 
 /** The journey of a consignment; intake has its own route (POST /api/transfers/:id/intake). */
 export const TRANSFER_JOURNEY_TYPES = [
@@ -64,6 +76,17 @@ export class TransferEventDto {
   @IsNotEmpty()
   @MaxLength(2000)
   reason?: string;
+
+  @ApiPropertyOptional({
+    type: AcknowledgementDto,
+    description:
+      'collected (required): the origin’s release for the whole consignment: a kode serah issued for the origin (one code covers every item of the sitting) or a signature; a courier’s own `account` is 403',
+  })
+  @ValidateIf((dto: TransferEventDto) => dto.type === 'collected' || dto.acknowledgement !== undefined)
+  @IsObject({ message: 'acknowledgement is required and must be an object' })
+  @ValidateNested()
+  @Type(() => AcknowledgementDto)
+  acknowledgement?: AcknowledgementDto;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
