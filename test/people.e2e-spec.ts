@@ -340,9 +340,12 @@ describe('release codes', () => {
     const codes = t.app.get(ReleaseCodeRepository);
     const check = (placeId: string, courierId: string) =>
       codes.check({ code: issued.body.code, placeId, courierId });
-    expect(check('kec-babelan', 'PTAJ-1').valid).toBe(false);
-    expect(check('kec-cikarang-utara', 'PTAJ-1')).toMatchObject({ valid: true, issuedBy: 'OFFICER-REL' });
-    expect(check('kec-cikarang-utara', 'PTAJ-2')).toEqual({
+    expect((await check('kec-babelan', 'PTAJ-1')).valid).toBe(false);
+    expect(await check('kec-cikarang-utara', 'PTAJ-1')).toMatchObject({
+      valid: true,
+      issuedBy: 'OFFICER-REL',
+    });
+    expect(await check('kec-cikarang-utara', 'PTAJ-2')).toEqual({
       valid: false,
       reason: 'used-by-another-courier',
     });

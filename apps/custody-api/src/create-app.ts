@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@jejak/config';
-import { TokenRepository } from '@jejak/directory';
+import { TokenStore } from '@jejak/directory';
 import { AppModule, requestIdOf } from './app.module';
 import { edgeServerOptions } from './common/http-edge';
 import { API_CACHE_CONTROL, useSecurityHeaders } from './common/security-headers';
@@ -104,12 +104,14 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   setUpOpenApi(app);
   await app.init();
 
-  const tokens = app.get(TokenRepository);
+  const tokens = app.get(TokenStore);
   let generatedAdminToken: string | null = null;
-  if (!config.adminToken && tokens.isEmpty()) {
-    generatedAdminToken = tokens.create(
-      { name: 'first admin (generated at start-up)', role: 'admin', unitId: null, principalId: 'admin' },
-      'system:start-up',
+  if (!config.adminToken && (await tokens.isEmpty())) {
+    generatedAdminToken = (
+      await tokens.create(
+        { name: 'first admin (generated at start-up)', role: 'admin', unitId: null, principalId: 'admin' },
+        'system:start-up',
+      )
     ).token;
   }
   return { app, generatedAdminToken };

@@ -49,7 +49,10 @@ export interface ImportRequest {
   /** Check every row and answer what would be recorded (`preview`), recording nothing. */
   dryRun?: boolean;
   /** Gives each recorded item its short code (none on a dry run). */
-  shortCodes?: ShortCodeAssigner;
+  /** `reserve`, when given, is awaited first with one wish per row (a store over the network). */
+  shortCodes?: ShortCodeAssigner & {
+    reserve?(wanted: readonly { originUnitId: string; occurredAt: string }[]): Promise<void>;
+  };
 }
 
 /** A row as it would be registered: the item's fields; its id only when the list gives one. */
@@ -127,6 +130,15 @@ export async function importDaftarArsip(
   let done = 0;
   const importId = `imp-${seed('import')}`;
   let handled;
+  if (!request.dryRun) {
+    await request.shortCodes?.reserve?.(
+      parsed.rows.flatMap(({ body }) =>
+        typeof body.originUnitId === 'string'
+          ? [{ originUnitId: body.originUnitId, occurredAt: new Date().toISOString() }]
+          : [],
+      ),
+    );
+  }
   try {
     handled = await new CommandPipeline(store).handleMany<
       DecidedEvent,

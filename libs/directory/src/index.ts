@@ -13,4 +13,8 @@ export * from './session.repository';
 export * from './release-code.repository';
 export * from './party-lookup';
 export * from './short-code.repository';
+export * from './port/directory.port';
+export * from './sqlite/sqlite-directory';
+export * from './sqlite/sqlite-idempotency.store';
+export { connectMongoDirectory, directoryDatabaseName } from './mongodb/mongodb-directory';
 export * from './signature-image.store';

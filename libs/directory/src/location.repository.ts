@@ -47,6 +47,20 @@ const toLocation = (row: LocationRow): DirectoryLocation => ({
 const matches = (l: DirectoryLocation, q: string): boolean =>
   [l.name, l.id, l.kemendagriCode ?? ''].some((s) => s.toLowerCase().includes(q));
 
+/** The places that pass the filter, by type and then name (both adapters list alike). */
+export function listLocations(
+  places: Iterable<DirectoryLocation>,
+  filter: LocationFilter = {},
+): DirectoryLocation[] {
+  const q = filter.q?.trim().toLowerCase();
+  return [...places]
+    .filter((l) => (filter.type ? l.type === filter.type : true))
+    .filter((l) => (filter.parentId ? l.parentId === filter.parentId : true))
+    .filter((l) => (filter.active !== undefined ? l.active === filter.active : true))
+    .filter((l) => (q ? matches(l, q) : true))
+    .sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name, 'id'));
+}
+
 /** The directory of units and places, held in memory for the domain's lookups. */
 export class LocationRepository {
   private readonly byId = new Map<string, DirectoryLocation>();
@@ -70,13 +84,7 @@ export class LocationRepository {
   }
 
   list(filter: LocationFilter = {}): DirectoryLocation[] {
-    const q = filter.q?.trim().toLowerCase();
-    return [...this.byId.values()]
-      .filter((l) => (filter.type ? l.type === filter.type : true))
-      .filter((l) => (filter.parentId ? l.parentId === filter.parentId : true))
-      .filter((l) => (filter.active !== undefined ? l.active === filter.active : true))
-      .filter((l) => (q ? matches(l, q) : true))
-      .sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name, 'id'));
+    return listLocations(this.byId.values(), filter);
   }
 
   /** Throws DirectoryError('id-is-a-person') when a person has that id: the two never collide. */

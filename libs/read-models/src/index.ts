@@ -7,3 +7,5 @@ export * from './create-read-models';
 export * from './sqlite/sqlite-read-models';
 export * from './mongodb/mongodb-read-models';
 export { clampLimit, decodeItemCursor, encodeItemCursor } from './paging';
+export * from './projector/projector-lease';
+export * from './projector/leased-projector';

@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '@jejak/custody';
-import {
-  openDirectoryDatabase,
-  LocationRepository,
-  openShortCodeDatabase,
-  ShortCodeRepository,
-  TokenRepository,
-} from '@jejak/directory';
+import type { TokenStore } from '@jejak/directory';
 import {
   describeError,
   duplicateMessage,
@@ -18,6 +12,7 @@ import {
 } from '@jejak/daftar-arsip';
 import { Progress } from '../progress';
 import { UsageError, type CliContext, type Output } from '../cli-context';
+import { openOperatorDirectory } from '../operator-directory';
 
 const USAGE =
   'usage: jejak import daftar-arsip FILE.csv|FILE.xlsx [--unit ORIGIN_UNIT_ID] [--as PRINCIPAL_ID] [--dry-run] [--allow-duplicate]';
@@ -51,13 +46,12 @@ export async function importCommand(
     return 1;
   }
 
-  const db = openDirectoryDatabase(context.config.dataDir);
-  let shortCodes: ShortCodeRepository | undefined;
+  const directory = await openOperatorDirectory(context.config);
   try {
-    const locations = new LocationRepository(db);
+    const { locations, tokens } = directory.stores;
     if (unitId && !locations.get(unitId)) throw new UsageError(`unknown unit '${unitId}'`);
-    const actor = actorFor(new TokenRepository(db), principalId);
-    const ledger = new ImportLedger(db);
+    const actor = await actorFor(tokens, principalId);
+    const ledger = new ImportLedger(directory.file());
     const fingerprint = listFingerprint(read.table, unitId);
     const earlier = ledger.earlier(fingerprint);
     if (earlier.length > 0 && options['allow-duplicate'] !== true) {
@@ -65,7 +59,7 @@ export async function importCommand(
       return 1;
     }
     const store = await context.events();
-    shortCodes = new ShortCodeRepository(openShortCodeDatabase(context.config.dataDir));
+    const shortCodes = directory.shortCodes();
     // The same list, unit and actor is the same import until it is done: a second run completes a
     // cut-off one, never doubles it; an import asked for again (--allow-duplicate) is a new one.
     const request = sha256(`${unitId ?? ''}|${actor.id}|${fingerprint}|${earlier.length}`);
@@ -115,15 +109,14 @@ export async function importCommand(
     output.out(JSON.stringify({ importId, imported, recorded, position, itemIds }, null, 2));
     return 0;
   } finally {
-    shortCodes?.close();
-    db.close();
+    await directory.close();
   }
 }
 
 /** As the holder of a token (its role and unit decide, as over HTTP), or as the operator (admin). */
-function actorFor(tokens: TokenRepository, principalId: string | undefined): Actor {
+async function actorFor(tokens: TokenStore, principalId: string | undefined): Promise<Actor> {
   if (!principalId) return { id: `cli:${process.env.USER ?? 'operator'}`, role: 'admin', unitId: null };
-  const token = tokens.list().find((t) => t.principalId === principalId && !t.revokedAt);
+  const token = (await tokens.list()).find((t) => t.principalId === principalId && !t.revokedAt);
   if (!token) throw new UsageError(`no active token for principal '${principalId}' (jejak token list)`);
   return { id: token.principalId, role: token.role, unitId: token.unitId };
 }

@@ -1,17 +1,12 @@
-import {
-  CredentialRepository,
-  DirectoryError,
-  LocationRepository,
-  openDirectoryDatabase,
-  PeopleRepository,
-} from '@jejak/directory';
+import { DirectoryError } from '@jejak/directory';
 import { UsageError, type CliContext, type Output } from '../cli-context';
+import { openOperatorDirectory } from '../operator-directory';
 
 const CLI_ACTOR = `cli:${process.env.USER ?? 'operator'}`;
 const USAGE = 'usage: jejak person list | sign-in-code ID [--minutes M] | deactivate ID';
 
 /**
- * `jejak person …` on the data dir, for the operator: a sign-in code lets an admin back in when no
+ * `jejak person …` on the service's directory (MongoDB with MONGODB_URL, else the data dir), for the operator: a sign-in code lets an admin back in when no
  * admin can sign in any more; deactivation ends a person's tokens and sessions at once, as
  * `PATCH /api/people/:id` does (the running service sees it on its next request).
  */
@@ -21,13 +16,12 @@ export async function personCommand(
   options: Record<string, string | boolean | undefined>,
   output: Output,
 ): Promise<number> {
-  const db = openDirectoryDatabase(context.config.dataDir);
+  const directory = await openOperatorDirectory(context.config);
   try {
-    new LocationRepository(db);
-    const people = new PeopleRepository(db);
+    const { people, credentials } = directory.stores;
     const [action, id] = args;
     if (action === 'list') {
-      for (const p of people.list({ limit: 1_000_000 })) {
+      for (const p of await people.list({ limit: 1_000_000 })) {
         output.out(
           [
             p.id,
@@ -41,7 +35,7 @@ export async function personCommand(
       return 0;
     }
     if (action === 'sign-in-code' && id) {
-      const person = people.get(id);
+      const person = await people.get(id);
       if (!person?.active) {
         output.err(person ? `person '${id}' is deactivated` : `no person '${id}' (jejak person list)`);
         return 1;
@@ -50,14 +44,14 @@ export async function personCommand(
       if (!Number.isInteger(minutes) || minutes < 5 || minutes > 1440) {
         throw new UsageError('--minutes: a whole number from 5 to 1440');
       }
-      const code = new CredentialRepository(db).createSignInCode(id, CLI_ACTOR, minutes * 60_000);
+      const code = await credentials.createSignInCode(id, CLI_ACTOR, minutes * 60_000);
       output.out(JSON.stringify({ personId: id, ...code }, null, 2));
       output.err('The code is shown only now and works once: POST /api/session { "signInCode": … }.');
       return 0;
     }
     if (action === 'deactivate' && id) {
       try {
-        people.update(id, { active: false }, CLI_ACTOR);
+        await people.update(id, { active: false }, CLI_ACTOR);
       } catch (error) {
         if (!(error instanceof DirectoryError)) throw error;
         output.err(error.message);
@@ -68,6 +62,6 @@ export async function personCommand(
     }
     throw new UsageError(USAGE);
   } finally {
-    db.close();
+    await directory.close();
   }
 }

@@ -1,13 +1,36 @@
-import { Projector, rebuildReadModels } from '@jejak/read-models';
+import { hostname } from 'node:os';
+import {
+  LeasedProjector,
+  MongoReadModels,
+  Projector,
+  ProjectorLease,
+  rebuildReadModels,
+} from '@jejak/read-models';
 import { Progress } from '../progress';
 import { UsageError, type CliContext, type Output } from '../cli-context';
 
-/** `jejak project`: runs the projector alone (API replicas then run with JEJAK_RUN_PROJECTOR=false). */
+/**
+ * `jejak project`: runs the projector alone (API replicas then run with JEJAK_RUN_PROJECTOR=false).
+ * On MongoDB read models it takes the same lease as the API replicas, so even beside a replica
+ * that projects, one of them does at a time.
+ */
 export async function projectCommand(context: CliContext, output: Output): Promise<number> {
-  const projector = new Projector(await context.events(), await context.reads());
+  const reads = await context.reads();
+  const own = new Projector(await context.events(), reads);
+  const projector =
+    reads instanceof MongoReadModels
+      ? new LeasedProjector(
+          new ProjectorLease(reads.projectorLeases(), { holderId: `${hostname()}:${process.pid}:cli` }),
+          own,
+          reads,
+          { onError: (error) => output.err(`could not renew the projector's lease: ${error.message}`) },
+        )
+      : own;
   await projector.start();
   output.err(
-    `projecting from position ${projector.appliedPosition() ?? 'the start'}; stop with Ctrl-C or SIGTERM`,
+    projector instanceof LeasedProjector && projector.role() === 'standby'
+      ? 'standing by: another process holds the projector lease; stop with Ctrl-C or SIGTERM'
+      : `projecting from position ${projector.appliedPosition() ?? 'the start'}; stop with Ctrl-C or SIGTERM`,
   );
   // The projector's watchers do not hold the process open (the service must be able to exit):
   // this timer does, until a signal.

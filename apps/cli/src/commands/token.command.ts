@@ -1,21 +1,21 @@
 import { ROLES, type Role } from '@jejak/custody';
-import { DirectoryError, openDirectoryDatabase, LocationRepository, TokenRepository } from '@jejak/directory';
+import { DirectoryError, type NewToken, type TokenStore } from '@jejak/directory';
 import { UsageError, type CliContext, type Output } from '../cli-context';
+import { openOperatorDirectory } from '../operator-directory';
 
 const CLI_ACTOR = `cli:${process.env.USER ?? 'operator'}`;
 
-/** `jejak token create|list|revoke`: the same tokens as POST/DELETE /api/tokens, on the data dir. */
+/** `jejak token create|list|revoke`: the same tokens as POST/DELETE /api/tokens, in the same store. */
 export async function tokenCommand(
   context: CliContext,
   args: string[],
   options: Record<string, string | boolean | undefined>,
   output: Output,
 ): Promise<number> {
-  const db = openDirectoryDatabase(context.config.dataDir);
+  // The places are seeded on a new store: a principal id that is a place's id is refused.
+  const directory = await openOperatorDirectory(context.config);
   try {
-    // The places first (a new store is seeded): a principal id that is a place's id is refused.
-    const locations = new LocationRepository(db);
-    const tokens = new TokenRepository(db);
+    const { locations, tokens } = directory.stores;
     const [action, id] = args;
     if (action === 'create') {
       const role = options.role as Role | undefined;
@@ -28,7 +28,7 @@ export async function tokenCommand(
         throw new UsageError(`a ${role} token needs --unit`);
       if (unitId && !locations.get(unitId)) throw new UsageError(`unknown unit '${unitId}'`);
       const principalId = options.principal as string | undefined;
-      const { record, token } = createToken(tokens, { name, role, unitId, principalId });
+      const { record, token } = await createToken(tokens, { name, role, unitId, principalId });
       output.out(
         JSON.stringify(
           { id: record.id, principalId: record.principalId, role, unitId: record.unitId, token },
@@ -40,7 +40,7 @@ export async function tokenCommand(
       return 0;
     }
     if (action === 'list') {
-      for (const t of tokens.list()) {
+      for (const t of await tokens.list()) {
         output.out(
           [
             t.id,
@@ -55,7 +55,7 @@ export async function tokenCommand(
       return 0;
     }
     if (action === 'revoke' && id) {
-      if (!tokens.revoke(id, CLI_ACTOR)) {
+      if (!(await tokens.revoke(id, CLI_ACTOR))) {
         output.err(`no active token '${id}'`);
         return 1;
       }
@@ -66,14 +66,14 @@ export async function tokenCommand(
       'usage: jejak token create --name N --role R [--unit U] [--principal P] | list | revoke ID',
     );
   } finally {
-    db.close();
+    await directory.close();
   }
 }
 
 /** A token for its person (made from the token when new); the directory's refusals are usage errors. */
-function createToken(tokens: TokenRepository, input: Parameters<TokenRepository['create']>[0]) {
+async function createToken(tokens: TokenStore, input: NewToken) {
   try {
-    return tokens.create(input, CLI_ACTOR);
+    return await tokens.create(input, CLI_ACTOR);
   } catch (error) {
     throw error instanceof DirectoryError ? new UsageError(error.message) : error;
   }

@@ -4,8 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import {
   csrfTokenMatches,
-  SessionRepository,
-  TokenRepository,
+  SessionStore,
+  TokenStore,
   type ActiveSession,
   type Principal,
 } from '@jejak/directory';
@@ -67,14 +67,14 @@ export class TokenGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(TokenRepository) private readonly tokens: TokenRepository,
-    @Inject(SessionRepository) private readonly sessions: SessionRepository,
+    @Inject(TokenStore) private readonly tokens: TokenStore,
+    @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.failures = new FailedAuthLimiter(config.authFailuresPerMinute);
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
       context.getHandler(),
       context.getClass(),
@@ -88,7 +88,7 @@ export class TokenGuard implements CanActivate {
     const credential = bearerTokenOf(request) ?? sessionSecretOf(request);
     const principal =
       blockedFor === 0 || (credential !== null && mayTryWhileBlocked(credential))
-        ? this.authenticate(request, reply)
+        ? await this.authenticate(request, reply)
         : null;
     if (!principal && blockedFor > 0) {
       void reply.header('Retry-After', String(blockedFor));
@@ -110,14 +110,14 @@ export class TokenGuard implements CanActivate {
     return true;
   }
 
-  private authenticate(
+  private async authenticate(
     request: FastifyRequest & Record<string, unknown>,
     reply: FastifyReply,
-  ): Principal | null {
+  ): Promise<Principal | null> {
     const bearer = bearerTokenOf(request);
     if (bearer) return this.tokens.authenticate(bearer);
     const secret = sessionSecretOf(request);
-    const session = secret ? this.sessions.resolve(secret) : null;
+    const session = secret ? await this.sessions.resolve(secret) : null;
     if (!secret || !session) {
       // An ended or idle session's cookie is of no further use: the browser may drop it.
       if (request.headers.cookie?.includes(`${SESSION_COOKIE}=`)) {

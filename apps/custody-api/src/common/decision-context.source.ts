@@ -8,7 +8,7 @@ import {
   type PartyLookup,
 } from '@jejak/custody';
 import type { Checked } from '@jejak/event-store';
-import { LocationRepository, PeopleRepository, partyLookupOf } from '@jejak/directory';
+import { LocationStore, PeopleStore, partyLookupOf } from '@jejak/directory';
 import { AcknowledgementEvidence } from './acknowledgement-evidence';
 
 /**
@@ -21,8 +21,8 @@ export class DecisionContextSource {
   private readonly handoverTtlHours: number;
 
   constructor(
-    @Inject(LocationRepository) private readonly locations: LocationRepository,
-    @Inject(PeopleRepository) people: PeopleRepository,
+    @Inject(LocationStore) private readonly locations: LocationStore,
+    @Inject(PeopleStore) private readonly people: PeopleStore,
     @Inject(AcknowledgementEvidence) private readonly evidence: AcknowledgementEvidence,
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
@@ -32,9 +32,15 @@ export class DecisionContextSource {
 
   /**
    * The pipeline's context step. Stored times are UTC with milliseconds, so an offline scan sent
-   * as +07:00 sorts with the rest.
+   * as +07:00 sorts with the rest. The domain looks people and places up synchronously, in the
+   * copy the stores keep in memory: it is brought up to date first (with MongoDB one small read,
+   * so a change made on another replica counts; with SQLite nothing to do).
    */
-  contextFor(actor: Actor, occurredAt: string | undefined): (now: string) => Checked<DecisionContext> {
+  async contextFor(
+    actor: Actor,
+    occurredAt: string | undefined,
+  ): Promise<(now: string) => Checked<DecisionContext>> {
+    await Promise.all([this.locations.refresh(), this.people.refresh()]);
     return (now) => {
       const when = validateOccurredAt(occurredAt, now);
       if (!when.ok) return when;

@@ -106,7 +106,7 @@ export class DisposalCommandHandler {
       tokenId: principal.tokenId,
       request: idempotency,
       idScope: ['disposal'],
-      context: this.contexts.contextFor(actor, request.occurredAt),
+      context: await this.contexts.contextFor(actor, request.occurredAt),
       gather: async () =>
         new Map(
           await Promise.all(

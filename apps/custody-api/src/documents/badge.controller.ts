@@ -33,7 +33,7 @@ export class BadgeController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     // Who exists is no secret (GET /api/people/:id is open to every token): 404 before 403.
-    const person = this.sources.person(id);
+    const person = await this.sources.person(id);
     if (!person) throw new ApiProblem('not-found', `No person '${id}'.`);
     if (principal.role !== 'admin' && principal.principalId !== id)
       throw new ApiProblem('forbidden', 'Only an admin prints the badge of someone else.');
@@ -43,7 +43,7 @@ export class BadgeController {
         personId: person.id,
         name: person.name,
         jabatan: person.jabatan ?? JABATAN[person.role],
-        unit: person.unitId ? this.sources.directory().unitName(person.unitId) : null,
+        unit: person.unitId ? (await this.sources.directory()).unitName(person.unitId) : null,
       },
       this.sources.heading,
     );

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
-import { LocationRepository, PeopleRepository, TokenRepository, type Person } from '@jejak/directory';
+import { LocationStore, PeopleStore, TokenStore, type Person } from '@jejak/directory';
 import {
   LOG_CHECKPOINT,
   noCheckpointYet,
@@ -15,9 +15,9 @@ import { signatoryOf, type DocumentDirectory } from './signatories';
 export class DocumentSources {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(LocationRepository) private readonly locations: LocationRepository,
-    @Inject(TokenRepository) private readonly tokens: TokenRepository,
-    @Inject(PeopleRepository) private readonly people: PeopleRepository,
+    @Inject(LocationStore) private readonly locations: LocationStore,
+    @Inject(TokenStore) private readonly tokens: TokenStore,
+    @Inject(PeopleStore) private readonly people: PeopleStore,
     @Optional() @Inject(LOG_CHECKPOINT) private readonly checkpointSource: CheckpointSource | null,
   ) {}
 
@@ -31,13 +31,14 @@ export class DocumentSources {
 
   /**
    * Names as of now: a unit's directory name; a person with the name, NIP and jabatan of the
-   * people directory, else as the tokens name them.
+   * people directory, else as the tokens name them. Read once per document: the people from the
+   * copy in memory (refreshed first), the tokens' names from the store.
    */
-  directory(): DocumentDirectory {
-    const tokens = this.tokens.list();
+  async directory(): Promise<DocumentDirectory> {
+    const [tokens] = await Promise.all([this.tokens.list(), this.people.refresh(), this.locations.refresh()]);
     return {
       person: (id) => {
-        const person = this.people.get(id);
+        const person = this.people.known(id);
         const holders = person
           ? [
               ...tokens,
@@ -57,7 +58,7 @@ export class DocumentSources {
   }
 
   /** A person of the people directory (whose badge is printed), or undefined. */
-  person(id: string): Person | undefined {
+  person(id: string): Promise<Person | undefined> {
     return this.people.get(id);
   }
 

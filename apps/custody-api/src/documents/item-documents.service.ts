@@ -23,7 +23,12 @@ export class ItemDocumentsService {
 
   async loan(itemId: string, reader: Principal): Promise<PdfFile> {
     const view = await this.reads.item(itemId);
-    const data = toLoanReportData(view, await this.reads.trail(itemId), this.sources.directory(), reader);
+    const data = toLoanReportData(
+      view,
+      await this.reads.trail(itemId),
+      await this.sources.directory(),
+      reader,
+    );
     if (!data)
       throw new ApiProblem('not-found', `Item '${itemId}' has never been lent (belum pernah dipinjam).`);
     return {
@@ -34,7 +39,7 @@ export class ItemDocumentsService {
 
   async receipt(itemId: string, reader: Principal): Promise<PdfFile> {
     const view = await this.reads.item(itemId);
-    const data = toReceiptData(view, await this.reads.trail(itemId), this.sources.directory(), reader);
+    const data = toReceiptData(view, await this.reads.trail(itemId), await this.sources.directory(), reader);
     if (!data)
       throw new ApiProblem('not-found', `No delivery of a letter '${itemId}' is recorded (belum diterima).`);
     return {
@@ -49,7 +54,7 @@ export class ItemDocumentsService {
     const data = toDisposalReportData(
       baNumber,
       await this.reads.endedUnder(baNumber),
-      this.sources.directory(),
+      await this.sources.directory(),
       reader,
     );
     if (!data) throw new ApiProblem('not-found', `No item was disposed or transferred under '${baNumber}'.`);

@@ -34,7 +34,7 @@ export class LabelsService {
     const unknown = itemIds.filter((_, index) => views[index] === null);
     if (unknown.length > 0)
       throw new ApiProblem('not-found', `No item ${unknown.map((id) => `'${id}'`).join(', ')}.`);
-    const directory = this.sources.directory();
+    const directory = await this.sources.directory();
     const labels = (views as ItemView[]).map((view) =>
       this.label(view, reader, directory.unitName(view.originUnitId)),
     );

@@ -34,6 +34,22 @@ describe('GET /health/ready', () => {
     expect(await readiness({ isRunning: () => true, problem: () => null })).toMatchObject({ status: 'ok' });
   });
 
+  it('says whether this replica holds the projector lease; a standby is ready too', async () => {
+    const standby = { holdsLease: false, holderId: 'api-2:41:ab' };
+    expect(
+      await readiness({ isRunning: () => true, problem: () => null, lease: () => standby }),
+    ).toMatchObject({
+      status: 'ok',
+      info: { projections: { status: 'up', ...standby } },
+    });
+    const holder = { holdsLease: true, holderId: 'api-1:40:cd' };
+    expect(
+      await readiness({ isRunning: () => true, problem: () => null, lease: () => holder }),
+    ).toMatchObject({
+      info: { projections: { status: 'up', holdsLease: true } },
+    });
+  });
+
   it('is down, saying why, while the projector runs but is stuck', async () => {
     const answer = await readiness({ isRunning: () => true, problem: () => 'access denied reading $all' });
     expect(answer).toMatchObject({

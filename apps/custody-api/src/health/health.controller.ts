@@ -58,11 +58,17 @@ export class HealthController {
       () => this.probe('eventStore', () => this.eventStore.ping()),
       () => this.probe('readModels', () => this.readModels.ping()),
       () =>
-        this.probe('projections', async () => {
-          if (!this.projector.isRunning()) throw new Error('projections are not running');
-          const problem = this.projector.problem?.();
-          if (problem) throw new Error(`projections are stuck: ${problem}`);
-        }),
+        this.probe(
+          'projections',
+          async () => {
+            if (!this.projector.isRunning()) throw new Error('projections are not running');
+            const problem = this.projector.problem?.();
+            if (problem) throw new Error(`projections are stuck: ${problem}`);
+          },
+          // With shared read models: does this replica project (holds the lease) or stand by? A
+          // standby is ready all the same: it serves reads of what the holder projects.
+          () => this.projector.lease?.() ?? {},
+        ),
       // Up after start-up repairs (the service works on what the log holds), but what they found
       // stays visible; down once SQLite reported a damaged file while serving.
       () => {
@@ -80,11 +86,15 @@ export class HealthController {
     ]);
   }
 
-  private async probe(key: string, check: () => Promise<void>) {
+  private async probe(
+    key: string,
+    check: () => Promise<void>,
+    details: () => Record<string, unknown> = () => ({}),
+  ) {
     const indicator = this.indicators.check(key);
     try {
       await check();
-      return indicator.up();
+      return indicator.up(details());
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });
     }

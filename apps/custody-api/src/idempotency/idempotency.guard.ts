@@ -49,7 +49,7 @@ function stableStringify(value: unknown): string {
 export class IdempotencyGuard implements CanActivate {
   constructor(@Inject(IdempotencyRepository) private readonly repository: IdempotencyRepository) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & Record<string, unknown>>();
     const key = request.headers['idempotency-key'];
     if (key === undefined) return true;
@@ -71,7 +71,7 @@ export class IdempotencyGuard implements CanActivate {
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.url.split('?')[0]}\n${stableStringify(request.body ?? null)}`)
       .digest('hex');
-    const earlier = this.repository.find(sealing);
+    const earlier = await this.repository.find(sealing);
     if (earlier) {
       if (earlier.requestHash !== requestHash) {
         throw new ApiProblem('idempotency-key-reused', 'This Idempotency-Key was used for another request.');

@@ -13,13 +13,13 @@ export function saveIdempotentAnswers(
   repository: IdempotencyRepository,
   logger: Pick<Logger, 'error'>,
 ): void {
-  fastify.addHook('onSend', (request, reply, payload, done) => {
+  fastify.addHook('onSend', async (request, reply, payload) => {
     const pending = idempotencyOf(request);
     if (!pending || reply.statusCode < 200 || reply.statusCode >= 500 || typeof payload !== 'string') {
-      return done(null, payload);
+      return payload;
     }
     try {
-      repository.save(pending.sealing, {
+      await repository.save(pending.sealing, {
         requestHash: pending.request.requestHash,
         status: reply.statusCode,
         body: JSON.parse(payload),
@@ -29,6 +29,6 @@ export function saveIdempotentAnswers(
       // answer still goes out.
       logger.error(`could not store the answer to Idempotency-Key: ${(error as Error).message}`);
     }
-    done(null, payload);
+    return payload;
   });
 }

@@ -13,7 +13,7 @@ import type Database from 'better-sqlite3';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { deterministicUuid, EVENT_STORE, type EventStore } from '@jejak/event-store';
-import { toActor, type Principal, LocationRepository, ShortCodeRepository } from '@jejak/directory';
+import { toActor, type Principal, LocationStore, ShortCodeStore } from '@jejak/directory';
 import {
   ACCEPTED_COLUMNS,
   UNKNOWN_COLUMN_MESSAGE,
@@ -88,10 +88,10 @@ export class ImportQueryDto {
 export class ImportsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(LocationRepository) private readonly locations: LocationRepository,
+    @Inject(LocationStore) private readonly locations: LocationStore,
     @Inject(TransferCommandHandler) private readonly transfers: TransferCommandHandler,
     @Inject(DIRECTORY_DB) directoryDb: Database.Database,
-    @Inject(ShortCodeRepository) private readonly shortCodes: ShortCodeRepository,
+    @Inject(ShortCodeStore) private readonly shortCodes: ShortCodeStore,
   ) {
     this.ledger = new ImportLedger(directoryDb);
   }

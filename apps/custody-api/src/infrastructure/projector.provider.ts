@@ -10,6 +10,8 @@ export interface ProjectorHandle {
   isRunning(): boolean;
   /** Why the projector is stuck (last error, no progress since), or null. */
   problem?(): string | null;
+  /** With shared MongoDB read models: whether this replica holds the projector's lease. */
+  lease?(): { holdsLease: boolean; holderId: string };
 }
 
 export const PROJECTOR = Symbol('PROJECTOR');

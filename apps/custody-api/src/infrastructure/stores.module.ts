@@ -7,7 +7,9 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import {
   createEventStore,
@@ -19,7 +21,10 @@ import {
 } from '@jejak/event-store';
 import {
   createReadModels,
+  LeasedProjector,
+  MongoReadModels,
   Projector,
+  ProjectorLease,
   READ_MODEL_QUERIES,
   READ_MODEL_STORE,
   SqliteReadModels,
@@ -27,12 +32,21 @@ import {
 } from '@jejak/read-models';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import {
+  connectMongoDirectory,
+  CredentialStore,
+  IDEMPOTENCY_FILE,
+  IdempotencyStore,
+  LocationStore,
   openDirectoryDatabase,
-  LocationRepository,
   openShortCodeDatabase,
+  PeopleStore,
+  SessionStore,
   SHORT_CODE_FILE,
-  ShortCodeRepository,
-  TokenRepository,
+  ShortCodeStore,
+  SqliteIdempotencyStore,
+  sqliteDirectory,
+  TokenStore,
+  type Directory,
 } from '@jejak/directory';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { CommandMetrics } from '../metrics/command-metrics';
@@ -43,6 +57,44 @@ import { isStorageFull } from '../common/problem-exception.filter';
 import { StorageHealth } from '../health/storage-health';
 
 export const DIRECTORY_DB = Symbol('DIRECTORY_DB');
+/** The directory port's stores: MongoDB with MONGODB_URL (shared by replicas), else SQLite. */
+export const DIRECTORY = Symbol('DIRECTORY');
+
+/** Each store of the directory, injectable by its port's class. */
+const DIRECTORY_STORES = (
+  [
+    [LocationStore, 'locations'],
+    [PeopleStore, 'people'],
+    [TokenStore, 'tokens'],
+    [SessionStore, 'sessions'],
+    [CredentialStore, 'credentials'],
+    [ShortCodeStore, 'shortCodes'],
+    [IdempotencyStore, 'idempotency'],
+  ] as const
+).map(([provide, key]) => ({ provide, inject: [DIRECTORY], useFactory: (d: Directory) => d[key] }));
+
+async function openDirectory(config: AppConfig, db: Database.Database, integrity: StoreIntegrity) {
+  const options = { adminToken: config.adminToken, sessionIdleMs: config.session.idleMs };
+  if (config.mongodbUrl) return connectMongoDirectory(config.mongodbUrl, options);
+  integrity.checkBeforeOpen(SHORT_CODE_FILE);
+  integrity.checkBeforeOpen(IDEMPOTENCY_FILE);
+  const directory = sqliteDirectory(
+    {
+      directory: db,
+      shortCodes: openShortCodeDatabase(config.dataDir),
+      idempotency: new SqliteIdempotencyStore(config.dataDir),
+    },
+    options,
+  );
+  // After the places are seeded: a token's principal that is a place id is told apart.
+  const { created, revokedPlaceIds } = await directory.people.migrateTokenPrincipals();
+  const logger = new Logger('People');
+  if (created.length > 0) logger.log(`${created.length} token holders became people of the directory`);
+  if (revokedPlaceIds.length > 0) {
+    logger.warn(`tokens revoked: their principal id is a place id (${revokedPlaceIds.join(', ')})`);
+  }
+  return directory;
+}
 
 /** Logs the first start's tree build over existing events at every tenth of the way. */
 function logCatchUpProgress(logger: Logger): (done: number, total: number) => void {
@@ -79,30 +131,15 @@ function logCatchUpProgress(logger: Logger): (done: number, total: number) => vo
       },
     },
     {
-      provide: LocationRepository,
-      inject: [DIRECTORY_DB],
-      useFactory: (db: Database.Database) => new LocationRepository(db),
+      provide: DIRECTORY,
+      inject: [APP_CONFIG, DIRECTORY_DB, StoreIntegrity],
+      useFactory: openDirectory,
     },
-    {
-      provide: ShortCodeRepository,
-      inject: [APP_CONFIG, StoreIntegrity],
-      useFactory: (config: AppConfig, integrity: StoreIntegrity) => {
-        integrity.checkBeforeOpen(SHORT_CODE_FILE);
-        return new ShortCodeRepository(openShortCodeDatabase(config.dataDir));
-      },
-    },
-    {
-      provide: TokenRepository,
-      inject: [DIRECTORY_DB, APP_CONFIG],
-      useFactory: (db: Database.Database, config: AppConfig) => new TokenRepository(db, config.adminToken),
-    },
+    ...DIRECTORY_STORES,
     {
       provide: IdempotencyRepository,
-      inject: [APP_CONFIG, StoreIntegrity],
-      useFactory: (config: AppConfig, integrity: StoreIntegrity) => {
-        integrity.checkBeforeOpen('idempotency.sqlite');
-        return new IdempotencyRepository(config.dataDir);
-      },
+      inject: [IdempotencyStore],
+      useFactory: (store: IdempotencyStore) => new IdempotencyRepository(store),
     },
     {
       provide: EVENT_STORE,
@@ -167,21 +204,30 @@ function logCatchUpProgress(logger: Logger): (done: number, total: number) => vo
         metrics: CommandMetrics,
         storage: StorageHealth,
         integrity: StoreIntegrity,
-      ): ProjectorHandle =>
-        config.runProjector
-          ? new Projector(eventStore, store, {
-              onLag: (ms: number) => {
-                metrics.projectionLag.observe({ projection: 'items' }, ms / 1000);
-                storage.reportWritten('read models');
-              },
-              // A full disk is logged once per change of state (StorageHealth), not at every retry.
-              onError: (error: Error) => {
-                if (isStorageFull(error)) storage.reportFull('read models');
-                else if (isDamagedFileError(error)) integrity.damageSeen(error);
-                else new Logger('Projector').error(`projection failed: ${error.message}`);
-              },
-            })
-          : new RemoteProjectorHandle(store),
+      ): ProjectorHandle => {
+        if (!config.runProjector) return new RemoteProjectorHandle(store);
+        const projector = new Projector(eventStore, store, {
+          onLag: (ms: number) => {
+            metrics.projectionLag.observe({ projection: 'items' }, ms / 1000);
+            storage.reportWritten('read models');
+          },
+          // A full disk is logged once per change of state (StorageHealth), not at every retry.
+          onError: (error: Error) => {
+            if (isStorageFull(error)) storage.reportFull('read models');
+            else if (isDamagedFileError(error)) integrity.damageSeen(error);
+            else new Logger('Projector').error(`projection failed: ${error.message}`);
+          },
+        });
+        if (!(store instanceof MongoReadModels)) return projector;
+        // Shared read models: of N replicas one projects at a time (see LeasedProjector).
+        const logger = new Logger('ProjectorLease');
+        const lease = new ProjectorLease(store.projectorLeases(), {
+          holderId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        });
+        return new LeasedProjector(lease, projector, store, {
+          onError: (error) => logger.warn(`could not renew the projector's lease: ${error.message}`),
+        });
+      },
     },
   ],
   exports: [
@@ -190,9 +236,8 @@ function logCatchUpProgress(logger: Logger): (done: number, total: number) => vo
     CommandMetrics,
     ReadModelGate,
     DIRECTORY_DB,
-    LocationRepository,
-    ShortCodeRepository,
-    TokenRepository,
+    DIRECTORY,
+    ...DIRECTORY_STORES.map((store) => store.provide),
     IdempotencyRepository,
     EVENT_STORE,
     READ_MODEL_STORE,
@@ -207,9 +252,8 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(PROJECTOR) private readonly projector: ProjectorHandle,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    @Inject(IdempotencyRepository) private readonly idempotency: IdempotencyRepository,
-    @Inject(DIRECTORY_DB) private readonly directory: Database.Database,
-    @Inject(ShortCodeRepository) private readonly shortCodes: ShortCodeRepository,
+    @Inject(DIRECTORY) private readonly directory: Directory,
+    @Inject(DIRECTORY_DB) private readonly directoryDb: Database.Database,
     @Inject(StoreIntegrity) private readonly integrity: StoreIntegrity,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -226,9 +270,9 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     await this.projector.stop();
     await this.eventStore.close();
     await this.readModels.close();
-    this.idempotency.close();
-    this.directory.close();
-    this.shortCodes.close();
+    await this.directory.close();
+    // With MongoDB the file stays open for the import ledger alone.
+    if (this.directoryDb.open) this.directoryDb.close();
     this.integrity.release();
     if (signal) this.logger.log(`stopped cleanly on ${signal}`);
   }

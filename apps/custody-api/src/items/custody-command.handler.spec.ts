@@ -20,8 +20,9 @@ import {
   type ReleaseCodeRepository,
   type SignatureImageStore,
   type Principal,
-  type LocationRepository,
-  type PeopleRepository,
+  type LocationStore,
+  type PeopleStore,
+  type ShortCodeStore,
 } from '@jejak/directory';
 import Database from 'better-sqlite3';
 import { AcknowledgementEvidence } from '../common/acknowledgement-evidence';
@@ -46,19 +47,28 @@ describe('CustodyCommandHandler with its item state cache', () => {
   /** The test directory's people: every actor of the fixtures, active. */
   const peopleOf = (actors: typeof ACTORS) =>
     ({
-      get: (id: string) => {
+      known: (id: string) => {
         const actor = Object.values(actors).find((candidate) => candidate.id === id);
         return actor && { ...actor, name: actor.id, active: true };
       },
-    }) as unknown as PeopleRepository;
+      refresh: async () => undefined,
+    }) as unknown as PeopleStore;
+  const placesOf = () =>
+    ({ lookup: lookupLocation, refresh: async () => undefined }) as unknown as LocationStore;
+  /** The SQLite counters, which take their numbers in assign (reserve has nothing to do). */
+  const countersOf = (repository: ShortCodeRepository): ShortCodeStore => ({
+    assign: (unit: string, at: string) => repository.assign(unit, at),
+    reserve: async () => undefined,
+    close: async () => repository.close(),
+  });
 
-  let codes: ShortCodeRepository;
+  let codes: ShortCodeStore;
   /** Signature images kept, by hash; no release code is known. */
   let images: Map<string, Buffer>;
   let evidence: AcknowledgementEvidence;
 
   beforeEach(() => {
-    codes = new ShortCodeRepository(new Database(':memory:'));
+    codes = countersOf(new ShortCodeRepository(new Database(':memory:')));
     images = new Map();
     const imageStore: SignatureImageStore = {
       keep: ({ hash, png }) => void images.set(hash, png),
@@ -71,7 +81,7 @@ describe('CustodyCommandHandler with its item state cache', () => {
     evidence = new AcknowledgementEvidence(noCodes, imageStore);
     dir = mkdtempSync(join(tmpdir(), 'jejak-handler-'));
     store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
-    const locations = { lookup: lookupLocation } as unknown as LocationRepository;
+    const locations = placesOf();
     handler = new CustodyCommandHandler(
       store,
       new DecisionContextSource(locations, peopleOf(ACTORS), evidence),
@@ -225,11 +235,7 @@ describe('CustodyCommandHandler with its item state cache', () => {
     const other = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
     const otherHandler = new CustodyCommandHandler(
       other,
-      new DecisionContextSource(
-        { lookup: lookupLocation } as unknown as LocationRepository,
-        peopleOf(ACTORS),
-        evidence,
-      ),
+      new DecisionContextSource(placesOf(), peopleOf(ACTORS), evidence),
       new CommandMetrics(),
       codes,
       evidence,

@@ -10,7 +10,6 @@ import {
   type DecidedEvent,
   type DecisionContext,
   type ItemState,
-  type ShortCodeAssigner,
 } from '@jejak/custody';
 import {
   CommandPipeline,
@@ -19,7 +18,7 @@ import {
   type IdempotentRequest,
   type StreamFold,
 } from '@jejak/event-store';
-import { toActor, type Principal, ShortCodeRepository, type SignatureImage } from '@jejak/directory';
+import { toActor, type Principal, ShortCodeStore, type SignatureImage } from '@jejak/directory';
 import { AcknowledgementEvidence, givenCode } from '../common/acknowledgement-evidence';
 import { DecisionContextSource } from '../common/decision-context.source';
 import { pipelineProblem } from '../common/pipeline-problem';
@@ -68,7 +67,7 @@ export class CustodyCommandHandler {
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(DecisionContextSource) private readonly contexts: DecisionContextSource,
     @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
-    @Inject(ShortCodeRepository) private readonly shortCodes: ShortCodeAssigner,
+    @Inject(ShortCodeStore) private readonly shortCodes: ShortCodeStore,
     @Inject(AcknowledgementEvidence) private readonly evidence: AcknowledgementEvidence,
   ) {
     this.pipeline = new CommandPipeline(store);
@@ -89,6 +88,11 @@ export class CustodyCommandHandler {
     const actor = toActor(principal);
     // One number per request, taken only once the registration is decided (retries reuse it).
     let code: string | undefined;
+    // A store over the network takes its number now: the decision's assign is synchronous.
+    const occurredAt = request.occurredAt ?? new Date().toISOString();
+    if (command.type === 'registered' && Number.isFinite(Date.parse(occurredAt))) {
+      await this.shortCodes.reserve([{ originUnitId: command.data.originUnitId, occurredAt }]);
+    }
     const assign = (ctx: DecisionContext): string =>
       this.shortCodes.assign(command.type === 'registered' ? command.data.originUnitId : '', ctx.occurredAt);
     const handled = await this.pipeline.handle<DecidedEvent, CustodyEvent, ItemState, DecisionContext>({
@@ -99,7 +103,7 @@ export class CustodyCommandHandler {
       expectedRevision: request.expectedRevision,
       tokenId: principal.tokenId,
       request: request.idempotency,
-      context: this.contexts.contextFor(actor, request.occurredAt),
+      context: await this.contexts.contextFor(actor, request.occurredAt),
       decide: (state, ctx) =>
         this.evidence.settle(
           withShortCode(decide(command, state, ctx), () => (code ??= assign(ctx))),

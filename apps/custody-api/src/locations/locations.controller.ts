@@ -1,16 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type Database from 'better-sqlite3';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
-import {
-  auditOf,
-  LocationRepository,
-  type AuditEntry,
-  type DirectoryLocation,
-  type Principal,
-} from '@jejak/directory';
-import { DIRECTORY_DB } from '../infrastructure/stores.module';
+import { LocationStore, type AuditEntry, type DirectoryLocation, type Principal } from '@jejak/directory';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { disclosedItems } from '../common/item-disclosure';
 import { ApiProblem } from '../common/problem';
@@ -27,9 +19,8 @@ import { CreateLocationDto, LocationListQueryDto, UpdateLocationDto } from './cr
 @Controller('api/locations')
 export class LocationsController {
   constructor(
-    @Inject(LocationRepository) private readonly locations: LocationRepository,
+    @Inject(LocationStore) private readonly locations: LocationStore,
     @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
-    @Inject(DIRECTORY_DB) private readonly db: Database.Database,
   ) {}
 
   @Get()
@@ -42,7 +33,10 @@ export class LocationsController {
   @Idempotent()
   @ApiCreatedResponse({ type: LocationDto })
   @ApiProblems(409)
-  create(@Body() dto: CreateLocationDto, @CurrentPrincipal() principal: Principal): DirectoryLocation {
+  create(
+    @Body() dto: CreateLocationDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DirectoryLocation> {
     if (this.locations.get(dto.id))
       throw new ApiProblem('already-exists', `Location '${dto.id}' already exists.`);
     if (dto.parentId !== undefined && !this.locations.get(dto.parentId)) {
@@ -70,7 +64,7 @@ export class LocationsController {
     @Param('id') id: string,
     @Body() dto: UpdateLocationDto,
     @CurrentPrincipal() principal: Principal,
-  ): DirectoryLocation {
+  ): Promise<DirectoryLocation> {
     if (dto.name == null && dto.parentId === undefined && dto.active == null) {
       throw new ApiProblem('validation-failed', 'Nothing to change: give name, parentId or active.', {
         errors: [{ field: 'body', message: 'name, parentId or active required' }],
@@ -82,9 +76,9 @@ export class LocationsController {
   @Get(':id/changes')
   @ApiOkResponse({ type: LocationChangesDto })
   @ApiProblems(404)
-  changes(@Param('id') id: string): { locationId: string; changes: AuditEntry[] } {
+  async changes(@Param('id') id: string): Promise<{ locationId: string; changes: AuditEntry[] }> {
     this.get(id);
-    return { locationId: id, changes: auditOf(this.db, id) };
+    return { locationId: id, changes: await this.locations.changes(id) };
   }
 
   @ReadsProjection()

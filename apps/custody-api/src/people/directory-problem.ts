@@ -21,9 +21,9 @@ export function directoryProblem(error: unknown): unknown {
 }
 
 /** Runs a directory change, answering its refusals as problems. */
-export function orProblem<T>(change: () => T): T {
+export async function orProblem<T>(change: () => Promise<T>): Promise<T> {
   try {
-    return change();
+    return await change();
   } catch (error) {
     throw directoryProblem(error);
   }

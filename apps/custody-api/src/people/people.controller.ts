@@ -36,7 +36,7 @@ export class PeopleController {
   @Get()
   @ApiOperation({ summary: 'List people (any token: a courier finds a colleague to hand over to)' })
   @ApiOkResponse({ type: PeopleListDto })
-  list(@Query() query: PeopleQueryDto): { people: Person[]; nextCursor: string | null } {
+  list(@Query() query: PeopleQueryDto): Promise<{ people: Person[]; nextCursor: string | null }> {
     return this.people.list(query);
   }
 
@@ -47,7 +47,7 @@ export class PeopleController {
   one(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
-  ): Person & { signIn?: PersonSignInDto } {
+  ): Promise<Person & { signIn?: PersonSignInDto }> {
     return this.people.one(id, principal);
   }
 
@@ -55,7 +55,7 @@ export class PeopleController {
   @ApiOperation({ summary: "A person's recorded changes (who, when, before → after), oldest first" })
   @ApiOkResponse({ type: PersonChangesDto })
   @ApiProblems(404)
-  changes(@Param('id') id: string): { personId: string; changes: AuditEntry[] } {
+  changes(@Param('id') id: string): Promise<{ personId: string; changes: AuditEntry[] }> {
     return this.people.changes(id);
   }
 
@@ -64,7 +64,7 @@ export class PeopleController {
   @ApiOperation({ summary: 'Add a person (admin)' })
   @ApiCreatedResponse({ type: PersonDto })
   @ApiProblems(400, 409)
-  create(@Body() dto: CreatePersonDto, @CurrentPrincipal() principal: Principal): Person {
+  create(@Body() dto: CreatePersonDto, @CurrentPrincipal() principal: Principal): Promise<Person> {
     return this.people.create(dto, principal);
   }
 
@@ -78,7 +78,7 @@ export class PeopleController {
     @Param('id') id: string,
     @Body() dto: UpdatePersonDto,
     @CurrentPrincipal() principal: Principal,
-  ): Person {
+  ): Promise<Person> {
     return this.people.update(id, dto, principal);
   }
 
@@ -113,7 +113,7 @@ export class PeopleController {
     @Body() dto: SignInCodeRequestDto,
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
-  ): SignInCodeDto {
+  ): Promise<SignInCodeDto> {
     return this.people.signInCode(id, dto, principal, {
       protocol: request.protocol,
       host: request.headers.host,

@@ -1,18 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type Database from 'better-sqlite3';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import {
-  auditOf,
-  CredentialRepository,
+  CredentialStore,
   hashPassword,
-  PeopleRepository,
-  SessionRepository,
+  PeopleStore,
+  SessionStore,
   type AuditEntry,
   type Person,
   type Principal,
 } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
-import { DIRECTORY_DB } from '../infrastructure/stores.module';
 import { orProblem } from './directory-problem';
 import type {
   CreatePersonDto,
@@ -36,16 +33,15 @@ export interface RequestOrigin {
 @Injectable()
 export class PeopleService {
   constructor(
-    @Inject(PeopleRepository) private readonly people: PeopleRepository,
-    @Inject(CredentialRepository) private readonly credentials: CredentialRepository,
-    @Inject(SessionRepository) private readonly sessions: SessionRepository,
-    @Inject(DIRECTORY_DB) private readonly db: Database.Database,
+    @Inject(PeopleStore) private readonly people: PeopleStore,
+    @Inject(CredentialStore) private readonly credentials: CredentialStore,
+    @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  list(query: PeopleQueryDto): { people: Person[]; nextCursor: string | null } {
+  async list(query: PeopleQueryDto): Promise<{ people: Person[]; nextCursor: string | null }> {
     const limit = query.limit ?? DEFAULT_PAGE;
-    const page = this.people.list({
+    const page = await this.people.list({
       unitId: query.unitId,
       role: query.role,
       q: query.q,
@@ -59,28 +55,28 @@ export class PeopleService {
   }
 
   /** An admin also sees whether the person has a password and live sessions. */
-  one(id: string, reader: Principal): Person & { signIn?: PersonSignInDto } {
-    const person = this.get(id);
+  async one(id: string, reader: Principal): Promise<Person & { signIn?: PersonSignInDto }> {
+    const person = await this.get(id);
     if (reader.role !== 'admin') return person;
     return {
       ...person,
       signIn: {
-        hasPassword: this.credentials.passwordHashOf(id) !== null,
-        liveSessions: this.sessions.liveCount(id),
+        hasPassword: (await this.credentials.passwordHashOf(id)) !== null,
+        liveSessions: await this.sessions.liveCount(id),
       },
     };
   }
 
-  changes(id: string): { personId: string; changes: AuditEntry[] } {
-    this.get(id);
-    return { personId: id, changes: auditOf(this.db, id) };
+  async changes(id: string): Promise<{ personId: string; changes: AuditEntry[] }> {
+    await this.get(id);
+    return { personId: id, changes: await this.people.changes(id) };
   }
 
-  create(dto: CreatePersonDto, principal: Principal): Person {
+  create(dto: CreatePersonDto, principal: Principal): Promise<Person> {
     return orProblem(() => this.people.create(dto, principal.principalId));
   }
 
-  update(id: string, dto: UpdatePersonDto, principal: Principal): Person {
+  update(id: string, dto: UpdatePersonDto, principal: Principal): Promise<Person> {
     return orProblem(() => this.people.update(id, dto, principal.principalId));
   }
 
@@ -95,22 +91,27 @@ export class PeopleService {
     if (!own && principal.role !== 'admin') {
       throw new ApiProblem('forbidden', 'Only the person themselves or an admin may set their password.');
     }
-    this.get(id);
+    await this.get(id);
     const hash = await hashPassword(password);
-    this.credentials.setPasswordHash(id, hash, principal.principalId);
+    await this.credentials.setPasswordHash(id, hash, principal.principalId);
     const current = own ? currentSessionId : undefined;
-    this.sessions.endAllOf(id, principal.principalId, own ? 'password-changed' : 'password-reset', current);
+    await this.sessions.endAllOf(
+      id,
+      principal.principalId,
+      own ? 'password-changed' : 'password-reset',
+      current,
+    );
   }
 
-  signInCode(
+  async signInCode(
     id: string,
     dto: SignInCodeRequestDto,
     principal: Principal,
     origin: RequestOrigin,
-  ): SignInCodeDto {
-    const person = this.get(id);
+  ): Promise<SignInCodeDto> {
+    const person = await this.get(id);
     if (!person.active) throw new ApiProblem('invalid-transition', `Person '${id}' is deactivated.`);
-    const { signInCode, expiresAt } = this.credentials.createSignInCode(
+    const { signInCode, expiresAt } = await this.credentials.createSignInCode(
       id,
       principal.principalId,
       (dto.validMinutes ?? DEFAULT_SIGN_IN_CODE_MINUTES) * 60_000,
@@ -125,8 +126,8 @@ export class PeopleService {
     };
   }
 
-  private get(id: string): Person {
-    const person = this.people.get(id);
+  private async get(id: string): Promise<Person> {
+    const person = await this.people.get(id);
     if (!person) throw new ApiProblem('not-found', `No person '${id}'.`);
     return person;
   }

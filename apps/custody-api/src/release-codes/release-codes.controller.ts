@@ -2,7 +2,7 @@ import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import {
-  LocationRepository,
+  LocationStore,
   ReleaseCodeRepository,
   type IssuedReleaseCode,
   type Principal,
@@ -30,8 +30,9 @@ export class ReleaseCodeDto {
 @Controller('api/release-codes')
 export class ReleaseCodesController {
   constructor(
+    // Where the custody rule verifies codes (see PeopleModule): directory.sqlite.
     @Inject(ReleaseCodeRepository) private readonly codes: ReleaseCodeRepository,
-    @Inject(LocationRepository) private readonly locations: LocationRepository,
+    @Inject(LocationStore) private readonly locations: LocationStore,
   ) {}
 
   @Post()

@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { DISPOSITIONS, type Disposition } from '@jejak/custody';
 import { READ_MODEL_QUERIES, type ReadModelQueries } from '@jejak/read-models';
-import { LocationRepository, type Principal } from '@jejak/directory';
+import { LocationStore, type Principal } from '@jejak/directory';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { printable } from '../documents/may-read';
 import { ApiProblem } from '../common/problem';
@@ -46,7 +46,7 @@ export class DisposalListQueryDto extends ReadQueryDto {
 export class DisposalListController {
   constructor(
     @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
-    @Inject(LocationRepository) private readonly locations: LocationRepository,
+    @Inject(LocationStore) private readonly locations: LocationStore,
     @Inject(DocumentSources) private readonly sources: DocumentSources,
   ) {}
 

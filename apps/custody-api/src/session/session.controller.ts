@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
-import { csrfTokenOf, SessionRepository, type ActiveSession, type Principal } from '@jejak/directory';
+import { csrfTokenOf, SessionStore, type ActiveSession, type Principal } from '@jejak/directory';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Public } from '../auth/public.decorator';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie';
@@ -34,7 +34,7 @@ const view = (secret: string, session: ActiveSession): SessionDto => ({
 export class SessionController {
   constructor(
     @Inject(SignInService) private readonly signIn: SignInService,
-    @Inject(SessionRepository) private readonly sessions: SessionRepository,
+    @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -95,14 +95,14 @@ export class SessionController {
   @ApiOperation({ summary: 'Sign out: the session ends and its cookie is cleared' })
   @ApiNoContentResponse({ description: 'Signed out' })
   @ApiProblems(401, 403, 404)
-  end(
+  async end(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentPrincipal() principal: Principal,
-  ): void {
+  ): Promise<void> {
     const signedIn = requestSessionOf(request);
     if (!signedIn) throw noSession();
-    this.sessions.end(signedIn.session.id, principal.principalId, 'signed-out');
+    await this.sessions.end(signedIn.session.id, principal.principalId, 'signed-out');
     clearSessionCookie(reply, this.config.session.cookieSecure);
   }
 }

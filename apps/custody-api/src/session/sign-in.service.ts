@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import {
-  CredentialRepository,
+  CredentialStore,
   dummyPasswordHash,
-  PeopleRepository,
-  SessionRepository,
+  PeopleStore,
+  SessionStore,
   verifyPassword,
   type ActiveSession,
 } from '@jejak/directory';
@@ -34,9 +34,9 @@ export class SignInService {
   private readonly gate = new PasswordCheckGate(CONCURRENT_CHECKS, WAITING_CHECKS);
 
   constructor(
-    @Inject(PeopleRepository) private readonly people: PeopleRepository,
-    @Inject(CredentialRepository) private readonly credentials: CredentialRepository,
-    @Inject(SessionRepository) private readonly sessions: SessionRepository,
+    @Inject(PeopleStore) private readonly people: PeopleStore,
+    @Inject(CredentialStore) private readonly credentials: CredentialStore,
+    @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const { slowAfter, lockAfter, lockMs } = config.session;
@@ -53,22 +53,24 @@ export class SignInService {
     // Counted before the check, so that requests sent in parallel cannot all pass the lock-out.
     this.lockout.recordFailure(id, address, now);
     const personId =
-      'signInCode' in attempt ? this.byCode(attempt) : await this.gate.run(() => this.byPassword(attempt));
+      'signInCode' in attempt
+        ? await this.byCode(attempt)
+        : await this.gate.run(() => this.byPassword(attempt));
     if (personId === null) return { outcome: 'refused' };
     this.lockout.recordSuccess(id, address);
-    const { secret, session } = this.sessions.start(personId, id === null ? 'code' : 'password');
+    const { secret, session } = await this.sessions.start(personId, id === null ? 'code' : 'password');
     return { outcome: 'signed-in', secret, session };
   }
 
   private async byPassword(attempt: { personId: string; password: string }): Promise<string | null> {
-    const person = this.people.get(attempt.personId);
-    const stored = person ? this.credentials.passwordHashOf(person.id) : null;
+    const person = await this.people.get(attempt.personId);
+    const stored = person ? await this.credentials.passwordHashOf(person.id) : null;
     const matches = await verifyPassword(attempt.password, stored ?? (await dummyPasswordHash()));
     return matches && stored !== null && person?.active ? person.id : null;
   }
 
-  private byCode(attempt: { signInCode: string }): string | null {
-    const personId = this.credentials.consumeSignInCode(attempt.signInCode);
-    return personId !== null && this.people.get(personId)?.active ? personId : null;
+  private async byCode(attempt: { signInCode: string }): Promise<string | null> {
+    const personId = await this.credentials.consumeSignInCode(attempt.signInCode);
+    return personId !== null && (await this.people.get(personId))?.active ? personId : null;
   }
 }

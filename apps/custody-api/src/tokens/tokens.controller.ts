@@ -6,7 +6,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { type Principal, LocationRepository, TokenRepository } from '@jejak/directory';
+import { type Principal, LocationStore, TokenStore } from '@jejak/directory';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
 import { Idempotent } from '../idempotency/idempotent.decorator';
@@ -20,21 +20,24 @@ import { CreateTokenDto, TokenCreatedDto } from './create-token.dto';
 @Controller('api/tokens')
 export class TokensController {
   constructor(
-    @Inject(TokenRepository) private readonly tokens: TokenRepository,
-    @Inject(LocationRepository) private readonly locations: LocationRepository,
+    @Inject(TokenStore) private readonly tokens: TokenStore,
+    @Inject(LocationStore) private readonly locations: LocationStore,
   ) {}
 
   @Post()
   @Idempotent()
   @ApiCreatedResponse({ type: TokenCreatedDto })
   @ApiProblems(400, 409)
-  create(@Body() dto: CreateTokenDto, @CurrentPrincipal() principal: Principal): TokenCreatedDto {
+  async create(
+    @Body() dto: CreateTokenDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TokenCreatedDto> {
     if (dto.unitId !== undefined && !this.locations.get(dto.unitId)) {
       throw new ApiProblem('validation-failed', `Unknown unitId '${dto.unitId}'.`, {
         errors: [{ field: 'unitId', message: 'no such location' }],
       });
     }
-    const { record, token } = orProblem(() =>
+    const { record, token } = await orProblem(() =>
       this.tokens.create(
         { name: dto.name, role: dto.role, unitId: dto.unitId, principalId: dto.principalId },
         principal.principalId,
@@ -52,8 +55,8 @@ export class TokensController {
 
   @Get()
   @ApiOkResponse({ type: TokenListDto })
-  list() {
-    return { tokens: this.tokens.list() };
+  async list() {
+    return { tokens: await this.tokens.list() };
   }
 
   /** Who this token is: the web app's "Masuk dengan token" learns the role, unit and person from it. */
@@ -67,8 +70,8 @@ export class TokensController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked: refused from the next request on' })
   @ApiProblems(404)
-  revoke(@Param('id') id: string, @CurrentPrincipal() principal: Principal): void {
-    if (!this.tokens.revoke(id, principal.principalId)) {
+  async revoke(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    if (!(await this.tokens.revoke(id, principal.principalId))) {
       throw new ApiProblem('not-found', `No active token '${id}'.`);
     }
   }

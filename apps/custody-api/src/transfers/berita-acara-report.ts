@@ -21,7 +21,7 @@ export class BeritaAcaraReport {
       state,
       events,
       await this.reads.items(state.itemIds),
-      this.sources.directory(),
+      await this.sources.directory(),
       reader,
       checkpoint?.line ?? null,
     );

@@ -147,7 +147,7 @@ export class TransferCommandHandler {
       tokenId: principal.tokenId,
       request: idempotency,
       idScope: ['transfer'],
-      context: this.contexts.contextFor(actor, request.occurredAt),
+      context: await this.contexts.contextFor(actor, request.occurredAt),
       gather: async (state) => ({
         manifest: await this.readManifest(command, state),
         baNumber: await this.readBaNumberClaim(command),

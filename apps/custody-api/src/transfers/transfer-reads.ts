@@ -15,7 +15,7 @@ import {
   type TransferQuery,
   type TransferSummary,
 } from '@jejak/read-models';
-import { LocationRepository, TokenRepository } from '@jejak/directory';
+import { LocationStore } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
 
 export interface LoadedTransfer {
@@ -32,8 +32,7 @@ export class TransferReads {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_QUERIES) private readonly readModels: ReadModelQueries,
-    @Inject(LocationRepository) private readonly locations: LocationRepository,
-    @Inject(TokenRepository) private readonly tokens: TokenRepository,
+    @Inject(LocationStore) private readonly locations: LocationStore,
   ) {}
 
   async transfer(transferId: string): Promise<LoadedTransfer> {

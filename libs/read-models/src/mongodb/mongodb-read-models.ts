@@ -33,6 +33,7 @@ import {
 import { createIndexes } from './mongodb-indexes';
 import { itemFilter } from './mongodb-item-filter';
 import { MongoReadModelWriter } from './mongodb-writer';
+import type { LeaseCollection, LeaseDocument } from '../projector/projector-lease';
 
 const DEFAULT_DATABASE = 'jejak';
 
@@ -167,6 +168,15 @@ export class MongoReadModels extends MongoReadModelWriter implements ReadModelSt
     await dropCollections(this.db, REBUILD_COLLECTIONS);
     await createIndexes(this.db, REBUILD_COLLECTIONS);
     return new MongoRebuild(this.client, this.db, REBUILD_COLLECTIONS, this.transactionsSupported);
+  }
+
+  /** The collection of the projector's lease (see ProjectorLease), beside the checkpoints. */
+  projectorLeases(): LeaseCollection {
+    const leases = this.db.collection<LeaseDocument>('projector_lease');
+    return {
+      findOneAndUpdate: (filter, update, options) => leases.findOneAndUpdate(filter, update, options),
+      updateOne: (filter, update) => leases.updateOne(filter, update),
+    };
   }
 
   async ping(): Promise<void> {
