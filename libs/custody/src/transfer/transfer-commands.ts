@@ -5,7 +5,8 @@ export interface TransferCommandData {
   transfer_created: { baNumber: string; fromId: string; toId: string; itemIds: string[] };
   collected: { locationId?: string };
   dispatched: { destinationId?: string };
-  handover_offered: { toCustodianId: string };
+  /** `itemIds`: hand over only these of the items the courier carries (a partial consignment handover). */
+  handover_offered: { toCustodianId: string; itemIds?: string[] };
   handover_accepted: Record<string, never>;
   handover_declined: { reason: string };
   handover_withdrawn: { reason: string };
