@@ -215,7 +215,12 @@ function offeredItems(
   const errors: FieldError[] = given.flatMap((itemId, index) =>
     mine.includes(itemId)
       ? []
-      : [{ field: `itemIds[${index}]`, message: `'${itemId}' is not a manifest item '${courierId}' carries` }],
+      : [
+          {
+            field: `itemIds[${index}]`,
+            message: `'${itemId}' is not a manifest item '${courierId}' carries`,
+          },
+        ],
   );
   if (errors.length > 0) {
     const summary = errors.map((error) => `${error.field} ${error.message}`).join('; ');
@@ -226,8 +231,7 @@ function offeredItems(
 }
 
 /** The manifest items the pending handover would pass on. */
-const handedOver = (state: TransferState): string[] =>
-  state.pendingHandover?.itemIds ?? state.itemIds;
+const handedOver = (state: TransferState): string[] => state.pendingHandover?.itemIds ?? state.itemIds;
 
 const givenIds = (results: readonly IntakeResult[]): Set<string> =>
   new Set(results.map((result) => result.itemId));

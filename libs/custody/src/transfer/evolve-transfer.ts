@@ -48,7 +48,10 @@ function applyTransferEffect(
         locationId: event.data.locationId,
         custodianId: event.data.custodianId,
         carriage: Object.fromEntries(
-          state.itemIds.map((itemId) => [itemId, { custodianId: event.data.custodianId, stage: 'collected' }]),
+          state.itemIds.map((itemId) => [
+            itemId,
+            { custodianId: event.data.custodianId, stage: 'collected' },
+          ]),
         ),
       };
     case 'dispatched':
@@ -92,10 +95,13 @@ function applyTransferEffect(
       // An item with its outcome is the receiving side's (or, rejected, back in its courier's hands).
       const carriage = { ...state.carriage };
       for (const result of event.data.results) delete carriage[result.itemId];
+      // A (lapsed) offer of these items ends with their intake; one of another part still stands.
+      const offered = state.pendingHandover?.itemIds;
+      const touched = !offered || event.data.results.some((result) => offered.includes(result.itemId));
       return {
         ...state,
         intake: [...(state.intake ?? []), ...event.data.results],
-        pendingHandover: null,
+        pendingHandover: touched ? null : state.pendingHandover,
         carriage,
       };
     }

@@ -43,7 +43,12 @@ export interface TransferEventData {
    */
   dispatched: { fromLocationId: string | null; destinationId: string; itemIds?: string[] };
   /** `expiresAt` is absent in offers recorded before transfer offers lapsed (they never lapse). */
-  handover_offered: { fromCustodianId: string; toCustodianId: string; expiresAt?: string; itemIds?: string[] };
+  handover_offered: {
+    fromCustodianId: string;
+    toCustodianId: string;
+    expiresAt?: string;
+    itemIds?: string[];
+  };
   handover_accepted: { fromCustodianId: string; toCustodianId: string; itemIds?: string[] };
   handover_declined: { fromCustodianId: string; toCustodianId: string; reason: string };
   handover_withdrawn: { fromCustodianId: string; toCustodianId: string; reason: string };
