@@ -70,10 +70,6 @@ describeWithBrowser('done when: the whole custody story in a real browser', () =
     await heading(page, 'Masuk ke Jejak');
   };
 
-  /** The row of an item list that names `title`. */
-  const row = (page: Page, title: string) =>
-    page.getByTestId('item-list').getByRole('listitem').filter({ hasText: title });
-
   describe.each(['phone', 'desktop'] as ViewportName[])('at %s size', (viewport) => {
     const tag = viewport === 'phone' ? 'P' : 'D';
     const officerId = `PETUGAS-${tag}`;

@@ -202,7 +202,7 @@ function custodyPassings(
         takenFrom.add(key);
         const carried =
           split && courier
-            ? Object.keys(carriage).filter((id) => carriage[id]!.custodianId === courier)
+            ? Object.keys(carriage).filter((id) => carriage[id].custodianId === courier)
             : itemIds;
         lines.push({
           at: event.occurredAt,

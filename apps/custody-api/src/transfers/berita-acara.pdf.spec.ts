@@ -125,8 +125,8 @@ describe('renderBeritaAcara', () => {
     const { text } = await textOf(
       data({
         handovers: [
-          handovers[0]!,
-          { ...handovers[1]!, items: 'no. 3 daftar arsip (1 dari 3 berkas)' },
+          handovers[0],
+          { ...handovers[1], items: 'no. 3 daftar arsip (1 dari 3 berkas)' },
           {
             at: '2026-11-30T03:00:00.000Z',
             from: 'kurir Budi Santoso (KURIR-A)',

@@ -41,7 +41,7 @@ const STAGE_ORDER: readonly CarriageStage[] = ['collected', 'in_transit', 'arriv
 /** The furthest stage any part has reached: something has arrived, so the receiving side may begin. */
 export function statusOfCarriage(state: TransferState): TransferStatus {
   const stages = Object.values(state.carriage).map((carried) => STAGE_ORDER.indexOf(carried.stage));
-  return stages.length === 0 ? state.status : STAGE_ORDER[Math.max(...stages)]!;
+  return stages.length === 0 ? state.status : STAGE_ORDER[Math.max(...stages)];
 }
 
 /**
@@ -57,6 +57,6 @@ export function statusForCourier(
   if (!['collected', 'in_transit', 'arrived'].includes(state.status)) return state.status;
   const mine = carriedBy(state, custodianId);
   if (mine.length === 0) return isSplit(state) ? wanted : state.status;
-  if (mine.some((itemId) => state.carriage[itemId]!.stage === wanted)) return wanted;
-  return state.carriage[mine[0]!]!.stage;
+  if (mine.some((itemId) => state.carriage[itemId].stage === wanted)) return wanted;
+  return state.carriage[mine[0]].stage;
 }

@@ -139,7 +139,7 @@ function withCarriage(
  */
 function leadCustodian(state: TransferState, fallback: string): string {
   const first = state.itemIds.find((itemId) => state.carriage[itemId]);
-  return first ? state.carriage[first]!.custodianId : fallback;
+  return first ? state.carriage[first].custodianId : fallback;
 }
 
 export function replayTransfer(events: readonly TransferEvent[]): MaybeTransferState {
