@@ -145,7 +145,7 @@ describe('a partial consignment handover', () => {
 });
 
 describe('refusals of a split consignment (recording nothing)', () => {
-  it('offering an item the courier does not carry is 422 and names it', () => {
+  it('offering an item the courier does not carry is refused (validation-failed) and names it', () => {
     const { world } = givenSplit();
     expectRefused(
       world,
@@ -157,7 +157,7 @@ describe('refusals of a split consignment (recording nothing)', () => {
     );
   });
 
-  it('an empty or repeated subset is 422', () => {
+  it('an empty or repeated subset is refused (validation-failed)', () => {
     const { world } = givenSplit({ whole: true });
     expectRefused(
       world,
@@ -228,7 +228,7 @@ describe('refusals of a split consignment (recording nothing)', () => {
     );
   });
 
-  it('an item a sitting took in can no longer be offered (422); a part never taken in may still be handed on', () => {
+  it('an item a sitting took in can no longer be offered (validation-failed); a part never taken in may still be handed on', () => {
     const { world, ok } = givenSplit({ dispatchedFirst: true });
     ok('arrived', {}, kurirA);
     ok(
