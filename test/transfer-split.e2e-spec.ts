@@ -177,4 +177,36 @@ describe('a consignment split between couriers over HTTP', () => {
       'invalid-transition',
     );
   });
+
+  it('refuses a transfer collected while one of its files has its own release pending (409 naming it), recording nothing', async () => {
+    const ids: string[] = [];
+    for (let n = 1; n <= 2; n++)
+      ids.push(
+        (await post('/api/items', 'officer', aFile({ title: `Berkas dilepas ${n} (${++serial})` }))).body
+          .itemId,
+      );
+    const created = await post('/api/transfers', 'officer', {
+      baNumber: `BA-LEPAS-${++serial}/ARS/2026`,
+      fromId: ORIGIN,
+      toId: DEPOT,
+      itemIds: ids,
+    });
+    const released = await post(`/api/items/${ids[1]}/events`, 'officer', {
+      type: 'handover_offered',
+      toCustodianId: 'KURIR-B',
+    });
+    expect(released.status).toBe(201);
+    await expectNothingRecorded(t, async () => {
+      const response = await step(created.body.transferId, 'courierA', { type: 'collected' });
+      expect({ status: response.status, code: response.body.code }).toEqual({
+        status: 409,
+        code: 'invalid-transition',
+      });
+      expect(response.body.detail).toContain(`item '${ids[1]}'`);
+      expect(response.body.detail).toContain("a release to 'KURIR-B' is pending");
+    });
+    expect((await get(`/api/items/${ids[1]}`)).body.pendingHandover).toMatchObject({
+      toCustodianId: 'KURIR-B',
+    });
+  });
 });
