@@ -87,6 +87,8 @@ describe('a partial consignment handover', () => {
       { results: ['a-1', 'a-2', 'a-3'].map((itemId) => ({ itemId, outcome: 'received', storage: shelf })) },
       ACTORS.depot1,
     );
+    // kurir-1's part is in: the one still carrying some is the transfer's courier now.
+    expect(world.transferState()!.custodianId).toBe('kurir-2');
     ok('arrived', {}, kurirB);
     ok(
       'intake_recorded',

@@ -98,11 +98,17 @@ function applyTransferEffect(
       // A (lapsed) offer of these items ends with their intake; one of another part still stands.
       const offered = state.pendingHandover?.itemIds;
       const touched = !offered || event.data.results.some((result) => offered.includes(result.itemId));
+      const next = { ...state, carriage };
+      // Once its courier's part is all taken in, the transfer's courier is whoever still carries some.
+      const custodianId =
+        carriedBy(next, state.custodianId).length > 0
+          ? state.custodianId
+          : leadCustodian(next, state.custodianId);
       return {
-        ...state,
+        ...next,
+        custodianId,
         intake: [...(state.intake ?? []), ...event.data.results],
         pendingHandover: touched ? null : state.pendingHandover,
-        carriage,
       };
     }
     case 'completed':
