@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, enc, get, post, query } from '../api';
 import { send } from '../outbox';
 import { OutboxStatus } from '../outbox-status';
-import { groupByTransfer, type Group } from '../custody-groups';
+import { groupByTransfer, handoverOf, type Group } from '../custody-groups';
 import type { Me } from '../session';
 import { Busy, Done, Empty, ErrorNote, Field, MoreButton, Page, usePaged } from '../ui';
 import type { ItemView } from './item';
@@ -85,10 +85,8 @@ export function BagScreen({ me }: { me: Me }) {
   };
   const part = (group: Group): Group => (group.transferId ? group : chosenOf(group));
   const offer = (group: Group, toCustodianId: string) => {
-    const chosen = chosenOf(group);
-    const some = group.transferId && chosen.items.length < group.items.length;
-    const itemIds = some ? { itemIds: chosen.items.map((item) => item.itemId) } : {};
-    void act(chosen, 'handover_offered', { toCustodianId, ...itemIds });
+    const handover = handoverOf(group, (itemId) => pick.has(itemId), toCustodianId);
+    void act(handover.group, 'handover_offered', handover.body);
   };
 
   const act = async (group: Group, step: Step, extra: Record<string, unknown> = {}) => {
