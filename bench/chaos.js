@@ -17,6 +17,9 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const net = require('node:net');
 const { ADMIN_TOKEN, DIST, spawnService } = require('./support/processes');
+/** A 1×1 PNG: the holder's drawn signature that releases each collected file. */
+const SIGNATURE_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const KILLS = Number(process.env.CHAOS_KILLS ?? 5);
 const json = { 'Content-Type': 'application/json' };
@@ -56,6 +59,7 @@ async function post(baseUrl, path, bearer, body, headers = {}) {
 
 function eventsInLog(dataDir) {
   const Database = require('better-sqlite3');
+
   const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
   try {
     return db.prepare('SELECT position, event_id FROM events ORDER BY position').all();
@@ -117,7 +121,10 @@ async function kill9(dataDir) {
         if (r.status !== 201) continue;
         acknowledged.add(JSON.parse(r.body).eventId);
         acks++;
-        const e = await post(service.baseUrl, `/api/items/${id}/events`, courier, { type: 'collected' });
+        const e = await post(service.baseUrl, `/api/items/${id}/events`, courier, {
+          type: 'collected',
+          acknowledgement: { method: 'signature', name: 'Petugas', signature: SIGNATURE_PNG },
+        });
         if (e.status === 201) {
           acknowledged.add(JSON.parse(e.body).eventId);
           acks++;

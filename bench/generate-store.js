@@ -48,6 +48,10 @@ function createPrincipals(dataDir) {
   return { officers, courier, locations: (id) => lookup.get(id) };
 }
 
+const RELEASED = { method: 'signature', name: 'Petugas arsip', signatureHash: 'a'.repeat(64) };
+/** A letter travels to its addressee unit (never via a depot), a file to the depot. */
+const destinationOf = (i) => (i % 4 === 0 ? UNITS[(i + 1) % UNITS.length] : DEPOT);
+
 /** The commands of one item's life so far, with who sends each. */
 function commandsFor(i, people) {
   const itemId = itemIdOf(i);
@@ -70,13 +74,18 @@ function commandsFor(i, people) {
         },
       },
     },
-    { by: people.courier, command: { type: 'collected', itemId, data: {} } },
+    // Released by a signature drawn at the unit (its hash only: a generated store keeps no images).
+    { by: people.courier, command: { type: 'collected', itemId, data: { acknowledgement: RELEASED } } },
     {
       by: people.courier,
-      command: { type: 'sorted', itemId, data: { locationId: SORTING_POINT, destinationId: DEPOT } },
+      command: {
+        type: 'sorted',
+        itemId,
+        data: { locationId: SORTING_POINT, destinationId: destinationOf(i) },
+      },
     },
     { by: people.courier, command: { type: 'dispatched', itemId, data: {} } },
-    { by: people.courier, command: { type: 'arrived', itemId, data: { locationId: DEPOT } } },
+    { by: people.courier, command: { type: 'arrived', itemId, data: { locationId: destinationOf(i) } } },
   ];
 }
 

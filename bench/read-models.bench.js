@@ -286,7 +286,10 @@ function lagAppends(workDir, count) {
   const locations = (id) => lookup.get(id);
   const courier = { id: 'bench-courier', role: 'courier', unitId: null };
   const steps = [
-    { type: 'collected', data: {} },
+    {
+      type: 'collected',
+      data: { acknowledgement: { method: 'signature', name: 'Petugas', signatureHash: 'a'.repeat(64) } },
+    },
     { type: 'sorted', data: { locationId: 'pemilahan-cikarang-pusat', destinationId: 'depo-arsip-bekasi' } },
     { type: 'dispatched', data: {} },
     { type: 'arrived', data: { locationId: 'depo-arsip-bekasi' } },

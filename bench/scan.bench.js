@@ -107,6 +107,14 @@ async function courierPage(browser, baseUrl, token) {
   return { context, page };
 }
 
+/** The officer's kode serah, typed in before scanning: it releases every file of the sitting. */
+async function typeReleaseCode(page, baseUrl, officer) {
+  const { code } = await call(baseUrl, officer, 'POST', '/api/release-codes', {
+    placeId: 'kec-cikarang-utara',
+  });
+  await page.getByLabel('Kode serah dari petugas (pindai atau ketik dulu)').fill(code);
+}
+
 async function scanToFeedback(browser, baseUrl, officer, courier, count, offline) {
   const ids = await registerMany(
     baseUrl,
@@ -116,6 +124,7 @@ async function scanToFeedback(browser, baseUrl, officer, courier, count, offline
   );
   const { context, page } = await courierPage(browser, baseUrl, courier);
   try {
+    await typeReleaseCode(page, baseUrl, officer);
     if (offline) await context.setOffline(true);
     await page.getByRole('button', { name: 'Pindai dengan kamera' }).click();
     await page.locator('video').waitFor();
@@ -136,6 +145,7 @@ async function outboxSync(browser, baseUrl, officer, courier, count) {
   const ids = await registerMany(baseUrl, officer, count, 'Berkas ukur sinkron');
   const { context, page } = await courierPage(browser, baseUrl, courier);
   try {
+    await typeReleaseCode(page, baseUrl, officer);
     await context.setOffline(true);
     const field = page.getByLabel('Atau ketik kode label, lalu Enter');
     for (const id of ids) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runCli } from '../apps/cli/src/main';
 import { castOf, type Cast } from './support/actors';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -72,7 +73,7 @@ describe('auditor replay and verification from the event store', () => {
       .http()
       .post(`/api/items/${registered.body.itemId}/events`)
       .set(...bearer(cast.courierA))
-      .send({ type: 'collected' })
+      .send({ type: 'collected', acknowledgement: SIGNED })
       .expect(201);
     return registered.body.itemId;
   }

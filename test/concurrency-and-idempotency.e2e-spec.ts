@@ -6,6 +6,7 @@ import { ROUTE_PERMISSIONS } from '../apps/custody-api/src/auth/route-permission
 import { castOf, type Cast } from './support/actors';
 import { expectNothingRecorded } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 describe('concurrent writers and retried requests', () => {
   let t: TestApp;
@@ -68,7 +69,7 @@ describe('concurrent writers and retried requests', () => {
   it('50 concurrent relocated on one item without expectedRevision: all 201, 50 events, revisions 0..n-1', async () => {
     const itemId = await register();
     for (const [token, body] of [
-      [cast.courierA, { type: 'collected' }],
+      [cast.courierA, { type: 'collected', acknowledgement: SIGNED }],
       [cast.courierA, { type: 'dispatched', destinationId: 'depo-arsip-bekasi' }],
       [cast.courierA, { type: 'arrived' }],
       [cast.depot, { type: 'intake_confirmed', storage: { room: 'R1' } }],
@@ -104,7 +105,7 @@ describe('concurrent writers and retried requests', () => {
         .post(`/api/items/${itemId}/events`)
         .set(...bearer(cast.courierA))
         .set('Idempotency-Key', 'scan-7781')
-        .send({ type: 'collected', note: 'ambil' });
+        .send({ type: 'collected', acknowledgement: SIGNED, note: 'ambil' });
     const first = await send().expect(201);
     const second = await send().expect(201);
     const third = await send().expect(201);
@@ -121,7 +122,7 @@ describe('concurrent writers and retried requests', () => {
         .post(`/api/items/${itemId}/events`)
         .set(...bearer(cast.courierA))
         .set('Idempotency-Key', key)
-        .send({ type: 'collected' });
+        .send({ type: 'collected', acknowledgement: SIGNED });
     const first = await send('collect-before-registered');
     expect(first.status).toBe(404);
     await t
@@ -157,7 +158,7 @@ describe('concurrent writers and retried requests', () => {
           .post(`/api/items/${itemId}/events`)
           .set(...bearer(cast.courierA))
           .set('Idempotency-Key', 'burst-1')
-          .send({ type: 'collected' }),
+          .send({ type: 'collected', acknowledgement: SIGNED }),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
@@ -186,7 +187,7 @@ describe('concurrent writers and retried requests', () => {
       .post(`/api/items/${itemId}/events`)
       .set(...bearer(cast.courierA))
       .set('Idempotency-Key', 'k-1')
-      .send({ type: 'collected' })
+      .send({ type: 'collected', acknowledgement: SIGNED })
       .expect(201);
     await expectNothingRecorded(t, async () => {
       const reused = await t
@@ -208,14 +209,14 @@ describe('concurrent writers and retried requests', () => {
       .post(`/api/items/${a}/events`)
       .set(...bearer(cast.courierA))
       .set('Idempotency-Key', 'shared')
-      .send({ type: 'collected' })
+      .send({ type: 'collected', acknowledgement: SIGNED })
       .expect(201);
     await t
       .http()
       .post(`/api/items/${b}/events`)
       .set(...bearer(cast.courierB))
       .set('Idempotency-Key', 'shared')
-      .send({ type: 'collected' })
+      .send({ type: 'collected', acknowledgement: SIGNED })
       .expect(201);
     expect(await store.readStream(`item-${b}`)).toHaveLength(2);
   });

@@ -1,6 +1,7 @@
 import { castOf, type Cast } from './support/actors';
 import { pdfText } from './support/pdf-text';
 import { aFile, aLetter, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 jest.setTimeout(90_000);
 
@@ -102,7 +103,10 @@ describe('confidentiality of terbatas items and short item codes, over HTTP', ()
         itemIds: [secret, plain],
       })
     ).transferId as string;
-    await send(`/api/transfers/${transferId}/events`, cast.courierA, { type: 'collected' });
+    await send(`/api/transfers/${transferId}/events`, cast.courierA, {
+      type: 'collected',
+      acknowledgement: SIGNED,
+    });
     await send(`/api/transfers/${transferId}/events`, cast.courierA, { type: 'dispatched' });
   });
   afterAll(() => t.close());

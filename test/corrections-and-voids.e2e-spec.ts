@@ -2,6 +2,7 @@ import { castOf, type Cast } from './support/actors';
 import { readYourWrites } from './support/read-your-writes';
 import { expectNothingRecorded } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 // Starting the service and importing a list takes more than Jest's 5 s on a loaded machine.
 jest.setTimeout(60_000);
@@ -55,9 +56,15 @@ describe('times, corrections and voids over HTTP', () => {
     it('refuses a dispatched dated 1900-01-01 after a collected of today: 409 out-of-order naming both times', async () => {
       const itemId = await register('TV-backdated', { occurredAt: hoursAgo(0.5) });
       const collectedAt = new Date(Date.now() - 60_000).toISOString();
-      expect((await post(itemId, 'courierA', { type: 'collected', occurredAt: collectedAt })).status).toBe(
-        201,
-      );
+      expect(
+        (
+          await post(itemId, 'courierA', {
+            type: 'collected',
+            acknowledgement: SIGNED,
+            occurredAt: collectedAt,
+          })
+        ).status,
+      ).toBe(201);
       await expectNothingRecorded(t, async () => {
         const refused = await post(itemId, 'courierA', {
           type: 'dispatched',
@@ -86,9 +93,15 @@ describe('times, corrections and voids over HTTP', () => {
 
     it('marks an event recorded more than an hour after it occurred as late, and lists it', async () => {
       const itemId = await register('TV-late', { occurredAt: hoursAgo(5) });
-      expect((await post(itemId, 'courierA', { type: 'collected', occurredAt: hoursAgo(3) })).status).toBe(
-        201,
-      );
+      expect(
+        (
+          await post(itemId, 'courierA', {
+            type: 'collected',
+            acknowledgement: SIGNED,
+            occurredAt: hoursAgo(3),
+          })
+        ).status,
+      ).toBe(201);
       expect(
         (await post(itemId, 'courierA', { type: 'dispatched', destinationId: 'depo-arsip-bekasi' })).status,
       ).toBe(201);
@@ -292,13 +305,15 @@ describe('times, corrections and voids over HTTP', () => {
           409,
           'invalid-transition',
         ],
-        [one, 'courierA', { type: 'collected' }, 409, 'invalid-transition'],
+        [one, 'courierA', { type: 'collected', acknowledgement: SIGNED }, 409, 'invalid-transition'],
       ]);
     });
 
     it('refuses to void an item that has left its origin', async () => {
       const itemId = await register('TV-left');
-      expect((await post(itemId, 'courierA', { type: 'collected' })).status).toBe(201);
+      expect((await post(itemId, 'courierA', { type: 'collected', acknowledgement: SIGNED })).status).toBe(
+        201,
+      );
       await expectRefused([
         [itemId, 'officer', { type: 'voided', reason: 'salah daftar' }, 409, 'invalid-transition'],
       ]);

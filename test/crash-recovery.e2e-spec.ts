@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnService } from './support/spawned-service';
 import { ADMIN_TOKEN, startTestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 interface Ack {
   itemId: string;
@@ -62,7 +63,7 @@ describe('a SIGKILL under write load loses no acknowledged event', () => {
           originUnitId: 'kec-setu',
         });
         if (!registered) continue;
-        await post(`/api/items/${id}/events`, courier, { type: 'collected' });
+        await post(`/api/items/${id}/events`, courier, { type: 'collected', acknowledgement: SIGNED });
       }
     };
     const clients = Array.from({ length: CLIENTS }, (_, n) => client(n));

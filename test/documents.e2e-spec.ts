@@ -4,6 +4,7 @@ import { pdfPages } from './support/pdf-text';
 import { decodeQrCodes, renderPages } from './support/qr-decode';
 import { expectNothingRecorded } from './support/store-probe';
 import { aFile, aLetter, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { releasedByCode, SIGNED } from './support/acknowledgements';
 
 jest.setTimeout(60_000);
 
@@ -120,8 +121,10 @@ describe('printed documents over HTTP', () => {
       });
       expect(created.status).toBe(201);
       transferId = created.body.transferId;
+      // Released by the officer who drew it up: the kode serah their screen showed.
+      const acknowledgement = await releasedByCode(t.http, signingOfficer, ORIGIN);
       for (const [who, body] of [
-        ['courierA', { type: 'collected' }],
+        ['courierA', { type: 'collected', acknowledgement }],
         ['courierA', { type: 'dispatched' }],
         ['courierA', { type: 'handover_offered', toCustodianId: 'KURIR-B' }],
         ['courierB', { type: 'handover_accepted' }],
@@ -171,7 +174,7 @@ describe('printed documents over HTTP', () => {
 
     it('lists every handover with its acknowledgement method', () => {
       expect(final).toMatch(
-        /1\. [^;]+: dari Kecamatan Cikarang Utara kepada kurir Budi Santoso \(KURIR-A\); dicatat dengan akun kurir Budi Santoso/,
+        /1\. [^;]+: dari Kecamatan Cikarang Utara kepada kurir Budi Santoso \(KURIR-A\); pengakuan: kode\./,
       );
       expect(final).toMatch(
         /2\. [^;]+: dari kurir Budi Santoso \(KURIR-A\) kepada kurir Andi Wijaya \(KURIR-B\); akun: diterima oleh Andi Wijaya/,
@@ -369,7 +372,7 @@ describe('printed documents over HTTP', () => {
           ),
         ];
         for (const itemId of old) {
-          await event(itemId, 'courierA', { type: 'collected' });
+          await event(itemId, 'courierA', { type: 'collected', acknowledgement: SIGNED });
           await event(itemId, 'courierA', { type: 'dispatched', destinationId: DEPOT });
           await event(itemId, 'courierA', { type: 'arrived' });
           await event(itemId, 'depot', { type: 'intake_confirmed', storage: STORAGE });
@@ -397,9 +400,13 @@ describe('printed documents over HTTP', () => {
     it('prints who delivered it, who received it, when and how; 404 before delivery', async () => {
       const letter = await register(cast.officer, aLetter({ title: 'Undangan rapat – arsip é' }));
       await getPdf(`/api/items/${letter}/receipt.pdf`, cast.addresseeOfficer).expect(404);
-      await event(letter, 'courierA', { type: 'collected' });
+      await event(letter, 'courierA', { type: 'collected', acknowledgement: SIGNED });
       await event(letter, 'courierA', { type: 'dispatched', destinationId: 'dinas-perpustakaan-kearsipan' });
-      await event(letter, 'courierA', { type: 'delivered', receivedBy: 'Pak Andi (TU Dispusip)' });
+      await event(letter, 'courierA', { type: 'arrived' });
+      await event(letter, 'courierA', {
+        type: 'delivered',
+        acknowledgement: { ...SIGNED, name: 'Pak Andi (TU Dispusip)' },
+      });
       const { text } = await textOf(
         (await getPdf(`/api/items/${letter}/receipt.pdf`, cast.addresseeOfficer).expect(200)).body,
       );
@@ -409,7 +416,7 @@ describe('printed documents over HTTP', () => {
       expect(text).toContain('Undangan rapat – arsip é');
       expect(text).toContain('Pak Andi (TU Dispusip)');
       expect(text).toContain('Budi Santoso (KURIR-A)');
-      expect(text).toMatch(/Cara pengakuan : dicatat dengan akun kurir Budi Santoso/);
+      expect(text).toMatch(/Cara pengakuan : pengakuan: tanda tangan \(Pak Andi \(TU Dispusip\)\)/);
       const file = await register(cast.officer, aFile());
       await getPdf(`/api/items/${file}/receipt.pdf`, cast.officer).expect(404);
     });

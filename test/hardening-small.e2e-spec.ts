@@ -7,6 +7,7 @@ import { SERVICE_ENTRY } from './support/spawned-service';
 import { castOf, type Cast } from './support/actors';
 import { expectNothingRecorded } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 describe('the smaller hardening items', () => {
   let t: TestApp;
@@ -46,7 +47,7 @@ describe('the smaller hardening items', () => {
         .http()
         .post(`/api/items/${itemId}/events`)
         .set(...bearer(cast.courierA))
-        .send({ type: 'collected', note })
+        .send({ type: 'collected', acknowledgement: SIGNED, note })
         .expect(201);
       expect({ note, exported: await exportedNote(itemId) }).toEqual({ note, exported: `'${note}` });
     }

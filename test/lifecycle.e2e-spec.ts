@@ -1,6 +1,7 @@
 import { castOf, type Cast } from './support/actors';
 import { expectNothingRecorded } from './support/store-probe';
 import { aFile, aLetter, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 interface Step {
   by: keyof Cast;
@@ -91,7 +92,7 @@ describe('the whole custody lifecycle over HTTP', () => {
     await walk(itemId, [
       {
         by: 'courierA',
-        body: { type: 'collected' },
+        body: { type: 'collected', acknowledgement: SIGNED },
         status: 'collected',
         wrongActor: 'officer',
         wrongEvent: { by: 'officer', body: { type: 'found', locationId: 'kec-cikarang-utara' } },
@@ -179,7 +180,7 @@ describe('the whole custody lifecycle over HTTP', () => {
     await walk(itemId, [
       {
         by: 'courierA',
-        body: { type: 'collected' },
+        body: { type: 'collected', acknowledgement: SIGNED },
         status: 'collected',
         wrongActor: 'depot',
         wrongEvent: { by: 'officer', body: { type: 'found', locationId: 'kec-cikarang-utara' } },
@@ -193,10 +194,24 @@ describe('the whole custody lifecycle over HTTP', () => {
       },
       {
         by: 'courierA',
-        body: { type: 'delivered', receivedBy: 'Pak Andi (TU Dispusip)' },
+        body: { type: 'arrived' },
+        status: 'arrived',
+        wrongActor: 'courierB',
+        wrongEvent: {
+          by: 'courierA',
+          body: { type: 'sorted', locationId: 'pemilahan-cikarang-pusat', destinationId: 'setda' },
+        },
+      },
+      {
+        by: 'addresseeOfficer',
+        body: {
+          type: 'delivered',
+          receivedBy: 'Pak Andi (TU Dispusip)',
+          acknowledgement: { method: 'account' },
+        },
         status: 'delivered',
         wrongActor: 'courierB',
-        wrongEvent: { by: 'courierA', body: { type: 'dispatched', destinationId: 'setda' } },
+        wrongEvent: { by: 'courierA', body: { type: 'arrived' } },
       },
     ]);
     const item = await current(itemId, '0');
@@ -237,7 +252,7 @@ describe('the whole custody lifecycle over HTTP', () => {
 
   it('answers 404 for an event on an item that does not exist, recording nothing', async () => {
     await expectNothingRecorded(t, async () => {
-      const response = await post('no-such-item', 'courierA', { type: 'collected' });
+      const response = await post('no-such-item', 'courierA', { type: 'collected', acknowledgement: SIGNED });
       expect(response.status).toBe(404);
       expect(response.body.code).toBe('not-found');
     });
@@ -258,7 +273,11 @@ describe('the whole custody lifecycle over HTTP', () => {
 
   it('refuses a stale expectedRevision with 409 concurrency-conflict', async () => {
     const { itemId } = await register(aFile());
-    await post(itemId, 'courierA', { type: 'collected', expectedRevision: 0 }).expect(201);
+    await post(itemId, 'courierA', {
+      type: 'collected',
+      acknowledgement: SIGNED,
+      expectedRevision: 0,
+    }).expect(201);
     await expectNothingRecorded(t, async () => {
       const stale = await post(itemId, 'courierA', {
         type: 'handover_offered',

@@ -7,6 +7,7 @@ import { castOf, type Cast } from './support/actors';
 import { expectNothingRecorded } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
 import { pdfText } from './support/pdf-text';
+import { SIGNED } from './support/acknowledgements';
 
 // Starting the service and depositing a dozen files takes more than Jest's 5 s on a loaded machine.
 jest.setTimeout(60_000);
@@ -57,7 +58,7 @@ describe('loans and retention over HTTP (peminjaman, JRA, pemusnahan)', () => {
   async function deposited(key: string, overrides: Body): Promise<string> {
     const itemId = await registered(key, overrides);
     for (const [who, body] of [
-      ['courierA', { type: 'collected' }],
+      ['courierA', { type: 'collected', acknowledgement: SIGNED }],
       ['courierA', { type: 'dispatched', destinationId: 'depo-arsip-bekasi' }],
       ['courierA', { type: 'arrived' }],
       ['depot', { type: 'intake_confirmed', storage: STORAGE }],

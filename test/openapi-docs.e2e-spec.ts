@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RECORDABLE_EVENT_TYPES, REQUIRED_FIELDS } from '../apps/custody-api/src/items/dto/record-event.dto';
 import { ADMIN_TOKEN, aFile, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 interface Operation {
   summary?: string;
@@ -107,7 +108,7 @@ describe('the OpenAPI document describes every operation as it behaves (GET /doc
         .http()
         .post('/api/transfers/trf-none/events')
         .set(...admin)
-        .send({ type: 'collected' }),
+        .send({ type: 'collected', acknowledgement: SIGNED }),
     );
     await answer('POST /api/transfers/{id}/intake', () =>
       t
@@ -141,7 +142,7 @@ describe('the OpenAPI document describes every operation as it behaves (GET /doc
         .http()
         .post('/api/items/ARS-NONE/events')
         .set(...admin)
-        .send({ type: 'collected' }),
+        .send({ type: 'collected', acknowledgement: SIGNED }),
     );
     await answer('POST /api/items/{id}/events', () =>
       t

@@ -1,6 +1,7 @@
 import { ROUTE_PERMISSIONS } from '../apps/custody-api/src/auth/route-permissions';
 import { castOf, type Cast } from './support/actors';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 type Json = Record<string, unknown>;
 interface Schema {
@@ -216,7 +217,7 @@ describe('the OpenAPI document', () => {
       .http()
       .post(`/api/items/${itemId}/events`)
       .set(...bearer(cast.courierA))
-      .send({ type: 'collected' })
+      .send({ type: 'collected', acknowledgement: SIGNED })
       .expect(201);
     expect(mismatches(doc, successSchema('post', '/api/items/{id}/events', '201'), collected.body)).toEqual(
       [],

@@ -1,6 +1,7 @@
 import { castOf, type Cast } from './support/actors';
 import { readYourWrites } from './support/read-your-writes';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
 
@@ -20,7 +21,11 @@ describe('read models over HTTP: search, inventory, watch lists, read-your-write
   );
 
   const toDepot = async (itemId: string, startHoursAgo: number) => {
-    await record(itemId, 'courierA', { type: 'collected', occurredAt: hoursAgo(startHoursAgo) });
+    await record(itemId, 'courierA', {
+      type: 'collected',
+      acknowledgement: SIGNED,
+      occurredAt: hoursAgo(startHoursAgo),
+    });
     await record(itemId, 'courierA', {
       type: 'dispatched',
       destinationId: 'depo-arsip-bekasi',
@@ -49,7 +54,7 @@ describe('read models over HTTP: search, inventory, watch lists, read-your-write
         occurredAt: hoursAgo(40),
       }),
     );
-    await record(stuck, 'courierA', { type: 'collected', occurredAt: hoursAgo(31) });
+    await record(stuck, 'courierA', { type: 'collected', acknowledgement: SIGNED, occurredAt: hoursAgo(31) });
     await record(stuck, 'courierA', {
       type: 'dispatched',
       destinationId: 'depo-arsip-bekasi',
@@ -63,13 +68,17 @@ describe('read models over HTTP: search, inventory, watch lists, read-your-write
         year: 2021,
       }),
     );
-    await record(fresh, 'courierA', { type: 'collected' });
+    await record(fresh, 'courierA', { type: 'collected', acknowledgement: SIGNED });
     await record(fresh, 'courierA', { type: 'dispatched', destinationId: 'depo-arsip-bekasi' });
 
     pending = await register(
       aFile({ title: 'Buku agenda surat masuk', classificationCode: '000.2.3', occurredAt: hoursAgo(9) }),
     );
-    await record(pending, 'courierA', { type: 'collected', occurredAt: hoursAgo(8) });
+    await record(pending, 'courierA', {
+      type: 'collected',
+      acknowledgement: SIGNED,
+      occurredAt: hoursAgo(8),
+    });
     await record(pending, 'courierA', {
       type: 'handover_offered',
       toCustodianId: 'KURIR-B',

@@ -1,6 +1,7 @@
 import { castOf, type Cast } from './support/actors';
 import { readYourWrites } from './support/read-your-writes';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 const DEPOT = 'depo-arsip-bekasi';
 const ids = (body: { items: { itemId: string }[] }): string[] => body.items.map((item) => item.itemId);
@@ -20,7 +21,7 @@ describe('read side as http-api.md says: inventories, history paging, X-Projecti
     () => cast,
   );
   const toDepot = async (itemId: string) => {
-    await record(itemId, 'courierA', { type: 'collected' });
+    await record(itemId, 'courierA', { type: 'collected', acknowledgement: SIGNED });
     await record(itemId, 'courierA', { type: 'dispatched', destinationId: DEPOT });
     await record(itemId, 'courierA', { type: 'arrived' });
     await record(itemId, 'depot', { type: 'intake_confirmed', storage: { room: 'R1', shelf: 'R1-02' } });

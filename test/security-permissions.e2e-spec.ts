@@ -1,10 +1,21 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { CUSTODY_PERMISSIONS, ROLES, type CustodyEventType, type Role } from '@jejak/custody';
+import {
+  ALLOWED_FROM,
+  CUSTODY_PERMISSIONS,
+  ROLES,
+  roomOf,
+  type CustodyEventType,
+  type ItemStatus,
+  type Role,
+} from '@jejak/custody';
+import { BEKASI_DIRECTORY } from '@jejak/directory';
+import { wellFormedData } from '../libs/custody/src/testing/well-formed';
 import { ROUTE_PERMISSIONS } from '../apps/custody-api/src/auth/route-permissions';
 import { castOf, type Cast } from './support/actors';
 import { headPosition } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 /** Counts of the directory's tables and its audit sequence: any recorded change moves one of them. */
 function directorySnapshot(dataDir: string): Record<string, number> {
@@ -195,7 +206,7 @@ describe('access control: the route matrix and object-level checks', () => {
       return itemId;
     };
     const toBekasi: [keyof Cast, Record<string, unknown>][] = [
-      ['courierA', { type: 'collected' }],
+      ['courierA', { type: 'collected', acknowledgement: SIGNED }],
       ['courierA', { type: 'dispatched', destinationId: 'depo-arsip-bekasi' }],
     ];
     const intoBekasi: [keyof Cast, Record<string, unknown>][] = [
@@ -207,9 +218,9 @@ describe('access control: the route matrix and object-level checks', () => {
     beforeAll(async () => {
       const registered = await registerFile();
       carried = { itemId: registered.itemId, registeredEventId: registered.eventId };
-      await post(carried.itemId, 'courierA', { type: 'collected' }).expect(201);
+      await post(carried.itemId, 'courierA', { type: 'collected', acknowledgement: SIGNED }).expect(201);
       offered = await fileAfter([
-        ['courierA', { type: 'collected' }],
+        ['courierA', { type: 'collected', acknowledgement: SIGNED }],
         ['courierA', { type: 'handover_offered', toCustodianId: 'depo-arsip-bekasi' }],
       ]);
       inTransit = await fileAfter(toBekasi);
@@ -245,8 +256,8 @@ describe('access control: the route matrix and object-level checks', () => {
         case 'handover_withdrawn':
           return offered;
         case 'arrived':
-        case 'delivered':
           return inTransit;
+        case 'delivered':
         case 'collected':
         case 'intake_confirmed':
         case 'intake_rejected':
@@ -265,8 +276,21 @@ describe('access control: the route matrix and object-level checks', () => {
         case 'transferred_static':
         case 'reappraised':
           return deposited;
-        default:
-          return carried.itemId;
+        default: {
+          // Any other event (a new room too): the first of these items in a status it is allowed from.
+          const atRest: [ItemStatus, string][] = [
+            ['collected', carried.itemId],
+            ['in_transit', inTransit],
+            ['registered', stillRegistered],
+            ['arrived', arrived],
+            ['deposited', deposited],
+            ['on_loan', onLoan],
+            ['missing', missing],
+          ];
+          if (type === 'registered') return carried.itemId;
+          if (roomOf(type).needsPendingHandover) return offered;
+          return atRest.find(([status]) => ALLOWED_FROM[type].includes(status))?.[1] ?? carried.itemId;
+        }
       }
     };
 
@@ -278,7 +302,8 @@ describe('access control: the route matrix and object-level checks', () => {
         handover_offered: { toCustodianId: 'KURIR-B' },
         handover_declined: { reason: 'bukan untuk saya' },
         handover_withdrawn: { reason: 'salah alamat' },
-        delivered: { receivedBy: 'Pak Andi' },
+        collected: { acknowledgement: SIGNED },
+        delivered: { receivedBy: 'Pak Andi', acknowledgement: SIGNED },
         intake_confirmed: { storage: { room: 'R9' } },
         intake_rejected: { reason: 'rusak' },
         relocated: { storage: { room: 'R9' } },
@@ -293,7 +318,8 @@ describe('access control: the route matrix and object-level checks', () => {
         reappraised: { disposition: 'musnah', decisionNumber: 'SK-1/2026', reason: 'dinilai' },
         voided: { reason: 'duplikat' },
       };
-      return { type, ...(base[type] ?? {}) };
+      const derived = type === 'registered' ? {} : wellFormedData(type, BEKASI_DIRECTORY);
+      return { type, ...(base[type] ?? derived) };
     };
 
     /** The same role as the grant, but another unit, another courier, another depot. */

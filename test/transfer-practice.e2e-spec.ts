@@ -6,6 +6,7 @@ import { castOf, type Cast } from './support/actors';
 import { pdfText } from './support/pdf-text';
 import { expectNothingRecorded } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 const ORIGIN = 'kec-cikarang-utara';
 const DEPOT = 'depo-arsip-bekasi';
@@ -60,7 +61,9 @@ describe('transfers as practised, over HTTP', () => {
   async function carry(transferId: string): Promise<string> {
     let position = '0';
     for (const type of ['collected', 'dispatched', 'arrived']) {
-      const response = await step(transferId, 'courierA', { type });
+      // The origin releases the consignment by a drawn signature; the rest is the courier's.
+      const release = type === 'collected' ? { acknowledgement: SIGNED } : {};
+      const response = await step(transferId, 'courierA', { type, ...release });
       expect({ type, status: response.status, body: response.body }).toMatchObject({ type, status: 201 });
       position = response.body.position;
     }
@@ -107,7 +110,11 @@ describe('transfers as practised, over HTTP', () => {
       });
       expect(cancelled.status).toBe(201);
       expect(cancelled.body).toMatchObject({ status: 'cancelled', type: 'cancelled' });
-      await refused(() => step(transferId, 'courierA', { type: 'collected' }), 409, 'invalid-transition');
+      await refused(
+        () => step(transferId, 'courierA', { type: 'collected', acknowledgement: SIGNED }),
+        409,
+        'invalid-transition',
+      );
       const again = await create(itemIds);
       expect(again.status).toBe(201);
       await carry(again.body.transferId);
@@ -123,7 +130,7 @@ describe('transfers as practised, over HTTP', () => {
     it('is declined by its addressee, withdrawn by its offerer, never offered to nobody', async () => {
       const itemIds = await files(2, 'Serah kurir');
       const { transferId } = (await create(itemIds).expect(201)).body;
-      await step(transferId, 'courierA', { type: 'collected' }).expect(201);
+      await step(transferId, 'courierA', { type: 'collected', acknowledgement: SIGNED }).expect(201);
       await step(transferId, 'courierA', { type: 'dispatched' }).expect(201);
       const mistyped = await refused(
         () => step(transferId, 'courierA', { type: 'handover_offered', toCustodianId: 'KRR-017' }),
@@ -205,7 +212,7 @@ describe('transfers as practised, over HTTP', () => {
       await carry(transferId);
       // A known file that came along on its own, not in this manifest.
       for (const body of [
-        { type: 'collected' },
+        { type: 'collected', acknowledgement: SIGNED },
         { type: 'dispatched', destinationId: DEPOT },
         { type: 'arrived', locationId: DEPOT },
       ]) {

@@ -10,6 +10,7 @@ import { castOf, type Cast } from './support/actors';
 import { expectNothingRecorded, headPosition } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
 import { pdfText } from './support/pdf-text';
+import { SIGNED } from './support/acknowledgements';
 
 const ORIGIN = 'kec-cikarang-utara';
 const DEPOT = 'depo-arsip-bekasi';
@@ -67,7 +68,7 @@ describe('transfers and depot intake over HTTP', () => {
   async function carryToDepot(transferId: string): Promise<string> {
     let position = '0';
     for (const [who, body] of [
-      ['courierA', { type: 'collected' }],
+      ['courierA', { type: 'collected', acknowledgement: SIGNED }],
       ['courierA', { type: 'dispatched' }],
       ['courierA', { type: 'handover_offered', toCustodianId: 'KURIR-B' }],
       ['courierB', { type: 'handover_accepted' }],
@@ -363,7 +364,10 @@ describe('transfers and depot intake over HTTP', () => {
 
     it('refuses items that are not at the origin or do not exist, naming each', async () => {
       const [atOrigin, carried] = await files(2, 'Not at origin');
-      await post(`/api/items/${carried}/events`, 'courierA', { type: 'collected' }).expect(201);
+      await post(`/api/items/${carried}/events`, 'courierA', {
+        type: 'collected',
+        acknowledgement: SIGNED,
+      }).expect(201);
       const body = await refused(
         () => createTransfer('officer', [atOrigin, carried, 'no-such-item']),
         409,
@@ -426,7 +430,12 @@ describe('transfers and depot intake over HTTP', () => {
         ['handover to nobody', () => step(transferId, 'courierA', { type: 'handover_offered' })],
         [
           'a far-future time',
-          () => step(transferId, 'courierA', { type: 'collected', occurredAt: '2999-01-01T00:00:00Z' }),
+          () =>
+            step(transferId, 'courierA', {
+              type: 'collected',
+              acknowledgement: SIGNED,
+              occurredAt: '2999-01-01T00:00:00Z',
+            }),
         ],
       ];
       for (const [name, act] of cases) {
@@ -437,12 +446,12 @@ describe('transfers and depot intake over HTTP', () => {
 
     it('refuses journey steps in the wrong state or by the wrong courier', async () => {
       await refused(
-        () => step(transferId, 'officer', { type: 'collected' }),
+        () => step(transferId, 'officer', { type: 'collected', acknowledgement: SIGNED }),
         403,
         'forbidden',
         'officer collects',
       );
-      await step(transferId, 'courierA', { type: 'collected' }).expect(201);
+      await step(transferId, 'courierA', { type: 'collected', acknowledgement: SIGNED }).expect(201);
       const early = await refused(
         () => step(transferId, 'courierA', { type: 'arrived' }),
         409,
@@ -450,7 +459,7 @@ describe('transfers and depot intake over HTTP', () => {
       );
       expect(early.detail).toMatch(/'arrived'.*'collected'/);
       await refused(
-        () => step(transferId, 'courierA', { type: 'collected' }),
+        () => step(transferId, 'courierA', { type: 'collected', acknowledgement: SIGNED }),
         409,
         'invalid-transition',
         'twice',
@@ -473,7 +482,11 @@ describe('transfers and depot intake over HTTP', () => {
         'invalid-transition',
         'intake before arrival',
       );
-      await refused(() => step('no-such-transfer', 'courierA', { type: 'collected' }), 404, 'not-found');
+      await refused(
+        () => step('no-such-transfer', 'courierA', { type: 'collected', acknowledgement: SIGNED }),
+        404,
+        'not-found',
+      );
     });
 
     const received = (itemId: string) => ({ itemId, outcome: 'received', storage: { room: 'R1' } });
@@ -524,7 +537,7 @@ describe('transfers and depot intake over HTTP', () => {
         reason: 'tidak ditemukan di rak',
       }).expect(201);
       const body = await refused(
-        () => step(id, 'courierA', { type: 'collected' }),
+        () => step(id, 'courierA', { type: 'collected', acknowledgement: SIGNED }),
         409,
         'invalid-transition',
       );
@@ -623,7 +636,7 @@ describe('transfers and depot intake over HTTP', () => {
         throw error;
       });
       try {
-        const response = await step(transferId, 'courierA', { type: 'collected' });
+        const response = await step(transferId, 'courierA', { type: 'collected', acknowledgement: SIGNED });
         expect(response.status).toBe(201);
       } finally {
         spy.mockRestore();
@@ -644,7 +657,10 @@ describe('transfers and depot intake over HTTP', () => {
       const itemIds = await files(2, 'Idempotent');
       const { transferId } = (await createTransfer('officer', itemIds).expect(201)).body;
       const send = () =>
-        step(transferId, 'courierA', { type: 'collected' }).set('Idempotency-Key', `collect-${transferId}`);
+        step(transferId, 'courierA', { type: 'collected', acknowledgement: SIGNED }).set(
+          'Idempotency-Key',
+          `collect-${transferId}`,
+        );
       const first = await send();
       expect(first.status).toBe(201);
       await expectNothingRecorded(t, async () => {
@@ -708,12 +724,12 @@ describe('transfers and depot intake over HTTP', () => {
       const transferId = first.body.transferId;
       const collect = (body: Record<string, unknown>) =>
         step(transferId, 'courierA', body).set('Idempotency-Key', `${key}-collect`);
-      const collected = await collect({ type: 'collected' }).expect(201);
+      const collected = await collect({ type: 'collected', acknowledgement: SIGNED }).expect(201);
       forgetAnswers();
       await expectNothingRecorded(t, async () => {
-        const again = await collect({ type: 'collected' });
+        const again = await collect({ type: 'collected', acknowledgement: SIGNED });
         expect({ status: again.status, body: again.body }).toEqual({ status: 201, body: collected.body });
-        const reused = await collect({ type: 'collected', note: 'lain' });
+        const reused = await collect({ type: 'collected', acknowledgement: SIGNED, note: 'lain' });
         expect({ status: reused.status, code: reused.body.code }).toEqual({
           status: 422,
           code: 'idempotency-key-reused',

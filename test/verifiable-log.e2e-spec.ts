@@ -20,6 +20,7 @@ import { SqliteEventStore } from '@jejak/event-store';
 import { castOf, type Cast } from './support/actors';
 import { spawnService } from './support/spawned-service';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
+import { SIGNED } from './support/acknowledgements';
 
 const CLI_ENTRY = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 
@@ -83,7 +84,7 @@ describe('the verifiable log: bundles an auditor checks offline', () => {
       .http()
       .post(`/api/items/${registered.body.itemId}/events`)
       .set(...bearer(cast.courierA))
-      .send({ type: 'collected' })
+      .send({ type: 'collected', acknowledgement: SIGNED })
       .expect(201);
     return registered.body.itemId as string;
   }
@@ -238,7 +239,7 @@ describe('the verifiable log: bundles an auditor checks offline', () => {
       .http()
       .post(`/api/transfers/${transferId}/events`)
       .set(...bearer(cast.courierA))
-      .send({ type: 'collected' })
+      .send({ type: 'collected', acknowledgement: SIGNED })
       .expect(201);
     const response = await t
       .http()

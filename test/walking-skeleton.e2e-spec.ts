@@ -1,5 +1,6 @@
 import { aFile, aLetter, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
 import { expectNothingRecorded } from './support/store-probe';
+import { SIGNED } from './support/acknowledgements';
 
 describe('walking skeleton: register → collect → where is it', () => {
   let t: TestApp;
@@ -58,7 +59,7 @@ describe('walking skeleton: register → collect → where is it', () => {
       .http()
       .post(`/api/items/${itemId}/events`)
       .set(...bearer(courier.token))
-      .send({ type: 'collected', note: 'diambil di meja arsip' })
+      .send({ type: 'collected', acknowledgement: SIGNED, note: 'diambil di meja arsip' })
       .expect(201);
     expect(collected.body).toMatchObject({ itemId, type: 'collected', revision: 1 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import QRCode from 'qrcode';
+import { SIGNED } from '../support/acknowledgements';
 import { apiClient } from '../support/api-client';
 import {
   describeWithBrowser,
@@ -144,6 +145,9 @@ describeWithBrowser('scanning and offline in a real browser', () => {
     // The shell and the decoder are in the service worker's cache before the signal goes.
     await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await page.locator('html[data-decoder-cached="true"]').waitFor({ state: 'attached' });
+    // The officer's kode serah, typed in while there is still signal: it releases every file.
+    const { code } = await api.must(officer, 'POST', '/api/release-codes', { placeId: UNIT });
+    await page.getByLabel('Kode serah dari petugas (pindai atau ketik dulu)').fill(code);
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Pindai dengan kamera' }).click();
     const collected = await scanAll(page, ids, 'disimpan di ponsel');
@@ -262,7 +266,10 @@ describeWithBrowser('scanning and offline in a real browser', () => {
         itemIds,
       });
       for (const type of ['collected', 'dispatched', 'arrived'])
-        await api.must(courier, 'POST', `/api/transfers/${transferId}/events`, { type });
+        await api.must(courier, 'POST', `/api/transfers/${transferId}/events`, {
+          type,
+          ...(type === 'collected' ? { acknowledgement: SIGNED } : {}),
+        });
       return transferId as string;
     };
     const mine = await transfer(ids, `BA-50-${++serial}/ARS/2026`);
@@ -375,6 +382,8 @@ describeWithBrowser('scanning and offline in a real browser', () => {
       await page.goto(`${service.baseUrl}/pindai`);
       await signInWithToken(page, courier);
       await page.getByRole('heading', { level: 1, name: 'Pindai' }).waitFor();
+      const { code } = await api.must(officer, 'POST', '/api/release-codes', { placeId: UNIT });
+      await page.getByLabel('Kode serah dari petugas (pindai atau ketik dulu)').fill(code);
       await page.getByLabel('Atau ketik kode label, lalu Enter').fill('https://contoh.example/bukan-label');
       await page.keyboard.press('Enter');
       await page.getByTestId('scan-verdict').filter({ hasText: 'bukan label arsip Jejak' }).waitFor();

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { SIGNATURE_PNG, SIGNED } from '../support/acknowledgements';
 import { apiClient } from '../support/api-client';
 import {
   describeWithBrowser,
@@ -195,7 +196,10 @@ describeWithBrowser('web app in a real browser', () => {
       await expectAccessible(page, 'empty bag');
       await screenshot(page, 'tas-kosong', viewport);
 
+      // The officer's screen shows a kode serah; the courier types it in: the release.
+      const { code } = await api.must(officer, 'POST', '/api/release-codes', { placeId: UNIT });
       await page.getByLabel('Nomor transfer').fill(transferId);
+      await page.getByLabel('Kode serah dari petugas').fill(code);
       await page.getByRole('button', { name: 'Ambil', exact: true }).click();
       await page.getByText(`Kiriman ${transferId} diambil: 2 arsip masuk tas.`).waitFor();
       await page.getByTestId('bag-count').getByText('2 arsip di tas Anda').waitFor();
@@ -254,7 +258,10 @@ describeWithBrowser('web app in a real browser', () => {
         itemIds,
       });
       for (const type of ['collected', 'dispatched', 'arrived'])
-        await api.must(courier, 'POST', `/api/transfers/${transferId}/events`, { type });
+        await api.must(courier, 'POST', `/api/transfers/${transferId}/events`, {
+          type,
+          ...(type === 'collected' ? { acknowledgement: SIGNED } : {}),
+        });
 
       const watched = await open(viewport);
       const { page } = watched;
@@ -333,7 +340,10 @@ describeWithBrowser('web app in a real browser', () => {
       const courierB = await token('courier', undefined, `KURIR-Y-${tag}`);
       const auditor = await token('auditor', undefined, `AUD-${tag}`);
       const itemId = await register(officer, `Berkas diaudit ${viewport}`);
-      await api.must(courierA, 'POST', `/api/items/${itemId}/events`, { type: 'collected' });
+      await api.must(courierA, 'POST', `/api/items/${itemId}/events`, {
+        type: 'collected',
+        acknowledgement: SIGNED,
+      });
       await api.must(courierA, 'POST', `/api/items/${itemId}/events`, {
         type: 'handover_offered',
         toCustodianId: `KURIR-Y-${tag}`,
@@ -636,7 +646,9 @@ describeWithBrowser('web app in a real browser', () => {
     const watched = await open('phone');
     const { page } = watched;
     await signInWithToken(page, courier);
+    const { code } = await api.must(officer, 'POST', '/api/release-codes', { placeId: UNIT });
     await page.getByLabel('Nomor transfer').fill(`${service.baseUrl}/i/${itemId}`);
+    await page.getByLabel('Kode serah dari petugas').fill(code);
     await page.getByRole('button', { name: 'Ambil', exact: true }).click();
     await page.getByText(`Arsip ${itemId} diambil dan masuk tas.`).waitFor();
     expect(await api.must(courier, 'GET', `/api/items/${itemId}`)).toMatchObject({
@@ -650,8 +662,25 @@ describeWithBrowser('web app in a real browser', () => {
       status: 'in_transit',
       destinationId: 'dinas-perpustakaan-kearsipan',
     });
+    await page.getByRole('button', { name: 'Tiba', exact: true }).click();
+    await page.getByText('Tiba: tercatat untuk 1 arsip.').waitFor();
     await page.getByRole('button', { name: 'Serahkan ke penerima' }).click();
+    await page.getByLabel('Dengan tanda tangan').check();
     await page.getByLabel('Nama penerima di unit tujuan').fill('Pak Andi (TU Dispusip)');
+    await page.getByLabel('NIP penerima (bila ada)').fill('198502142010011004');
+    // Nothing is recorded until the receiver has signed.
+    await page.getByRole('button', { name: 'Catat tanda terima' }).click();
+    await page.getByRole('alert').getByText('Minta penerima menandatangani dulu.').waitFor();
+    await expectAccessible(page, 'deliver with signature');
+    const pad = (await page.locator('#receiverSignature').boundingBox())!;
+    await page.mouse.move(pad.x + 20, pad.y + pad.height / 2);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step++) {
+      await page.mouse.move(pad.x + 20 + step * 20, pad.y + pad.height / 2 + (step % 2 ? -25 : 25));
+    }
+    await page.mouse.up();
+    await page.getByText('Tanda tangan tercatat.').waitFor();
+    await screenshot(page, 'serahkan-tanda-tangan', 'phone');
     await page.getByRole('button', { name: 'Catat tanda terima' }).click();
     await page.getByText('Diserahkan ke penerima: tercatat untuk 1 arsip.').waitFor();
     await page.getByText('Tas Anda kosong').waitFor();
@@ -660,9 +689,31 @@ describeWithBrowser('web app in a real browser', () => {
       'registered',
       'collected',
       'dispatched',
+      'arrived',
       'delivered',
     ]);
-    expect(JSON.stringify(trail.events[3])).toContain('Pak Andi (TU Dispusip)');
+    expect(trail.events[1].data.acknowledgement).toMatchObject({ method: 'code', placeId: UNIT });
+    const delivery = trail.events[4];
+    expect(delivery.data).toMatchObject({
+      receivedBy: 'Pak Andi (TU Dispusip)',
+      acknowledgement: {
+        method: 'signature',
+        name: 'Pak Andi (TU Dispusip)',
+        nip: '198502142010011004',
+        signatureHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    });
+    // The drawn image is kept: a PNG, whose hash is the one in the event.
+    const image = await fetch(
+      `${service.baseUrl}/api/items/${itemId}/events/${delivery.eventId}/signature.png`,
+      { headers: { Authorization: `Bearer ${courier}` } },
+    );
+    expect(image.status).toBe(200);
+    const png = Buffer.from(await image.arrayBuffer());
+    expect(png.subarray(0, 4).toString('hex')).toBe('89504e47');
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(png).digest('hex')).toBe(delivery.data.acknowledgement.signatureHash);
+    expect(png.length).toBeGreaterThan(Buffer.from(SIGNATURE_PNG.split(',')[1], 'base64').length);
     expectClean(watched);
     await watched.context.close();
   });
@@ -683,7 +734,9 @@ describeWithBrowser('web app in a real browser', () => {
     const watched = await open('phone');
     const { page, context } = watched;
     await signInWithToken(page, courier);
+    const { code } = await api.must(officer, 'POST', '/api/release-codes', { placeId: UNIT });
     await page.getByLabel('Nomor transfer').fill(transferId);
+    await page.getByLabel('Kode serah dari petugas').fill(code);
     await page.getByRole('button', { name: 'Ambil', exact: true }).click();
     await page.getByTestId('bag-count').getByText('2 arsip di tas Anda').waitFor();
     // The two files travel as one consignment: one action, on the transfer.
@@ -739,6 +792,7 @@ describeWithBrowser('web app in a real browser', () => {
     const { page } = watched;
     await signInWithToken(page, courier);
     await page.getByLabel('Nomor transfer').fill('trf-tidak-ada');
+    await page.getByLabel('Kode serah dari petugas').fill('K7PM3Q');
     await page.getByRole('button', { name: 'Ambil', exact: true }).click();
     await page.getByRole('alert').getByText('Tidak ditemukan. Periksa kembali nomor atau kode').waitFor();
     const bag = await api.must(courier, 'GET', '/api/items?custodianId=KURIR-R');

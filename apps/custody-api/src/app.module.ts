@@ -14,6 +14,7 @@ import { StoresModule } from './infrastructure/stores.module';
 import { CustodyCommandHandler } from './items/custody-command.handler';
 import { ItemsService } from './items/items.service';
 import { ItemsController } from './items/items.controller';
+import { SignatureImageController } from './items/signature-image.controller';
 import { LocationsController } from './locations/locations.controller';
 import { LogModule } from './log/log.module';
 import { MetricsController } from './metrics/metrics.controller';
@@ -83,6 +84,7 @@ export class AppModule {
         TokensController,
         LocationsController,
         ItemsController,
+        SignatureImageController,
         WatchController,
         AuditController,
         TransferAuditController,

@@ -1,13 +1,12 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@jejak/config';
 import { TokenRepository } from '@jejak/directory';
 import { AppModule, requestIdOf } from './app.module';
 import { edgeServerOptions } from './common/http-edge';
-import { API_CACHE_CONTROL, CONTENT_SECURITY_POLICY } from './common/security-headers';
+import { API_CACHE_CONTROL, useSecurityHeaders } from './common/security-headers';
 import { useGuardedJsonParser } from './common/json-body-parser';
 import { useImportBodyParser } from './common/import-body-parser';
 import { ProblemExceptionFilter } from './common/problem-exception.filter';
@@ -68,7 +67,7 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   useImportBodyParser(fastify, config.importBodyLimitBytes);
   // Routes are registered by app.init() below, so this hook sees every one of them.
   fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
-  await app.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+  useSecurityHeaders(fastify);
 
   let closing = false;
   fastify.addHook('preClose', (done) => {

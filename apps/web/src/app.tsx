@@ -44,6 +44,12 @@ const ROUTES: Route[] = [
   { pattern: '/pindai', roles: ['courier'], view: (me) => <ScanSessionScreen me={me} /> },
   { pattern: '/depo', roles: ['depot'], view: (me) => <DepotScreen me={me} /> },
   { pattern: '/depo/rak', roles: ['depot'], view: (me) => <ShelfScreen me={me} /> },
+  // A shelf label's QR code opened by a phone's own camera app.
+  {
+    pattern: '/rak/:depot/:room/:shelf',
+    roles: ['depot'],
+    view: (me) => <ShelfScreen me={me} opened={location.href} />,
+  },
   { pattern: '/depo/terima-lepas', roles: ['depot'], view: (me) => <LooseIntakeScreen me={me} /> },
   { pattern: '/depo/pinjam', roles: ['depot'], view: (me) => <DepotLoansScreen me={me} /> },
   { pattern: '/depo/pindah', roles: ['depot'], view: (me) => <RelocateScreen me={me} /> },

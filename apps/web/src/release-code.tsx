@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { post } from './api';
+import { QrImage } from './qr-image';
 import { ErrorNote } from './ui';
 import { when } from './words';
 
@@ -9,7 +10,7 @@ interface ReleaseCode {
   expiresAt: string;
 }
 
-/** Kode serah: made for my place, shown big with its expiry, typed into the courier's phone. */
+/** Kode serah: made for my place, shown big with its expiry and as a QR code, for the courier's phone. */
 export function ReleaseCodeButton({ placeId }: { placeId: string }) {
   const [code, setCode] = useState<ReleaseCode | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -41,6 +42,9 @@ export function ReleaseCodeButton({ placeId }: { placeId: string }) {
             {code.code}
           </p>
           <p>Berlaku sampai {when(code.expiresAt)}.</p>
+          {/* The courier's scan session reads it first, then the files (scan/scan-code.ts). */}
+          <QrImage text={`KODE:${code.code}`} label={`Kode QR kode serah ${code.code}`} />
+          <p class="hint">Atau kurir memindai kode QR ini dengan Pindai, lalu memindai arsipnya.</p>
         </div>
       )}
       <ErrorNote error={error} />

@@ -25,6 +25,16 @@ describe('loadConfig: JEJAK_TRUST_PROXY and JEJAK_REQUEST_TIMEOUT_MS', () => {
     expect(() => loadConfig({ JEJAK_REQUEST_TIMEOUT_MS: '10' })).toThrow(/JEJAK_REQUEST_TIMEOUT_MS/);
   });
 
+  it('lets a kode serah count for ten minutes unless JEJAK_RELEASE_CODE_TTL_MINUTES says otherwise', () => {
+    expect(loadConfig({}).releaseCodeTtlMinutes).toBe(10);
+    expect(loadConfig({ JEJAK_RELEASE_CODE_TTL_MINUTES: '2' }).releaseCodeTtlMinutes).toBe(2);
+    for (const bad of ['0', '1.5', 'soon']) {
+      expect(() => loadConfig({ JEJAK_RELEASE_CODE_TTL_MINUTES: bad })).toThrow(
+        /JEJAK_RELEASE_CODE_TTL_MINUTES/,
+      );
+    }
+  });
+
   it('lets handover offers lapse after 24 hours unless JEJAK_HANDOVER_TTL_HOURS says otherwise', () => {
     expect(loadConfig({}).handoverTtlHours).toBe(24);
     expect(loadConfig({ JEJAK_HANDOVER_TTL_HOURS: '0.5' }).handoverTtlHours).toBe(0.5);

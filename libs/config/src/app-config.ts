@@ -32,6 +32,8 @@ export interface AppConfig {
   requestTimeoutMs: number;
   /** A handover offer not accepted within this many hours lapses (JEJAK_HANDOVER_TTL_HOURS). */
   handoverTtlHours: number;
+  /** A kode serah counts for a handover within this many minutes of its issue (JEJAK_RELEASE_CODE_TTL_MINUTES). */
+  releaseCodeTtlMinutes: number;
   /**
    * Which peers' X-Forwarded-For is believed for the client address (Fastify's trustProxy):
    * false (default), true (every peer), a hop count, or a list of addresses / CIDR ranges.
@@ -208,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logCheckpointSeconds: integer(env, 'JEJAK_LOG_CHECKPOINT_SECONDS', 5, 1, 86_400),
     requestTimeoutMs: integer(env, 'JEJAK_REQUEST_TIMEOUT_MS', 60_000, 1000, 3_600_000),
     handoverTtlHours: positiveNumber(env, 'JEJAK_HANDOVER_TTL_HOURS', 24, 24 * 365),
+    releaseCodeTtlMinutes: integer(env, 'JEJAK_RELEASE_CODE_TTL_MINUTES', 10, 1, 24 * 60),
     trustProxy: trustProxy(env),
     session: {
       idleMs: integer(env, 'JEJAK_SESSION_IDLE_MINUTES', 12 * 60, 1, 30 * 24 * 60) * 60_000,

@@ -17,3 +17,39 @@ export interface Acknowledgement {
   nip?: string;
   signatureHash?: string;
 }
+
+/**
+ * The acknowledgement as a command carries it. The edge has already checked a drawn signature
+ * (a PNG) and replaced it by its SHA-256: the image is kept beside the store, never in an event.
+ */
+export type AcknowledgementGiven =
+  | { method: 'account' }
+  | { method: 'code'; code: string }
+  | { method: 'signature'; name: string; nip?: string; signatureHash: string };
+
+/** What the directory is asked about a typed release code (kode serah). */
+export interface ReleaseCodeQuery {
+  code: string;
+  /** The place the code must have been issued for (where the item is, the addressee unit). */
+  placeId: string;
+  /** The courier typing it in: a code belongs to the first courier who uses it. */
+  courierId: string;
+  /** When the handover happened as reported: an offline scan synced later is judged at its time. */
+  at: string;
+}
+
+export const RELEASE_CODE_REFUSALS = [
+  'unknown',
+  'expired',
+  'used-by-another-courier',
+  'not-yet-issued',
+] as const;
+export type ReleaseCodeRefusal = (typeof RELEASE_CODE_REFUSALS)[number];
+
+export type ReleaseCodeVerdict =
+  { valid: true; issuedBy: string } | { valid: false; reason: ReleaseCodeRefusal };
+
+/** The domain only asks; the caller answers from the directory without binding the code (pure). */
+export type ReleaseCodeLookup = (query: ReleaseCodeQuery) => ReleaseCodeVerdict;
+
+export { releaseCodeRefused } from './events/acknowledgement-rule';

@@ -1,3 +1,4 @@
+import type { ReleaseCodeLookup } from './acknowledgement';
 import type { Actor } from './actor';
 import type { CustodyEventType } from './events';
 import type { CommandOfRoom } from './events/event-room';
@@ -30,6 +31,8 @@ export interface DecisionContext {
   parties: PartyLookup;
   /** How long a handover offer stays open (JEJAK_HANDOVER_TTL_HOURS); DEFAULT_HANDOVER_TTL_HOURS if absent. */
   handoverTtlHours?: number;
+  /** Release codes (kode serah) of the directory; absent, every code is unknown. */
+  releaseCodes?: ReleaseCodeLookup;
 }
 
 /** An offer not taken within a day lapses (domain.md "Two-party custody"). */

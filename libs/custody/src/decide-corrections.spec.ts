@@ -1,3 +1,4 @@
+import { SIGNED } from './testing/acknowledgements';
 import type { CustodyCommand } from './commands';
 import { ACTORS, aFile, aLetter, context } from './testing/fixtures';
 import { given } from './testing/given-when-then';
@@ -184,7 +185,7 @@ describe('voided: a mistaken registration withdrawn by its unit', () => {
   it('is terminal: nothing follows a void but the trail', () => {
     const voidedFile = [...histories.registeredFile(), { type: 'voided' as const, data: { reason: 'x' } }];
     given(voidedFile)
-      .when({ type: 'collected', itemId: item, data: {} }, context(ACTORS.courier1))
+      .when({ type: 'collected', itemId: item, data: { acknowledgement: SIGNED } }, context(ACTORS.courier1))
       .thenRefused('invalid-transition');
     given(voidedFile).when(voiding(), context(ACTORS.officerA)).thenRefused('invalid-transition');
     given(voidedFile)

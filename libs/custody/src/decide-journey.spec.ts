@@ -1,3 +1,4 @@
+import { SIGNED } from './testing/acknowledgements';
 import { ACTORS, aFile, aLetter, context, NOW } from './testing/fixtures';
 import { given, givenEventId } from './testing/given-when-then';
 import { happened, histories } from './testing/histories';
@@ -34,8 +35,26 @@ describe('collected', () => {
     ['arrived', [...histories.inTransitToDepot(), happened.arrived('kec-1')], 'kec-1', ACTORS.courier1],
     ['deposited', histories.deposited(), 'depot-1', ACTORS.courier2],
   ])('from %s makes the courier custodian where the item is', (_status, history, locationId, courier) => {
-    const when = given(history).when({ type: 'collected', itemId: item, data: {} }, context(courier));
-    when.then([{ type: 'collected', data: { locationId, custodianId: courier.id } }]);
+    const holder = given(history).state!.custodianId;
+    const when = given(history).when(
+      { type: 'collected', itemId: item, data: { acknowledgement: SIGNED } },
+      context(courier),
+    );
+    const { name, nip, signatureHash } = SIGNED;
+    const acknowledgement = {
+      method: 'signature' as const,
+      byId: null,
+      placeId: locationId,
+      name,
+      nip,
+      signatureHash,
+    };
+    when.then([
+      {
+        type: 'collected',
+        data: { locationId, custodianId: courier.id, fromCustodianId: holder, acknowledgement },
+      },
+    ]);
     when.thenState({ status: 'collected', custodianId: courier.id, locationId, storage: null, since: NOW });
   });
 });
@@ -145,21 +164,28 @@ describe('arrived', () => {
 });
 
 describe('delivered', () => {
-  it('a letter arrived at its addressee is received by a named person, the unit becomes custodian', () => {
+  it('a letter arrived at its addressee, received by an officer there, makes the unit custodian', () => {
     const when = given(histories.letterArrived()).when(
-      { type: 'delivered', itemId: item, data: { receivedBy: 'Budi' } },
+      {
+        type: 'delivered',
+        itemId: item,
+        data: { receivedBy: 'Budi', acknowledgement: { method: 'account' } },
+      },
       context(ACTORS.officerB),
     );
     when.then([
-      { type: 'delivered', data: { locationId: 'dinas-b', custodianId: 'dinas-b', receivedBy: 'Budi' } },
+      {
+        type: 'delivered',
+        data: {
+          locationId: 'dinas-b',
+          custodianId: 'dinas-b',
+          receivedBy: 'Budi',
+          fromCustodianId: 'kurir-1',
+          acknowledgement: { method: 'account', byId: 'budi', placeId: 'dinas-b' },
+        },
+      },
     ]);
     when.thenState({ status: 'delivered', custodianId: 'dinas-b', locationId: 'dinas-b' });
-  });
-
-  it('a letter in transit may be delivered straight by its courier', () => {
-    given(histories.letterInTransit())
-      .when({ type: 'delivered', itemId: item, data: { receivedBy: 'Budi' } }, context(ACTORS.courier1))
-      .thenState({ status: 'delivered', custodianId: 'dinas-b', locationId: 'dinas-b' });
   });
 });
 

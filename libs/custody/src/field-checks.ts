@@ -1,3 +1,4 @@
+import { ACKNOWLEDGEMENT_METHODS } from './acknowledgement';
 import type { FieldError } from './refusal';
 import type { LocationLookup, LocationType } from './location';
 import { isIsoInstant } from './validate-occurred-at';
@@ -81,5 +82,19 @@ export class FieldChecks {
     this.text(`${field}.room`, value.room);
     this.text(`${field}.shelf`, value.shelf, true);
     this.text(`${field}.box`, value.box, true);
+  }
+
+  /** How the other party acknowledged (domain.md "Two-party custody"): each method's own fields. */
+  acknowledgement(field: string, value: unknown): void {
+    if (!this.object(field, value)) return;
+    this.oneOf(`${field}.method`, value.method, ACKNOWLEDGEMENT_METHODS);
+    if (value.method === 'code') this.text(`${field}.code`, value.code);
+    if (value.method === 'signature') {
+      this.text(`${field}.name`, value.name);
+      this.text(`${field}.nip`, value.nip, true);
+      if (typeof value.signatureHash !== 'string' || !/^[0-9a-f]{64}$/.test(value.signatureHash)) {
+        this.fail(`${field}.signature`, 'is required: the drawn signature as a PNG data URL');
+      }
+    }
   }
 }

@@ -46,6 +46,9 @@ function checkFields(
       case 'object':
         check.object(field, value, spec.optional);
         break;
+      case 'acknowledgement':
+        check.acknowledgement(field, value);
+        break;
       case 'oneOf':
         check.oneOf(field, value, spec.values, spec.optional);
         break;

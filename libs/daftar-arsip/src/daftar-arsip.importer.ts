@@ -4,24 +4,27 @@ import {
   itemStreamId,
   sealEvents,
   type Actor,
+  type CustodyEvent,
+  type DecidedEvent,
+  type ItemState,
   type LocationInfo,
   type LocationLookup,
-  type MaybeItemState,
   type ShortCodeAssigner,
 } from '@jejak/custody';
 import {
-  WrongExpectedRevisionError,
-  chainStart,
+  CommandPipeline,
   comparePositions,
-  foldRecorded,
+  ConcurrencyConflictError,
   IdempotentRequest,
   idSourceFor,
-  requestMetadata,
-  toStreamAppend,
   type EventStore,
-  type StreamAppend,
 } from '@jejak/event-store';
-import { parseDaftarArsip, type DaftarArsipTable, type RowError } from './daftar-arsip.parser';
+import {
+  parseDaftarArsip,
+  type DaftarArsipTable,
+  type ParsedDaftarArsip,
+  type RowError,
+} from './daftar-arsip.parser';
 import { validateDaftarArsip, type RowDecision } from './daftar-arsip.validator';
 
 export interface ImportDirectory {
@@ -107,89 +110,100 @@ export async function importDaftarArsip(
     if (!itemIds.has(row)) itemIds.set(row, givenId ?? `itm-${seed(`row ${row}`, 'item')}`);
     return itemIds.get(row)!;
   };
-  const eventIdFor = (row: number) => seed(`row ${row}`, 0);
-
-  // What the store already holds: other items (refused as already-exists) or this very import's
-  // own earlier try with the same key (counted as done, not recorded again).
-  const states = new Map<string, MaybeItemState>();
-  const done = new Map<number, { itemId: string; position: string }>();
-  for (const { row, body } of parsed.rows) {
-    const itemId = itemIdFor(row, typeof body.id === 'string' ? body.id : undefined);
-    const recorded = await store.readStream(itemStreamId(itemId));
-    if (recorded.length === 0) continue;
-    const mine =
-      idempotency &&
-      recorded[0].eventId === eventIdFor(row) &&
-      recorded[0].metadata.requestHash === idempotency.requestHash;
-    if (mine) done.set(row, { itemId, position: recorded[0].position });
-    else states.set(itemId, foldRecorded(recorded, { decode: decodeCustodyEvent, evolve }));
-  }
-
-  const now = new Date().toISOString();
-  const pending = { ...parsed, rows: parsed.rows.filter(({ row }) => !done.has(row)) };
-  const { accepted, errors } = validateDaftarArsip(pending, {
-    actor,
-    now,
-    locations: directory.lookup,
-    itemIdFor,
-    stateOf: (itemId) => states.get(itemId) ?? null,
-  });
-  if (errors.length > 0) return refusal(errors);
-  const lastErrors = request.finalCheck?.(accepted) ?? [];
-  if (lastErrors.length > 0) return refusal(lastErrors);
-  if (request.dryRun) {
-    const given = new Set(
-      parsed.rows.filter(({ body }) => typeof body.id === 'string').map(({ row }) => row),
-    );
-    const preview = accepted.map(({ row, itemId, command }) => ({
+  const streamOfRow = new Map(
+    parsed.rows.map(({ row, body }) => [
       row,
-      ...(given.has(row) ? { itemId } : {}),
-      ...(command.data as Record<string, unknown>),
-    }));
+      itemStreamId(itemIdFor(row, typeof body.id === 'string' ? body.id : undefined)),
+    ]),
+  );
+  const streams = parsed.rows.map(({ row }) => ({
+    streamId: streamOfRow.get(row)!,
+    idScope: [`row ${row}`],
+  }));
+
+  // One registration per row through the pipeline's stages, decided together by the validator: a
+  // stream this import's earlier try (same key) recorded counts as done; any other is refused.
+  let preview: RowPreview[] = [];
+  let done = 0;
+  const importId = `imp-${seed('import')}`;
+  let handled;
+  try {
+    handled = await new CommandPipeline(store).handleMany<
+      DecidedEvent,
+      CustodyEvent,
+      ItemState,
+      string,
+      ImportOutcome
+    >({
+      streams,
+      fold: { decode: decodeCustodyEvent, evolve },
+      request: keyed,
+      tokenId,
+      dryRun: request.dryRun,
+      batchSize: request.batchSize ?? DEFAULT_BATCH,
+      context: (now) => ({ ok: true, value: now }),
+      decide: (states, now) => {
+        const pending = {
+          ...parsed,
+          rows: parsed.rows.filter(({ row }) => states.has(streamOfRow.get(row)!)),
+        };
+        done = parsed.rows.length - pending.rows.length;
+        const { accepted, errors } = validateDaftarArsip(pending, {
+          actor,
+          now,
+          locations: directory.lookup,
+          itemIdFor,
+          stateOf: (itemId) => states.get(itemStreamId(itemId)) ?? null,
+        });
+        if (errors.length > 0) return { ok: false, refusal: refusal(errors) };
+        const lastErrors = request.finalCheck?.(accepted) ?? [];
+        if (lastErrors.length > 0) return { ok: false, refusal: refusal(lastErrors) };
+        if (request.dryRun) {
+          preview = previewOf(parsed, accepted);
+          return { ok: true, events: new Map() };
+        }
+        const events = new Map(
+          accepted.map(({ itemId, events }) => [
+            itemStreamId(itemId),
+            withShortCodes(events, now, request.shortCodes),
+          ]),
+        );
+        return { ok: true, events };
+      },
+      seal: (streamId, decided, chain, now) =>
+        sealEvents(decided, {
+          itemId: itemIdOf(streamId),
+          ...chain,
+          occurredAt: now,
+          recordedAt: now,
+          actor,
+          commandId: idempotency?.key ?? null,
+          correlationId: importId,
+          note: null,
+        }),
+      onAppended: (streams) => request.onProgress?.(done + streams, parsed.rows.length),
+    });
+  } catch (error) {
+    if (!(error instanceof ConcurrencyConflictError)) throw error;
+    // Someone registered one of these ids meanwhile: earlier batches stay recorded, say which.
+    const row = parsed.rows.find(({ row }) => streamOfRow.get(row) === error.streamId)?.row ?? 0;
+    const message = `arsip '${itemIdOf(error.streamId)}' baru saja didaftarkan pihak lain; baris sebelum kelompok ini sudah tercatat`;
+    return {
+      ok: false,
+      code: 'already-exists',
+      message,
+      errors: [{ row, column: 'ID', message, code: 'already-exists' }],
+    };
+  }
+  if (!handled.ok) return handled.refusal;
+  if (request.dryRun) {
     return { ok: true, importId: '', imported: 0, recorded: 0, itemIds: [], position: null, preview };
   }
 
-  const importId = `imp-${seed('import')}`;
-  const metadata = requestMetadata(keyed, tokenId);
-  // Each row is a registration through the pipeline's stages (its decision made by the validator),
-  // appended in batches rather than one command at a time.
-  const appends: StreamAppend[] = accepted.map((decision: RowDecision) => {
-    const sealed = sealEvents(withShortCodes(decision.events, now, request.shortCodes), {
-      itemId: decision.itemId,
-      ...chainStart(null, [eventIdFor(decision.row)]),
-      occurredAt: now,
-      recordedAt: now,
-      actor,
-      commandId: idempotency?.key ?? null,
-      correlationId: importId,
-      note: null,
-    });
-    return toStreamAppend(itemStreamId(decision.itemId), sealed, metadata, 'no_stream');
-  });
-
-  const positions = [...done.values()].map((d) => d.position);
-  const batchSize = request.batchSize ?? DEFAULT_BATCH;
-  request.onProgress?.(done.size, parsed.rows.length);
-  for (let start = 0; start < appends.length; start += batchSize) {
-    const batch = appends.slice(start, start + batchSize);
-    try {
-      const results = await store.appendMany(batch);
-      positions.push(results[results.length - 1].position);
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      // Someone registered one of these ids meanwhile: earlier batches stay recorded, say which.
-      const row = accepted.find((a) => itemStreamId(a.itemId) === error.streamId)?.row ?? 0;
-      const message = `arsip '${error.streamId.replace(/^item-/, '')}' baru saja didaftarkan pihak lain; baris sebelum kelompok ini sudah tercatat`;
-      return {
-        ok: false,
-        code: 'already-exists',
-        message,
-        errors: [{ row, column: 'ID', message, code: 'already-exists' }],
-      };
-    }
-    request.onProgress?.(done.size + start + batch.length, parsed.rows.length);
-  }
-
+  const positions = [
+    ...[...handled.earlier.values()].map((events) => events[0].position),
+    ...handled.results.map((result) => result.position),
+  ];
   const position = positions.reduce<string | null>(
     (high, p) => (high === null || comparePositions(p, high) > 0 ? p : high),
     null,
@@ -198,10 +212,22 @@ export async function importDaftarArsip(
     ok: true,
     importId,
     imported: parsed.rows.length,
-    recorded: appends.length,
+    recorded: handled.results.length,
     itemIds: parsed.rows.map(({ row }) => itemIds.get(row)!),
     position,
   };
+}
+
+const itemIdOf = (streamId: string): string => streamId.replace(/^item-/, '');
+
+/** Every valid row as it would be registered; its id only when the list gives one. */
+function previewOf(parsed: ParsedDaftarArsip, accepted: readonly RowDecision[]): RowPreview[] {
+  const given = new Set(parsed.rows.filter(({ body }) => typeof body.id === 'string').map(({ row }) => row));
+  return accepted.map(({ row, itemId, command }) => ({
+    row,
+    ...(given.has(row) ? { itemId } : {}),
+    ...(command.data as Record<string, unknown>),
+  }));
 }
 
 function refusal(errors: RowError[]): ImportOutcome {

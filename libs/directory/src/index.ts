@@ -13,3 +13,4 @@ export * from './session.repository';
 export * from './release-code.repository';
 export * from './party-lookup';
 export * from './short-code.repository';
+export * from './signature-image.store';

@@ -63,4 +63,43 @@ describe('release codes', () => {
       reason: 'expired',
     });
   });
+
+  it('is judged at the handover time given: a scan made offline in time counts when synced later', () => {
+    const time = manualClock();
+    const codes = new ReleaseCodeRepository(db, time.clock);
+    const { code, expiresAt } = codes.issue(at, 'OFFICER-1');
+    const inTime = new Date(Date.parse(expiresAt) - 1000).toISOString();
+    time.advance(RELEASE_CODE_TTL_MS * 6);
+    expect(codes.check({ code, placeId: at, courierId: 'KURIR-A', at: inTime }).valid).toBe(true);
+    expect(codes.check({ code, placeId: at, courierId: 'KURIR-A', at: expiresAt })).toEqual({
+      valid: false,
+      reason: 'expired',
+    });
+    const longBefore = new Date(time.clock().getTime() - RELEASE_CODE_TTL_MS * 7).toISOString();
+    expect(codes.check({ code, placeId: at, courierId: 'KURIR-A', at: longBefore })).toEqual({
+      valid: false,
+      reason: 'not-yet-issued',
+    });
+  });
+
+  it('verifies without binding: only check binds the code to its first courier', () => {
+    const codes = new ReleaseCodeRepository(db, manualClock().clock);
+    const { code } = codes.issue(at, 'OFFICER-1');
+    expect(codes.verify({ code, placeId: at, courierId: 'KURIR-A' }).valid).toBe(true);
+    expect(codes.verify({ code, placeId: at, courierId: 'KURIR-B' }).valid).toBe(true);
+    expect(codes.check({ code, placeId: at, courierId: 'KURIR-B' }).valid).toBe(true);
+    expect(codes.verify({ code, placeId: at, courierId: 'KURIR-A' })).toEqual({
+      valid: false,
+      reason: 'used-by-another-courier',
+    });
+  });
+
+  it('lasts as long as configured', () => {
+    const time = manualClock();
+    const codes = new ReleaseCodeRepository(db, time.clock, 60_000);
+    const { code, expiresAt } = codes.issue(at, 'OFFICER-1');
+    expect(Date.parse(expiresAt) - time.clock().getTime()).toBe(60_000);
+    time.advance(60_000);
+    expect(codes.verify({ code, placeId: at, courierId: 'KURIR-A' }).valid).toBe(false);
+  });
 });

@@ -27,6 +27,19 @@ describe('the leaf data of an event', () => {
     );
   });
 
+  it('is the canonical text too where JSON.stringify of sorted keys would not be', () => {
+    const ownProto = JSON.parse('{"b":1,"__proto__":{"x":2}}') as unknown;
+    const awkward: unknown[] = [
+      { 10: 'a', 9: 'b', x: 'c' }, // integer-like keys: an object lists them first, in numeric order
+      ownProto,
+      [1, , 3], // eslint-disable-line no-sparse-arrays
+      { at: new Date(0), when: { toJSON: () => ({ z: 1, a: 2 }) } },
+      { f: () => 1, s: Symbol('s'), u: undefined },
+    ];
+    for (const value of awkward) expect(fastCanonicalJson(value)).toBe(canonicalJson(value));
+    expect(fastCanonicalJson(awkward[0])).toBe('{"10":"a","9":"b","x":"c"}');
+  });
+
   it('sorts keys and drops undefined members, as RFC 8785 and JSON do', () => {
     expect(eventLeafData({ b: 1, a: [undefined, 'é'], c: undefined }).toString('utf8')).toBe(
       '{"a":[null,"é"],"b":1}',

@@ -1,5 +1,5 @@
-import { hash } from 'node:crypto';
 import { canonicalJson } from '@jejak/custody';
+import { sha256 } from './rfc9162-hash';
 
 /** Thrown inside the fast path when the value has no canonical form: the domain's function says why. */
 const NOT_CANONICAL = Symbol('not canonical');
@@ -15,6 +15,19 @@ function quoted(key: string): string {
     if (QUOTED.size < QUOTED_MAX) QUOTED.set(key, text);
   }
   return text;
+}
+
+/** Keys in UTF-16 code unit order (RFC 8785), as sort() orders them; inline for the few keys of an event. */
+function sortedKeys(value: object): string[] {
+  const keys = Object.keys(value);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    for (; j >= 0 && keys[j] > key; j--) keys[j + 1] = keys[j];
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 /**
@@ -34,15 +47,26 @@ function fast(value: unknown): string | undefined {
     case 'object': {
       const withToJson = value as { toJSON?: () => unknown };
       if (typeof withToJson.toJSON === 'function') return fast(withToJson.toJSON()) ?? 'null';
-      if (Array.isArray(value)) return `[${value.map((item: unknown) => fast(item) ?? 'null').join(',')}]`;
-      const keys = Object.keys(value);
-      if (keys.length > 1) keys.sort();
-      let out = '';
-      for (const key of keys) {
-        const member = fast((value as Record<string, unknown>)[key]);
-        if (member !== undefined) out += `${out ? ',' : ''}${quoted(key)}:${member}`;
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          // A hole gives nothing between its commas, as map().join() (the domain's way) gives it.
+          const text = item === undefined && !(i in value) ? '' : (fast(item) ?? 'null');
+          out += (i === 0 ? '' : ',') + text;
+        }
+        return `${out}]`;
       }
-      return `{${out}}`;
+      const keys = sortedKeys(value);
+      let out = '{';
+      let first = true;
+      for (let i = 0; i < keys.length; i++) {
+        const member = fast((value as Record<string, unknown>)[keys[i]]);
+        if (member === undefined) continue;
+        out += (first ? '' : ',') + quoted(keys[i]) + ':' + member;
+        first = false;
+      }
+      return `${out}}`;
     }
     case 'bigint':
       throw NOT_CANONICAL;
@@ -51,8 +75,56 @@ function fast(value: unknown): string | undefined {
   }
 }
 
+/**
+ * A copy of the value with every object's keys inserted in sorted order, for JSON.stringify to
+ * write: native, one flat string (cheaper to hash and to store than a concatenated one). Throws
+ * NOT_CANONICAL for anything JSON.stringify would not write as RFC 8785 does (other numbers,
+ * bigints, holes) or would reorder or misplace (integer-like keys go first in any object,
+ * `__proto__` sets a prototype), and for functions; the string builder below decides those.
+ */
+function sortedCopy(value: unknown): unknown {
+  switch (typeof value) {
+    case 'number':
+      if (!Number.isSafeInteger(value)) throw NOT_CANONICAL;
+      return value;
+    case 'bigint':
+    case 'function':
+      throw NOT_CANONICAL;
+    case 'object': {
+      if (value === null) return null;
+      const withToJson = value as { toJSON?: () => unknown };
+      if (typeof withToJson.toJSON === 'function') throw NOT_CANONICAL;
+      if (Array.isArray(value)) {
+        const copy: unknown[] = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value)) throw NOT_CANONICAL;
+          copy[i] = sortedCopy(value[i]);
+        }
+        return copy;
+      }
+      const keys = sortedKeys(value);
+      const copy: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const first = key.charCodeAt(0);
+        if ((first >= 48 && first <= 57) || key === '__proto__') throw NOT_CANONICAL;
+        copy[key] = sortedCopy((value as Record<string, unknown>)[key]);
+      }
+      return copy;
+    }
+    default:
+      return value;
+  }
+}
+
 /** RFC 8785 canonical JSON of a value, as `canonicalJson` of the domain gives it (and throws). */
 export function fastCanonicalJson(value: unknown): string {
+  try {
+    const text = JSON.stringify(sortedCopy(value)) as string | undefined;
+    if (text !== undefined) return text;
+  } catch (error) {
+    if (error !== NOT_CANONICAL) throw error;
+  }
   try {
     const text = fast(value);
     if (text !== undefined) return text;
@@ -69,6 +141,12 @@ export function fastCanonicalJson(value: unknown): string {
 export const eventLeafData = (storedEvent: unknown): Buffer =>
   Buffer.from(fastCanonicalJson(storedEvent), 'utf8');
 
-/** The RFC 9162 leaf hash of eventLeafData(e) (0x00 then the data), hashed from the string: no intermediate buffers (this runs per event). */
+/**
+ * The RFC 9162 leaf hash of an event's canonical JSON text (0x00 then its UTF-8), hashed from the
+ * string: no intermediate buffers. For a store that keeps that text too, so it serialises once.
+ */
+export const leafHashOfCanonicalText = (canonicalText: string): Buffer => sha256(`\u0000${canonicalText}`);
+
+/** The RFC 9162 leaf hash of eventLeafData(e) (this runs per event). */
 export const eventLeafHash = (storedEvent: unknown): Buffer =>
-  hash('sha256', `\u0000${fastCanonicalJson(storedEvent)}`, 'buffer');
+  leafHashOfCanonicalText(fastCanonicalJson(storedEvent));

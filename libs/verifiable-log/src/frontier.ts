@@ -1,4 +1,6 @@
-import { EMPTY_ROOT, nodeHash } from './rfc9162-hash';
+import { EMPTY_ROOT, HASH_SIZE, nodeHash } from './rfc9162-hash';
+
+const NO_NODES = Buffer.alloc(0);
 
 /** A complete subtree hash made by an append: the node at (level, index). */
 export interface SubtreeNode {
@@ -56,6 +58,31 @@ export class Frontier {
 
   clone(): Frontier {
     return new Frontier([...this.roots], this.count);
+  }
+
+  /**
+   * Appends one leaf hash; returns the hashes of the subtrees it completed above the leaf (levels
+   * 1, 2, … concatenated, empty when none): what a store keeps, without an object per node.
+   */
+  appendPacked(leaf: Buffer): Buffer {
+    let position = this.count;
+    if (position % 2 === 0) {
+      this.roots.push(leaf);
+      this.count += 1;
+      return NO_NODES;
+    }
+    let levels = 0;
+    for (let p = position; p % 2 === 1; p = (p - 1) / 2) levels += 1;
+    const packed = Buffer.allocUnsafe(levels * HASH_SIZE);
+    let hash = leaf;
+    for (let level = 0; position % 2 === 1; level++) {
+      hash = nodeHash(this.roots.pop() as Buffer, hash);
+      hash.copy(packed, level * HASH_SIZE);
+      position = (position - 1) / 2;
+    }
+    this.roots.push(hash);
+    this.count += 1;
+    return packed;
   }
 
   /** Appends one leaf hash; returns every node completed by it (the leaf itself first). */

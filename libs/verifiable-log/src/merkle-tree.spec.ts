@@ -1,5 +1,14 @@
 import { Frontier } from './frontier';
-import { consistencyProof, inclusionProof, MemoryTree, PackedTree, rootAt } from './merkle-tree';
+import {
+  consistencyProof,
+  inclusionProof,
+  inclusionProofSubtrees,
+  MemoryTree,
+  PackedTree,
+  rootAt,
+  type SubtreePosition,
+  type SubtreeSource,
+} from './merkle-tree';
 import { EMPTY_ROOT, leafHash } from './rfc9162-hash';
 import {
   CONSISTENCY_PROOFS,
@@ -46,6 +55,34 @@ describe('RFC 9162 tree hashing (transparency-dev/merkle vectors)', () => {
     expect(frontier.root()).toEqual(ROOTS[6]);
     frontier.append(leafHash(LEAVES[7]));
     expect(frontier.root()).toEqual(ROOTS[7]);
+  });
+
+  it('names beforehand exactly the subtrees an inclusion proof reads', () => {
+    const byPosition = (a: SubtreePosition, b: SubtreePosition) => a.level - b.level || a.index - b.index;
+    const big = new MemoryTree(Array.from({ length: 70 }, (_, i) => leafHash(Buffer.from([i]))));
+    for (let size = 1; size <= 70; size++) {
+      for (let index = 0; index < size; index++) {
+        const read: SubtreePosition[] = [];
+        const recording: SubtreeSource = {
+          subtreeHash: (level, i) => {
+            read.push({ level, index: i });
+            return big.subtreeHash(level, i);
+          },
+        };
+        inclusionProof(recording, index, size);
+        expect(inclusionProofSubtrees(index, size).sort(byPosition)).toEqual(read.sort(byPosition));
+      }
+    }
+  });
+
+  it('packs the nodes an append completes as the store keeps them (levels 1, 2, … concatenated)', () => {
+    const packed = Frontier.empty();
+    const reference = Frontier.empty();
+    LEAVES.forEach((leaf) => {
+      const made = reference.append(leafHash(leaf));
+      expect(packed.appendPacked(leafHash(leaf))).toEqual(Buffer.concat(made.slice(1).map((n) => n.hash)));
+      expect(packed.root()).toEqual(reference.root());
+    });
   });
 
   it('hands back every node an append completes, for the store to keep', () => {

@@ -31,6 +31,50 @@ export function rangeHash(source: SubtreeSource, start: number, end: number): Bu
   return nodeHash(rangeHash(source, start, start + k), rangeHash(source, start + k, end));
 }
 
+/** A complete subtree: level 0 is a leaf, (level, index) covers leaves [index·2^level, (index+1)·2^level). */
+export interface SubtreePosition {
+  level: number;
+  index: number;
+}
+
+/** The complete subtrees rangeHash(start, end) reads. */
+function rangeSubtrees(start: number, end: number, out: SubtreePosition[]): void {
+  let from = start;
+  while (end - from > 0) {
+    const n = end - from;
+    if (isPowerOfTwo(n)) {
+      out.push({ level: levelOf(n), index: from / n });
+      return;
+    }
+    const k = splitPoint(n);
+    out.push({ level: levelOf(k), index: from / k });
+    from += k;
+  }
+}
+
+/**
+ * Every complete subtree inclusionProof(source, index, size) reads: a store fetches them in one
+ * go (one query, not one per level) before computing the proof from them.
+ */
+export function inclusionProofSubtrees(index: number, size: number): SubtreePosition[] {
+  const out: SubtreePosition[] = [];
+  let m = index;
+  let start = 0;
+  let end = size;
+  while (end - start > 1) {
+    const k = splitPoint(end - start);
+    if (m < k) {
+      rangeSubtrees(start + k, end, out);
+      end = start + k;
+    } else {
+      rangeSubtrees(start, start + k, out);
+      m -= k;
+      start += k;
+    }
+  }
+  return out;
+}
+
 export const rootAt = (source: SubtreeSource, size: number): Buffer => rangeHash(source, 0, size);
 
 function checkSize(size: number, what: string): void {

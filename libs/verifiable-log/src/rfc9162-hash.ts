@@ -9,13 +9,29 @@ const NODE_PREFIX = Buffer.from([0x01]);
 /** MTH({}) = SHA-256 of the empty string. */
 export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
 
-// One-shot hashing (crypto.hash) costs about 2/3 of a createHash chain: this runs per event.
+/**
+ * SHA-256 as a Buffer. One-shot hashing (crypto.hash) costs about 2/3 of a createHash chain, and
+ * on Node 20 its 'buffer' output costs ~0.4 µs more than a 'binary' (latin1) string turned into a Buffer
+ * (measured: 1.43 vs 0.99 µs for an event, 0.95 vs 0.53 µs for a node): this runs per event.
+ */
+export const sha256 = (data: string | Uint8Array): Buffer =>
+  Buffer.from(hash('sha256', data, 'binary'), 'latin1');
+
 export function leafHash(data: Uint8Array): Buffer {
-  return hash('sha256', Buffer.concat([LEAF_PREFIX, data]), 'buffer');
+  return sha256(Buffer.concat([LEAF_PREFIX, data]));
 }
 
+/** 0x01 || left || right of two 32-byte hashes, reused: hashing is synchronous and copies its input. */
+const NODE_INPUT = Buffer.from([0x01, ...new Array<number>(2 * HASH_SIZE).fill(0)]);
+
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return hash('sha256', Buffer.concat([NODE_PREFIX, left, right], 1 + left.length + right.length), 'buffer');
+  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) {
+    return sha256(Buffer.concat([NODE_PREFIX, left, right], 1 + left.length + right.length));
+  }
+  // No Buffer.concat per node: this runs about once per appended event.
+  NODE_INPUT.set(left, 1);
+  NODE_INPUT.set(right, 1 + HASH_SIZE);
+  return sha256(NODE_INPUT);
 }
 
 /** The largest power of two strictly smaller than n (n > 1): where RFC 9162 splits a tree. */

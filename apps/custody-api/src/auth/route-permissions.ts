@@ -23,6 +23,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/items': EVERYONE,
   'GET /api/items/:id': EVERYONE,
   'GET /api/items/:id/history': EVERYONE,
+  'GET /api/items/:id/events/:eventId/signature.png': EVERYONE,
   'POST /api/items/:id/events': WRITERS,
   'GET /api/watch/in-transit': EVERYONE,
   'GET /api/watch/pending-handovers': EVERYONE,
@@ -60,6 +61,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/people': EVERYONE,
   'GET /api/people/:id': EVERYONE,
   'GET /api/people/:id/changes': ['admin', 'auditor'],
+  // The person's own, or any for an admin (checked in the controller).
+  'GET /api/people/:id/badge.pdf': EVERYONE,
   'POST /api/people': ['admin'],
   'PATCH /api/people/:id': ['admin'],
   'POST /api/people/:id/password': EVERYONE,

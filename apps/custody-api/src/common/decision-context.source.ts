@@ -9,10 +9,11 @@ import {
 } from '@jejak/custody';
 import type { Checked } from '@jejak/event-store';
 import { LocationRepository, PeopleRepository, partyLookupOf } from '@jejak/directory';
+import { AcknowledgementEvidence } from './acknowledgement-evidence';
 
 /**
  * What every command handler hands the domain from outside the stream: the checked time and the
- * directory's lookups. One place, so items, transfers and disposals decide against the same world.
+ * directory's lookups (places, parties, release codes). One place, so items, transfers and disposals decide against the same world.
  */
 @Injectable()
 export class DecisionContextSource {
@@ -22,6 +23,7 @@ export class DecisionContextSource {
   constructor(
     @Inject(LocationRepository) private readonly locations: LocationRepository,
     @Inject(PeopleRepository) people: PeopleRepository,
+    @Inject(AcknowledgementEvidence) private readonly evidence: AcknowledgementEvidence,
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
     this.parties = partyLookupOf(people, locations);
@@ -43,6 +45,7 @@ export class DecisionContextSource {
         locations: this.locations.lookup,
         parties: this.parties,
         handoverTtlHours: this.handoverTtlHours,
+        releaseCodes: this.evidence.lookup,
       };
       return { ok: true, value };
     };

@@ -27,6 +27,16 @@ describe('jsonShapeProblem', () => {
     expect(jsonShapeProblem('{"a":"12\\""}', small)).toBeNull();
   });
 
+  it('lets only the value of a long-string key (a drawn signature) run longer, up to its own limit', () => {
+    const limits = { ...small, longStringKeys: ['sig'], longStringLength: 8 };
+    expect(jsonShapeProblem('{"ack":{"sig" : "12345678"}}', limits)).toBeNull();
+    expect(jsonShapeProblem('{"ack":{"sig":"123456789"}}', limits)).toMatch(/longer than 8/);
+    expect(jsonShapeProblem('{"name":"123456"}', limits)).toMatch(/longer than 5/);
+    // A long string after the key's value, or the key itself as a value, is held to the usual limit.
+    expect(jsonShapeProblem('{"sig":"1","b":"123456"}', limits)).toMatch(/longer than 5/);
+    expect(jsonShapeProblem('["sig","12345678"]', limits)).toMatch(/longer than 5/);
+  });
+
   it('refuses the 121,837-key body of the attack run', () => {
     const keys = Array.from({ length: 121_837 }, (_, i) => `"${i}":0`).join(',');
     expect(jsonShapeProblem(`{"kind":"file",${keys}}`)).toMatch(/more than 64 keys/);

@@ -12,6 +12,9 @@ export interface JsonLimits {
   itemsPerArray: number;
   values: number;
   stringLength: number;
+  /** Values of these keys may be longer (a drawn signature's data URL), up to `longStringLength`. */
+  longStringKeys: readonly string[];
+  longStringLength: number;
 }
 
 export const JSON_LIMITS: Readonly<JsonLimits> = {
@@ -25,6 +28,12 @@ export const JSON_LIMITS: Readonly<JsonLimits> = {
   values: 5000,
   /** Characters of one string as sent (escapes counted as written); the longest field takes 2,000. */
   stringLength: 16_384,
+  /**
+   * acknowledgement.signature: a PNG as base64, bounded here by the body limit only, so a drawn
+   * signature over 256 KB is answered 413 by the edge that decodes it, not 400 by this scan.
+   */
+  longStringKeys: ['signature'],
+  longStringLength: 64 * 1024 * 1024,
 };
 
 interface Container {
@@ -37,6 +46,9 @@ export function jsonShapeProblem(text: string, limits: Readonly<JsonLimits> = JS
   const stack: Container[] = [];
   let values = 0;
   let awaitingFirst = false;
+  // The last string read, and the key a value string follows (`"key":` just before it).
+  let lastString: [number, number] | null = null;
+  let keyBefore: string | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 10 || c === 13 || c === 9) continue;
@@ -53,10 +65,24 @@ export function jsonShapeProblem(text: string, limits: Readonly<JsonLimits> = JS
         if (s === 92 /* \ */) i++;
         else if (s === 34) break;
       }
-      if (i - start - 1 > limits.stringLength) {
-        return `A string of the body is longer than ${limits.stringLength} characters.`;
+      const length = i - start - 1;
+      const long = keyBefore !== null && limits.longStringKeys.includes(keyBefore);
+      if (length > (long ? limits.longStringLength : limits.stringLength)) {
+        return `A string of the body is longer than ${long ? limits.longStringLength : limits.stringLength} characters.`;
       }
-    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      lastString = [start + 1, i];
+      keyBefore = null;
+      if (values > limits.values) return `The body holds more than ${limits.values} values.`;
+      continue;
+    }
+    if (c === 58 /* : */ && lastString) {
+      keyBefore = text.slice(lastString[0], lastString[1]);
+      lastString = null;
+      continue;
+    }
+    lastString = null;
+    keyBefore = null;
+    if (c === 123 /* { */ || c === 91 /* [ */) {
       if (stack.length >= limits.depth) return `The body nests deeper than ${limits.depth} levels.`;
       stack.push({ object: c === 123, count: 0 });
       awaitingFirst = true;

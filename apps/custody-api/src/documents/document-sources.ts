@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
-import { LocationRepository, PeopleRepository, TokenRepository } from '@jejak/directory';
+import { LocationRepository, PeopleRepository, TokenRepository, type Person } from '@jejak/directory';
 import {
   LOG_CHECKPOINT,
   noCheckpointYet,
@@ -54,6 +54,16 @@ export class DocumentSources {
       },
       unitName: (unitId) => this.locations.get(unitId)?.name ?? unitId,
     };
+  }
+
+  /** A person of the people directory (whose badge is printed), or undefined. */
+  person(id: string): Person | undefined {
+    return this.people.get(id);
+  }
+
+  /** A place of the directory (a depot whose shelves get labels), or undefined. */
+  place(id: string): { id: string; name: string; type: string } | undefined {
+    return this.locations.get(id);
   }
 
   checkpoint(): Promise<PrintedCheckpoint | null> {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ReadQueryDto } from '../items/dto/item-query.dto';
@@ -6,12 +6,56 @@ import { LABEL_PRESETS } from './label-layout';
 
 export const MAX_LABELS = 240;
 
-/** `GET /api/labels.pdf`: which items, which sheet, and where on a partly used sheet to begin. */
+/**
+ * `GET /api/labels.pdf`: which items (or which rooms and shelves of a depot), which sheet, and where
+ * on a partly used sheet to begin.
+ */
 export class LabelsQueryDto extends ReadQueryDto {
-  @ApiProperty({ description: `Item ids, comma-separated (at most ${MAX_LABELS})`, example: 'itm-1,itm-2' })
+  @ApiPropertyOptional({
+    description: `Item ids, comma-separated (at most ${MAX_LABELS}); or placeId for room and shelf labels`,
+    example: 'itm-1,itm-2',
+  })
+  @IsOptional()
   @IsString()
   @MaxLength(MAX_LABELS * 130)
-  itemIds!: string;
+  itemIds?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Room and shelf labels of this depot (instead of itemIds): the depot clerk’s own, or any for an admin',
+    example: 'depo-arsip-bekasi',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  placeId?: string;
+
+  @ApiPropertyOptional({
+    description: 'With placeId: room labels, room codes comma-separated',
+    example: 'R1,R2',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_LABELS * 41)
+  rooms?: string;
+
+  @ApiPropertyOptional({
+    description: 'With placeId and shelves: the room the shelves stand in',
+    example: 'R1',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  room?: string;
+
+  @ApiPropertyOptional({
+    description: 'With placeId and room: shelf labels, shelf codes comma-separated',
+    example: 'R1-01,R1-02',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_LABELS * 41)
+  shelves?: string;
 
   @ApiPropertyOptional({ enum: [...Object.keys(LABEL_PRESETS), 'custom'], default: '3x8' })
   @IsOptional()

@@ -9,7 +9,11 @@ const label = (n: number): Label => ({
   url: `https://jejak.bekasikab.go.id/i/itm-${n}`,
   shortCode: `CKU-2026-${String(n).padStart(5, '0')}`,
   title: `Buku Register Surat Masuk jilid ${n} – Kedutaan 日本`,
-  unit: 'Kecamatan Cikarang Utara',
+  // The bottom row's unit is too long for one line: cut, not wrapped onto a further page.
+  unit:
+    n >= 22
+      ? 'Dinas Perpustakaan dan Kearsipan Kabupaten Bekasi (Record Center)'
+      : 'Kecamatan Cikarang Utara',
   year: '2018',
   classificationCode: '000.2.3',
 });

@@ -40,21 +40,33 @@ function drawLabel(doc: Doc, label: Label, x: number, y: number, layout: LabelLa
     ellipsis: true,
   });
   const foot = y + layout.height - PAD - 17;
-  write(doc, label.unit, { ...lineOptions, y: foot, size: 6 });
-  write(doc, `${label.classificationCode} · ${label.year}`, { ...lineOptions, y: doc.y, size: 6 });
+  // One line each (height): a long unit name must not wrap past the label, or off the page.
+  write(doc, label.unit, { ...lineOptions, y: foot, size: 6, height: 8 });
+  write(doc, `${label.classificationCode} · ${label.year}`, { ...lineOptions, y: doc.y, size: 6, height: 8 });
   doc.restore();
 }
 
-/** A4 sticker sheets, one label per item, starting at label `startAt` of the first sheet. */
-export function renderLabels(labels: readonly Label[], layout: LabelLayout, startAt = 1): Promise<Buffer> {
-  const { doc, finish } = newPdf({ title: 'Label arsip', margin: 0 });
+/** A4 sticker sheets, one sticker per entry drawn by `draw`, starting at label `startAt` of the first sheet. */
+export function renderSheets<T>(
+  title: string,
+  entries: readonly T[],
+  layout: LabelLayout,
+  startAt: number,
+  draw: (doc: Doc, entry: T, x: number, y: number, layout: LabelLayout) => void,
+): Promise<Buffer> {
+  const { doc, finish } = newPdf({ title, margin: 0 });
   let page = 0;
-  placements(labels.length, layout, startAt).forEach((place, index) => {
+  placements(entries.length, layout, startAt).forEach((place, index) => {
     while (place.page > page) {
       doc.addPage({ size: 'A4', margin: 0 });
       page++;
     }
-    drawLabel(doc, labels[index], place.x, place.y, layout);
+    draw(doc, entries[index], place.x, place.y, layout);
   });
   return finish();
+}
+
+/** A4 sticker sheets, one label per item, starting at label `startAt` of the first sheet. */
+export function renderLabels(labels: readonly Label[], layout: LabelLayout, startAt = 1): Promise<Buffer> {
+  return renderSheets('Label arsip', labels, layout, startAt, drawLabel);
 }

@@ -5,44 +5,15 @@ import { READ_MODEL_QUERIES, type ItemView, type ReadModelQueries } from '@jejak
 import { ApiProblem } from '../common/problem';
 import { kurunWaktu } from '../transfers/berita-acara-data';
 import { DocumentSources } from './document-sources';
-import { customLayout, presetLayout, type LabelLayout } from './label-layout';
+import { invalid, listOf, sheetOf } from './label-sheet';
 import { renderLabels, type Label } from './labels.pdf';
-import { MAX_LABELS, type LabelsQueryDto } from './labels-query.dto';
+import type { LabelsQueryDto } from './labels-query.dto';
 import { mayRead } from './may-read';
 import type { PdfFile } from './pdf-file';
 
-const invalid = (field: string, message: string) =>
-  new ApiProblem('validation-failed', `${field} ${message}`, { errors: [{ field, message }] });
-
-function layoutOf(query: LabelsQueryDto): LabelLayout {
-  if ((query.preset ?? '3x8') !== 'custom') return presetLayout(query.preset ?? '3x8');
-  const { columns, rows, widthMm, heightMm } = query;
-  if (!columns || !rows || !widthMm || !heightMm) {
-    throw invalid('preset', 'custom needs columns, rows, widthMm and heightMm');
-  }
-  const layout = customLayout({
-    columns,
-    rows,
-    widthMm,
-    heightMm,
-    topMm: query.topMm ?? 0,
-    leftMm: query.leftMm ?? 0,
-  });
-  if (typeof layout === 'string') throw invalid('preset', layout);
-  return layout;
-}
-
-function itemIdsOf(raw: string): string[] {
-  const ids = [
-    ...new Set(
-      raw
-        .split(',')
-        .map((id) => id.trim())
-        .filter(Boolean),
-    ),
-  ];
+function itemIdsOf(raw: string | undefined): string[] {
+  const ids = listOf(raw, 'itemIds');
   if (ids.length === 0) throw invalid('itemIds', 'names no item');
-  if (ids.length > MAX_LABELS) throw invalid('itemIds', `names more than ${MAX_LABELS} items`);
   const bad = ids.find((id) => !ID_PATTERN.test(id));
   if (bad !== undefined) throw invalid('itemIds', `'${bad.slice(0, 140)}' is not a valid item id`);
   return ids;
@@ -58,11 +29,7 @@ export class LabelsService {
 
   async sheets(query: LabelsQueryDto, reader: Principal): Promise<PdfFile> {
     const itemIds = itemIdsOf(query.itemIds);
-    const layout = layoutOf(query);
-    const startAt = query.startAt ?? 1;
-    if (startAt > layout.columns * layout.rows) {
-      throw invalid('startAt', `is past the ${layout.columns * layout.rows} labels of a sheet`);
-    }
+    const { layout, startAt } = sheetOf(query);
     const views = await Promise.all(itemIds.map((id) => this.readModels.getItem(id)));
     const unknown = itemIds.filter((_, index) => views[index] === null);
     if (unknown.length > 0)

@@ -31,7 +31,9 @@ export function toReceiptData(
   const delivered = [...trail].reverse().find((entry) => entry.type === 'delivered');
   if (view.kind !== 'letter' || !delivered) return null;
   const readable = mayRead(reader, view);
-  const courier = directory.person(delivered.actor.id);
+  // Who handed it over: the courier the event names (an officer of the unit may have recorded it).
+  const from = delivered.data.fromCustodianId;
+  const courier = directory.person(typeof from === 'string' ? from : delivered.actor.id);
   return {
     itemId: view.itemId,
     letterNumber: readable ? text(view.letterNumber) : WITHHELD,

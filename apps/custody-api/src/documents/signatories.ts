@@ -23,7 +23,7 @@ export interface KnownHolder {
   jabatan?: string | null;
 }
 
-const JABATAN: Record<Role, string> = {
+export const JABATAN: Record<Role, string> = {
   admin: 'Administrator',
   officer: 'Petugas Arsip',
   courier: 'Kurir',

@@ -12,14 +12,19 @@ import {
   type CustodyEvent,
 } from '@jejak/custody';
 import { ACTORS, aFile, lookupLocation, lookupParty } from '@jejak/custody/testing/fixtures';
+import { SIGNED } from '@jejak/custody/testing/acknowledgements';
 import { SqliteEventStore } from '@jejak/event-store';
 import {
   ShortCodeRepository,
+  signatureHashOf,
+  type ReleaseCodeRepository,
+  type SignatureImageStore,
   type Principal,
   type LocationRepository,
   type PeopleRepository,
 } from '@jejak/directory';
 import Database from 'better-sqlite3';
+import { AcknowledgementEvidence } from '../common/acknowledgement-evidence';
 import { ApiProblem } from '../common/problem';
 import { DecisionContextSource } from '../common/decision-context.source';
 import { CommandMetrics } from '../metrics/command-metrics';
@@ -48,17 +53,31 @@ describe('CustodyCommandHandler with its item state cache', () => {
     }) as unknown as PeopleRepository;
 
   let codes: ShortCodeRepository;
+  /** Signature images kept, by hash; no release code is known. */
+  let images: Map<string, Buffer>;
+  let evidence: AcknowledgementEvidence;
 
   beforeEach(() => {
     codes = new ShortCodeRepository(new Database(':memory:'));
+    images = new Map();
+    const imageStore: SignatureImageStore = {
+      keep: ({ hash, png }) => void images.set(hash, png),
+      get: (hash) => images.get(hash),
+    };
+    const noCodes = {
+      verify: () => ({ valid: false, reason: 'unknown' }),
+      check: () => ({ valid: false, reason: 'unknown' }),
+    } as unknown as ReleaseCodeRepository;
+    evidence = new AcknowledgementEvidence(noCodes, imageStore);
     dir = mkdtempSync(join(tmpdir(), 'jejak-handler-'));
     store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
     const locations = { lookup: lookupLocation } as unknown as LocationRepository;
     handler = new CustodyCommandHandler(
       store,
-      new DecisionContextSource(locations, peopleOf(ACTORS)),
+      new DecisionContextSource(locations, peopleOf(ACTORS), evidence),
       new CommandMetrics(),
       codes,
+      evidence,
     );
   });
 
@@ -141,7 +160,10 @@ describe('CustodyCommandHandler with its item state cache', () => {
 
   it('decides on the stored state, not on what it last wrote: a step valid only after a write elsewhere is accepted', async () => {
     await send({ type: 'registered', itemId: 'ARS-2', data: aFile() }, ACTORS.officerA);
-    await appendElsewhere({ type: 'collected', itemId: 'ARS-2', data: {} }, ACTORS.courier1);
+    await appendElsewhere(
+      { type: 'collected', itemId: 'ARS-2', data: { acknowledgement: SIGNED } },
+      ACTORS.courier1,
+    );
 
     const outcome = await send(
       { type: 'sorted', itemId: 'ARS-2', data: { locationId: 'sort-1', destinationId: 'depot-1' } },
@@ -150,6 +172,33 @@ describe('CustodyCommandHandler with its item state cache', () => {
 
     expect(outcome).toMatchObject({ type: 'sorted', revision: 2 });
     expect(verifyChain(await stored('ARS-2')).valid).toBe(true);
+  });
+
+  it('keeps a drawn signature only once its collection is decided, never for a refused one', async () => {
+    const png = Buffer.from('89504e470d0a1a0a' + '00'.repeat(40), 'hex');
+    const signature = { hash: signatureHashOf(png), png };
+    const acknowledgement = { ...SIGNED, signatureHash: signature.hash };
+    await send({ type: 'registered', itemId: 'ARS-5', data: aFile() }, ACTORS.officerA);
+    const elsewhere = {
+      type: 'collected',
+      itemId: 'ARS-5',
+      data: { locationId: 'kec-1', acknowledgement },
+    } as const;
+    await expect(
+      handler.execute(
+        new CustodyCommandMessage({ command: elsewhere, principal: principalOf(ACTORS.courier1), signature }),
+      ),
+    ).rejects.toMatchObject({ body: { code: 'invalid-transition' } });
+    expect(images.size).toBe(0);
+    expect(await stored('ARS-5')).toHaveLength(1);
+    const here = { type: 'collected', itemId: 'ARS-5', data: { acknowledgement } } as const;
+    await handler.execute(
+      new CustodyCommandMessage({ command: here, principal: principalOf(ACTORS.courier1), signature }),
+    );
+    expect(images.get(signature.hash)?.equals(png)).toBe(true);
+    expect((await stored('ARS-5'))[1].data).toMatchObject({
+      acknowledgement: { signatureHash: signature.hash },
+    });
   });
 
   it('answers a pinned expectedRevision against the stored revision', async () => {
@@ -179,9 +228,11 @@ describe('CustodyCommandHandler with its item state cache', () => {
       new DecisionContextSource(
         { lookup: lookupLocation } as unknown as LocationRepository,
         peopleOf(ACTORS),
+        evidence,
       ),
       new CommandMetrics(),
       codes,
+      evidence,
     );
     await otherHandler.execute(
       new CustodyCommandMessage({

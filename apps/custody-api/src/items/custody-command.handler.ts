@@ -19,7 +19,8 @@ import {
   type IdempotentRequest,
   type StreamFold,
 } from '@jejak/event-store';
-import { toActor, type Principal, ShortCodeRepository } from '@jejak/directory';
+import { toActor, type Principal, ShortCodeRepository, type SignatureImage } from '@jejak/directory';
+import { AcknowledgementEvidence, givenCode } from '../common/acknowledgement-evidence';
 import { DecisionContextSource } from '../common/decision-context.source';
 import { pipelineProblem } from '../common/pipeline-problem';
 import { ApiProblem } from '../common/problem';
@@ -36,6 +37,8 @@ export interface CustodyRequest {
   note?: string;
   correlationId?: string;
   idempotency?: IdempotentRequest;
+  /** The drawn signature whose hash the command's acknowledgement carries, kept once it is recorded. */
+  signature?: SignatureImage;
 }
 
 export interface CustodyOutcome {
@@ -66,6 +69,7 @@ export class CustodyCommandHandler {
     @Inject(DecisionContextSource) private readonly contexts: DecisionContextSource,
     @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
     @Inject(ShortCodeRepository) private readonly shortCodes: ShortCodeAssigner,
+    @Inject(AcknowledgementEvidence) private readonly evidence: AcknowledgementEvidence,
   ) {
     this.pipeline = new CommandPipeline(store);
   }
@@ -96,7 +100,11 @@ export class CustodyCommandHandler {
       tokenId: principal.tokenId,
       request: request.idempotency,
       context: this.contexts.contextFor(actor, request.occurredAt),
-      decide: (state, ctx) => withShortCode(decide(command, state, ctx), () => (code ??= assign(ctx))),
+      decide: (state, ctx) =>
+        this.evidence.settle(
+          withShortCode(decide(command, state, ctx), () => (code ??= assign(ctx))),
+          { code: givenCode(command.data), image: request.signature, actorId: actor.id, at: ctx.occurredAt },
+        ),
       seal: (decided, chain, ctx) =>
         sealEvents(decided, {
           itemId: command.itemId,

@@ -43,9 +43,11 @@ export class ItemsService {
     principal: Principal,
     idempotency: IdempotentRequest | undefined,
   ): Promise<CustodyOutcome> {
+    const { command, signature } = toCustodyCommand(itemId, dto);
     return this.commands.execute(
       new CustodyCommandMessage({
-        command: toCustodyCommand(itemId, dto),
+        command,
+        signature,
         principal,
         occurredAt: dto.occurredAt,
         expectedRevision: dto.expectedRevision,

@@ -21,6 +21,14 @@ const TRANSFER_CONFLICTS = {
   '409':
     'invalid-transition (not allowed in the transfer’s or an item’s status, or an item already has an intake outcome), already-exists (the transfer id is taken, or another transfer has the BA number: `transferId` names it) or concurrency-conflict',
 };
+/** The other party's acknowledgement (domain.md "Two-party custody"), as collected and delivered refuse it. */
+const ACKNOWLEDGEMENT_PROBLEMS = {
+  '400':
+    'validation-failed: a field is missing or malformed (collected and delivered without `acknowledgement`, a signature that is not a PNG data URL, a letter sorted or dispatched toward neither its addressee unit nor a sorting point: `destinationId`)',
+  '403':
+    'forbidden: not allowed for this token; or the acknowledgement does not count: a courier’s own `account`, a kode serah unknown for that place, expired at `occurredAt`, or already used by another courier (`detail` says which)',
+  '413': 'payload-too-large: the body, or a drawn signature over 256 KB',
+};
 const UNKNOWN_PARTY = {
   '422':
     'unknown-party: a handover, custodian or signatory that is not an active person or unit of the directory; idempotency-key-reused',
@@ -105,8 +113,8 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   'POST /api/items/{id}/events': {
     summary: 'Record a custody event',
     description:
-      'Records one custody event on the item (collected, sorted, dispatched, the handovers, arrived, delivered, intake, relocated, lent, returned, loan_extended, reported missing, found, reappraised, disposed, transferred static, corrected, voided, …); the fields each type needs are listed below. `expectedRevision` pins the item’s revision. `occurredAt` may lie in the past but never before the item’s latest event (409 out-of-order) nor more than five minutes ahead; an event recorded more than an hour after it occurred is marked `late` in the trail. `corrected` takes `changes` (descriptive fields, null removes one) and/or `correctsEventId`, with `reason`; `voided` takes `reason`; `reappraised` takes `disposition`, `retention?`, `decisionNumber`, `reason`; `loan_extended` takes `dueAt`, `reason`. `handover_offered` names an active person or unit (else 422 unknown-party) and lapses after JEJAK_HANDOVER_TTL_HOURS (default 24; `expiresAt` is kept in the event); offered by the holder unit of an item at rest (registered, arrived, deposited) it is a release to a courier, and the courier’s `handover_accepted` is recorded as `collected` with acknowledgement method `account`. `handover_withdrawn` (`reason`) clears a pending offer, by its offerer or an admin. `found` names an active custodian: a courier names themself, an officer or depot clerk of the place names their unit or one of its people.',
-    problems: { ...NOT_FOUND_ITEM, ...ITEM_CONFLICTS, ...UNKNOWN_PARTY },
+      'Records one custody event on the item (collected, sorted, dispatched, the handovers, arrived, delivered, intake, relocated, lent, returned, loan_extended, reported missing, found, reappraised, disposed, transferred static, corrected, voided, …); the fields each type needs are listed below. `expectedRevision` pins the item’s revision. `occurredAt` may lie in the past but never before the item’s latest event (409 out-of-order) nor more than five minutes ahead; an event recorded more than an hour after it occurred is marked `late` in the trail. `corrected` takes `changes` (descriptive fields, null removes one) and/or `correctsEventId`, with `reason`; `voided` takes `reason`; `reappraised` takes `disposition`, `retention?`, `decisionNumber`, `reason`; `loan_extended` takes `dueAt`, `reason`. `handover_offered` names an active person or unit (else 422 unknown-party) and lapses after JEJAK_HANDOVER_TTL_HOURS (default 24; `expiresAt` is kept in the event); offered by the holder unit of an item at rest (registered, arrived, deposited) it is a release to a courier, and the courier’s `handover_accepted` is recorded as `collected` with acknowledgement method `account`. Two-party custody: `collected` is recorded only where the item is (another `locationId` is 409 invalid-transition) and needs `acknowledgement`: `{ method: "code", code }` (a kode serah from POST /api/release-codes issued for the item’s place) or `{ method: "signature", name, nip?, signature }` (a PNG data URL of at most 256 KB; the image is kept, the event carries `signatureHash`); a courier’s own `account` is 403. `delivered` is for a letter arrived at its addressee unit only (else 409) with that unit’s acknowledgement: an officer of it recording `{ method: "account" }`, or the courier with the unit’s kode serah or a signature; `receivedBy` defaults to the signer or who showed the code. The event records who gave (`fromCustodianId`) and the `acknowledgement` `{ method, byId, placeId, name?, nip?, signatureHash? }`. A letter is sorted or dispatched only toward its addressee unit or a sorting point, and dispatched onward from where it arrived. `handover_withdrawn` (`reason`) clears a pending offer, by its offerer or an admin. `found` names an active custodian: a courier names themself, an officer or depot clerk of the place names their unit or one of its people.',
+    problems: { ...ACKNOWLEDGEMENT_PROBLEMS, ...NOT_FOUND_ITEM, ...ITEM_CONFLICTS, ...UNKNOWN_PARTY },
   },
   'GET /api/items': {
     summary: 'Search items',
@@ -179,8 +187,13 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   'POST /api/transfers/{id}/events': {
     summary: 'Record a transfer event',
     description:
-      'collected, dispatched, handover_offered (to an active person or unit), handover_accepted, handover_declined (its addressee, with `reason`), handover_withdrawn (its offerer or an admin, with `reason`), arrived, or cancelled (before dispatch, by the sending unit or an admin, with `reason`: the items are free for another transfer): recorded on the transfer and on every item of its manifest (cancelled: on the transfer only). A partial consignment handover: `handover_offered` with `itemIds` (some of the items the courier carries; 400 validation-failed for one they do not carry) is recorded on those items only, and once accepted the consignment is split: each courier’s `dispatched` and `arrived` concern the part they carry (403 for a courier carrying none, 409 when their part already left or arrived); the view’s `carriers` says who carries which. Collecting a transfer while an item has its own offer pending (a release to a courier) is 409, naming it, until it is answered, withdrawn or lapses.',
-    problems: { '404': 'not-found: no such transfer', ...TRANSFER_CONFLICTS, ...UNKNOWN_PARTY },
+      'collected, dispatched, handover_offered (to an active person or unit), handover_accepted, handover_declined (its addressee, with `reason`), handover_withdrawn (its offerer or an admin, with `reason`), arrived, or cancelled (before dispatch, by the sending unit or an admin, with `reason`: the items are free for another transfer): recorded on the transfer and on every item of its manifest (cancelled: on the transfer only). `collected` needs the origin’s release as an item’s does, `acknowledgement: { method: "code", code } | { method: "signature", name, nip?, signature }`: one kode serah of the origin covers every item of the consignment. A partial consignment handover: `handover_offered` with `itemIds` (some of the items the courier carries; 400 validation-failed for one they do not carry) is recorded on those items only, and once accepted the consignment is split: each courier’s `dispatched` and `arrived` concern the part they carry (403 for a courier carrying none, 409 when their part already left or arrived); the view’s `carriers` says who carries which. Collecting a transfer while an item has its own offer pending (a release to a courier) is 409, naming it, until it is answered, withdrawn or lapses.',
+    problems: {
+      ...ACKNOWLEDGEMENT_PROBLEMS,
+      '404': 'not-found: no such transfer',
+      ...TRANSFER_CONFLICTS,
+      ...UNKNOWN_PARTY,
+    },
   },
   'POST /api/transfers/{id}/intake': {
     summary: 'Record the receiving side’s intake',
@@ -292,10 +305,19 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
     problems: { '404': 'not-found: the request carries a bearer token, not a session' },
   },
   'POST /api/release-codes': {
-    summary: 'Make a release code',
+    summary: 'Make a release code (kode serah)',
     description:
-      'Officer or depot, for their own place: the short code a courier types in to show the holder released or received an item.',
-    problems: { '404': 'not-found: no such place' },
+      'Officer or depot, for their own place: `{ placeId }` → 201 `{ code, placeId, expiresAt }`, the short code a courier types in (`acknowledgement: { method: "code", code }`) to show the holder released an item to them (collected) or the addressee unit received a letter (delivered). Valid JEJAK_RELEASE_CODE_TTL_MINUTES (default 10), judged at the event’s `occurredAt`, for that place only, and for the first courier who uses it, who may use it for everything handed over in that sitting.',
+    problems: {
+      '403': 'forbidden: the place is not the caller’s own',
+      '404': 'not-found: no such place',
+    },
+  },
+  'GET /api/items/{id}/events/{eventId}/signature.png': {
+    summary: 'The drawn signature of an event',
+    description:
+      'The PNG kept for an event acknowledged by `signature` (collected, delivered); its SHA-256 is the event’s `acknowledgement.signatureHash`. Any token, as the item’s history.',
+    problems: { '404': 'not-found: no such item or event, or the event has no drawn signature' },
   },
   'GET /api/items/{id}/receipt.pdf': {
     summary: 'Tanda terima of a delivered letter (PDF)',

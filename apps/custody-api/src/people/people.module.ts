@@ -7,7 +7,10 @@ import {
   PeopleRepository,
   ReleaseCodeRepository,
   SessionRepository,
+  SqliteSignatureImageStore,
+  type SignatureImageStore,
 } from '@jejak/directory';
+import { AcknowledgementEvidence, SIGNATURE_IMAGES } from '../common/acknowledgement-evidence';
 import { DecisionContextSource } from '../common/decision-context.source';
 import { DIRECTORY_DB } from '../infrastructure/stores.module';
 import { ReleaseCodesController } from '../release-codes/release-codes.controller';
@@ -52,9 +55,16 @@ import { PeopleService } from './people.service';
     },
     {
       provide: ReleaseCodeRepository,
-      inject: [DIRECTORY_DB],
-      useFactory: (db: Database.Database) => new ReleaseCodeRepository(db),
+      inject: [DIRECTORY_DB, APP_CONFIG],
+      useFactory: (db: Database.Database, config: AppConfig) =>
+        new ReleaseCodeRepository(db, undefined, config.releaseCodeTtlMinutes * 60_000),
     },
+    {
+      provide: SIGNATURE_IMAGES,
+      inject: [DIRECTORY_DB],
+      useFactory: (db: Database.Database): SignatureImageStore => new SqliteSignatureImageStore(db),
+    },
+    AcknowledgementEvidence,
     SignInService,
     PeopleService,
     DecisionContextSource,
@@ -64,6 +74,8 @@ import { PeopleService } from './people.service';
     CredentialRepository,
     SessionRepository,
     ReleaseCodeRepository,
+    SIGNATURE_IMAGES,
+    AcknowledgementEvidence,
     DecisionContextSource,
   ],
 })

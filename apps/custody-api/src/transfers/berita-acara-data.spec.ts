@@ -9,6 +9,10 @@ import {
   type TransferEvent,
 } from '@jejak/custody';
 import { ACTORS, context } from '@jejak/custody/testing/fixtures';
+import { KODE, releaseCodes } from '@jejak/custody/testing/acknowledgements';
+
+/** Siti of dinas-a showed the kode serah the courier typed in. */
+const codes = releaseCodes([{ code: KODE.code, placeId: 'dinas-a', issuedBy: 'siti' }]);
 import type { ItemView } from '@jejak/read-models';
 import { signatoryOf, type KnownHolder } from '../documents/signatories';
 import { WITHHELD } from '../documents/may-read';
@@ -24,7 +28,7 @@ function record(steps: [TransferCommand, Actor][]): TransferEvent[] {
   const stream: TransferEvent[] = [];
   for (const [command, actor] of steps) {
     const state = replayTransfer(stream);
-    const decision = decideTransfer(command, state, context(actor));
+    const decision = decideTransfer(command, state, context(actor, { releaseCodes: codes }));
     if (!decision.ok) throw new Error(decision.refusal.message);
     stream.push(
       ...sealTransferEvents(decision.events, {
@@ -54,7 +58,7 @@ const toDepot: [TransferCommand, Actor][] = [
     }),
     ACTORS.officerA,
   ],
-  [cmd('collected'), ACTORS.courier1],
+  [cmd('collected', { acknowledgement: KODE }), ACTORS.courier1],
   [cmd('dispatched'), ACTORS.courier1],
   [cmd('handover_offered', { toCustodianId: 'kurir-2' }), ACTORS.courier1],
   [cmd('handover_accepted'), ACTORS.courier2],
@@ -133,7 +137,7 @@ describe('toBeritaAcaraData', () => {
 
   it('lists every passing of custody: to the first courier, courier to courier, into the depot, each with how it was acknowledged', () => {
     expect(data.handovers.map(({ from, to, acknowledgement }) => [from, to, acknowledgement])).toEqual([
-      ['Dinas A', 'kurir Kurir Satu (kurir-1)', 'dicatat dengan akun kurir Kurir Satu (kurir-1)'],
+      ['Dinas A', 'kurir Kurir Satu (kurir-1)', 'pengakuan: kode'],
       ['kurir Kurir Satu (kurir-1)', 'kurir Kurir Dua (kurir-2)', 'akun: diterima oleh Kurir Dua (kurir-2)'],
       ['kurir Kurir Dua (kurir-2)', 'Depo 1', 'akun: diperiksa oleh Dewi (dewi)'],
     ]);
@@ -142,7 +146,10 @@ describe('toBeritaAcaraData', () => {
   it('says the acknowledgement method an event carries', () => {
     const stream = record(toDepot.slice(0, 2));
     const collected = stream[1] as unknown as { data: Record<string, unknown> };
-    collected.data = { ...collected.data, acknowledgement: { method: 'code', personId: 'siti' } };
+    collected.data = {
+      ...collected.data,
+      acknowledgement: { method: 'code', byId: 'siti', placeId: 'dinas-a' },
+    };
     const draft = toBeritaAcaraData(replayTransfer(stream)!, stream, items, directory);
     expect(draft.handovers[0].acknowledgement).toBe('pengakuan: kode');
     expect(draft.pihakPertama.person?.id).toBe('siti');
@@ -155,9 +162,13 @@ describe('toBeritaAcaraData', () => {
     expect(signed.pihakPertama.person).toMatchObject({ name: 'Ujang Suryana', nip: '196801011990031005' });
   });
 
-  it('leaves pihak pertama to be signed by hand when nobody of the origin unit acted (an admin drew it up)', () => {
+  it('leaves pihak pertama to be signed by hand when nobody of the origin unit acted (an admin drew it up, collected before releases)', () => {
     const byAdmin: [TransferCommand, Actor][] = [[toDepot[0][0], ACTORS.admin], ...toDepot.slice(1, 2)];
     const stream = record(byAdmin);
+    // Collected before two-party custody: no release names anyone of the origin.
+    const collected = stream[1] as unknown as { data: Record<string, unknown> };
+    const { acknowledgement: _release, ...before } = collected.data;
+    collected.data = before;
     expect(
       toBeritaAcaraData(replayTransfer(stream)!, stream, items, directory).pihakPertama.person,
     ).toBeNull();
@@ -310,7 +321,7 @@ describe('a berita acara of a consignment split between couriers', () => {
   // kurir-1 collects a-1..a-3, hands a-3 to kurir-2; each dispatches and arrives with their part.
   const split: [TransferCommand, Actor][] = [
     toDepot[0],
-    [cmd('collected'), ACTORS.courier1],
+    [cmd('collected', { acknowledgement: KODE }), ACTORS.courier1],
     [cmd('handover_offered', { toCustodianId: 'kurir-2', itemIds: ['a-3'] }), ACTORS.courier1],
     [cmd('handover_accepted'), ACTORS.courier2],
     [cmd('dispatched'), ACTORS.courier1],

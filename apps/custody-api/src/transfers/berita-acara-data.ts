@@ -129,7 +129,9 @@ function originSignatory(
   const collected = events.find((event) => event.type === 'collected');
   const release = (collected?.data as { acknowledgement?: Record<string, unknown> } | undefined)
     ?.acknowledgement;
-  if (typeof release?.personId === 'string') return directory.person(release.personId);
+  // Who released it by account or showed the kode serah (`personId` in drafts before two-party custody).
+  const releasedBy = release?.byId ?? release?.personId;
+  if (typeof releasedBy === 'string') return directory.person(releasedBy);
   // A release signed on the courier's phone names the person and their NIP.
   if (typeof release?.name === 'string') {
     const nip = typeof release.nip === 'string' ? release.nip : null;

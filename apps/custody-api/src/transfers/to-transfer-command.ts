@@ -1,4 +1,7 @@
-import type { IntakeResult, TransferCommand } from '@jejak/custody';
+import type { AcknowledgementGiven, IntakeResult, TransferCommand } from '@jejak/custody';
+import type { SignatureImage } from '@jejak/directory';
+import { plain } from '@jejak/http-contract';
+import { acknowledgementInput } from '../common/acknowledgement-input';
 import type { CreateTransferDto } from './dto/create-transfer.dto';
 import type { IntakeDto } from './dto/intake.dto';
 import type { TransferEventDto } from './dto/transfer-event.dto';
@@ -13,7 +16,15 @@ export function toCreateTransferCommand(transferId: string, dto: CreateTransferD
 
 export function toTransferEventCommand(transferId: string, dto: TransferEventDto): TransferCommand {
   switch (dto.type) {
-    case 'collected':
+    case 'collected': {
+      const { given } = acknowledgementInput(plain(dto.acknowledgement));
+      const acknowledgement = given as AcknowledgementGiven;
+      return {
+        type: 'collected',
+        transferId,
+        data: defined({ locationId: dto.locationId, acknowledgement }),
+      };
+    }
     case 'arrived':
       return { type: dto.type, transferId, data: defined({ locationId: dto.locationId }) };
     case 'dispatched':
@@ -34,6 +45,11 @@ export function toTransferEventCommand(transferId: string, dto: TransferEventDto
     case 'cancelled':
       return { type: dto.type, transferId, data: { reason: dto.reason! } };
   }
+}
+
+/** A transfer's collection released by a drawn signature: its image, to keep once recorded. */
+export function signatureOfTransferEvent(dto: TransferEventDto): SignatureImage | undefined {
+  return dto.type === 'collected' ? acknowledgementInput(plain(dto.acknowledgement)).image : undefined;
 }
 
 export function toIntakeCommand(transferId: string, dto: IntakeDto): TransferCommand {

@@ -36,7 +36,8 @@ import {
   type StreamAppend,
   type StreamFold,
 } from '@jejak/event-store';
-import { toActor, type Principal } from '@jejak/directory';
+import { toActor, type Principal, type SignatureImage } from '@jejak/directory';
+import { AcknowledgementEvidence, givenCode } from '../common/acknowledgement-evidence';
 import { DecisionContextSource } from '../common/decision-context.source';
 import { pipelineProblem } from '../common/pipeline-problem';
 import { ApiProblem } from '../common/problem';
@@ -57,6 +58,8 @@ export interface TransferRequest {
   /** Kept on the transfer event and on every item event it mirrors. */
   note?: string;
   idempotency?: IdempotentRequest;
+  /** collected: the drawn signature whose hash the release carries, kept once it is recorded. */
+  signature?: SignatureImage;
 }
 
 export interface TransferOutcome {
@@ -105,6 +108,7 @@ export class TransferCommandHandler {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DecisionContextSource) private readonly contexts: DecisionContextSource,
     @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
+    @Inject(AcknowledgementEvidence) private readonly evidence: AcknowledgementEvidence,
   ) {
     this.pipeline = new CommandPipeline(store);
   }
@@ -152,8 +156,18 @@ export class TransferCommandHandler {
         const takenBy = baNumber?.takenBy ?? null;
         const outcome = decideTransferProcess(command, state, manifest, ctx, request.note, takenBy);
         if (outcome.ok) {
-          decided = outcome;
-          return { ok: true, events: outcome.events };
+          // The release's code is bound and its signature kept only for a decision that holds.
+          const settled = this.evidence.settle(
+            { ok: true, events: outcome.events },
+            {
+              code: givenCode(command.data),
+              image: request.signature,
+              actorId: actor.id,
+              at: ctx.occurredAt,
+            },
+          );
+          if (settled.ok) decided = outcome;
+          return settled;
         }
         if (outcome.refused === 'transfer' && takenBy !== null && outcome.refusal.code === 'already-exists') {
           throw new ApiProblem('already-exists', `${outcome.refusal.message}.`, { transferId: takenBy });

@@ -7,7 +7,12 @@ import { BeritaAcaraReport } from './berita-acara-report';
 import type { CreateTransferDto } from './dto/create-transfer.dto';
 import type { IntakeDto } from './dto/intake.dto';
 import type { TransferEventDto } from './dto/transfer-event.dto';
-import { toCreateTransferCommand, toIntakeCommand, toTransferEventCommand } from './to-transfer-command';
+import {
+  signatureOfTransferEvent,
+  toCreateTransferCommand,
+  toIntakeCommand,
+  toTransferEventCommand,
+} from './to-transfer-command';
 import {
   TransferCommandHandler,
   TransferCommandMessage,
@@ -61,6 +66,7 @@ export class TransfersService {
   ) {
     const outcome = await this.execute({
       command: toTransferEventCommand(transferId, dto),
+      signature: signatureOfTransferEvent(dto),
       principal,
       occurredAt: dto.occurredAt,
       note: dto.note,

@@ -22,12 +22,15 @@ const SAME_CODE_MS = 1500;
 export function CameraScanner({
   onCode,
   onAnswer,
+  autoStart = false,
 }: {
   onCode: (text: string) => Promise<ScanAnswer> | ScanAnswer;
   /** Given, the answer is shown by the caller (one verdict for camera and typed codes together). */
   onAnswer?: (answer: ScanAnswer) => void;
+  /** Starts at once (the person already pressed a button to scan one thing). */
+  autoStart?: boolean;
 }) {
-  const [running, setRunning] = useState(false);
+  const [running, setRunning] = useState(autoStart);
   const [problem, setProblem] = useState<string | null>(null);
   const [answer, setAnswer] = useState<ScanAnswer | null>(null);
   const video = useRef<HTMLVideoElement>(null);

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, enc, post, query, request } from '../api';
+import { DownloadButton } from '../download-button';
 import { Busy, Done, Empty, ErrorNote, Field, MoreButton, Page, Select, usePaged } from '../ui';
 import { ROLE_WORDS } from '../words';
 
@@ -93,6 +94,11 @@ export function PeopleScreen() {
               {p.unitId && ` · ${p.unitId}`} · {p.active ? 'aktif' : 'nonaktif'}
             </span>
             <div class="actions">
+              {p.role === 'courier' && p.active && (
+                <DownloadButton path={`/api/people/${enc(p.id)}/badge.pdf`} filename={`kartu-${p.id}.pdf`}>
+                  Cetak kartu
+                </DownloadButton>
+              )}
               {p.active ? (
                 <button
                   type="button"

@@ -4,9 +4,11 @@ import { send } from '../outbox';
 import { OutboxStatus } from '../outbox-status';
 import { groupByTransfer, handoverOf, type Group } from '../custody-groups';
 import type { Me } from '../session';
+import { SignaturePad } from '../signature-pad';
 import { Busy, Done, Empty, ErrorNote, Field, MoreButton, Page, usePaged } from '../ui';
 import type { ItemView } from './item';
 import { ItemList } from './item-list';
+import { BadgeScan } from '../scan/badge-scan';
 import { useAutoRefresh } from '../auto-refresh';
 import { DispatchButton } from './bag-dispatch';
 import { ChooseBox, useChosen } from './item-picker';
@@ -168,7 +170,7 @@ export function BagScreen({ me }: { me: Me }) {
           {!group.transferId && group.items.every((item) => item.kind === 'letter') && (
             <Deliver
               disabled={!!busy}
-              onDeliver={(receivedBy) => void act(group, 'delivered', { receivedBy })}
+              onDeliver={(acknowledgement) => void act(group, 'delivered', { acknowledgement })}
             />
           )}
         </GroupCard>
@@ -242,8 +244,8 @@ function Collect({ onDone }: { onDone: (text: string) => void }) {
       const form = new FormData(event.target as HTMLFormElement);
       const typed = String(form.get('collectTransferId') ?? transferId).trim();
       const release = String(form.get('releaseCode') ?? code).trim();
-      const body: Record<string, unknown> = { type: 'collected' };
-      if (release) body.acknowledgement = { method: 'code', code: release };
+      // The holder's release: the kode serah their screen shows (nothing is collected without it).
+      const body = { type: 'collected', acknowledgement: { method: 'code', code: release } };
       // A scanned label (<base>/i/<itemId>) collects that one item; anything else names a transfer.
       const label = /\/i\/([^/?#\s]+)/.exec(typed);
       if (label) {
@@ -275,11 +277,14 @@ function Collect({ onDone }: { onDone: (text: string) => void }) {
       />
       <Field
         id="releaseCode"
-        label="Kode serah dari petugas (bila ada)"
+        label="Kode serah dari petugas"
+        hint="Minta petugas unit atau depo menampilkan kode serah di layarnya."
         value={code}
-        onValue={setCode}
-        inputMode="numeric"
+        onValue={(value) => setCode(value.toUpperCase())}
+        autoCapitalize="characters"
         autoComplete="off"
+        spellcheck={false}
+        required
       />
       <ErrorNote error={error} />
       <button type="submit" disabled={busy}>
@@ -329,6 +334,7 @@ function HandOver({ me, disabled, onOffer }: { me: Me; disabled: boolean; onOffe
         list="colleagues"
         required
       />
+      <BadgeScan me={me} onPerson={setTo} />
       <datalist id="colleagues">
         {people.map((p) => (
           <option key={p.id} value={p.id}>
@@ -365,10 +371,27 @@ function DeclineButton({ disabled, onDecline }: { disabled: boolean; onDecline: 
   );
 }
 
-/** Diserahkan ke penerima: a letter handed to its addressee unit, with the receiver's name. */
-function Deliver({ disabled, onDeliver }: { disabled: boolean; onDeliver: (receivedBy: string) => void }) {
+type DeliveryAcknowledgement =
+  { method: 'code'; code: string } | { method: 'signature'; name: string; nip?: string; signature: string };
+
+/**
+ * Diserahkan ke penerima: a letter handed to its addressee unit, acknowledged by the receiver:
+ * the kode serah their screen shows, or (without an account) their name, NIP and a signature.
+ */
+function Deliver({
+  disabled,
+  onDeliver,
+}: {
+  disabled: boolean;
+  onDeliver: (acknowledgement: DeliveryAcknowledgement) => void;
+}) {
   const [open, setOpen] = useState(false);
+  const [how, setHow] = useState<'code' | 'signature'>('code');
+  const [code, setCode] = useState('');
   const [name, setName] = useState('');
+  const [nip, setNip] = useState('');
+  const [signature, setSignature] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
   if (!open)
     return (
       <button type="button" class="secondary" disabled={disabled} onClick={() => setOpen(true)}>
@@ -380,11 +403,78 @@ function Deliver({ disabled, onDeliver }: { disabled: boolean; onDeliver: (recei
       class="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
-        onDeliver(name.trim());
+        if (how === 'signature' && !signature) {
+          setMissing(true);
+          return;
+        }
+        onDeliver(
+          how === 'code'
+            ? { method: 'code', code: code.trim() }
+            : {
+                method: 'signature',
+                name: name.trim(),
+                ...(nip.trim() ? { nip: nip.trim() } : {}),
+                signature: signature!,
+              },
+        );
         setOpen(false);
       }}
     >
-      <Field id="receivedBy" label="Nama penerima di unit tujuan" value={name} onValue={setName} required />
+      <fieldset>
+        <legend>Pengakuan penerima</legend>
+        <label>
+          <input type="radio" name="deliverHow" checked={how === 'code'} onChange={() => setHow('code')} />{' '}
+          Dengan kode serah
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="deliverHow"
+            checked={how === 'signature'}
+            onChange={() => setHow('signature')}
+          />{' '}
+          Dengan tanda tangan
+        </label>
+      </fieldset>
+      {how === 'code' ? (
+        <Field
+          id="deliverCode"
+          label="Kode serah dari unit tujuan"
+          value={code}
+          onValue={(value) => setCode(value.toUpperCase())}
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellcheck={false}
+          required
+        />
+      ) : (
+        <>
+          <Field
+            id="receivedBy"
+            label="Nama penerima di unit tujuan"
+            value={name}
+            onValue={setName}
+            required
+          />
+          <Field
+            id="receiverNip"
+            label="NIP penerima (bila ada)"
+            value={nip}
+            onValue={setNip}
+            inputMode="numeric"
+          />
+          <SignaturePad
+            id="receiverSignature"
+            label="Tanda tangan penerima"
+            onSigned={(dataUrl) => (setSignature(dataUrl), setMissing(false))}
+          />
+          {missing && (
+            <p class="error" role="alert">
+              Minta penerima menandatangani dulu.
+            </p>
+          )}
+        </>
+      )}
       <button type="submit">Catat tanda terima</button>
     </form>
   );

@@ -154,13 +154,22 @@ export function IntakeScreen({ transferId }: { me: Me; transferId: string }) {
 
   const onScan = async (text: string): Promise<ScanAnswer> => {
     const code = parseScan(text);
-    if (code.kind === 'shelf') {
+    if (code.kind === 'shelf' || code.kind === 'room') {
+      const depot = view.data?.toId;
+      if (code.depotId && depot && code.depotId !== depot)
+        return {
+          verdict: 'not-in-manifest',
+          text: `Label ini milik ${code.depotId}, bukan depo tujuan ${depot}.`,
+        };
+      const shelfHere = code.kind === 'shelf' ? code.shelf : '';
       setRoom(code.room);
-      setShelf(code.shelf);
-      place.current = { room: code.room, shelf: code.shelf };
+      setShelf(shelfHere);
+      place.current = { room: code.room, shelf: shelfHere };
       return {
         verdict: 'accepted',
-        text: `Rak ${code.shelf} (ruang ${code.room}): arsip berikutnya disimpan di sini.`,
+        text: shelfHere
+          ? `Rak ${shelfHere} (ruang ${code.room}): arsip berikutnya disimpan di sini.`
+          : `Ruang ${code.room} (tanpa rak): arsip berikutnya disimpan di sini.`,
       };
     }
     if (code.kind !== 'item')

@@ -175,9 +175,31 @@ export function Timeline({ events, upTo }: { events: TrailEntry[]; upTo?: number
           {typeof event.data?.reason === 'string' && (
             <span class="note-text">Alasan: {event.data.reason}</span>
           )}
+          <Acknowledged data={event.data} />
         </li>
       ))}
     </ol>
+  );
+}
+
+const ACKNOWLEDGEMENT_WORDS: Record<string, string> = {
+  account: 'dengan akun',
+  code: 'dengan kode serah',
+  signature: 'dengan tanda tangan',
+};
+
+/** Who gave, and how the other party acknowledged it (domain.md "Two-party custody"). */
+function Acknowledged({ data }: { data: TrailEntry['data'] }) {
+  const ack = data?.acknowledgement as { method?: string; byId?: string | null; name?: string } | undefined;
+  if (!ack?.method) return null;
+  const who = ack.name ?? ack.byId;
+  const from = typeof data?.fromCustodianId === 'string' ? data.fromCustodianId : null;
+  return (
+    <span class="note-text" data-testid="acknowledgement">
+      {from && <>Dari {from}; </>}
+      Pengakuan {ACKNOWLEDGEMENT_WORDS[ack.method] ?? ack.method}
+      {who ? ` (${who})` : ''}
+    </span>
   );
 }
 

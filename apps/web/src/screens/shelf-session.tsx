@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, enc, get, post, query } from '../api';
 import { explain } from '../messages';
 import { CameraScanner, ScanVerdict, type ScanAnswer } from '../scan/camera-scanner';
@@ -7,6 +7,7 @@ import { WedgeInput } from '../scan/wedge-input';
 import type { Me } from '../session';
 import { Busy, ErrorNote, Page } from '../ui';
 import { storageText, titleOf, type ItemView } from './item';
+import { ShelfLabelsForm } from './shelf-labels';
 
 interface Shelf {
   room: string;
@@ -38,7 +39,13 @@ async function expectedOn(depot: string, room: string, shelf: string): Promise<M
  * place elsewhere is named with its recorded place and, with "Pindahkan ke rak ini", relocated here.
  * What was expected and not scanned stays listed as not found.
  */
-export function ShelfScreen({ me }: { me: Me }) {
+export function ShelfScreen({
+  me,
+  opened,
+}: {
+  me: Me;
+  /** The shelf label a phone camera opened. */ opened?: string;
+}) {
   const depot = me.unitId ?? '';
   const [shelf, setShelf] = useState<Shelf | null>(null);
   const [seen, setSeen] = useState<string[]>([]);
@@ -52,6 +59,10 @@ export function ShelfScreen({ me }: { me: Me }) {
 
   const onCode = async (text: string): Promise<ScanAnswer> => {
     const code = parseScan(text);
+    if (code.kind === 'room')
+      return { verdict: 'unknown', text: `Ruang ${code.room}: itu label ruang; pindai label raknya.` };
+    if (code.kind === 'shelf' && code.depotId && code.depotId !== depot)
+      return { verdict: 'not-in-manifest', text: `Label rak ini milik ${code.depotId}, bukan depo Anda.` };
     if (code.kind === 'shelf') {
       setLoading(true);
       setError(null);
@@ -115,6 +126,11 @@ export function ShelfScreen({ me }: { me: Me }) {
     }
   };
 
+  useEffect(() => {
+    if (opened) void onCode(opened).then(setAnswer);
+    // Once, for the label the page was opened with.
+  }, [opened]);
+
   const missing = shelf ? [...shelf.expected.values()].filter((item) => !seen.includes(item.itemId)) : [];
   return (
     <Page title="Rak: cek isi dan pindah tempat">
@@ -132,6 +148,7 @@ export function ShelfScreen({ me }: { me: Me }) {
           Pindahkan ke rak ini arsip yang tercatat di tempat lain
         </label>
       </div>
+      <ShelfLabelsForm depot={depot} />
       {loading && <Busy label="Memuat isi rak…" />}
       <ErrorNote error={error} />
       {shelf && (

@@ -20,6 +20,7 @@ export type FieldSpec =
   | { kind: 'storage'; optional?: boolean }
   | { kind: 'instant' }
   | { kind: 'object'; optional?: boolean }
+  | { kind: 'acknowledgement' }
   | { kind: 'oneOf'; values: readonly string[]; optional?: boolean };
 
 export interface RoomCommand<T extends string, C> {

@@ -17,10 +17,7 @@ const DOMAIN_MD = join(__dirname, '../../../../../shared/spec/domain.md');
  */
 const AWAITING_CUSTODY_AS_PRACTICED: Partial<
   Record<StreamEventType, { specAlso?: ItemStatus[]; codeAlso?: ItemStatus[] }>
-> = {
-  dispatched: { specAlso: ['arrived'] },
-  delivered: { codeAlso: ['in_transit'] },
-};
+> = {};
 
 const NON_TERMINAL = ITEM_STATUSES.filter((status) => !TERMINAL_STATUSES.includes(status));
 

@@ -1,7 +1,8 @@
 import { defineEvent } from './event-room';
+import { letterMisroute } from './letter-routing';
 import { accept, invalid } from './room-helpers';
 
-/** Checked and grouped at a sorting point, its destination set. */
+/** Checked and grouped at a sorting point, its destination set (a letter: toward its addressee or a sorting point). */
 export const sorted = defineEvent<
   'sorted',
   { locationId: string; destinationId: string },
@@ -27,6 +28,8 @@ export const sorted = defineEvent<
       );
     }
     const { locationId, destinationId } = command.data;
+    const misrouted = letterMisroute(state, destinationId, ctx);
+    if (misrouted) return misrouted;
     return accept({ type: 'sorted', data: { locationId, destinationId } });
   },
   evolve: (state, event) => ({

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import { SIGNED } from '../testing/acknowledgements';
 import { ACTORS } from '../testing/fixtures';
 import { TransferWorld } from '../testing/transfer-world';
 import { consignmentParts } from './consignment-parts';
@@ -22,7 +23,7 @@ function givenSplit({ dispatchedFirst = false, whole = false } = {}) {
     { baNumber: 'BA-9/ARS/2026', fromId: 'dinas-a', toId: 'depot-1', itemIds: FILES },
     ACTORS.officerA,
   );
-  ok('collected', {}, kurirA);
+  ok('collected', { acknowledgement: SIGNED }, kurirA);
   if (dispatchedFirst) ok('dispatched', {}, kurirA);
   if (!whole) {
     ok('handover_offered', { toCustodianId: 'kurir-2', itemIds: ['a-5', 'a-4'] }, kurirA);
@@ -288,7 +289,7 @@ describe('a transfer collected while an item has its own release pending', () =>
     expectRefused(
       world,
       'collected',
-      {},
+      { acknowledgement: SIGNED },
       kurirA,
       'invalid-transition',
       /a release to 'kurir-2' is pending on the item/,
@@ -312,6 +313,6 @@ describe('a transfer collected while an item has its own release pending', () =>
       { type: 'handover_withdrawn', itemId: 'a-2', data: { reason: 'salah kurir' } },
       ACTORS.officerA,
     );
-    expect(world.step('collected', {}, kurirA).ok).toBe(true);
+    expect(world.step('collected', { acknowledgement: SIGNED }, kurirA).ok).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { evolve } from '../evolve';
 import { GENESIS_HASH, sealEvents, verifyChain } from '../hash-chain';
 import type { RefusalCode } from '../refusal';
 import type { MaybeItemState } from '../state';
+import { SIGNED } from '../testing/acknowledgements';
 import { ACTORS, aFile, context } from '../testing/fixtures';
 import { decideTransfer } from './decide-transfer';
 import { replayTransfer } from './evolve-transfer';
@@ -20,8 +21,13 @@ const create: TransferCommand = {
   transferId,
   data: { baNumber: 'BA-012/ARS/2026', fromId: 'dinas-a', toId: 'depot-1', itemIds: manifest },
 };
+/** A collection carries the origin's drawn signature unless a test says otherwise. */
 const cmd = (type: TransferCommand['type'], data: object = {}) =>
-  ({ type, transferId, data }) as TransferCommand;
+  ({
+    type,
+    transferId,
+    data: type === 'collected' && !('acknowledgement' in data) ? { acknowledgement: SIGNED, ...data } : data,
+  }) as TransferCommand;
 const shelf = { room: 'R1', shelf: 'S1' };
 const received = (itemId: string): IntakeResult => ({ itemId, outcome: 'received', storage: shelf });
 
@@ -82,7 +88,22 @@ describe('a transfer from creation to intake', () => {
     const { decided, state, refusal } = run(toArrival);
     expect(refusal).toBeNull();
     expect(decided[1]).toEqual([
-      { type: 'collected', data: { locationId: 'dinas-a', custodianId: 'kurir-1' } },
+      {
+        type: 'collected',
+        data: {
+          locationId: 'dinas-a',
+          custodianId: 'kurir-1',
+          fromCustodianId: 'dinas-a',
+          acknowledgement: {
+            method: 'signature',
+            byId: null,
+            placeId: 'dinas-a',
+            name: SIGNED.name,
+            nip: SIGNED.nip,
+            signatureHash: SIGNED.signatureHash,
+          },
+        },
+      },
     ]);
     expect(decided[2]).toEqual([
       { type: 'dispatched', data: { fromLocationId: 'dinas-a', destinationId: 'depot-1' } },
@@ -316,7 +337,7 @@ describe('itemCommandsForTransfer', () => {
       )!;
       if (!before) return;
       const actor = steps[step][1];
-      for (const itemCommand of itemCommandsForTransfer(events[0], before)) {
+      for (const itemCommand of itemCommandsForTransfer(events[0], before, undefined, steps[step][0])) {
         record(
           itemCommand.itemId,
           decide(itemCommand, items.get(itemCommand.itemId)!.state, context(actor)),

@@ -1,5 +1,6 @@
 import { assertNever } from '../assert-never';
 import type { DecisionContext } from '../commands';
+import { acknowledgementOf } from '../events/acknowledgement-rule';
 import { handoverTtlMs, hasLapsed } from '../events/party-checks';
 import { FieldChecks } from '../field-checks';
 import { refuse, type Decision, type FieldError } from '../refusal';
@@ -88,14 +89,25 @@ function judgedStatus(type: StreamCommand['type'], state: TransferState, actorId
 
 function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: DecisionContext): Outcome {
   switch (command.type) {
-    case 'collected':
+    case 'collected': {
+      // The consignment's release by its origin; each item's own rule checks it again where it is.
+      const locationId = command.data.locationId ?? state.locationId ?? state.fromId;
+      const released = acknowledgementOf(
+        command.data.acknowledgement,
+        { placeId: locationId, act: 'release' },
+        ctx,
+      );
+      if (!released.ok) return released;
       return accept({
         type: 'collected',
         data: {
-          locationId: command.data.locationId ?? state.locationId ?? state.fromId,
+          locationId,
           custodianId: ctx.actor.id,
+          fromCustodianId: state.custodianId,
+          acknowledgement: released.acknowledgement,
         },
       });
+    }
     case 'dispatched': {
       // The courier leaves with the part they carry; the others leave when they do.
       const part = partOrWhole(state, carriedBy(state, ctx.actor.id, 'collected'));
@@ -311,6 +323,9 @@ function validateTransferFields(
       checkManifest(check, data.itemIds);
       break;
     case 'collected':
+      check.location('locationId', data.locationId, { optional: true });
+      check.acknowledgement('acknowledgement', data.acknowledgement);
+      break;
     case 'arrived':
       check.location('locationId', data.locationId, { optional: true });
       break;

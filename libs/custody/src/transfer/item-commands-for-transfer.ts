@@ -1,5 +1,6 @@
 import { assertNever } from '../assert-never';
 import type { CustodyCommand } from '../commands';
+import type { TransferCommand } from './transfer-commands';
 import type { DecidedTransferEvent } from './transfer-events';
 import type { TransferState } from './transfer-state';
 
@@ -10,11 +11,13 @@ import type { TransferState } from './transfer-state';
  * `transfer` is the state before the event (after creation, for `transfer_created` none apply).
  * `known` says whether an item exists in the store: an unexpected item that does is refused in
  * its own trail too (intake_rejected), a stray Jejak never registered only on the transfer.
+ * `command` is the transfer command decided: a collection carries its release to every item.
  */
 export function itemCommandsForTransfer(
   event: DecidedTransferEvent,
   transfer: TransferState,
   known: (itemId: string) => boolean = () => false,
+  command?: TransferCommand,
 ): CustodyCommand[] {
   const each = (make: (itemId: string) => CustodyCommand, itemIds: readonly string[] = transfer.itemIds) =>
     itemIds.map(make);
@@ -25,8 +28,16 @@ export function itemCommandsForTransfer(
     case 'completed':
     case 'cancelled':
       return [];
-    case 'collected':
-      return each((itemId) => ({ type: 'collected', itemId, data: { locationId: event.data.locationId } }));
+    case 'collected': {
+      // The command's release (a code is checked by each item's rule, never kept in an event).
+      const acknowledgement =
+        command?.type === 'collected' ? command.data.acknowledgement : { method: 'account' as const };
+      return each((itemId) => ({
+        type: 'collected',
+        itemId,
+        data: { locationId: event.data.locationId, acknowledgement },
+      }));
+    }
     case 'dispatched':
       return each(
         (itemId) => ({ type: 'dispatched', itemId, data: { destinationId: event.data.destinationId } }),

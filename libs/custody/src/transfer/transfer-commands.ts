@@ -1,9 +1,11 @@
+import type { AcknowledgementGiven } from '../acknowledgement';
 import type { IntakeResult } from './transfer-events';
 
 /** What a caller asks of a transfer; intake also decides the `completed` event. */
 export interface TransferCommandData {
   transfer_created: { baNumber: string; fromId: string; toId: string; itemIds: string[] };
-  collected: { locationId?: string };
+  /** The origin's release, as for an item's collected; one kode serah covers the whole consignment. */
+  collected: { locationId?: string; acknowledgement: AcknowledgementGiven };
   dispatched: { destinationId?: string };
   /** `itemIds`: hand over only these of the items the courier carries (a partial consignment handover). */
   handover_offered: { toCustodianId: string; itemIds?: string[] };

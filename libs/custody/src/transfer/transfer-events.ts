@@ -1,3 +1,4 @@
+import type { Acknowledgement } from '../acknowledgement';
 import type { EventEnvelope } from '../events';
 import type { Storage } from '../item';
 
@@ -36,7 +37,13 @@ export type TransferEndStatus = (typeof TRANSFER_END_STATUSES)[number];
 
 export interface TransferEventData {
   transfer_created: { baNumber: string; fromId: string; toId: string; itemIds: string[] };
-  collected: { locationId: string; custodianId: string };
+  collected: {
+    locationId: string;
+    custodianId: string;
+    /** Who gave and how they released it (absent in events recorded before two-party custody). */
+    fromCustodianId?: string;
+    acknowledgement?: Acknowledgement;
+  };
   /**
    * `itemIds` (on dispatched, arrived, handover_offered, handover_accepted): the manifest items the
    * step concerns when the consignment is split between couriers; absent, the whole manifest.

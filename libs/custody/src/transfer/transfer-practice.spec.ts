@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import { SIGNED } from '../testing/acknowledgements';
 import { ACTORS } from '../testing/fixtures';
 import { TransferWorld } from '../testing/transfer-world';
 import { checkNotInOpenTransfer } from './manifest-checks';
@@ -19,7 +20,7 @@ function givenTransfer(
       { baNumber: 'BA-1/ARS/2026', fromId: 'dinas-a', toId, itemIds: ['a-1', 'a-2', 'a-3'] },
       ACTORS.officerA,
     ],
-    ['collected', {}, ACTORS.courier1],
+    ['collected', { acknowledgement: SIGNED }, ACTORS.courier1],
     ['dispatched', {}, ACTORS.courier1],
     ['handover_offered', { toCustodianId: 'kurir-2' }, ACTORS.courier1],
     ['arrived', {}, ACTORS.courier1],
@@ -269,7 +270,7 @@ describe('intake in several sittings', () => {
   it('given an unexpected file Jejak knows, arrived here, when it is listed, then its own trail has the refusal', () => {
     const world = givenTransfer('arrived');
     world.register('z-9');
-    world.item({ type: 'collected', itemId: 'z-9', data: {} }, ACTORS.courier1);
+    world.item({ type: 'collected', itemId: 'z-9', data: { acknowledgement: SIGNED } }, ACTORS.courier1);
     world.item({ type: 'dispatched', itemId: 'z-9', data: { destinationId: 'depot-1' } }, ACTORS.courier1);
     world.item({ type: 'arrived', itemId: 'z-9', data: { locationId: 'depot-1' } }, ACTORS.courier1);
     const outcome = world.step(

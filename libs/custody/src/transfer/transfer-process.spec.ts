@@ -1,3 +1,4 @@
+import { SIGNED } from '../testing/acknowledgements';
 import { decide } from '../decide';
 import { evolve } from '../evolve';
 import { GENESIS_HASH, sealEvents } from '../hash-chain';
@@ -82,7 +83,11 @@ describe('decideTransferProcess', () => {
 
   it("answers each manifest item's own event for a step, decided by the item's rules", () => {
     const transfer = created();
-    const collect: TransferCommand = { type: 'collected', transferId: 't-1', data: {} };
+    const collect: TransferCommand = {
+      type: 'collected',
+      transferId: 't-1',
+      data: { acknowledgement: SIGNED },
+    };
     const items = manifest({ 'a-1': registeredItem('a-1'), 'a-2': registeredItem('a-2') });
     const outcome = decideTransferProcess(collect, transfer, items, context(ACTORS.courier1), 'ambil');
     expect(outcome).toMatchObject({
@@ -97,7 +102,11 @@ describe('decideTransferProcess', () => {
 
   it('refuses the whole step when one item refuses it, naming the item', () => {
     const transfer = created();
-    const collect: TransferCommand = { type: 'collected', transferId: 't-1', data: {} };
+    const collect: TransferCommand = {
+      type: 'collected',
+      transferId: 't-1',
+      data: { acknowledgement: SIGNED },
+    };
     const items = manifest({ 'a-1': registeredItem('a-1'), 'a-2': null });
     const outcome = decideTransferProcess(collect, transfer, items, context(ACTORS.courier1));
     expect(outcome).toMatchObject({

@@ -118,7 +118,9 @@ export function decideTransferProcess(
   const steps: ItemStep[] = [];
   const refused: { itemId: string; refusal: Refusal }[] = [];
   const known = (itemId: string) => (items.get(itemId)?.state ?? null) !== null;
-  const itemCommands = decision.events.flatMap((event) => itemCommandsForTransfer(event, transfer!, known));
+  const itemCommands = decision.events.flatMap((event) =>
+    itemCommandsForTransfer(event, transfer!, known, command),
+  );
   for (const itemCommand of itemCommands) {
     const { itemId } = itemCommand;
     const state = items.get(itemId)?.state ?? null;

@@ -1,3 +1,4 @@
+import { SIGNED } from '../testing/acknowledgements';
 import fc from 'fast-check';
 import type { Actor } from '../actor';
 import { verifyChain } from '../hash-chain';
@@ -56,7 +57,7 @@ const offer = fc.record(
 
 // Cancelling is easy before dispatch: kept rare so journeys get far enough.
 const anyStep: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 9, arbitrary: step('collected', fc.constant({})) },
+  { weight: 9, arbitrary: step('collected', fc.constant({ acknowledgement: SIGNED })) },
   { weight: 9, arbitrary: step('dispatched', fc.constant({})) },
   { weight: 5, arbitrary: step('handover_offered', offer) },
   { weight: 3, arbitrary: step('handover_accepted', fc.constant({})) },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { refuse } from '@jejak/custody';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './command-errors';
-import { CommandPipeline, type CommandSpec, type SealedEvent } from './command-pipeline';
+import { CommandPipeline, type ChainStart, type CommandSpec, type SealedEvent } from './command-pipeline';
 import { IdempotentRequest } from './idempotent-request';
 
 /** A tally stream: each command adds to it; the state refuses going above a limit. */
@@ -105,5 +105,74 @@ describe('CommandPipeline', () => {
     const reused = pipeline.handle(add(7, { request: new IdempotentRequest('tok-1', 'k-1', 'body-2') }));
     await expect(reused).rejects.toThrow(IdempotencyKeyReusedError);
     expect(await store.readStream('tally-1')).toHaveLength(1);
+  });
+
+  describe('handleMany', () => {
+    const streams = ['tally-a', 'tally-b', 'tally-c'].map((streamId) => ({ streamId, idScope: [streamId] }));
+    const many = (amounts: Record<string, number>, extra: object = {}) => ({
+      streams,
+      fold,
+      tokenId: 'tok-1',
+      batchSize: 2,
+      context: () => ({ ok: true as const, value: null }),
+      decide: (states: ReadonlyMap<string, Tally | null>) =>
+        [...states.values()].some((state) => state !== null)
+          ? { ok: false as const, refusal: 'already there' }
+          : { ok: true as const, events: new Map([...states.keys()].map((id) => [id, [amounts[id] ?? 1]])) },
+      seal: (_streamId: string, decided: readonly number[], chain: ChainStart) =>
+        add(0).seal(decided, chain, null),
+      ...extra,
+    });
+
+    it('records one decision over many streams in batches, each stream in its own chain', async () => {
+      const progress: number[] = [];
+      const handled = await new CommandPipeline(store).handleMany(
+        many({ 'tally-b': 7 }, { onAppended: (n: number) => progress.push(n) }),
+      );
+      expect(handled.ok && handled.results.map((r) => r.revision)).toEqual([0, 0, 0]);
+      expect(progress).toEqual([0, 2, 3]);
+      expect((await store.readStream('tally-b')).map((e) => e.data.amount)).toEqual([7]);
+    });
+
+    it('refuses as the decision says, and on a dry run decides only: nothing recorded', async () => {
+      await store.append(
+        'tally-c',
+        [{ eventId: 'e-1', type: 'added', data: { amount: 1 }, metadata: {} }],
+        'no_stream',
+      );
+      const pipeline = new CommandPipeline(store);
+      expect(await pipeline.handleMany(many({}))).toEqual({ ok: false, refusal: 'already there' });
+      const fresh = { ...many({}), streams: streams.slice(0, 2) };
+      expect(await pipeline.handleMany({ ...fresh, dryRun: true })).toMatchObject({ ok: true, results: [] });
+      expect(await store.readStream('tally-a')).toEqual([]);
+    });
+
+    it('counts streams this request recorded before as done, and stops at a stream another writer took', async () => {
+      const request = new IdempotentRequest('tok-1', 'k-1', 'body-1');
+      const pipeline = new CommandPipeline(store);
+      await pipeline.handleMany({ ...many({}), streams: streams.slice(0, 1), request });
+      const retried = await pipeline.handleMany({ ...many({}), request });
+      expect(retried.ok && [...retried.earlier.keys()]).toEqual(['tally-a']);
+      expect(retried.ok && retried.results).toHaveLength(2);
+
+      const raced = pipeline.handleMany({
+        ...many({}),
+        streams: ['tally-d', 'tally-e', 'tally-f'].map((streamId) => ({ streamId, idScope: [streamId] })),
+        decide: () => {
+          void store.append(
+            'tally-f',
+            [{ eventId: 'x-1', type: 'added', data: { amount: 1 }, metadata: {} }],
+            'no_stream',
+          );
+          return {
+            ok: true as const,
+            events: new Map(['tally-d', 'tally-e', 'tally-f'].map((id) => [id, [1]])),
+          };
+        },
+      });
+      await expect(raced).rejects.toThrow(ConcurrencyConflictError);
+      expect(await store.readStream('tally-d')).toHaveLength(1);
+      expect((await store.readStream('tally-f')).map((e) => e.eventId)).toEqual(['x-1']);
+    });
   });
 });

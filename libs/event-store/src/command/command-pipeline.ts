@@ -12,6 +12,7 @@ import {
 import { CommandRefusedError, ConcurrencyConflictError, IdempotencyKeyReusedError } from './command-errors';
 import { idSourceFor, type IdempotentRequest } from './idempotent-request';
 import { KeyedSerializer } from './keyed-serializer';
+import type { HandledMany, ManyStreamsSpec } from './many-streams';
 
 /** What every chained stream's state keeps about its stream. */
 export interface StreamHead {
@@ -106,6 +107,77 @@ export class CommandPipeline {
     spec: CommandSpec<D, E, S, Ctx, G>,
   ): Promise<Handled<E, S>> {
     return this.queue.run(spec.streamId, () => this.attempts(spec));
+  }
+
+  /**
+   * One command over many streams (a daftar arsip import: one registration per item), through the
+   * same stages: read each stream (one this request recorded before counts as done), decide once
+   * over all of them, seal each stream's events into its own chain, append in batches with each
+   * stream's expected revision. A refusal records nothing. Not retried and not queued: a concurrent
+   * writer on one of the streams ends the command with a ConcurrencyConflictError, the batches
+   * before it staying recorded.
+   */
+  async handleMany<D, E extends SealedEvent, S extends StreamHead, Ctx, R>(
+    spec: ManyStreamsSpec<D, E, S, Ctx, R>,
+  ): Promise<HandledMany<D, R>> {
+    const { fold, request } = spec;
+    const ids = idSourceFor(request);
+    const earlier = new Map<string, RecordedEvent[]>();
+    const states = new Map<string, S | null>();
+    for (const { streamId, idScope } of spec.streams) {
+      const recorded = await this.store.readStream(streamId);
+      const replay =
+        request && earlierOrOther(() => findEarlier(recorded, ids(...idScope, 0), request.requestHash, fold));
+      if (replay) earlier.set(streamId, replay.recorded);
+      else states.set(streamId, foldRecorded(recorded, fold));
+    }
+
+    const ctx = spec.context(new Date().toISOString());
+    if (!ctx.ok) throw new CommandRefusedError(ctx.refusal);
+    const decision = spec.decide(states, ctx.value);
+    if (!decision.ok) return decision;
+    const decided = decision.events;
+    if (spec.dryRun) return { ok: true, earlier, decided, results: [] };
+
+    const metadata = requestMetadata(request, spec.tokenId);
+    const appends = spec.streams.flatMap(({ streamId, idScope }) => {
+      const events = decided.get(streamId) ?? [];
+      if (events.length === 0) return [];
+      const state = states.get(streamId) ?? null;
+      const chain = chainStart(
+        state,
+        events.map((_, index) => ids(...idScope, index)),
+      );
+      return [
+        toStreamAppend(
+          streamId,
+          spec.seal(streamId, events, chain, ctx.value),
+          metadata,
+          expectedAfter(state),
+        ),
+      ];
+    });
+
+    const results: AppendResult[] = [];
+    const batchSize = spec.batchSize ?? appends.length;
+    spec.onAppended?.(0);
+    for (let start = 0; start < appends.length; start += batchSize) {
+      const batch = appends.slice(start, start + batchSize);
+      try {
+        results.push(...(await this.store.appendMany(batch)));
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        const expected = batch.find((a) => a.streamId === error.streamId)?.expectedRevision;
+        throw new ConcurrencyConflictError(
+          error.streamId,
+          typeof expected === 'number' ? expected : -1,
+          error.actual,
+          false,
+        );
+      }
+      spec.onAppended?.(start + batch.length);
+    }
+    return { ok: true, earlier, decided, results };
   }
 
   /** The stream's state, folded from the store (null when it does not exist). */
@@ -243,13 +315,27 @@ export function foldRecorded<E, S>(recorded: readonly RecordedEvent[], fold: Str
   return recorded.reduce<S | null>((state, r) => fold.evolve(state, fold.decode(r.data)), null);
 }
 
+/**
+ * Many streams are decided together: a stream the key recorded for another body is not an error
+ * of the whole command but one more existing stream, which decide refuses by its state (an import
+ * names it by row).
+ */
+function earlierOrOther<T>(find: () => T | null): T | null {
+  try {
+    return find();
+  } catch (error) {
+    if (error instanceof IdempotencyKeyReusedError) return null;
+    throw error;
+  }
+}
+
 /** A retry of a request already recorded: its events (first to last of the same body), or a reused key. */
 function findEarlier<E, S>(
   recorded: readonly RecordedEvent[],
   firstEventId: string,
   requestHash: string,
   fold: StreamFold<E, S>,
-): Handled<E, S> | null {
+): Extract<Handled<E, S>, { replayed: true }> | null {
   const first = recorded.findIndex((r) => r.eventId === firstEventId);
   if (first < 0) return null;
   if (recorded[first].metadata.requestHash !== requestHash) throw new IdempotencyKeyReusedError();

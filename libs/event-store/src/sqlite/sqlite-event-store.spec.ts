@@ -111,6 +111,10 @@ describe('SqliteEventStore', () => {
     // Every surviving event has its leaf, and the stored tree is the tree of the surviving events.
     expect(reopened.verifiableLog?.size()).toBe(all.length);
     expect(reopened.verifiableLog?.root(all.length)).toEqual(rebuilt.root());
+    for (const index of [0, all.length >> 1, all.length - 1])
+      expect(reopened.verifiableLog?.inclusionProof(index, all.length)).toEqual(
+        rebuilt.inclusionProofOf(index),
+      );
     await reopened.close();
   }, 30_000);
 });
@@ -155,6 +159,7 @@ function compileCrashWriter(outDir: string): string {
     'sqlite/sqlite-integrity.ts',
     'sqlite/foreign-commit-watcher.ts',
     'sqlite/sqlite-subscription.ts',
+    'sqlite/upper-subtrees.ts',
     'sqlite/sqlite-merkle-log.ts',
     'sqlite/sqlite-event-store.ts',
   ]) {

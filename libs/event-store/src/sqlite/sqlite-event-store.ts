@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import Database from 'better-sqlite3';
-import { eventLeafHash } from '@jejak/verifiable-log';
+import { fastCanonicalJson, leafHashOfCanonicalText } from '@jejak/verifiable-log';
 import {
   AppendResult,
   DuplicateEventIdError,
@@ -107,6 +107,19 @@ const isUniqueEventIdViolation = (error: unknown): boolean => {
   return (
     code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id')
   );
+};
+
+/**
+ * Whether a stored row holds this data: rows keep JSON.stringify's text (log off, or written
+ * before the log kept the canonical text) or the canonical text (log on).
+ */
+const sameData = (stored: string, data: unknown): boolean => {
+  if (stored === JSON.stringify(data)) return true;
+  try {
+    return stored === fastCanonicalJson(data);
+  } catch {
+    return false;
+  }
 };
 
 const satisfies = (expected: ExpectedRevision, actual: number): boolean => {
@@ -394,7 +407,10 @@ export class SqliteEventStore implements EventStore {
     let position = 0;
     for (const event of events) {
       revision += 1;
-      const data = JSON.stringify(event.data);
+      // With the log on, the row keeps the canonical text the leaf is hashed from: one
+      // serialisation per event, not two. Inside the append's savepoint: data with no canonical
+      // form fails this append only. Both texts parse to the same value (`jejak verify` checks).
+      const data = this.verifiableLog ? fastCanonicalJson(event.data) : JSON.stringify(event.data);
       try {
         position = Number(
           this.statements.insert.run(
@@ -414,9 +430,7 @@ export class SqliteEventStore implements EventStore {
         if (earlier) return earlier;
         throw new DuplicateEventIdError(event.eventId);
       }
-      // Inside the append's savepoint: data with no canonical form fails this append only. The
-      // data as given and as read back have one canonical form (plain JSON): `jejak verify` checks.
-      if (this.verifiableLog) leaves.push({ position, leafHash: eventLeafHash(event.data) });
+      if (this.verifiableLog) leaves.push({ position, leafHash: leafHashOfCanonicalText(data) });
     }
     return { revision, position: String(position) };
   }
@@ -436,7 +450,7 @@ export class SqliteEventStore implements EventStore {
         row.stream_id === streamId &&
         row.revision === first.revision + i &&
         row.type === event.type &&
-        row.data === JSON.stringify(event.data);
+        sameData(row.data, event.data);
       if (!same) throw new DuplicateEventIdError(event.eventId);
       last = row;
     });

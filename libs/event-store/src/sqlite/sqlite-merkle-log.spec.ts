@@ -194,6 +194,37 @@ describe('the verifiable log in the embedded store', () => {
     await service.close();
   });
 
+  it('stores the canonical text the leaf is hashed from, and still knows a retry of a row stored before', async () => {
+    const filename = newFile();
+    const data = { z: 1, a: { y: 'é', b: [3, { d: null, c: true }] } };
+    const canonical = '{"a":{"b":[3,{"c":true,"d":null}],"y":"é"},"z":1}';
+    const before = new SqliteEventStore({ filename, verifiableLog: false });
+    const first = await before.append('item-old', [event('old0', data)], 'no_stream');
+    await before.close();
+
+    const store = new SqliteEventStore({ filename });
+    const added = await store.append('item-new', [event('new0', data)], 'no_stream');
+    // A retry after a lost reply gets the original answer and records nothing, for either text.
+    await expect(store.append('item-old', [event('old0', data)], 'no_stream')).resolves.toEqual(first);
+    await expect(store.append('item-new', [event('new0', data)], 'no_stream')).resolves.toEqual(added);
+    await expect(store.append('item-new', [event('new0', { ...data, z: 2 })], 'no_stream')).rejects.toThrow();
+    await store.close();
+
+    const db = new Database(filename, { readonly: true });
+    const rows = db.prepare('SELECT stream_id, data FROM events ORDER BY position').all();
+    db.close();
+    expect(rows).toEqual([
+      { stream_id: 'item-old', data: JSON.stringify(data) },
+      { stream_id: 'item-new', data: canonical },
+    ]);
+    const reopened = new SqliteEventStore({ filename });
+    expect((await reopened.readStream('item-new'))[0].data).toEqual(data);
+    const { tree } = await treeOfStore(reopened);
+    expect(reopened.verifiableLog!.size()).toBe(2);
+    expect(reopened.verifiableLog!.root(2)).toEqual(tree.root());
+    await reopened.close();
+  });
+
   it('keeps every checkpoint, answering the latest and any by size', async () => {
     const store = new SqliteEventStore({ filename: newFile() });
     const log = store.verifiableLog!;

@@ -5,12 +5,15 @@ import {
   Frontier,
   HASH_SIZE,
   inclusionProof,
+  inclusionProofSubtrees,
   PackedTree,
   rootAt,
   streamHeadLeafHash,
   type StreamHead,
+  type SubtreePosition,
   type SubtreeSource,
 } from '@jejak/verifiable-log';
+import { UpperSubtrees } from './upper-subtrees';
 import type {
   LogSnapshot,
   StoredCheckpoint,
@@ -70,9 +73,29 @@ const nodeKey = (level: number, index: number): number => ((index + 1) * 2 ** le
 /** The leaf whose append completed the subtree (level, index): its last leaf. */
 const completingLeaf = (level: number, index: number): number => (index + 1) * 2 ** level - 1;
 
-const NO_NODES = Buffer.alloc(0);
+/**
+ * Complete subtrees from this level up (1 in 16 leaves) are kept in memory once read: a proof
+ * then reads from the file only the rows of the 32-leaf block around its leaf (~5 rows, one query).
+ */
+const CACHED_FROM_LEVEL = 5;
+
 /** Rows of one INSERT (4 parameters each; SQLite allows 32766). */
 const INSERT_ROWS = 64;
+
+type LeafRow = { leaf_index: number; hash: Buffer; nodes: Buffer | null };
+
+/** The node (level >= 1, index) from the row of the leaf that completed it. */
+function nodeFromRow(
+  row: { nodes: Buffer | null },
+  level: number,
+  index: number,
+  statements: { node: Database.Statement<[number], { hash: Buffer }> },
+): Buffer | undefined {
+  // Files made before the nodes moved into the leaf rows keep them in log_nodes.
+  if (row.nodes === null) return statements.node.get(nodeKey(level, index))?.hash;
+  const at = (level - 1) * HASH_SIZE;
+  return at + HASH_SIZE <= row.nodes.length ? row.nodes.subarray(at, at + HASH_SIZE) : undefined;
+}
 
 type HeadRow = { stream_id: string; revision: number; leaf_index: number };
 const toHead = (row: HeadRow): StreamHead => ({
@@ -95,8 +118,15 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   private frontier: Frontier;
   /** PRAGMA data_version after our last commit; another process's commit changes it. */
   private ownVersion: number | undefined;
+  /** PRAGMA data_version as read in the open append transaction, under the write lock. */
+  private versionInTransaction: number | undefined;
   private readonly statements: ReturnType<typeof prepare>;
   private readonly inserts = new Map<number, Database.Statement<unknown[]>>();
+  private readonly leafRowReads = new Map<number, Database.Statement<number[], LeafRow>>();
+  /** Upper subtrees (level >= CACHED_FROM_LEVEL) already read. */
+  private readonly upper = new UpperSubtrees(CACHED_FROM_LEVEL);
+  /** Leaves of the open transaction that completed upper subtrees, with their nodes. */
+  private madeUpper: { index: number; nodes: Buffer }[] = [];
 
   constructor(private readonly db: Database.Database) {
     createLogSchema(db);
@@ -115,12 +145,14 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
       const added = this.db
         .transaction(() => {
           this.syncWithDisk();
+          this.madeUpper = [];
           const next = this.appendUnindexed(CATCH_UP_CHUNK);
           return next;
         })
         .immediate();
       if (added.count === 0) break;
       this.frontier = added.frontier;
+      this.keepMadeUpper();
       done += added.count;
       onProgress?.(done, total);
     }
@@ -132,9 +164,12 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
    * left without a leaf, then these. Returns the frontier to adopt once the COMMIT succeeded.
    */
   appendInTransaction(leaves: readonly LeafToAppend[]): Frontier {
+    this.madeUpper = [];
     // data_version changes only when another connection committed: then look at what it wrote.
+    // Our own COMMIT leaves it as it is, so the value read here holds after it (one read a commit).
     let frontier: Frontier;
-    if (this.statements.dataVersion.get()?.data_version !== this.ownVersion) {
+    this.versionInTransaction = this.statements.dataVersion.get()?.data_version;
+    if (this.versionInTransaction !== this.ownVersion) {
       this.syncWithDisk();
       frontier = this.appendUnindexed(Number.MAX_SAFE_INTEGER, leaves[0]?.position).frontier;
     } else {
@@ -147,7 +182,8 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   /** Adopts the frontier of a committed transaction. */
   committed(frontier: Frontier): void {
     this.frontier = frontier;
-    this.ownVersion = this.statements.dataVersion.get()?.data_version;
+    this.keepMadeUpper();
+    this.ownVersion = this.versionInTransaction;
   }
 
   size(): number {
@@ -155,17 +191,78 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
   }
 
   subtreeHash(level: number, index: number): Buffer {
+    const cached = this.upper.get(level, index);
+    if (cached) return cached;
     const hash = level === 0 ? this.statements.leafHash.get(index)?.hash : this.nodeHash(level, index);
     if (!hash) throw new RangeError(`the log has no complete subtree at level ${level}, index ${index}`);
+    this.remember(level, index, hash);
     return hash;
+  }
+
+  /** Puts the upper subtrees a committed transaction completed into the cache. */
+  private keepMadeUpper(): void {
+    for (const { index, nodes } of this.madeUpper) {
+      for (let level = CACHED_FROM_LEVEL; level * HASH_SIZE <= nodes.length; level++) {
+        const at = (level - 1) * HASH_SIZE;
+        this.upper.set(level, (index + 1) / 2 ** level - 1, nodes.subarray(at, at + HASH_SIZE));
+      }
+    }
+    this.madeUpper = [];
+  }
+
+  /** Keeps an upper subtree read from committed rows (never one our open transaction may undo). */
+  private remember(level: number, index: number, hash: Buffer): void {
+    if (!this.db.inTransaction) this.upper.set(level, index, hash);
+  }
+
+  /**
+   * The hashes of these complete subtrees, from the cache or, all the others, from one query over
+   * the leaf rows that completed them (a proof at 1M leaves reads ~10 rows in one statement).
+   */
+  private subtreeHashes(positions: readonly SubtreePosition[]): Map<number, Buffer> {
+    const found = new Map<number, Buffer>();
+    const missing: SubtreePosition[] = [];
+    for (const { level, index } of positions) {
+      const cached = this.upper.get(level, index);
+      if (cached) found.set(nodeKey(level, index), cached);
+      else missing.push({ level, index });
+    }
+    if (missing.length === 0) return found;
+    const leaves = [...new Set(missing.map(({ level, index }) => completingLeaf(level, index)))];
+    const rows = new Map(
+      this.leafRows(leaves.length)
+        .all(...leaves)
+        .map((row) => [row.leaf_index, row]),
+    );
+    for (const { level, index } of missing) {
+      const row = rows.get(completingLeaf(level, index));
+      const hash = !row
+        ? undefined
+        : level === 0
+          ? row.hash
+          : nodeFromRow(row, level, index, this.statements);
+      if (!hash) throw new RangeError(`the log has no complete subtree at level ${level}, index ${index}`);
+      found.set(nodeKey(level, index), hash);
+      this.remember(level, index, hash);
+    }
+    return found;
+  }
+
+  private leafRows(count: number): Database.Statement<number[], LeafRow> {
+    let statement = this.leafRowReads.get(count);
+    if (!statement) {
+      const list = Array.from({ length: count }, () => '?').join(', ');
+      statement = this.db.prepare<number[], LeafRow>(
+        `SELECT leaf_index, hash, nodes FROM log_leaves WHERE leaf_index IN (${list})`,
+      );
+      this.leafRowReads.set(count, statement);
+    }
+    return statement;
   }
 
   private nodeHash(level: number, index: number): Buffer | undefined {
     const row = this.statements.leafNodes.get(completingLeaf(level, index));
-    if (!row) return undefined;
-    if (row.nodes === null) return this.statements.node.get(nodeKey(level, index))?.hash;
-    const at = (level - 1) * HASH_SIZE;
-    return at + HASH_SIZE <= row.nodes.length ? row.nodes.subarray(at, at + HASH_SIZE) : undefined;
+    return row ? nodeFromRow(row, level, index, this.statements) : undefined;
   }
 
   root(size: number): Buffer {
@@ -223,7 +320,12 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
 
   inclusionProof(index: number, size: number): Buffer[] {
     this.checkSize(size);
-    return inclusionProof(this, index, size);
+    if (!Number.isSafeInteger(index) || index < 0 || index >= size) return inclusionProof(this, index, size);
+    const hashes = this.subtreeHashes(inclusionProofSubtrees(index, size));
+    const source: SubtreeSource = {
+      subtreeHash: (level, i) => hashes.get(nodeKey(level, i)) ?? this.subtreeHash(level, i),
+    };
+    return inclusionProof(source, index, size);
   }
 
   consistencyProof(from: number, to: number): Buffer[] {
@@ -312,10 +414,10 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
       const values: (number | Buffer)[] = [];
       for (const leaf of chunk) {
         const index = frontier.size;
-        const made = frontier.append(leaf.leafHash);
-        // made[0] is the leaf itself; the rest are levels 1, 2, … in order.
-        const nodes = made.length === 1 ? NO_NODES : Buffer.concat(made.slice(1).map((node) => node.hash));
+        const nodes = frontier.appendPacked(leaf.leafHash);
         values.push(index, leaf.position, leaf.leafHash, nodes);
+        // 1 leaf in 32 completes a subtree of level >= 5: kept for the cache once committed.
+        if (nodes.length >= CACHED_FROM_LEVEL * HASH_SIZE) this.madeUpper.push({ index, nodes });
       }
       this.insertRows(chunk.length).run(values);
     }

@@ -20,6 +20,7 @@ import {
   type CustodyEventType,
   type Disposition,
 } from '@jejak/custody';
+import { AcknowledgementDto } from '../../common/acknowledgement.dto';
 
 /** Item events recorded through this route; `registered` has its own route (POST /api/items). */
 export const RECORDABLE_EVENT_TYPES = CUSTODY_EVENT_TYPES.filter((t) => t !== 'registered');
@@ -151,5 +152,15 @@ export class RecordEventDto {
   @IsNotEmpty()
   @MaxLength(100)
   decisionNumber?: string;
+  @ApiPropertyOptional({
+    type: AcknowledgementDto,
+    description:
+      'collected, delivered (required): the other party’s acknowledgement. collected: a kode serah issued for the item’s place, or a signature (a courier’s own `account` is 403; the holder releases by account with handover_offered). delivered: an officer of the addressee unit (`account`), or the courier with that unit’s kode serah or a signature',
+  })
+  @ValidateIf(needs('acknowledgement'))
+  @IsObject({ message: 'acknowledgement is required and must be an object' })
+  @ValidateNested()
+  @Type(() => AcknowledgementDto)
+  acknowledgement?: AcknowledgementDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -6,11 +7,14 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { AcknowledgementDto } from '../../common/acknowledgement.dto';
 
 /** The journey of a consignment; intake has its own route (POST /api/transfers/:id/intake). */
 export const TRANSFER_JOURNEY_TYPES = [
@@ -89,6 +93,17 @@ export class TransferEventDto {
   @IsNotEmpty()
   @MaxLength(2000)
   reason?: string;
+
+  @ApiPropertyOptional({
+    type: AcknowledgementDto,
+    description:
+      'collected (required): the origin’s release for the whole consignment: a kode serah issued for the origin (one code covers every item of the sitting) or a signature; a courier’s own `account` is 403',
+  })
+  @ValidateIf((dto: TransferEventDto) => dto.type === 'collected' || dto.acknowledgement !== undefined)
+  @IsObject({ message: 'acknowledgement is required and must be an object' })
+  @ValidateNested()
+  @Type(() => AcknowledgementDto)
+  acknowledgement?: AcknowledgementDto;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
