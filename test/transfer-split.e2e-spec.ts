@@ -1,3 +1,4 @@
+import { SIGNED } from './support/acknowledgements';
 import { castOf, type Cast } from './support/actors';
 import { expectNothingRecorded } from './support/store-probe';
 import { aFile, ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
@@ -57,7 +58,12 @@ describe('a consignment split between couriers over HTTP', () => {
     expect(created.status).toBe(201);
     const transferId = created.body.transferId as string;
     expect(
-      (await post(`/api/transfers/${transferId}/events`, 'courierA', { type: 'collected' })).status,
+      (
+        await post(`/api/transfers/${transferId}/events`, 'courierA', {
+          type: 'collected',
+          acknowledgement: SIGNED,
+        })
+      ).status,
     ).toBe(201);
     return { transferId, ids };
   }
@@ -197,7 +203,10 @@ describe('a consignment split between couriers over HTTP', () => {
     });
     expect(released.status).toBe(201);
     await expectNothingRecorded(t, async () => {
-      const response = await step(created.body.transferId, 'courierA', { type: 'collected' });
+      const response = await step(created.body.transferId, 'courierA', {
+        type: 'collected',
+        acknowledgement: SIGNED,
+      });
       expect({ status: response.status, code: response.body.code }).toEqual({
         status: 409,
         code: 'invalid-transition',
