@@ -225,6 +225,14 @@ describeWithBrowser('done when: the whole custody story in a real browser', () =
           { custodianId: courierB, stage: 'arrived', itemIds: ids.slice(3) },
         ],
       });
+      // The transfer's page shows the two parts and who carries each.
+      await page.goto(`${service.baseUrl}/transfer/${transferId}`);
+      await heading(page, `Transfer ${baNumber}`);
+      const carriers = page.getByTestId('transfer-carriers');
+      await carriers.getByText('3 arsip').waitFor();
+      await carriers.getByText('2 arsip').waitFor();
+      expect(await carriers.innerText()).toContain(courierB);
+      await expectAccessible(page, 'transfer split between couriers');
       expectClean(watched);
       await signOut(page);
 
