@@ -172,9 +172,9 @@ describe('printed documents over HTTP', () => {
       expect(final).toMatch(/Halaman 1 dari (\d+) .*Halaman \1 dari \1/);
     });
 
-    it('lists every handover with its acknowledgement method', () => {
+    it('lists every handover with its acknowledgement method and who gave it', () => {
       expect(final).toMatch(
-        /1\. [^;]+: dari Kecamatan Cikarang Utara kepada kurir Budi Santoso \(KURIR-A\); pengakuan: kode\./,
+        /1\. [^;]+: dari Kecamatan Cikarang Utara kepada kurir Budi Santoso \(KURIR-A\); pengakuan: kode serah yang ditunjukkan Hanako Yamada 日本 \(198001012005012001\)\./,
       );
       expect(final).toMatch(
         /2\. [^;]+: dari kurir Budi Santoso \(KURIR-A\) kepada kurir Andi Wijaya \(KURIR-B\); akun: diterima oleh Andi Wijaya/,
@@ -416,7 +416,11 @@ describe('printed documents over HTTP', () => {
       expect(text).toContain('Undangan rapat – arsip é');
       expect(text).toContain('Pak Andi (TU Dispusip)');
       expect(text).toContain('Budi Santoso (KURIR-A)');
-      expect(text).toMatch(/Cara pengakuan : pengakuan: tanda tangan \(Pak Andi \(TU Dispusip\)\)/);
+      expect(text).toMatch(
+        /Cara pengakuan : pengakuan: tanda tangan \(Pak Andi \(TU Dispusip\), NIP 196801011990031005\)/,
+      );
+      // The receiver's NIP, as written beside the signature, under their name too.
+      expect(text).toMatch(/Yang Menerima .*Pak Andi \(TU Dispusip\) NIP 196801011990031005/);
       const file = await register(cast.officer, aFile());
       await getPdf(`/api/items/${file}/receipt.pdf`, cast.officer).expect(404);
     });

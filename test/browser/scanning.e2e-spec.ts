@@ -16,47 +16,13 @@ import {
   type WatchedPage,
 } from '../support/browser';
 import { spawnService, type SpawnedService } from '../support/spawned-service';
+import { FAKE_CAMERA } from '../support/fake-camera';
 
 jest.setTimeout(300_000);
 
 const ADMIN = 'browser-scan-admin-token-0123456789';
 const UNIT = 'kec-cikarang-utara';
 const DEPOT = 'depo-arsip-bekasi';
-
-/**
- * A camera for the test: getUserMedia answers with a 640×480 canvas stream on which the test shows
- * one QR code at a time (window.__showCode), as a label held in front of the phone.
- */
-const FAKE_CAMERA = `(() => {
-  const canvas = document.createElement('canvas');
-  canvas.width = 640;
-  canvas.height = 480;
-  const context = canvas.getContext('2d');
-  let image = null;
-  const paint = () => {
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, 640, 480);
-    if (image) context.drawImage(image, 170, 90, 300, 300);
-  };
-  paint();
-  setInterval(paint, 40);
-  window.__showCode = (url) =>
-    new Promise((resolve) => {
-      if (!url) {
-        image = null;
-        paint();
-        return resolve(Date.now());
-      }
-      const next = new Image();
-      next.onload = () => {
-        image = next;
-        paint();
-        resolve(Date.now());
-      };
-      next.src = url;
-    });
-  navigator.mediaDevices.getUserMedia = async () => canvas.captureStream(15);
-})();`;
 
 interface Trail {
   events: { type: string; occurredAt: string; recordedAt: string; eventId: string }[];

@@ -1,22 +1,41 @@
 /** How the party that did not send a request acknowledged it (domain.md "Two-party custody"). */
-export const ACKNOWLEDGEMENT_METHODS: Record<string, string> = {
+export const ACKNOWLEDGEMENT_WORDS: Record<string, string> = {
   account: 'akun',
-  code: 'kode',
+  code: 'kode serah',
   signature: 'tanda tangan',
 };
 
+interface GivenAcknowledgement {
+  method?: unknown;
+  byId?: unknown;
+  name?: unknown;
+  nip?: unknown;
+}
+
+const given = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+
 /**
- * The words for an event's acknowledgement. Events that carry `acknowledgement: { method }` say
- * it; before they do, the account that recorded the event is all there is, and the document says
- * exactly that rather than claim a method nobody used.
+ * The words for an event's acknowledgement, naming who gave it: the account that recorded it, the
+ * person who showed the kode serah, or the signer with their NIP, so the paper says what the trail
+ * says. Before events carried an acknowledgement, the account that recorded the event is all there
+ * is, and the document says exactly that rather than claim a method nobody used.
  */
-export function acknowledgementText(data: unknown, recordedBy: string, fallback: string): string {
-  const acknowledgement = (data as { acknowledgement?: { method?: unknown; name?: unknown } } | null)
-    ?.acknowledgement;
-  const method = typeof acknowledgement?.method === 'string' ? acknowledgement.method : null;
-  if (method && ACKNOWLEDGEMENT_METHODS[method]) {
-    const name = typeof acknowledgement?.name === 'string' ? ` (${acknowledgement.name})` : '';
-    return `pengakuan: ${ACKNOWLEDGEMENT_METHODS[method]}${name}`;
+export function acknowledgementText(
+  data: unknown,
+  recordedBy: string,
+  fallback: string,
+  nameOf: (id: string) => string = (id) => id,
+): string {
+  const acknowledgement = (data as { acknowledgement?: GivenAcknowledgement } | null)?.acknowledgement;
+  const method = given(acknowledgement?.method);
+  if (!method || !ACKNOWLEDGEMENT_WORDS[method]) return `${fallback} ${recordedBy}`;
+  const words = `pengakuan: ${ACKNOWLEDGEMENT_WORDS[method]}`;
+  if (method === 'signature') {
+    const name = given(acknowledgement?.name);
+    const nip = given(acknowledgement?.nip);
+    return name ? `${words} (${name}${nip ? `, NIP ${nip}` : ''})` : words;
   }
-  return `${fallback} ${recordedBy}`;
+  const byId = given(acknowledgement?.byId);
+  if (!byId) return words;
+  return method === 'code' ? `${words} yang ditunjukkan ${nameOf(byId)}` : `${words} ${nameOf(byId)}`;
 }

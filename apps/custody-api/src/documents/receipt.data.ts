@@ -2,7 +2,7 @@ import type { ItemView, TrailEntry } from '@jejak/read-models';
 import { formatIndonesianDate } from '../common/indonesian-date';
 import { acknowledgementText } from './acknowledgement-text';
 import { mayRead, WITHHELD, type Reader } from './may-read';
-import type { DocumentDirectory, Signatory } from './signatories';
+import { nameOf, type DocumentDirectory, type Signatory } from './signatories';
 
 /** The tanda terima of a delivered letter. */
 export interface ReceiptData {
@@ -16,6 +16,8 @@ export interface ReceiptData {
   /** The courier who handed it over. */
   courier: Signatory;
   receivedBy: string;
+  /** The NIP the receiver wrote beside a drawn signature; null otherwise. */
+  receiverNip: string | null;
   acknowledgement: string;
 }
 
@@ -44,10 +46,22 @@ export function toReceiptData(
     deliveredAt: delivered.occurredAt,
     courier,
     receivedBy: text(delivered.data.receivedBy),
+    receiverNip: signerNip(delivered.data),
     acknowledgement: acknowledgementText(
       delivered.data,
       `${courier.name}; penerimaan oleh unit tujuan tidak tercatat dengan akun`,
       'dicatat dengan akun kurir',
+      nameOf(directory),
     ),
   };
+}
+
+function signerNip(data: unknown): string | null {
+  const acknowledgement = (data as { acknowledgement?: { method?: unknown; nip?: unknown } } | null)
+    ?.acknowledgement;
+  return acknowledgement?.method === 'signature' &&
+    typeof acknowledgement.nip === 'string' &&
+    acknowledgement.nip
+    ? acknowledgement.nip
+    : null;
 }

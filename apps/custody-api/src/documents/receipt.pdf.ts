@@ -57,7 +57,13 @@ export function renderReceipt(
       nip: data.courier.nip,
       jabatan: null,
     },
-    right: { title: 'Yang Menerima', role: data.to, name: data.receivedBy, nip: null, jabatan: null },
+    right: {
+      title: 'Yang Menerima',
+      role: data.to,
+      name: data.receivedBy,
+      nip: data.receiverNip,
+      jabatan: null,
+    },
   });
   pageFooters(doc, checkpointFootnote(checkpoint?.line ?? null, checkpoint?.vkey));
   return finish();

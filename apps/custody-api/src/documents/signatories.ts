@@ -14,6 +14,14 @@ export interface DocumentDirectory {
   unitName(unitId: string): string;
 }
 
+/** A person as a document names them: "Name (id)", or the bare id when the directory knows no name. */
+export const nameOf =
+  (directory: DocumentDirectory) =>
+  (id: string): string => {
+    const person = directory.person(id);
+    return person.name === id ? id : `${person.name} (${id})`;
+  };
+
 /** What today's directory knows of a person: the name and role on their tokens. */
 export interface KnownHolder {
   principalId: string;

@@ -137,7 +137,7 @@ describe('toBeritaAcaraData', () => {
 
   it('lists every passing of custody: to the first courier, courier to courier, into the depot, each with how it was acknowledged', () => {
     expect(data.handovers.map(({ from, to, acknowledgement }) => [from, to, acknowledgement])).toEqual([
-      ['Dinas A', 'kurir Kurir Satu (kurir-1)', 'pengakuan: kode'],
+      ['Dinas A', 'kurir Kurir Satu (kurir-1)', 'pengakuan: kode serah yang ditunjukkan Siti Rahayu (siti)'],
       ['kurir Kurir Satu (kurir-1)', 'kurir Kurir Dua (kurir-2)', 'akun: diterima oleh Kurir Dua (kurir-2)'],
       ['kurir Kurir Dua (kurir-2)', 'Depo 1', 'akun: diperiksa oleh Dewi (dewi)'],
     ]);
@@ -151,14 +151,18 @@ describe('toBeritaAcaraData', () => {
       acknowledgement: { method: 'code', byId: 'siti', placeId: 'dinas-a' },
     };
     const draft = toBeritaAcaraData(replayTransfer(stream)!, stream, items, directory);
-    expect(draft.handovers[0].acknowledgement).toBe('pengakuan: kode');
+    expect(draft.handovers[0].acknowledgement).toBe(
+      'pengakuan: kode serah yang ditunjukkan Siti Rahayu (siti)',
+    );
     expect(draft.pihakPertama.person?.id).toBe('siti');
     collected.data = {
       ...collected.data,
       acknowledgement: { method: 'signature', name: 'Ujang Suryana', nip: '196801011990031005' },
     };
     const signed = toBeritaAcaraData(replayTransfer(stream)!, stream, items, directory);
-    expect(signed.handovers[0].acknowledgement).toBe('pengakuan: tanda tangan (Ujang Suryana)');
+    expect(signed.handovers[0].acknowledgement).toBe(
+      'pengakuan: tanda tangan (Ujang Suryana, NIP 196801011990031005)',
+    );
     expect(signed.pihakPertama.person).toMatchObject({ name: 'Ujang Suryana', nip: '196801011990031005' });
   });
 

@@ -11,7 +11,7 @@ import type { ItemView } from '@jejak/read-models';
 import { acknowledgementText } from '../documents/acknowledgement-text';
 import { mayRead, WITHHELD, type Reader } from '../documents/may-read';
 import { quantityText, quantityTotals } from '../documents/quantity-totals';
-import type { DocumentDirectory, Signatory } from '../documents/signatories';
+import { nameOf, type DocumentDirectory, type Signatory } from '../documents/signatories';
 
 export type { DocumentDirectory as Directory } from '../documents/signatories';
 
@@ -143,11 +143,6 @@ function originSignatory(
     : null;
 }
 
-const nameOf = (directory: DocumentDirectory) => (id: string) => {
-  const person = directory.person(id);
-  return person.name === id ? id : `${person.name} (${id})`;
-};
-
 /** "no. 4, 5 (2 berkas)": files of the daftar arsip by their line number. */
 function itemsText(state: TransferState, itemIds: readonly string[]): string {
   const numbers = state.itemIds.flatMap((itemId, index) => (itemIds.includes(itemId) ? [index + 1] : []));
@@ -177,14 +172,19 @@ function custodyPassings(
         at: event.occurredAt,
         from: directory.unitName(state.fromId),
         to: `kurir ${name(event.data.custodianId)}`,
-        acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'dicatat dengan akun kurir'),
+        acknowledgement: acknowledgementText(
+          event.data,
+          name(event.actor.id),
+          'dicatat dengan akun kurir',
+          name,
+        ),
       });
     } else if (event.type === 'handover_accepted') {
       lines.push({
         at: event.occurredAt,
         from: `kurir ${name(event.data.fromCustodianId)}`,
         to: `kurir ${name(event.data.toCustodianId)}`,
-        acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'akun: diterima oleh'),
+        acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'akun: diterima oleh', name),
         ...(event.data.itemIds ? { items: itemsText(state, event.data.itemIds) } : {}),
       });
     } else if (event.type === 'intake_recorded' && before) {
@@ -210,7 +210,12 @@ function custodyPassings(
           at: event.occurredAt,
           from: courier ? `kurir ${name(courier)}` : directory.unitName(state.fromId),
           to: directory.unitName(state.toId),
-          acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'akun: diperiksa oleh'),
+          acknowledgement: acknowledgementText(
+            event.data,
+            name(event.actor.id),
+            'akun: diperiksa oleh',
+            name,
+          ),
           ...(split ? { items: itemsText(state, carried) } : {}),
         });
       }
