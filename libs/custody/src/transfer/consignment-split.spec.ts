@@ -273,6 +273,37 @@ describe('refusals of a split consignment (recording nothing)', () => {
   });
 });
 
+describe('an intake of a stray while a handover is pending', () => {
+  const stray = { results: [{ itemId: 'stray-1', outcome: 'unexpected' }] };
+
+  it('given the whole consignment is offered, when the depot records a stray, then it is refused 409, recording nothing', () => {
+    const { world, ok } = givenSplit({ whole: true });
+    ok('dispatched', {}, kurirA);
+    ok('arrived', {}, kurirA);
+    ok('handover_offered', { toCustodianId: 'kurir-2' }, kurirA);
+    expectRefused(
+      world,
+      'intake_recorded',
+      stray,
+      ACTORS.depot1,
+      'invalid-transition',
+      /a handover to 'kurir-2' is pending/,
+    );
+  });
+
+  it('given only a part is offered, when the depot records a stray, then it is recorded and the offer stands', () => {
+    const { world, ok } = givenSplit({ dispatchedFirst: true });
+    ok('arrived', {}, kurirA);
+    ok('handover_offered', { toCustodianId: 'kurir-1' }, kurirB);
+    ok('intake_recorded', stray, ACTORS.depot1);
+    expect(world.transferState()!.pendingHandover).toMatchObject({
+      toCustodianId: 'kurir-1',
+      itemIds: ['a-4', 'a-5'],
+    });
+    expect(world.itemState('a-4')!.pendingHandover?.toCustodianId).toBe('kurir-1');
+  });
+});
+
 describe('a transfer collected while an item has its own release pending', () => {
   it('given the unit offered a-2 to kurir-2 on its own, when kurir-1 collects the transfer, then it is refused 409 naming the release, recording nothing', () => {
     const world = new TransferWorld();

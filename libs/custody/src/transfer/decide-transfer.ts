@@ -187,7 +187,7 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
     }
     case 'intake_recorded':
       // Custody passes item by item: not while those items are being handed to someone else.
-      if (blocking(state, ctx) && handedOver(state).some((id) => givenIds(command.data.results).has(id))) {
+      if (blocking(state, ctx) && heldBack(state, command.data.results)) {
         return invalid(
           command.type,
           state.status,
@@ -242,8 +242,14 @@ function offeredItems(
   return { ok: true, itemIds, part: partOrWhole(state, itemIds) };
 }
 
-/** The manifest items the pending handover would pass on. */
-const handedOver = (state: TransferState): string[] => state.pendingHandover?.itemIds ?? state.itemIds;
+/**
+ * Whether a pending handover holds back these intake results: a whole consignment's offer holds
+ * back any intake (strays included, as before consignments split); a partial one only its own items.
+ */
+const heldBack = (state: TransferState, results: readonly IntakeResult[]): boolean => {
+  const offered = state.pendingHandover?.itemIds;
+  return !offered || offered.some((itemId) => givenIds(results).has(itemId));
+};
 
 const givenIds = (results: readonly IntakeResult[]): Set<string> =>
   new Set(results.map((result) => result.itemId));
