@@ -57,3 +57,22 @@ export async function groupByTransfer(items: ItemView[]): Promise<Group[]> {
   });
   return [...groups.entries()].map(([transferId, list]) => ({ transferId, items: list }));
 }
+
+/**
+ * What "Serahkan ke rekan" sends for a group with some files chosen (none chosen: all of it). For a
+ * consignment, the chosen files go as a partial handover of its transfer (`itemIds`); loose files
+ * are offered one by one anyway.
+ */
+export function handoverOf(
+  group: Group,
+  chosen: (itemId: string) => boolean,
+  toCustodianId: string,
+): { group: Group; body: Record<string, unknown> } {
+  const some = group.items.filter((item) => chosen(item.itemId));
+  const part = some.length > 0 ? { ...group, items: some } : group;
+  const partial = group.transferId !== null && part.items.length < group.items.length;
+  return {
+    group: part,
+    body: partial ? { toCustodianId, itemIds: part.items.map((item) => item.itemId) } : { toCustodianId },
+  };
+}

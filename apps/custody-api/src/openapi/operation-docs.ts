@@ -187,7 +187,7 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   'POST /api/transfers/{id}/events': {
     summary: 'Record a transfer event',
     description:
-      'collected, dispatched, handover_offered (to an active person or unit), handover_accepted, handover_declined (its addressee, with `reason`), handover_withdrawn (its offerer or an admin, with `reason`), arrived, or cancelled (before dispatch, by the sending unit or an admin, with `reason`: the items are free for another transfer): recorded on the transfer and on every item of its manifest (cancelled: on the transfer only). `collected` needs the origin’s release as an item’s does, `acknowledgement: { method: "code", code } | { method: "signature", name, nip?, signature }`: one kode serah of the origin covers every item of the consignment.',
+      'collected, dispatched, handover_offered (to an active person or unit), handover_accepted, handover_declined (its addressee, with `reason`), handover_withdrawn (its offerer or an admin, with `reason`), arrived, or cancelled (before dispatch, by the sending unit or an admin, with `reason`: the items are free for another transfer): recorded on the transfer and on every item of its manifest (cancelled: on the transfer only). `collected` needs the origin’s release as an item’s does, `acknowledgement: { method: "code", code } | { method: "signature", name, nip?, signature }`: one kode serah of the origin covers every item of the consignment. A partial consignment handover: `handover_offered` with `itemIds` (some of the items the courier carries; 400 validation-failed for one they do not carry) is recorded on those items only, and once accepted the consignment is split: each courier’s `dispatched` and `arrived` concern the part they carry (403 for a courier carrying none, 409 when their part already left or arrived); the view’s `carriers` says who carries which. Collecting a transfer while an item has its own offer pending (a release to a courier) is 409, naming it, until it is answered, withdrawn or lapses.',
     problems: {
       ...ACKNOWLEDGEMENT_PROBLEMS,
       '404': 'not-found: no such transfer',
@@ -198,7 +198,7 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   'POST /api/transfers/{id}/intake': {
     summary: 'Record the receiving side’s intake',
     description:
-      'Depot staff of the receiving depot, or an officer of the receiving unit. The outcome of each item (received, damaged, missing, unexpected, rejected), in one or several sittings: each manifest item gets one outcome, and the transfer completes when every one has it. `rejected` (with `note`, the reason) is recorded as intake_rejected on the item, which stays with its courier; `unexpected` for an item Jejak knows records intake_rejected in its own trail too.',
+      'Depot staff of the receiving depot, or an officer of the receiving unit. The outcome of each item (received, damaged, missing, unexpected, rejected), in one or several sittings: each manifest item gets one outcome, and the transfer completes when every one has it. A split consignment is taken in part by part: an item whose courier has not arrived yet is 409 (naming the courier), as is one being handed over. `rejected` (with `note`, the reason) is recorded as intake_rejected on the item, which stays with its courier; `unexpected` for an item Jejak knows records intake_rejected in its own trail too.',
     problems: { '404': 'not-found: no such transfer', ...TRANSFER_CONFLICTS },
   },
   'GET /api/transfers': {

@@ -320,3 +320,52 @@ describe('toTransferView', () => {
     expect(answer.items.every((line) => line.intake === null)).toBe(true);
   });
 });
+
+describe('a berita acara of a consignment split between couriers', () => {
+  // kurir-1 collects a-1..a-3, hands a-3 to kurir-2; each dispatches and arrives with their part.
+  const split: [TransferCommand, Actor][] = [
+    toDepot[0],
+    [cmd('collected', { acknowledgement: KODE }), ACTORS.courier1],
+    [cmd('handover_offered', { toCustodianId: 'kurir-2', itemIds: ['a-3'] }), ACTORS.courier1],
+    [cmd('handover_accepted'), ACTORS.courier2],
+    [cmd('dispatched'), ACTORS.courier1],
+    [cmd('dispatched'), ACTORS.courier2],
+    [cmd('arrived'), ACTORS.courier1],
+    [cmd('arrived'), ACTORS.courier2],
+    [
+      cmd('intake_recorded', {
+        results: [
+          { itemId: 'a-1', outcome: 'received', storage: { room: 'R1' } },
+          { itemId: 'a-2', outcome: 'damaged', storage: { room: 'R1' }, note: 'sampul sobek' },
+          { itemId: 'a-3', outcome: 'rejected', note: 'basah' },
+        ],
+      }),
+      ACTORS.depot1,
+    ],
+  ];
+  const stream = record(split);
+  const data = toBeritaAcaraData(replayTransfer(stream)!, stream, items, directory);
+
+  it('says which files each courier carried: the part handed over, and the depot taking in from each courier', () => {
+    expect(data.handovers.map(({ from, to, items: part }) => [from, to, part ?? null])).toEqual([
+      ['Dinas A', 'kurir Kurir Satu (kurir-1)', null],
+      ['kurir Kurir Satu (kurir-1)', 'kurir Kurir Dua (kurir-2)', 'no. 3 daftar arsip (1 dari 3 berkas)'],
+      ['kurir Kurir Satu (kurir-1)', 'Depo 1', 'no. 1, 2 daftar arsip (2 dari 3 berkas)'],
+      ['kurir Kurir Dua (kurir-2)', 'Depo 1', 'no. 3 daftar arsip (1 dari 3 berkas)'],
+    ]);
+  });
+
+  it('leaves the rejected file with the courier of its part, not the transfer’s first courier', () => {
+    expect(data.final).toBe(true);
+    expect(data.ditolak).toEqual([{ itemId: 'a-3', kurir: 'Kurir Dua (kurir-2)', keterangan: 'basah' }]);
+  });
+
+  it('shows the parts in the transfer view while they travel', () => {
+    const travelling = record(split.slice(0, 6));
+    const state = replayTransfer(travelling)!;
+    expect(toTransferView(state, travelling, items).carriers).toEqual([
+      { custodianId: 'kurir-1', stage: 'in_transit', itemIds: ['a-1', 'a-2'] },
+      { custodianId: 'kurir-2', stage: 'in_transit', itemIds: ['a-3'] },
+    ]);
+  });
+});

@@ -1,5 +1,7 @@
 import {
+  evolveTransfer,
   reconcile,
+  type MaybeTransferState,
   type IntakeResult,
   type Storage,
   type TransferEvent,
@@ -38,6 +40,8 @@ export interface HandoverLine {
   from: string;
   to: string;
   acknowledgement: string;
+  /** A split consignment: which files of the daftar arsip this handover passed ("no. 4, 5"); absent, all of them. */
+  items?: string;
 }
 
 export interface BeritaAcaraData {
@@ -139,28 +143,35 @@ function originSignatory(
     : null;
 }
 
-/** The courier carrying the consignment when it was taken in (who keeps what is rejected). */
-function lastCourier(events: readonly TransferEvent[]): string | null {
-  let courier: string | null = null;
-  for (const event of events) {
-    if (event.type === 'collected') courier = event.data.custodianId;
-    else if (event.type === 'handover_accepted') courier = event.data.toCustodianId;
-  }
-  return courier;
+/** "no. 4, 5 (2 berkas)": files of the daftar arsip by their line number. */
+function itemsText(state: TransferState, itemIds: readonly string[]): string {
+  const numbers = state.itemIds.flatMap((itemId, index) => (itemIds.includes(itemId) ? [index + 1] : []));
+  return `no. ${numbers.join(', ')} daftar arsip (${numbers.length} dari ${state.itemIds.length} berkas)`;
 }
 
-function handovers(state: TransferState, events: readonly TransferEvent[], directory: DocumentDirectory) {
+/**
+ * The couriers' handovers, and who carried each file when it was taken in (who keeps what is
+ * rejected). Replays the transfer so a consignment split between couriers shows each part: the
+ * handover of a part names its files, and the depot's taking-in is one line per courier it took
+ * files from. A consignment never split reads as before: one line per handover, one at intake.
+ */
+function custodyPassings(
+  state: TransferState,
+  events: readonly TransferEvent[],
+  directory: DocumentDirectory,
+) {
   const name = nameOf(directory);
   const lines: HandoverLine[] = [];
-  let courier: string | null = null;
-  let takenIn = false;
+  const courierAtIntake = new Map<string, string>();
+  const split = events.some((event) => event.type === 'handover_accepted' && event.data.itemIds);
+  const takenFrom = new Set<string>();
+  let before: MaybeTransferState = null;
   for (const event of events) {
     if (event.type === 'collected') {
-      courier = event.data.custodianId;
       lines.push({
         at: event.occurredAt,
         from: directory.unitName(state.fromId),
-        to: `kurir ${name(courier)}`,
+        to: `kurir ${name(event.data.custodianId)}`,
         acknowledgement: acknowledgementText(
           event.data,
           name(event.actor.id),
@@ -169,24 +180,49 @@ function handovers(state: TransferState, events: readonly TransferEvent[], direc
         ),
       });
     } else if (event.type === 'handover_accepted') {
-      courier = event.data.toCustodianId;
       lines.push({
         at: event.occurredAt,
         from: `kurir ${name(event.data.fromCustodianId)}`,
-        to: `kurir ${name(courier)}`,
+        to: `kurir ${name(event.data.toCustodianId)}`,
         acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'akun: diterima oleh', name),
+        ...(event.data.itemIds ? { items: itemsText(state, event.data.itemIds) } : {}),
       });
-    } else if (event.type === 'intake_recorded' && !takenIn) {
-      takenIn = true;
-      lines.push({
-        at: event.occurredAt,
-        from: courier ? `kurir ${name(courier)}` : directory.unitName(state.fromId),
-        to: directory.unitName(state.toId),
-        acknowledgement: acknowledgementText(event.data, name(event.actor.id), 'akun: diperiksa oleh', name),
-      });
+    } else if (event.type === 'intake_recorded' && before) {
+      const carriage = before.carriage;
+      const byCourier = new Map<string | null, string[]>();
+      for (const { itemId } of event.data.results) {
+        const courier = carriage[itemId]?.custodianId ?? null;
+        if (courier) courierAtIntake.set(itemId, courier);
+        byCourier.set(courier, [...(byCourier.get(courier) ?? []), itemId]);
+      }
+      // Never split: one courier brought it all (strays included), as the first sitting says.
+      const whole = Object.values(carriage)[0]?.custodianId ?? null;
+      const groups = split ? [...byCourier] : [[whole, event.data.results.map((r) => r.itemId)] as const];
+      for (const [courier, itemIds] of groups) {
+        const key = split ? (courier ?? '') : '';
+        if (takenFrom.has(key) || (split && courier === null)) continue;
+        takenFrom.add(key);
+        const carried =
+          split && courier
+            ? Object.keys(carriage).filter((id) => carriage[id].custodianId === courier)
+            : itemIds;
+        lines.push({
+          at: event.occurredAt,
+          from: courier ? `kurir ${name(courier)}` : directory.unitName(state.fromId),
+          to: directory.unitName(state.toId),
+          acknowledgement: acknowledgementText(
+            event.data,
+            name(event.actor.id),
+            'akun: diperiksa oleh',
+            name,
+          ),
+          ...(split ? { items: itemsText(state, carried) } : {}),
+        });
+      }
     }
+    before = evolveTransfer(before, event);
   }
-  return lines;
+  return { lines, courierAtIntake };
 }
 
 /**
@@ -209,7 +245,7 @@ export function toBeritaAcaraData(
   const intakeEvent = sittings[sittings.length - 1];
   const completed = events.find((event) => event.type === 'completed');
   const tally = state.intake ? reconcile(state.intake) : null;
-  const courier = lastCourier(events);
+  const passings = custodyPassings(state, events, directory);
   const readable = (view: ItemView) => !reader || mayRead(reader, view, state.toId);
   const views = state.itemIds.map((itemId) => items.get(itemId) ?? null);
   return {
@@ -228,7 +264,7 @@ export function toBeritaAcaraData(
       unitName: directory.unitName(state.toId),
       person: intakeEvent ? directory.person(intakeEvent.actor.id) : null,
     },
-    handovers: handovers(state, events, directory),
+    handovers: passings.lines,
     rows: state.itemIds.map((itemId, index) => {
       const view = views[index];
       const open = view !== null && readable(view);
@@ -258,7 +294,9 @@ export function toBeritaAcaraData(
       .filter((result) => result.outcome === 'rejected')
       .map((result) => ({
         itemId: result.itemId,
-        kurir: courier ? nameOf(directory)(courier) : '-',
+        kurir: passings.courierAtIntake.has(result.itemId)
+          ? nameOf(directory)(passings.courierAtIntake.get(result.itemId)!)
+          : '-',
         keterangan: result.note ?? '',
       })),
     tidakSesuaiDaftar: (state.intake ?? [])

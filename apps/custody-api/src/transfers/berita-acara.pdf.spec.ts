@@ -120,6 +120,31 @@ describe('renderBeritaAcara', () => {
     expect(text).toContain('kepada kurir Andi (KURIR-B); akun: diterima oleh Andi (KURIR-B).');
   });
 
+  it('names the files of each part when the consignment was split between couriers', async () => {
+    const handovers = data().handovers;
+    const { text } = await textOf(
+      data({
+        handovers: [
+          handovers[0],
+          { ...handovers[1], items: 'no. 3 daftar arsip (1 dari 3 berkas)' },
+          {
+            at: '2026-11-30T03:00:00.000Z',
+            from: 'kurir Budi Santoso (KURIR-A)',
+            to: 'Depo Arsip Kabupaten Bekasi',
+            acknowledgement: 'akun: diperiksa oleh Yamada 日本 (NIP-1980)',
+            items: 'no. 1, 2 daftar arsip (2 dari 3 berkas)',
+          },
+        ],
+      }),
+    );
+    expect(text).toContain(
+      'kepada kurir Andi (KURIR-B), sebagian muatan: no. 3 daftar arsip (1 dari 3 berkas); akun: diterima oleh Andi (KURIR-B).',
+    );
+    expect(text).toContain(
+      'kepada Depo Arsip Kabupaten Bekasi, sebagian muatan: no. 1, 2 daftar arsip (2 dari 3 berkas)',
+    );
+  });
+
   it('puts the daftar arsip in a lampiran with totals, keeps the Keterangan, and numbers the pages', async () => {
     const { pages, text } = await textOf(data());
     const lampiran = pages.findIndex((page) => page.includes('Lampiran Berita Acara Nomor BA-012/ARS/2026'));

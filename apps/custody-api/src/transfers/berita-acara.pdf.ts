@@ -130,7 +130,9 @@ function couriers(doc: Doc, data: BeritaAcaraData): void {
     keepTogether(doc, 30);
     write(
       doc,
-      `${index + 1}. ${tanggalJam(line.at)}: dari ${line.from} kepada ${line.to}; ${line.acknowledgement}.`,
+      `${index + 1}. ${tanggalJam(line.at)}: dari ${line.from} kepada ${line.to}` +
+        (line.items ? `, sebagian muatan: ${line.items}` : '') +
+        `; ${line.acknowledgement}.`,
       {
         x: left + 18,
         width: width - 18,

@@ -30,7 +30,14 @@ export function toTransferEventCommand(transferId: string, dto: TransferEventDto
     case 'dispatched':
       return { type: 'dispatched', transferId, data: defined({ destinationId: dto.destinationId }) };
     case 'handover_offered':
-      return { type: 'handover_offered', transferId, data: { toCustodianId: dto.toCustodianId! } };
+      return {
+        type: 'handover_offered',
+        transferId,
+        data: defined({
+          toCustodianId: dto.toCustodianId!,
+          itemIds: dto.itemIds ? [...dto.itemIds] : undefined,
+        }),
+      };
     case 'handover_accepted':
       return { type: 'handover_accepted', transferId, data: {} };
     case 'handover_declined':

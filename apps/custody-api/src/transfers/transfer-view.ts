@@ -1,5 +1,7 @@
 import {
+  consignmentParts,
   reconcile,
+  type ConsignmentPart,
   type IntakeResult,
   type Reconciliation,
   type TransferEvent,
@@ -35,6 +37,8 @@ export interface TransferView {
   custodianId: string;
   since: string;
   pendingHandover: TransferState['pendingHandover'];
+  /** Who carries which manifest items not yet taken in: one part unless the consignment was split. */
+  carriers: ConsignmentPart[];
   revision: number;
   items: TransferItemLine[];
   /** Null until the receiving side has recorded a first sitting of intake. */
@@ -86,6 +90,7 @@ export function toTransferView(
     custodianId: state.custodianId,
     since: state.since,
     pendingHandover: state.pendingHandover,
+    carriers: consignmentParts(state),
     revision: state.revision,
     items: state.itemIds.map((itemId) => {
       const view = items.get(itemId) ?? null;

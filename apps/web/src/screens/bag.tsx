@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, enc, get, post, query } from '../api';
 import { send } from '../outbox';
 import { OutboxStatus } from '../outbox-status';
-import { groupByTransfer, type Group } from '../custody-groups';
+import { groupByTransfer, handoverOf, type Group } from '../custody-groups';
 import type { Me } from '../session';
 import { SignaturePad } from '../signature-pad';
 import { Busy, Done, Empty, ErrorNote, Field, MoreButton, Page, usePaged } from '../ui';
@@ -77,12 +77,18 @@ export function BagScreen({ me }: { me: Me }) {
     bag.reload();
     offers.reload();
   });
-  // Some of a loose group can be chosen (hand two of five to a colleague); none chosen means all.
+  // Some of a group can be chosen (hand two of five to a colleague); none chosen means all. A
+  // consignment's part goes to a colleague as a partial handover of the transfer; it then leaves
+  // and arrives with whoever carries it, so Kirim and Tiba always concern all of it I carry.
   const pick = useChosen();
-  const part = (group: Group): Group => {
-    if (group.transferId) return group;
+  const chosenOf = (group: Group): Group => {
     const some = group.items.filter((item) => pick.has(item.itemId));
     return some.length > 0 ? { ...group, items: some } : group;
+  };
+  const part = (group: Group): Group => (group.transferId ? group : chosenOf(group));
+  const offer = (group: Group, toCustodianId: string) => {
+    const handover = handoverOf(group, (itemId) => pick.has(itemId), toCustodianId);
+    void act(handover.group, 'handover_offered', handover.body);
   };
 
   const act = async (group: Group, step: Step, extra: Record<string, unknown> = {}) => {
@@ -151,7 +157,7 @@ export function BagScreen({ me }: { me: Me }) {
         </Empty>
       )}
       {groups?.map((group) => (
-        <GroupCard key={group.transferId ?? 'lepas'} group={group} pick={group.transferId ? undefined : pick}>
+        <GroupCard key={group.transferId ?? 'lepas'} group={group} pick={pick}>
           <DispatchButton
             group={part(group)}
             disabled={!!busy}
@@ -160,11 +166,7 @@ export function BagScreen({ me }: { me: Me }) {
           <button type="button" disabled={!!busy} onClick={() => void act(part(group), 'arrived')}>
             Tiba
           </button>
-          <HandOver
-            disabled={!!busy}
-            me={me}
-            onOffer={(to) => void act(part(group), 'handover_offered', { toCustodianId: to })}
-          />
+          <HandOver disabled={!!busy} me={me} onOffer={(to) => offer(group, to)} />
           {!group.transferId && group.items.every((item) => item.kind === 'letter') && (
             <Deliver
               disabled={!!busy}
@@ -216,7 +218,11 @@ function GroupCard({
       />
       {pick && group.items.length > 1 && (
         <p class="hint" data-testid="bag-chosen">
-          {chosen > 0 ? `Untuk ${chosen} arsip yang dipilih:` : 'Untuk semua arsip di kelompok ini:'}
+          {chosen > 0
+            ? group.transferId
+              ? `Untuk ${chosen} arsip yang dipilih: serahkan ke rekan (Kirim dan Tiba berlaku untuk semua arsip kiriman ini di tas Anda).`
+              : `Untuk ${chosen} arsip yang dipilih:`
+            : 'Untuk semua arsip di kelompok ini:'}
         </p>
       )}
       <div class="actions">{children}</div>

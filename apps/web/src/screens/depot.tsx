@@ -89,6 +89,17 @@ function GroupList({ groups, action, empty }: { groups: Group[]; action?: string
   );
 }
 
+/**
+ * The files this sitting can take in: not yet answered by an earlier sitting, and not in a part of a
+ * split consignment whose courier has not arrived yet.
+ */
+function awaitingHere(view: TransferView): TransferView['items'] {
+  const onTheWay = new Set(
+    (view.carriers ?? []).filter((part) => part.stage !== 'arrived').flatMap((part) => part.itemIds),
+  );
+  return view.items.filter((item) => !item.intake && !onTheWay.has(item.itemId));
+}
+
 type Outcome = 'received' | 'damaged' | 'missing' | 'rejected' | 'unexpected';
 interface Line {
   itemId: string;
@@ -120,7 +131,7 @@ export function IntakeScreen({ transferId }: { me: Me; transferId: string }) {
   useEffect(() => {
     if (view.data)
       setLines(
-        view.data.items.map((item) => ({
+        awaitingHere(view.data).map((item) => ({
           itemId: item.itemId,
           title: lineTitle(item),
           outcome: '',

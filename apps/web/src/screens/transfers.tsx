@@ -17,6 +17,8 @@ export interface TransferView {
   locationId: string | null;
   custodianId: string;
   since: string;
+  /** Who carries which files not yet taken in: more than one part once a courier handed some on. */
+  carriers?: { custodianId: string; stage: 'collected' | 'in_transit' | 'arrived'; itemIds: string[] }[];
   items: {
     itemId: string;
     title: string | null;
@@ -171,6 +173,19 @@ export function TransferScreen({ me, transferId }: { me: Me; transferId: string 
           <dd>
             <Place id={t.custodianId} /> sejak {when(t.since)}
           </dd>
+          {(t.carriers?.length ?? 0) > 1 && (
+            <>
+              <dt>Dibawa terpisah</dt>
+              <dd data-testid="transfer-carriers">
+                {t.carriers!.map((part) => (
+                  <div key={`${part.custodianId}-${part.stage}`}>
+                    <Place id={part.custodianId} />: {part.itemIds.length} arsip (
+                    {word(STATUS_WORDS, part.stage)})
+                  </div>
+                ))}
+              </dd>
+            </>
+          )}
         </dl>
         <div class="actions">
           <DownloadButton

@@ -8,6 +8,7 @@ import { validateOccurredAt } from '../validate-occurred-at';
 import type { TransferCommand } from './transfer-commands';
 import { INTAKE_OUTCOMES, type DecidedTransferEvent, type IntakeResult } from './transfer-events';
 import { authorizeTransfer, authorizeTransferRole, authorizeTransferScope } from './transfer-permissions';
+import { carriedBy, isSplit, partOrWhole, statusForCourier } from './consignment-parts';
 import type { MaybeTransferState, TransferState, TransferStatus } from './transfer-state';
 
 type Outcome = Decision<DecidedTransferEvent>;
@@ -72,10 +73,18 @@ export function decideTransfer(
   if (ANSWERS_HANDOVER.includes(command.type) && !state.pendingHandover) {
     return invalid(command.type, state.status, 'no handover is pending');
   }
-  if (!TRANSFER_ALLOWED_FROM[command.type].includes(state.status)) return invalid(command.type, state.status);
+  const status = judgedStatus(command.type, state, ctx.actor.id);
+  if (!TRANSFER_ALLOWED_FROM[command.type].includes(status)) return invalid(command.type, status);
   const forbidden = authorizeTransferScope(command.type, ctx.actor, state);
   if (forbidden) return { ok: false, refusal: forbidden };
   return decideOnTransfer(command, state, ctx);
+}
+
+/** A courier's dispatch or arrival is judged by the part they carry; everything else by the transfer. */
+function judgedStatus(type: StreamCommand['type'], state: TransferState, actorId: string): TransferStatus {
+  if (type === 'dispatched') return statusForCourier(state, actorId, 'collected');
+  if (type === 'arrived') return statusForCourier(state, actorId, 'in_transit');
+  return state.status;
 }
 
 function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: DecisionContext): Outcome {
@@ -99,14 +108,25 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
         },
       });
     }
-    case 'dispatched':
+    case 'dispatched': {
+      // The courier leaves with the part they carry; the others leave when they do.
+      const part = partOrWhole(state, carriedBy(state, ctx.actor.id, 'collected'));
       return accept({
         type: 'dispatched',
-        data: { fromLocationId: state.locationId, destinationId: command.data.destinationId ?? state.toId },
+        data: {
+          fromLocationId: state.locationId,
+          destinationId: command.data.destinationId ?? state.toId,
+          ...(part ? { itemIds: part } : {}),
+        },
       });
-    case 'handover_offered':
-      // Once a first sitting took items in, the consignment is no longer one bag to hand over.
-      if (state.intake) return invalid(command.type, state.status, 'its intake has begun');
+    }
+    case 'handover_offered': {
+      const offered = offeredItems(command.data.itemIds, state, ctx.actor.id);
+      if (!offered.ok) return offered;
+      // An item a sitting took in is the receiving side's: it is no longer the courier's to hand over.
+      if (offered.itemIds.some((itemId) => state.intake?.some((result) => result.itemId === itemId))) {
+        return invalid(command.type, state.status, 'its intake has begun');
+      }
       if (blocking(state, ctx)) {
         return invalid(
           command.type,
@@ -114,7 +134,7 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
           `a handover to '${state.pendingHandover?.toCustodianId}' is already pending${untilOf(state)}`,
         );
       }
-      if (command.data.toCustodianId === state.custodianId) {
+      if (command.data.toCustodianId === ctx.actor.id) {
         return refuse('validation-failed', 'toCustodianId is already the custodian', [
           { field: 'toCustodianId', message: 'is already the custodian of the transfer' },
         ]);
@@ -129,12 +149,14 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
       return accept({
         type: 'handover_offered',
         data: {
-          fromCustodianId: state.custodianId,
+          fromCustodianId: ctx.actor.id,
           toCustodianId: command.data.toCustodianId,
           // The same lapse time as each item's offer: both are decided with this context.
           expiresAt: new Date(Date.parse(ctx.occurredAt) + handoverTtlMs(ctx)).toISOString(),
+          ...(offered.part ? { itemIds: offered.part } : {}),
         },
       });
+    }
     case 'handover_accepted': {
       const pending = state.pendingHandover!;
       if (hasLapsed(pending, ctx.occurredAt)) {
@@ -144,8 +166,11 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
           `the offer to '${pending.toCustodianId}' lapsed at ${pending.expiresAt}; ask for a new offer`,
         );
       }
-      const { fromCustodianId, toCustodianId } = pending;
-      return accept({ type: 'handover_accepted', data: { fromCustodianId, toCustodianId } });
+      const { fromCustodianId, toCustodianId, itemIds } = pending;
+      return accept({
+        type: 'handover_accepted',
+        data: { fromCustodianId, toCustodianId, ...(itemIds ? { itemIds: [...itemIds] } : {}) },
+      });
     }
     case 'handover_declined':
     case 'handover_withdrawn': {
@@ -153,18 +178,23 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
       const reason = command.data.reason;
       return accept({ type: command.type, data: { fromCustodianId, toCustodianId, reason } });
     }
-    case 'arrived':
-      return accept({ type: 'arrived', data: { locationId: command.data.locationId ?? state.toId } });
+    case 'arrived': {
+      const part = partOrWhole(state, carriedBy(state, ctx.actor.id, 'in_transit'));
+      return accept({
+        type: 'arrived',
+        data: { locationId: command.data.locationId ?? state.toId, ...(part ? { itemIds: part } : {}) },
+      });
+    }
     case 'intake_recorded':
-      // Custody passes item by item: not while the consignment is being handed to someone else.
-      if (blocking(state, ctx)) {
+      // Custody passes item by item: not while those items are being handed to someone else.
+      if (blocking(state, ctx) && heldBack(state, command.data.results)) {
         return invalid(
           command.type,
           state.status,
           `a handover to '${state.pendingHandover?.toCustodianId}' is pending${untilOf(state)}: it is answered or withdrawn first`,
         );
       }
-      return decideIntake(command.data.results, state);
+      return notArrivedYet(command.data.results, state) ?? decideIntake(command.data.results, state);
     case 'cancelled':
       if (blocking(state, ctx)) {
         return invalid(
@@ -177,6 +207,63 @@ function decideOnTransfer(command: StreamCommand, state: TransferState, ctx: Dec
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * The items a handover offer concerns: the given subset of what the courier carries, or (none
+ * given) all of it: the whole manifest while the consignment travels whole. `part` is what the
+ * events record (null: the whole manifest).
+ */
+function offeredItems(
+  given: readonly string[] | undefined,
+  state: TransferState,
+  courierId: string,
+): { ok: true; itemIds: string[]; part: string[] | null } | Extract<Outcome, { ok: false }> {
+  const mine = carriedBy(state, courierId);
+  if (given === undefined) {
+    const itemIds = isSplit(state) ? mine : state.itemIds;
+    return { ok: true, itemIds, part: partOrWhole(state, itemIds) };
+  }
+  const errors: FieldError[] = given.flatMap((itemId, index) =>
+    mine.includes(itemId)
+      ? []
+      : [
+          {
+            field: `itemIds[${index}]`,
+            message: `'${itemId}' is not a manifest item '${courierId}' carries`,
+          },
+        ],
+  );
+  if (errors.length > 0) {
+    const summary = errors.map((error) => `${error.field} ${error.message}`).join('; ');
+    return refuse('validation-failed', `invalid 'handover_offered': ${summary}`, errors);
+  }
+  const itemIds = state.itemIds.filter((itemId) => given.includes(itemId));
+  return { ok: true, itemIds, part: partOrWhole(state, itemIds) };
+}
+
+/**
+ * Whether a pending handover holds back these intake results: a whole consignment's offer holds
+ * back any intake (strays included, as before consignments split); a partial one only its own items.
+ */
+const heldBack = (state: TransferState, results: readonly IntakeResult[]): boolean => {
+  const offered = state.pendingHandover?.itemIds;
+  return !offered || offered.some((itemId) => givenIds(results).has(itemId));
+};
+
+const givenIds = (results: readonly IntakeResult[]): Set<string> =>
+  new Set(results.map((result) => result.itemId));
+
+/** A manifest item still on its way (a part of the consignment that has not arrived) has no outcome yet. */
+function notArrivedYet(results: readonly IntakeResult[], state: TransferState): Outcome | null {
+  const early = results.flatMap(({ itemId }) => {
+    const carried = state.carriage[itemId];
+    return carried && carried.stage !== 'arrived'
+      ? [`'${itemId}' (with '${carried.custodianId}', ${carried.stage})`]
+      : [];
+  });
+  if (early.length === 0) return null;
+  return invalid('intake_recorded', state.status, `not arrived yet: ${early.join(', ')}`);
 }
 
 /** A pending offer holds the consignment until it is answered or lapses: a lapsed one blocks nothing. */
@@ -253,6 +340,7 @@ function validateTransferFields(
       break;
     case 'handover_offered':
       check.text('toCustodianId', data.toCustodianId);
+      if (data.itemIds !== undefined) checkManifest(check, data.itemIds);
       break;
     case 'handover_accepted':
       break;

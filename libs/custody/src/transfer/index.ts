@@ -11,3 +11,4 @@ export * from './manifest-checks';
 export * from './reconciliation';
 export * from './transfer-process';
 export * from './ba-number';
+export * from './consignment-parts';

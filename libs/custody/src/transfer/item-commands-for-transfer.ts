@@ -19,7 +19,10 @@ export function itemCommandsForTransfer(
   known: (itemId: string) => boolean = () => false,
   command?: TransferCommand,
 ): CustodyCommand[] {
-  const each = (make: (itemId: string) => CustodyCommand) => transfer.itemIds.map(make);
+  const each = (make: (itemId: string) => CustodyCommand, itemIds: readonly string[] = transfer.itemIds) =>
+    itemIds.map(make);
+  // A step on part of a split consignment names its items; otherwise it concerns the whole manifest.
+  const handed = transfer.pendingHandover?.itemIds;
   switch (event.type) {
     case 'transfer_created':
     case 'completed':
@@ -36,24 +39,25 @@ export function itemCommandsForTransfer(
       }));
     }
     case 'dispatched':
-      return each((itemId) => ({
-        type: 'dispatched',
-        itemId,
-        data: { destinationId: event.data.destinationId },
-      }));
+      return each(
+        (itemId) => ({ type: 'dispatched', itemId, data: { destinationId: event.data.destinationId } }),
+        event.data.itemIds,
+      );
     case 'handover_offered':
-      return each((itemId) => ({
-        type: 'handover_offered',
-        itemId,
-        data: { toCustodianId: event.data.toCustodianId },
-      }));
+      return each(
+        (itemId) => ({ type: 'handover_offered', itemId, data: { toCustodianId: event.data.toCustodianId } }),
+        event.data.itemIds,
+      );
     case 'handover_accepted':
-      return each((itemId) => ({ type: 'handover_accepted', itemId, data: {} }));
+      return each((itemId) => ({ type: 'handover_accepted', itemId, data: {} }), handed);
     case 'handover_declined':
     case 'handover_withdrawn':
-      return each((itemId) => ({ type: event.type, itemId, data: { reason: event.data.reason } }));
+      return each((itemId) => ({ type: event.type, itemId, data: { reason: event.data.reason } }), handed);
     case 'arrived':
-      return each((itemId) => ({ type: 'arrived', itemId, data: { locationId: event.data.locationId } }));
+      return each(
+        (itemId) => ({ type: 'arrived', itemId, data: { locationId: event.data.locationId } }),
+        event.data.itemIds,
+      );
     case 'intake_recorded':
       return event.data.results.flatMap((result): CustodyCommand[] => {
         switch (result.outcome) {

@@ -7,7 +7,8 @@ export interface TransferCommandData {
   /** The origin's release, as for an item's collected; one kode serah covers the whole consignment. */
   collected: { locationId?: string; acknowledgement: AcknowledgementGiven };
   dispatched: { destinationId?: string };
-  handover_offered: { toCustodianId: string };
+  /** `itemIds`: hand over only these of the items the courier carries (a partial consignment handover). */
+  handover_offered: { toCustodianId: string; itemIds?: string[] };
   handover_accepted: Record<string, never>;
   handover_declined: { reason: string };
   handover_withdrawn: { reason: string };

@@ -44,13 +44,22 @@ export interface TransferEventData {
     fromCustodianId?: string;
     acknowledgement?: Acknowledgement;
   };
-  dispatched: { fromLocationId: string | null; destinationId: string };
+  /**
+   * `itemIds` (on dispatched, arrived, handover_offered, handover_accepted): the manifest items the
+   * step concerns when the consignment is split between couriers; absent, the whole manifest.
+   */
+  dispatched: { fromLocationId: string | null; destinationId: string; itemIds?: string[] };
   /** `expiresAt` is absent in offers recorded before transfer offers lapsed (they never lapse). */
-  handover_offered: { fromCustodianId: string; toCustodianId: string; expiresAt?: string };
-  handover_accepted: { fromCustodianId: string; toCustodianId: string };
+  handover_offered: {
+    fromCustodianId: string;
+    toCustodianId: string;
+    expiresAt?: string;
+    itemIds?: string[];
+  };
+  handover_accepted: { fromCustodianId: string; toCustodianId: string; itemIds?: string[] };
   handover_declined: { fromCustodianId: string; toCustodianId: string; reason: string };
   handover_withdrawn: { fromCustodianId: string; toCustodianId: string; reason: string };
-  arrived: { locationId: string };
+  arrived: { locationId: string; itemIds?: string[] };
   /** One sitting's results; the transfer completes once every manifest item has one. */
   intake_recorded: { results: IntakeResult[] };
   completed: { status: TransferEndStatus };

@@ -23,7 +23,7 @@ export const TRANSFER_SCOPE_DESCRIPTIONS: Record<TransferScope, string> = {
   'from-unit': 'staff of the sending unit or depot',
   'courier-any':
     'any courier, while the consignment is still with the sending unit (or already with this courier)',
-  custodian: 'the courier carrying the consignment',
+  custodian: 'the courier carrying the consignment (or a part of it)',
   addressee: 'the addressee of the pending handover (the person, or staff of that unit)',
   offerer: 'the courier who offered the pending handover',
   'to-unit': 'staff of the receiving unit or depot',
@@ -85,7 +85,12 @@ function holds(
     case 'courier-any':
       return state !== null && (state.custodianId === state.fromId || state.custodianId === actor.id);
     case 'custodian':
-      return state !== null && actor.id === state.custodianId;
+      // Split between couriers, each carries a part: dispatched/arrived then concern that part.
+      return (
+        state !== null &&
+        (actor.id === state.custodianId ||
+          Object.values(state.carriage).some((carried) => carried.custodianId === actor.id))
+      );
     case 'addressee': {
       const to = state?.pendingHandover?.toCustodianId;
       return !!to && (actor.id === to || isUnit(to));

@@ -1,5 +1,6 @@
 import type { DecisionContext } from '../commands';
 import { decide } from '../decide';
+import { hasLapsed } from '../events/party-checks';
 import type { DecidedEvent } from '../events';
 import type { Refusal } from '../refusal';
 import type { MaybeItemState } from '../state';
@@ -9,7 +10,7 @@ import { itemNotes } from './item-notes';
 import { checkItemAtOrigin, checkNotInOpenTransfer, type ManifestProblem } from './manifest-checks';
 import type { TransferCommand } from './transfer-commands';
 import type { DecidedTransferEvent } from './transfer-events';
-import type { MaybeTransferState } from './transfer-state';
+import type { MaybeTransferState, TransferState } from './transfer-state';
 
 /** What the process needs to know of one manifest item, as the store holds it now. */
 export interface ManifestItem {
@@ -54,6 +55,26 @@ export function manifestOf(command: TransferCommand, state: MaybeTransferState):
 }
 
 /**
+ * A transfer's collection would silently clear an item's own pending offer (a release the unit
+ * offered a courier, say): refused instead, naming the offer, until it is answered, withdrawn or lapses.
+ */
+function pendingReleases(
+  transfer: TransferState,
+  items: ReadonlyMap<string, ManifestItem>,
+  ctx: DecisionContext,
+): { itemId: string; refusal: Refusal }[] {
+  return transfer.itemIds.flatMap((itemId) => {
+    const pending = items.get(itemId)?.state?.pendingHandover;
+    if (!pending || hasLapsed(pending, ctx.occurredAt)) return [];
+    const until = pending.expiresAt ? ` until ${pending.expiresAt}` : '';
+    const message =
+      `cannot record 'collected' with the transfer: a ${pending.kind} to '${pending.toCustodianId}' ` +
+      `is pending on the item${until}; it is accepted, declined or withdrawn first`;
+    return [{ itemId, refusal: { code: 'invalid-transition', message } }];
+  });
+}
+
+/**
  * A transfer as a process: decides the step on the transfer (decideTransfer), then what it means
  * for every item of the manifest. At creation every item must exist, sit at the origin and belong
  * to no other open transfer; afterwards each item records the mirror of the step, decided by its
@@ -88,6 +109,10 @@ export function decideTransferProcess(
     });
     if (problems.length > 0) return { ok: false, refused: 'manifest', problems };
     return { ok: true, events: decision.events, items: [] };
+  }
+  if (command.type === 'collected') {
+    const released = pendingReleases(transfer!, items, ctx);
+    if (released.length > 0) return { ok: false, refused: 'items', items: released };
   }
   const noteOf = itemNotes(decision.events, note);
   const steps: ItemStep[] = [];

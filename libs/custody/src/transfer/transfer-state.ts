@@ -31,12 +31,27 @@ export interface TransferState {
     eventId: string;
     /** When the offer lapses (null: recorded before offers lapsed, never lapses). */
     expiresAt: string | null;
+    /** A partial consignment handover: the manifest items offered (absent: the whole manifest). */
+    itemIds?: string[];
   } | null;
+  /**
+   * Who carries which manifest item and how far it has come, from collection until the item has its
+   * intake outcome (then it leaves this map). One courier and one stage for all while the
+   * consignment travels whole; a partial handover splits it between couriers.
+   */
+  carriage: Record<string, CarriedItem>;
   /** The receiving side's item-by-item results so far (one sitting or several); null before any. */
   intake: IntakeResult[] | null;
   revision: number;
   headHash: string;
   eventIds: string[];
+}
+
+/** The leg of the journey a carried item is on; the transfer's status is the furthest of them. */
+export type CarriageStage = 'collected' | 'in_transit' | 'arrived';
+export interface CarriedItem {
+  custodianId: string;
+  stage: CarriageStage;
 }
 
 export type MaybeTransferState = TransferState | null;

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsIn,
   IsISO8601,
   IsNotEmpty,
@@ -64,6 +67,20 @@ export class TransferEventDto {
   @IsNotEmpty()
   @MaxLength(128)
   toCustodianId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'handover_offered (optional): hand over only these of the manifest items the courier carries (a partial consignment handover; the consignment is then split between couriers, each dispatching and arriving with their part). Absent: everything the courier carries.',
+    type: [String],
+    example: ['IT-0004', 'IT-0005'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  itemIds?: string[];
 
   @ApiPropertyOptional({
     description: 'handover_declined, handover_withdrawn, cancelled (required): why',
