@@ -3,7 +3,15 @@ import type { Role } from '@jejak/custody';
 import { bumpAuthGeneration, recordAudit } from './directory.database';
 import { DirectoryError } from './directory-error';
 import { migrateTokenPrincipals, type MigrationReport } from './token-principal.migration';
-import { ROLES_WITH_UNIT, systemClock, toPerson, type Clock, type Person, type PersonRow } from './person';
+import {
+  ROLES_WITH_UNIT,
+  systemClock,
+  tokenHolder,
+  toPerson,
+  type Clock,
+  type Person,
+  type PersonRow,
+} from './person';
 
 export interface NewPerson {
   id: string;
@@ -169,23 +177,7 @@ export class PeopleRepository {
         actorId,
       );
     }
-    if (!existing.active) {
-      throw new DirectoryError(
-        'person-inactive',
-        `Person '${existing.id}' is deactivated: no token can be made for them.`,
-        'principalId',
-      );
-    }
-    const unitId = input.unitId === undefined ? existing.unitId : input.unitId;
-    if (existing.role !== input.role || existing.unitId !== unitId) {
-      throw new DirectoryError(
-        'person-mismatch',
-        `Person '${existing.id}' is ${existing.role} of ${existing.unitId ?? 'no unit'}: ` +
-          'a token for them has that role and unit.',
-        existing.role !== input.role ? 'role' : 'unitId',
-      );
-    }
-    return existing;
+    return tokenHolder(existing, input);
   }
 
   /** See migrateTokenPrincipals: older tokens' principals become people. */

@@ -1,4 +1,5 @@
 import type { Role } from '@jejak/custody';
+import { DirectoryError } from './directory-error';
 
 /** A person of the directory (domain.md "People and places"): whom tokens and sign-ins belong to. */
 export interface Person {
@@ -49,3 +50,30 @@ export const ROLES_WITH_UNIT: readonly Role[] = ['officer', 'depot'];
 
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
+
+/**
+ * An existing person a new token may belong to: active, with the token's role and unit (a token
+ * without a unit keeps the person's). Both directory adapters ask this one rule.
+ */
+export function tokenHolder(
+  existing: Person,
+  input: { role: Role; unitId: string | null | undefined },
+): Person {
+  if (!existing.active) {
+    throw new DirectoryError(
+      'person-inactive',
+      `Person '${existing.id}' is deactivated: no token can be made for them.`,
+      'principalId',
+    );
+  }
+  const unitId = input.unitId === undefined ? existing.unitId : input.unitId;
+  if (existing.role !== input.role || existing.unitId !== unitId) {
+    throw new DirectoryError(
+      'person-mismatch',
+      `Person '${existing.id}' is ${existing.role} of ${existing.unitId ?? 'no unit'}: ` +
+        'a token for them has that role and unit.',
+      existing.role !== input.role ? 'role' : 'unitId',
+    );
+  }
+  return existing;
+}

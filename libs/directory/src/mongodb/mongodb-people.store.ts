@@ -2,7 +2,7 @@ import type { Filter } from 'mongodb';
 import type { Role } from '@jejak/custody';
 import { DirectoryError } from '../directory-error';
 import type { NewPerson, PeopleFilter, PersonChanges } from '../people.repository';
-import { ROLES_WITH_UNIT, type Person } from '../person';
+import { ROLES_WITH_UNIT, tokenHolder, type Person } from '../person';
 import { PeopleStore } from '../port/directory.port';
 import type { MongoDirectoryContext, Tx } from './mongodb-directory-context';
 import type { PersonDocument } from './mongodb-directory-documents';
@@ -167,24 +167,7 @@ export class MongoPeopleStore extends PeopleStore {
         tx,
       );
     }
-    const existing = toPerson(found);
-    if (!existing.active) {
-      throw new DirectoryError(
-        'person-inactive',
-        `Person '${existing.id}' is deactivated: no token can be made for them.`,
-        'principalId',
-      );
-    }
-    const unitId = input.unitId === undefined ? existing.unitId : input.unitId;
-    if (existing.role !== input.role || existing.unitId !== unitId) {
-      throw new DirectoryError(
-        'person-mismatch',
-        `Person '${existing.id}' is ${existing.role} of ${existing.unitId ?? 'no unit'}: ` +
-          'a token for them has that role and unit.',
-        existing.role !== input.role ? 'role' : 'unitId',
-      );
-    }
-    return existing;
+    return tokenHolder(toPerson(found), input);
   }
 
   changes(subjectId: string) {
