@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { enc, newKey, post } from '../api';
 import type { Me } from '../session';
-import { ErrorNote, Field } from '../ui';
+import { ErrorNote, Field, useSubmission } from '../ui';
 import type { ItemView } from './item';
 
 /** A letter this officer's unit can take in now: it arrived there, addressed to it. */
@@ -20,8 +20,7 @@ export const receivableBy = (me: Me, item: ItemView): boolean =>
 export function ReceiveLetterButton({ me, item, onDone }: { me: Me; item: ItemView; onDone: () => void }) {
   const [open, setOpen] = useState(false);
   const [receiver, setReceiver] = useState(me.name);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
   // The same body keeps its key: sending again after a lost answer is the same request, not a second.
   const [sent, setSent] = useState<{ body: string; key: string } | null>(null);
   const fieldId = `receiver-${item.itemId}`;
@@ -37,24 +36,17 @@ export function ReceiveLetterButton({ me, item, onDone }: { me: Me; item: ItemVi
       data-testid={`receive-${item.itemId}`}
       onSubmit={async (e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(null);
-        try {
-          const body = {
-            type: 'delivered',
-            acknowledgement: { method: 'account' },
-            ...(receiver.trim() ? { receivedBy: receiver.trim() } : {}),
-          };
-          const text = JSON.stringify(body);
-          const key = sent?.body === text ? sent.key : newKey();
-          setSent({ body: text, key });
-          await post(`/api/items/${enc(item.itemId)}/events`, body, key);
+        const body = {
+          type: 'delivered',
+          acknowledgement: { method: 'account' },
+          ...(receiver.trim() ? { receivedBy: receiver.trim() } : {}),
+        };
+        const text = JSON.stringify(body);
+        const key = sent?.body === text ? sent.key : newKey();
+        setSent({ body: text, key });
+        if (await run(() => post(`/api/items/${enc(item.itemId)}/events`, body, key))) {
           setOpen(false);
           onDone();
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
         }
       }}
     >
