@@ -28,12 +28,15 @@ const common = {
 
 module.exports = {
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+  // A project's own testTimeout is not read (Jest takes it from the root config only): the
+  // end-to-end suites start a service per file and run on a shared 2-core machine.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

@@ -378,6 +378,79 @@ describe('transfers as practised, over HTTP', () => {
     });
   });
 
+  describe('a file travels with its open transfer', () => {
+    const onItem = (itemId: string, who: keyof Cast, body: Record<string, unknown>) =>
+      post(`/api/items/${itemId}/events`, who, body);
+
+    it('refuses its journey on the item route (409, naming the transfer), recording nothing, and frees a file turned away', async () => {
+      const itemIds = await files(2, 'Ikut transfer');
+      const ba = newBa();
+      const { transferId } = (
+        await post('/api/transfers', 'officer', {
+          baNumber: ba,
+          fromId: ORIGIN,
+          toId: DEPOT,
+          itemIds,
+        }).expect(201)
+      ).body;
+      const named = (body: Record<string, unknown>) =>
+        expect(body.detail).toContain(`open transfer '${transferId}' (${ba})`);
+      named(
+        await refused(
+          () => onItem(itemIds[0], 'officer', { type: 'handover_offered', toCustodianId: 'KURIR-A' }),
+          409,
+          'invalid-transition',
+        ),
+      );
+      named(
+        await refused(
+          () => onItem(itemIds[0], 'courierA', { type: 'collected', acknowledgement: SIGNED }),
+          409,
+          'invalid-transition',
+        ),
+      );
+      await step(transferId, 'courierA', { type: 'collected', acknowledgement: SIGNED }).expect(201);
+      named(
+        await refused(
+          () => onItem(itemIds[1], 'courierA', { type: 'handover_offered', toCustodianId: 'KURIR-B' }),
+          409,
+          'invalid-transition',
+        ),
+      );
+      await refused(
+        () => onItem(itemIds[1], 'courierA', { type: 'dispatched', destinationId: DEPOT }),
+        409,
+        'invalid-transition',
+      );
+      // What is no step of the journey is still the file's own.
+      await onItem(itemIds[0], 'officer', {
+        type: 'corrected',
+        changes: { title: 'Ikut transfer, judul dibetulkan' },
+        reason: 'salah ketik',
+      }).expect(201);
+      await step(transferId, 'courierA', { type: 'dispatched' }).expect(201);
+      await step(transferId, 'courierA', { type: 'arrived' }).expect(201);
+      await refused(
+        () => onItem(itemIds[0], 'depot', { type: 'intake_confirmed', storage: shelf }),
+        409,
+        'invalid-transition',
+      );
+      const sitting = await intake(transferId, 'depot', [
+        { itemId: itemIds[0], outcome: 'received', storage: shelf },
+        { itemId: itemIds[1], outcome: 'rejected', note: 'bukan arsip depo ini' },
+      ]).expect(201);
+      // The file turned away stays with its courier, who takes it back alone.
+      const back = await onItem(itemIds[1], 'courierA', { type: 'dispatched', destinationId: ORIGIN });
+      expect({ status: back.status, body: back.body }).toMatchObject({ status: 201 });
+      expect(await item(itemIds[1], back.body.position)).toMatchObject({
+        status: 'in_transit',
+        custodianId: 'KURIR-A',
+        destinationId: ORIGIN,
+      });
+      expect((await item(itemIds[0], sitting.body.position)).status).toBe('deposited');
+    });
+  });
+
   describe('a transfer to a unit, not a depot', () => {
     it("is taken in by an officer of that unit and completes; another unit's officer is refused", async () => {
       const itemIds = await files(2, 'Ke dinas');

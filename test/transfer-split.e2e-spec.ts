@@ -22,7 +22,7 @@ describe('a consignment split between couriers over HTTP', () => {
     t = await startTestApp({ JEJAK_RATE_LIMIT_PER_MINUTE: '1000000' });
     cast = await castOf(t, ADMIN_TOKEN);
     courierC = (await t.token('courier', undefined, 'KURIR-C')).token;
-  });
+  }, 60_000);
   afterAll(() => t.close());
 
   const as = (who: keyof Cast | 'courierC') => (who === 'courierC' ? courierC : cast[who]);
@@ -191,17 +191,19 @@ describe('a consignment split between couriers over HTTP', () => {
         (await post('/api/items', 'officer', aFile({ title: `Berkas dilepas ${n} (${++serial})` }))).body
           .itemId,
       );
+    // Released on its own before the transfer listed it: once listed, it is released only with it.
+    const released = await post(`/api/items/${ids[1]}/events`, 'officer', {
+      type: 'handover_offered',
+      toCustodianId: 'KURIR-B',
+    });
+    expect(released.status).toBe(201);
     const created = await post('/api/transfers', 'officer', {
       baNumber: `BA-LEPAS-${++serial}/ARS/2026`,
       fromId: ORIGIN,
       toId: DEPOT,
       itemIds: ids,
     });
-    const released = await post(`/api/items/${ids[1]}/events`, 'officer', {
-      type: 'handover_offered',
-      toCustodianId: 'KURIR-B',
-    });
-    expect(released.status).toBe(201);
+    expect(created.status).toBe(201);
     await expectNothingRecorded(t, async () => {
       const response = await step(created.body.transferId, 'courierA', {
         type: 'collected',

@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { StoresModule } from './infrastructure/stores.module';
 import { CustodyCommandHandler } from './items/custody-command.handler';
+import { TransferMembership } from './transfers/transfer-membership';
 import { ItemsService } from './items/items.service';
 import { ItemsController } from './items/items.controller';
 import { SignatureImageController } from './items/signature-image.controller';
@@ -93,6 +94,7 @@ export class AppModule {
       ],
       providers: [
         CustodyCommandHandler,
+        TransferMembership,
         ItemsService,
         AuditService,
         { provide: APP_GUARD, useClass: TokenGuard },

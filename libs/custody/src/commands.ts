@@ -33,6 +33,17 @@ export interface DecisionContext {
   handoverTtlHours?: number;
   /** Release codes (kode serah) of the directory; absent, every code is unknown. */
   releaseCodes?: ReleaseCodeLookup;
+  /**
+   * The open transfer the command's item travels with, when the command comes by the item's own
+   * route (a transfer's own steps leave it out): its journey is then recorded on the transfer.
+   */
+  travellingWith?: TransferRef | null;
+}
+
+/** A transfer as a refusal names it. */
+export interface TransferRef {
+  transferId: string;
+  baNumber: string;
 }
 
 /** An offer not taken within a day lapses (domain.md "Two-party custody"). */

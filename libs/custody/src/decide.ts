@@ -1,4 +1,4 @@
-import type { CustodyCommand, DecisionContext } from './commands';
+import type { CustodyCommand, DecisionContext, TransferRef } from './commands';
 import type { DecidedEvent } from './events';
 import { roleRefusal, scopeRefusal } from './events/authorize-grants';
 import { registered } from './events/registered';
@@ -31,11 +31,21 @@ export function decide(command: CustodyCommand, state: MaybeItemState, ctx: Deci
   return decideOnItem(command, state, at);
 }
 
+/** The journey of an item in an open transfer is the transfer's to record (its berita acara names who holds what). */
+function travelsWithTransferRefusal(command: StreamCommand, transfer: TransferRef): Outcome {
+  const { transferId, baNumber } = transfer;
+  return refuse(
+    'invalid-transition',
+    `item '${command.itemId}' travels with open transfer '${transferId}' (${baNumber}): record '${command.type}' on the transfer (POST /api/transfers/${transferId}/events), not on the item alone`,
+  );
+}
+
 /**
  * Role, then the state machine, then scope: a role that may never record this event is refused
  * (403); a status the table does not allow it from is `invalid-transition` (409) whoever asks;
- * only then is the actor's custody, unit or depot checked (403), then the time (409 out-of-order:
- * never before the item's latest event), then the event's own conditions.
+ * only then is the actor's custody, unit or depot checked (403), then whether the item's journey is
+ * an open transfer's to record (409), then the time (409 out-of-order: never before the item's
+ * latest event), then the event's own conditions.
  */
 function decideOnItem(command: StreamCommand, state: ItemState, ctx: DecisionContext): Outcome {
   const room = roomOf(command.type);
@@ -54,6 +64,8 @@ function decideOnItem(command: StreamCommand, state: ItemState, ctx: DecisionCon
   const scope = { locations: ctx.locations, ...room.scopeContext?.(command.data) };
   const forbidden = scopeRefusal(command.type, room.grants, ctx.actor, state, scope);
   if (forbidden) return { ok: false, refusal: forbidden };
+  const withTransfer = room.travelsWithTransfer ? ctx.travellingWith : null;
+  if (withTransfer) return travelsWithTransferRefusal(command, withTransfer);
   const backdated = outOfOrderRefusal(state, ctx.occurredAt);
   if (backdated) return backdated;
   return room.decide(command, state, ctx);

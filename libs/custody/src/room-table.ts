@@ -15,6 +15,7 @@ export interface StreamRoom {
   readonly grants: readonly Grant[];
   readonly fields: Readonly<Record<string, FieldSpec>>;
   readonly needsPendingHandover?: boolean;
+  readonly travelsWithTransfer?: boolean;
   scopeContext?(data: unknown): { foundAt?: string };
   decide(command: StreamCommand, state: ItemState, ctx: DecisionContext): Decision<DecidedEvent>;
   evolve(state: ItemState, event: CustodyEvent): ItemState;

@@ -39,6 +39,8 @@ export class DecisionContextSource {
   async contextFor(
     actor: Actor,
     occurredAt: string | undefined,
+    /** What the caller read for this command alone (the item route: the transfer it travels with). */
+    own: Pick<DecisionContext, 'travellingWith'> = {},
   ): Promise<(now: string) => Checked<DecisionContext>> {
     await Promise.all([this.locations.refresh(), this.people.refresh()]);
     return (now) => {
@@ -52,6 +54,7 @@ export class DecisionContextSource {
         parties: this.parties,
         handoverTtlHours: this.handoverTtlHours,
         releaseCodes: this.evidence.lookup,
+        ...own,
       };
       return { ok: true, value };
     };

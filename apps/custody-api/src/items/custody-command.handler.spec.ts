@@ -1,3 +1,4 @@
+import { TransferMembership } from '../transfers/transfer-membership';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,7 @@ describe('CustodyCommandHandler with its item state cache', () => {
       new CommandMetrics(),
       codes,
       evidence,
+      new TransferMembership(store),
     );
   });
 
@@ -239,6 +241,7 @@ describe('CustodyCommandHandler with its item state cache', () => {
       new CommandMetrics(),
       codes,
       evidence,
+      new TransferMembership(other),
     );
     await otherHandler.execute(
       new CustodyCommandMessage({

@@ -24,6 +24,7 @@ import { DecisionContextSource } from '../common/decision-context.source';
 import { pipelineProblem } from '../common/pipeline-problem';
 import { ApiProblem } from '../common/problem';
 import { CommandMetrics } from '../metrics/command-metrics';
+import { TransferMembership } from '../transfers/transfer-membership';
 import { ItemStateCache } from './item-state.cache';
 
 export { refusalToProblem } from '../common/pipeline-problem';
@@ -69,6 +70,7 @@ export class CustodyCommandHandler {
     @Inject(CommandMetrics) private readonly metrics: CommandMetrics,
     @Inject(ShortCodeStore) private readonly shortCodes: ShortCodeStore,
     @Inject(AcknowledgementEvidence) private readonly evidence: AcknowledgementEvidence,
+    @Inject(TransferMembership) private readonly transfers: TransferMembership,
   ) {
     this.pipeline = new CommandPipeline(store);
   }
@@ -103,7 +105,9 @@ export class CustodyCommandHandler {
       expectedRevision: request.expectedRevision,
       tokenId: principal.tokenId,
       request: request.idempotency,
-      context: await this.contexts.contextFor(actor, request.occurredAt),
+      context: await this.contexts.contextFor(actor, request.occurredAt, {
+        travellingWith: await this.transfers.travellingWith(command),
+      }),
       decide: (state, ctx) =>
         this.evidence.settle(
           withShortCode(decide(command, state, ctx), () => (code ??= assign(ctx))),

@@ -3,7 +3,6 @@ import {
   decideTransferProcess,
   decodeTransferEvent,
   describeManifestProblems,
-  evolveTransfer,
   itemStreamId,
   manifestOf,
   sealEvents,
@@ -34,7 +33,6 @@ import {
   type IdSource,
   type JsonObject,
   type StreamAppend,
-  type StreamFold,
 } from '@jejak/event-store';
 import { toActor, type Principal, type SignatureImage } from '@jejak/directory';
 import { AcknowledgementEvidence, givenCode } from '../common/acknowledgement-evidence';
@@ -50,6 +48,7 @@ import {
   lastBaNumberClaimant,
 } from './ba-number-claims';
 import { claimEvent, lastClaimant, MANIFEST_CLAIM_PREFIX, manifestClaimStreamId } from './manifest-claims';
+import { TRANSFER_FOLD } from './transfer-fold';
 
 export interface TransferRequest {
   command: TransferCommand;
@@ -75,11 +74,6 @@ export interface TransferOutcome {
 
 /** Most events one request records on one stream (intake: intake_recorded + completed). */
 const MAX_EVENTS_PER_STREAM = 2;
-
-const TRANSFER_FOLD: StreamFold<TransferEvent, TransferState> = {
-  decode: decodeTransferEvent,
-  evolve: evolveTransfer,
-};
 
 export class TransferCommandMessage {
   constructor(readonly request: TransferRequest) {}

@@ -5,6 +5,7 @@ import { accept, missingField } from './room-helpers';
 export const arrived = defineEvent<'arrived', { locationId?: string }, { locationId: string }>({
   type: 'arrived',
   allowedFrom: ['in_transit'],
+  travelsWithTransfer: true,
   grants: [{ role: 'courier', scope: 'custodian' }],
   fields: { locationId: { kind: 'location', optional: true } },
   decide(command, state) {

@@ -23,6 +23,7 @@ export const collected = defineEvent<
 >({
   type: 'collected',
   allowedFrom: ['registered', 'arrived', 'deposited'],
+  travelsWithTransfer: true,
   grants: [{ role: 'courier', scope: 'courier-any' }],
   fields: {
     locationId: { kind: 'location', optional: true },

@@ -22,6 +22,7 @@ export const delivered = defineEvent<
 >({
   type: 'delivered',
   allowedFrom: ['arrived'],
+  travelsWithTransfer: true,
   grants: [
     { role: 'courier', scope: 'custodian' },
     { role: 'officer', scope: 'addressee-unit' },

@@ -13,6 +13,7 @@ export const dispatched = defineEvent<
 >({
   type: 'dispatched',
   allowedFrom: ['collected', 'sorted', 'arrived'],
+  travelsWithTransfer: true,
   grants: [{ role: 'courier', scope: 'custodian' }],
   fields: { destinationId: { kind: 'location', optional: true, inUse: true } },
   decide(command, state, ctx) {

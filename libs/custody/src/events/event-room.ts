@@ -66,6 +66,12 @@ export interface EventRoom<T extends string, C, D, Also = never> extends RoomBas
   allowedFrom: readonly ItemStatus[];
   /** Refused as invalid-transition ("no handover is pending") before the status table. */
   needsPendingHandover?: boolean;
+  /**
+   * A step of the journey a transfer records for its items: refused on the item alone while the
+   * item travels with an open transfer (`ctx.travellingWith`), so the transfer and its berita acara
+   * never lose track of who holds it.
+   */
+  travelsWithTransfer?: boolean;
   /** What the scope check needs from the command besides the item (found: where it was found). */
   scopeContext?(data: C): { foundAt?: string };
   /** The event's own conditions, after fields, role, status and scope have passed. */

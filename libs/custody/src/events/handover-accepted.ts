@@ -22,6 +22,7 @@ export const handoverAccepted = defineEvent<
 >({
   type: 'handover_accepted',
   allowedFrom: HANDOVER_STATUSES,
+  travelsWithTransfer: true,
   needsPendingHandover: true,
   grants: HANDOVER_ADDRESSEE,
   fields: {},

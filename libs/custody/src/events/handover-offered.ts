@@ -31,6 +31,7 @@ export const handoverOffered = defineEvent<
 >({
   type: 'handover_offered',
   allowedFrom: [...new Set<ItemStatus>([...ON_THE_WAY, ...AT_REST])],
+  travelsWithTransfer: true,
   grants: CUSTODIAN_ANY_ROLE,
   fields: { toCustodianId: { kind: 'text' }, locationId: { kind: 'location', optional: true } },
   decide(command, state, ctx) {

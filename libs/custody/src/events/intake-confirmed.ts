@@ -17,6 +17,7 @@ export const intakeConfirmed = defineEvent<
 >({
   type: 'intake_confirmed',
   allowedFrom: ['arrived'],
+  travelsWithTransfer: true,
   grants: RECEIVER_HERE,
   fields: { storage: { kind: 'storage' } },
   decide(command, state, ctx) {

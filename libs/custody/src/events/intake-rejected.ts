@@ -13,6 +13,7 @@ export const intakeRejected = defineEvent<
 >({
   type: 'intake_rejected',
   allowedFrom: ['arrived'],
+  travelsWithTransfer: true,
   grants: RECEIVER_HERE,
   fields: { reason: { kind: 'text' } },
   decide(command, state, ctx) {

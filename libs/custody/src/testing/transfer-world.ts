@@ -11,6 +11,7 @@ import type { TransferCommand } from '../transfer/transfer-commands';
 import type { DecidedTransferEvent, TransferEvent } from '../transfer/transfer-events';
 import { decideTransferProcess, manifestOf, type ManifestItem } from '../transfer/transfer-process';
 import type { MaybeTransferState } from '../transfer/transfer-state';
+import { travelsWith } from '../transfer/travels-with';
 import { ACTORS, aFile, context, NOW } from './fixtures';
 
 /**
@@ -47,10 +48,17 @@ export class TransferWorld {
 
   /** An item's own command outside the transfer (e.g. a courier's arrived on a stray file). */
   item(command: Parameters<typeof decide>[0], actor: Actor): this {
-    const decision = decide(command, this.itemState(command.itemId), this.contextOf(actor));
+    const decision = this.decideOnItemRoute(command, actor);
     if (!decision.ok) throw new Error(`${command.itemId}: ${decision.refusal.message}`);
     this.appendItem(command.itemId, decision.events, actor, null);
     return this;
+  }
+
+  /** What the item's own route decides: told which open transfer the item travels with, as the handler is. */
+  decideOnItemRoute(command: Parameters<typeof decide>[0], actor: Actor): ReturnType<typeof decide> {
+    const travellingWith = travelsWith(this.transferState(), command.itemId);
+    const ctx = { ...this.contextOf(actor), travellingWith };
+    return decide(command, this.itemState(command.itemId), ctx);
   }
 
   transferState(): MaybeTransferState {

@@ -305,16 +305,17 @@ describe('an intake of a stray while a handover is pending', () => {
 });
 
 describe('a transfer collected while an item has its own release pending', () => {
-  it('given the unit offered a-2 to kurir-2 on its own, when kurir-1 collects the transfer, then it is refused 409 naming the release, recording nothing', () => {
+  it('given the unit offered a-2 to kurir-2 on its own before listing it, when kurir-1 collects the transfer, then it is refused 409 naming the release, recording nothing', () => {
     const world = new TransferWorld();
     for (const itemId of FILES) world.register(itemId);
+    // Offered before the transfer listed it: once listed, the file is released only with it.
+    world.item(
+      { type: 'handover_offered', itemId: 'a-2', data: { toCustodianId: 'kurir-2' } },
+      ACTORS.officerA,
+    );
     world.step(
       'transfer_created',
       { baNumber: 'BA-9/ARS/2026', fromId: 'dinas-a', toId: 'depot-1', itemIds: FILES },
-      ACTORS.officerA,
-    );
-    world.item(
-      { type: 'handover_offered', itemId: 'a-2', data: { toCustodianId: 'kurir-2' } },
       ACTORS.officerA,
     );
     expectRefused(
@@ -331,13 +332,14 @@ describe('a transfer collected while an item has its own release pending', () =>
   it('given that release was withdrawn, when kurir-1 collects the transfer, then it is collected', () => {
     const world = new TransferWorld();
     for (const itemId of FILES) world.register(itemId);
+    // Offered before the transfer listed it: once listed, the file is released only with it.
+    world.item(
+      { type: 'handover_offered', itemId: 'a-2', data: { toCustodianId: 'kurir-2' } },
+      ACTORS.officerA,
+    );
     world.step(
       'transfer_created',
       { baNumber: 'BA-9/ARS/2026', fromId: 'dinas-a', toId: 'depot-1', itemIds: FILES },
-      ACTORS.officerA,
-    );
-    world.item(
-      { type: 'handover_offered', itemId: 'a-2', data: { toCustodianId: 'kurir-2' } },
       ACTORS.officerA,
     );
     world.item(

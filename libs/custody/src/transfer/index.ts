@@ -12,3 +12,4 @@ export * from './reconciliation';
 export * from './transfer-process';
 export * from './ba-number';
 export * from './consignment-parts';
+export * from './travels-with';
