@@ -27,8 +27,6 @@ export interface ReleaseCodeUse {
   at?: string;
 }
 
-export { RELEASE_CODE_CLOCK_SKEW_MS } from './release-code-judgement';
-
 interface ReleaseCodeRow {
   id: string;
   place_id: string;

@@ -17,7 +17,7 @@ import { SqliteEventStore } from '@jejak/event-store';
 import {
   ShortCodeRepository,
   signatureHashOf,
-  type ReleaseCodeRepository,
+  type ReleaseCodeStore,
   type SignatureImageStore,
   type Principal,
   type LocationStore,
@@ -71,20 +71,20 @@ describe('CustodyCommandHandler with its item state cache', () => {
     codes = countersOf(new ShortCodeRepository(new Database(':memory:')));
     images = new Map();
     const imageStore: SignatureImageStore = {
-      keep: ({ hash, png }) => void images.set(hash, png),
-      get: (hash) => images.get(hash),
+      keep: async ({ hash, png }) => void images.set(hash, png),
+      get: async (hash) => images.get(hash),
     };
     const noCodes = {
-      verify: () => ({ valid: false, reason: 'unknown' }),
-      check: () => ({ valid: false, reason: 'unknown' }),
-    } as unknown as ReleaseCodeRepository;
+      find: async () => [],
+      check: async () => ({ valid: false, reason: 'unknown' }),
+    } as unknown as ReleaseCodeStore;
     evidence = new AcknowledgementEvidence(noCodes, imageStore);
     dir = mkdtempSync(join(tmpdir(), 'jejak-handler-'));
     store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
     const locations = placesOf();
     handler = new CustodyCommandHandler(
       store,
-      new DecisionContextSource(locations, peopleOf(ACTORS), evidence),
+      new DecisionContextSource(locations, peopleOf(ACTORS)),
       new CommandMetrics(),
       codes,
       evidence,
@@ -235,7 +235,7 @@ describe('CustodyCommandHandler with its item state cache', () => {
     const other = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
     const otherHandler = new CustodyCommandHandler(
       other,
-      new DecisionContextSource(placesOf(), peopleOf(ACTORS), evidence),
+      new DecisionContextSource(placesOf(), peopleOf(ACTORS)),
       new CommandMetrics(),
       codes,
       evidence,

@@ -89,7 +89,12 @@ export class MongoReleaseCodeStore extends ReleaseCodeStore {
       return judgeReleaseCode(current ? releaseCodeRecordOf(current) : undefined, use, now);
     }
     await this.ctx.audit(
-      { actorId: use.courierId, action: 'release-code.used', subjectId: use.placeId, details: { id: doc._id } },
+      {
+        actorId: use.courierId,
+        action: 'release-code.used',
+        subjectId: use.placeId,
+        details: { id: doc._id },
+      },
       {},
       now,
     );
