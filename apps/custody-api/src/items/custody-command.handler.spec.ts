@@ -211,6 +211,62 @@ describe('CustodyCommandHandler with its item state cache', () => {
     });
   });
 
+  it('a kode serah another courier bound after it was read refuses the collection (403), recording nothing', async () => {
+    const issued = {
+      id: 'rc-1',
+      placeId: 'dinas-a',
+      issuedBy: ACTORS.officerA.id,
+      issuedAt: new Date(Date.now() - 60_000).toISOString(),
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    };
+    // Read unbound before the decision; by the binding another replica's courier has it.
+    let boundTo: string | null = null;
+    const racedCodes = {
+      find: async () => [{ ...issued, courierId: null }],
+      check: async ({ courierId }: { courierId: string }) => {
+        boundTo ??= ACTORS.courier2.id;
+        return boundTo === courierId
+          ? { valid: true, ...issued }
+          : { valid: false, reason: 'used-by-another-courier' };
+      },
+    } as unknown as ReleaseCodeStore;
+    const raced = new AcknowledgementEvidence(racedCodes, {
+      keep: async () => undefined,
+      get: async () => undefined,
+    });
+    const racing = new CustodyCommandHandler(
+      store,
+      new DecisionContextSource(placesOf(), peopleOf(ACTORS)),
+      new CommandMetrics(),
+      codes,
+      raced,
+    );
+    await send({ type: 'registered', itemId: 'ARS-6', data: aFile() }, ACTORS.officerA);
+    const collect = (courier: Actor) =>
+      racing.execute(
+        new CustodyCommandMessage({
+          command: {
+            type: 'collected',
+            itemId: 'ARS-6',
+            data: { acknowledgement: { method: 'code', code: 'ABC234' } },
+          },
+          principal: principalOf(courier),
+        }),
+      );
+    await expect(collect(ACTORS.courier1)).rejects.toMatchObject({
+      body: {
+        code: 'forbidden',
+        errors: [{ field: 'acknowledgement.code', message: 'used-by-another-courier' }],
+      },
+    });
+    expect(await stored('ARS-6')).toHaveLength(1);
+    // The courier who holds it passes, acknowledged by the officer who issued it.
+    await expect(collect(ACTORS.courier2)).resolves.toMatchObject({ type: 'collected', revision: 1 });
+    expect((await stored('ARS-6'))[1].data).toMatchObject({
+      acknowledgement: { method: 'code', byId: ACTORS.officerA.id, placeId: 'dinas-a' },
+    });
+  });
+
   it('answers a pinned expectedRevision against the stored revision', async () => {
     const registered = await send({ type: 'registered', itemId: 'ARS-3', data: aFile() }, ACTORS.officerA);
     await appendElsewhere(
