@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ReleaseCodeRepository } from '@jejak/directory';
+import { ReleaseCodeStore } from '@jejak/directory';
 import { runCli } from '../apps/cli/src/main';
 import { expectNothingChanged } from './support/directory-probe';
 import { ADMIN_TOKEN, bearer, startTestApp, type TestApp } from './support/test-app';
@@ -337,7 +337,7 @@ describe('release codes', () => {
       placeId: 'kec-cikarang-utara',
       expiresAt: expect.any(String),
     });
-    const codes = t.app.get(ReleaseCodeRepository);
+    const codes = t.app.get(ReleaseCodeStore);
     const check = (placeId: string, courierId: string) =>
       codes.check({ code: issued.body.code, placeId, courierId });
     expect((await check('kec-babelan', 'PTAJ-1')).valid).toBe(false);

@@ -11,6 +11,7 @@ export * from './password-hashing';
 export * from './credential.repository';
 export * from './session.repository';
 export * from './release-code.repository';
+export * from './release-code-judgement';
 export * from './party-lookup';
 export * from './short-code.repository';
 export * from './port/directory.port';

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from './directory.database';
 import { systemClock, type Clock } from './person';
+import { judgeReleaseCode, type ReleaseCodeRecord } from './release-code-judgement';
 import { hashCode, randomCode } from './short-codes';
 
 /** Six characters of a 31-letter alphabet (~30 bits): short to type, long to guess. */
@@ -26,16 +27,26 @@ export interface ReleaseCodeUse {
   at?: string;
 }
 
-/** A phone's clock a little behind the server's: a use this much before the issue still counts. */
-export const RELEASE_CODE_CLOCK_SKEW_MS = 5 * 60_000;
-
 interface ReleaseCodeRow {
   id: string;
+  place_id: string;
   issued_by: string;
   issued_at: string;
   expires_at: string;
   courier_id: string | null;
 }
+
+const recordOf = (row: ReleaseCodeRow): ReleaseCodeRecord => ({
+  id: row.id,
+  placeId: row.place_id,
+  issuedBy: row.issued_by,
+  issuedAt: row.issued_at,
+  expiresAt: row.expires_at,
+  courierId: row.courier_id,
+});
+
+/** Codes of one text kept at once: more than a handful would mean a flood of issues, not a clash. */
+export const RELEASE_CODE_RECORDS_READ = 20;
 
 /**
  * Release codes (domain.md "Two-party custody", method `code`): an officer or depot clerk signed
@@ -49,7 +60,10 @@ export class ReleaseCodeRepository {
     private readonly db: Database.Database,
     private readonly clock: Clock = systemClock,
     private readonly ttlMs: number = RELEASE_CODE_TTL_MS,
-  ) {}
+  ) {
+    // `find` looks a typed code up by its hash alone, before the place is known.
+    db.exec('CREATE INDEX IF NOT EXISTS release_codes_by_hash ON release_codes (code_hash, issued_at)');
+  }
 
   issue(placeId: string, issuedBy: string): IssuedReleaseCode {
     const now = this.clock();
@@ -76,24 +90,42 @@ export class ReleaseCodeRepository {
   /** Whether the code would count for this use, binding nothing: what the domain's rule asks. */
   verify(use: ReleaseCodeUse): ReleaseCodeCheck {
     const row = this.rowFor(use);
-    return row ? this.judge(row, use) : { valid: false, reason: 'unknown' };
+    return judgeReleaseCode(row && recordOf(row), use, this.clock());
+  }
+
+  /** Every code issued with this text (at any place), newest first: read before a decision. */
+  find(code: string): ReleaseCodeRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, place_id, issued_by, issued_at, expires_at, courier_id FROM release_codes
+         WHERE code_hash = ? ORDER BY issued_at DESC LIMIT ?`,
+      )
+      .all(hashCode(code), RELEASE_CODE_RECORDS_READ) as ReleaseCodeRow[];
+    return rows.map(recordOf);
   }
 
   /**
    * Checks a typed code for a place on behalf of a courier, and binds it to that courier on first
-   * use, in one transaction: of two couriers racing with one code, one gets it. Called when the
-   * event it acknowledges is about to be recorded.
+   * use: the binding is one UPDATE whose condition says "not bound yet", so of two couriers racing
+   * with one code (even through two connections to the file) one gets it and the other is judged
+   * against the binding that won. Called once a decision relying on the code holds, before it is
+   * recorded; the same courier presenting it again (an offline replay, a retry) binds nothing new.
    */
   check(use: ReleaseCodeUse): ReleaseCodeCheck {
     const now = this.clock();
     return this.db.transaction((): ReleaseCodeCheck => {
       const row = this.rowFor(use);
-      if (!row) return { valid: false, reason: 'unknown' };
-      const verdict = this.judge(row, use);
-      if (!verdict.valid || row.courier_id !== null) return verdict;
-      this.db
-        .prepare('UPDATE release_codes SET courier_id = ?, first_used_at = ? WHERE id = ?')
+      const verdict = judgeReleaseCode(row && recordOf(row), use, now);
+      if (!row || !verdict.valid || row.courier_id !== null) return verdict;
+      const bound = this.db
+        .prepare(
+          'UPDATE release_codes SET courier_id = ?, first_used_at = ? WHERE id = ? AND courier_id IS NULL',
+        )
         .run(use.courierId, now.toISOString(), row.id);
+      if (bound.changes === 0) {
+        const current = this.rowFor(use);
+        return judgeReleaseCode(current && recordOf(current), use, now);
+      }
       recordAudit(
         this.db,
         {
@@ -111,27 +143,10 @@ export class ReleaseCodeRepository {
   private rowFor(use: ReleaseCodeUse): ReleaseCodeRow | undefined {
     return this.db
       .prepare(
-        `SELECT id, issued_by, issued_at, expires_at, courier_id FROM release_codes
+        `SELECT id, place_id, issued_by, issued_at, expires_at, courier_id FROM release_codes
          WHERE place_id = ? AND code_hash = ? ORDER BY issued_at DESC LIMIT 1`,
       )
       .get(use.placeId, hashCode(use.code)) as ReleaseCodeRow | undefined;
-  }
-
-  private judge(row: ReleaseCodeRow, use: ReleaseCodeUse): ReleaseCodeCheck {
-    const at = use.at !== undefined ? Date.parse(use.at) : this.clock().getTime();
-    if (at >= Date.parse(row.expires_at)) return { valid: false, reason: 'expired' };
-    if (at < Date.parse(row.issued_at) - RELEASE_CODE_CLOCK_SKEW_MS)
-      return { valid: false, reason: 'not-yet-issued' };
-    if (row.courier_id !== null && row.courier_id !== use.courierId) {
-      return { valid: false, reason: 'used-by-another-courier' };
-    }
-    return {
-      valid: true,
-      placeId: use.placeId,
-      issuedBy: row.issued_by,
-      issuedAt: row.issued_at,
-      expiresAt: row.expires_at,
-    };
   }
 
   private live(placeId: string, code: string, now: Date): boolean {

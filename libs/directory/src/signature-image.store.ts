@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { systemClock, type Clock } from './person';
+import { SignatureImageStore } from './port/directory.port';
 
 /** A signature drawn on a courier's phone, as the service keeps it beside the event that names it. */
 export interface SignatureImage {
@@ -9,24 +10,15 @@ export interface SignatureImage {
   png: Buffer;
 }
 
-/**
- * Where drawn signatures are kept (domain.md "Two-party custody": stored as an image, its hash
- * in the event). Content-addressed, so keeping the same image twice keeps one; nothing is ever
- * removed, since an event names it for good.
- */
-export interface SignatureImageStore {
-  keep(image: SignatureImage, keptBy: string): void;
-  get(hash: string): Buffer | undefined;
-}
-
 export const signatureHashOf = (png: Buffer): string => createHash('sha256').update(png).digest('hex');
 
 /** The SQLite store, in the directory database (its own table, created on first use). */
-export class SqliteSignatureImageStore implements SignatureImageStore {
+export class SqliteSignatureImageStore extends SignatureImageStore {
   constructor(
     private readonly db: Database.Database,
     private readonly clock: Clock = systemClock,
   ) {
+    super();
     db.exec(`CREATE TABLE IF NOT EXISTS signature_images (
       hash TEXT PRIMARY KEY,
       png BLOB NOT NULL,
@@ -35,7 +27,7 @@ export class SqliteSignatureImageStore implements SignatureImageStore {
     )`);
   }
 
-  keep(image: SignatureImage, keptBy: string): void {
+  async keep(image: SignatureImage, keptBy: string): Promise<void> {
     // The hash is the key: a mismatch would make the event name another image.
     if (signatureHashOf(image.png) !== image.hash) throw new Error('signature image does not match its hash');
     this.db
@@ -43,7 +35,7 @@ export class SqliteSignatureImageStore implements SignatureImageStore {
       .run(image.hash, image.png, this.clock().toISOString(), keptBy);
   }
 
-  get(hash: string): Buffer | undefined {
+  async get(hash: string): Promise<Buffer | undefined> {
     const row = this.db.prepare('SELECT png FROM signature_images WHERE hash = ?').get(hash) as
       { png: Buffer } | undefined;
     return row?.png;

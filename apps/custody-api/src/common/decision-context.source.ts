@@ -9,11 +9,11 @@ import {
 } from '@jejak/custody';
 import type { Checked } from '@jejak/event-store';
 import { LocationStore, PeopleStore, partyLookupOf } from '@jejak/directory';
-import { AcknowledgementEvidence } from './acknowledgement-evidence';
 
 /**
  * What every command handler hands the domain from outside the stream: the checked time and the
- * directory's lookups (places, parties, release codes). One place, so items, transfers and disposals decide against the same world.
+ * directory's lookups (places, parties; release codes are gathered per command, see
+ * AcknowledgementEvidence). One place, so items, transfers and disposals decide against the same world.
  */
 @Injectable()
 export class DecisionContextSource {
@@ -23,7 +23,6 @@ export class DecisionContextSource {
   constructor(
     @Inject(LocationStore) private readonly locations: LocationStore,
     @Inject(PeopleStore) private readonly people: PeopleStore,
-    @Inject(AcknowledgementEvidence) private readonly evidence: AcknowledgementEvidence,
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
     this.parties = partyLookupOf(people, locations);
@@ -53,7 +52,6 @@ export class DecisionContextSource {
         locations: this.locations.lookup,
         parties: this.parties,
         handoverTtlHours: this.handoverTtlHours,
-        releaseCodes: this.evidence.lookup,
         ...own,
       };
       return { ok: true, value };

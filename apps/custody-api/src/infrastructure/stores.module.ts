@@ -40,9 +40,11 @@ import {
   openDirectoryDatabase,
   openShortCodeDatabase,
   PeopleStore,
+  ReleaseCodeStore,
   SessionStore,
   SHORT_CODE_FILE,
   ShortCodeStore,
+  SignatureImageStore,
   SqliteIdempotencyStore,
   sqliteDirectory,
   TokenStore,
@@ -68,13 +70,19 @@ const DIRECTORY_STORES = (
     [TokenStore, 'tokens'],
     [SessionStore, 'sessions'],
     [CredentialStore, 'credentials'],
+    [ReleaseCodeStore, 'releaseCodes'],
+    [SignatureImageStore, 'signatureImages'],
     [ShortCodeStore, 'shortCodes'],
     [IdempotencyStore, 'idempotency'],
   ] as const
 ).map(([provide, key]) => ({ provide, inject: [DIRECTORY], useFactory: (d: Directory) => d[key] }));
 
 async function openDirectory(config: AppConfig, db: Database.Database, integrity: StoreIntegrity) {
-  const options = { adminToken: config.adminToken, sessionIdleMs: config.session.idleMs };
+  const options = {
+    adminToken: config.adminToken,
+    sessionIdleMs: config.session.idleMs,
+    releaseCodeTtlMs: config.releaseCodeTtlMinutes * 60_000,
+  };
   if (config.mongodbUrl) return connectMongoDirectory(config.mongodbUrl, options);
   integrity.checkBeforeOpen(SHORT_CODE_FILE);
   integrity.checkBeforeOpen(IDEMPOTENCY_FILE);

@@ -18,7 +18,7 @@ import { SqliteEventStore } from '@jejak/event-store';
 import {
   ShortCodeRepository,
   signatureHashOf,
-  type ReleaseCodeRepository,
+  type ReleaseCodeStore,
   type SignatureImageStore,
   type Principal,
   type LocationStore,
@@ -72,20 +72,20 @@ describe('CustodyCommandHandler with its item state cache', () => {
     codes = countersOf(new ShortCodeRepository(new Database(':memory:')));
     images = new Map();
     const imageStore: SignatureImageStore = {
-      keep: ({ hash, png }) => void images.set(hash, png),
-      get: (hash) => images.get(hash),
+      keep: async ({ hash, png }) => void images.set(hash, png),
+      get: async (hash) => images.get(hash),
     };
     const noCodes = {
-      verify: () => ({ valid: false, reason: 'unknown' }),
-      check: () => ({ valid: false, reason: 'unknown' }),
-    } as unknown as ReleaseCodeRepository;
+      find: async () => [],
+      check: async () => ({ valid: false, reason: 'unknown' }),
+    } as unknown as ReleaseCodeStore;
     evidence = new AcknowledgementEvidence(noCodes, imageStore);
     dir = mkdtempSync(join(tmpdir(), 'jejak-handler-'));
     store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
     const locations = placesOf();
     handler = new CustodyCommandHandler(
       store,
-      new DecisionContextSource(locations, peopleOf(ACTORS), evidence),
+      new DecisionContextSource(locations, peopleOf(ACTORS)),
       new CommandMetrics(),
       codes,
       evidence,
@@ -213,6 +213,63 @@ describe('CustodyCommandHandler with its item state cache', () => {
     });
   });
 
+  it('a kode serah another courier bound after it was read refuses the collection (403), recording nothing', async () => {
+    const issued = {
+      id: 'rc-1',
+      placeId: 'dinas-a',
+      issuedBy: ACTORS.officerA.id,
+      issuedAt: new Date(Date.now() - 60_000).toISOString(),
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    };
+    // Read unbound before the decision; by the binding another replica's courier has it.
+    let boundTo: string | null = null;
+    const racedCodes = {
+      find: async () => [{ ...issued, courierId: null }],
+      check: async ({ courierId }: { courierId: string }) => {
+        boundTo ??= ACTORS.courier2.id;
+        return boundTo === courierId
+          ? { valid: true, ...issued }
+          : { valid: false, reason: 'used-by-another-courier' };
+      },
+    } as unknown as ReleaseCodeStore;
+    const raced = new AcknowledgementEvidence(racedCodes, {
+      keep: async () => undefined,
+      get: async () => undefined,
+    });
+    const racing = new CustodyCommandHandler(
+      store,
+      new DecisionContextSource(placesOf(), peopleOf(ACTORS)),
+      new CommandMetrics(),
+      codes,
+      raced,
+      new TransferMembership(store),
+    );
+    await send({ type: 'registered', itemId: 'ARS-6', data: aFile() }, ACTORS.officerA);
+    const collect = (courier: Actor) =>
+      racing.execute(
+        new CustodyCommandMessage({
+          command: {
+            type: 'collected',
+            itemId: 'ARS-6',
+            data: { acknowledgement: { method: 'code', code: 'ABC234' } },
+          },
+          principal: principalOf(courier),
+        }),
+      );
+    await expect(collect(ACTORS.courier1)).rejects.toMatchObject({
+      body: {
+        code: 'forbidden',
+        errors: [{ field: 'acknowledgement.code', message: 'used-by-another-courier' }],
+      },
+    });
+    expect(await stored('ARS-6')).toHaveLength(1);
+    // The courier who holds it passes, acknowledged by the officer who issued it.
+    await expect(collect(ACTORS.courier2)).resolves.toMatchObject({ type: 'collected', revision: 1 });
+    expect((await stored('ARS-6'))[1].data).toMatchObject({
+      acknowledgement: { method: 'code', byId: ACTORS.officerA.id, placeId: 'dinas-a' },
+    });
+  });
+
   it('answers a pinned expectedRevision against the stored revision', async () => {
     const registered = await send({ type: 'registered', itemId: 'ARS-3', data: aFile() }, ACTORS.officerA);
     await appendElsewhere(
@@ -237,7 +294,7 @@ describe('CustodyCommandHandler with its item state cache', () => {
     const other = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
     const otherHandler = new CustodyCommandHandler(
       other,
-      new DecisionContextSource(placesOf(), peopleOf(ACTORS), evidence),
+      new DecisionContextSource(placesOf(), peopleOf(ACTORS)),
       new CommandMetrics(),
       codes,
       evidence,

@@ -10,6 +10,7 @@ import {
   type DecidedEvent,
   type DecisionContext,
   type ItemState,
+  type ReleaseCodeLookup,
 } from '@jejak/custody';
 import {
   CommandPipeline,
@@ -19,7 +20,7 @@ import {
   type StreamFold,
 } from '@jejak/event-store';
 import { toActor, type Principal, ShortCodeStore, type SignatureImage } from '@jejak/directory';
-import { AcknowledgementEvidence, givenCode } from '../common/acknowledgement-evidence';
+import { AcknowledgementEvidence, givenCode, withReleaseCodes } from '../common/acknowledgement-evidence';
 import { DecisionContextSource } from '../common/decision-context.source';
 import { pipelineProblem } from '../common/pipeline-problem';
 import { ApiProblem } from '../common/problem';
@@ -97,7 +98,14 @@ export class CustodyCommandHandler {
     }
     const assign = (ctx: DecisionContext): string =>
       this.shortCodes.assign(command.type === 'registered' ? command.data.originUnitId : '', ctx.occurredAt);
-    const handled = await this.pipeline.handle<DecidedEvent, CustodyEvent, ItemState, DecisionContext>({
+    const givenReleaseCode = givenCode(command.data);
+    const handled = await this.pipeline.handle<
+      DecidedEvent,
+      CustodyEvent,
+      ItemState,
+      DecisionContext,
+      ReleaseCodeLookup
+    >({
       streamId: itemStreamId(command.itemId),
       fold: ITEM_FOLD,
       cache: this.states,
@@ -108,11 +116,17 @@ export class CustodyCommandHandler {
       context: await this.contexts.contextFor(actor, request.occurredAt, {
         travellingWith: await this.transfers.travellingWith(command),
       }),
-      decide: (state, ctx) =>
-        this.evidence.settle(
-          withShortCode(decide(command, state, ctx), () => (code ??= assign(ctx))),
-          { code: givenCode(command.data), image: request.signature, actorId: actor.id, at: ctx.occurredAt },
-        ),
+      // The kode serah is read before each decision and bound after it holds, before the append.
+      gather: () => this.evidence.gather(givenReleaseCode),
+      decide: (state, ctx, codes) =>
+        withShortCode(decide(command, state, withReleaseCodes(ctx, codes)), () => (code ??= assign(ctx))),
+      settle: (decided, _state, ctx) =>
+        this.evidence.settle(decided, {
+          code: givenReleaseCode,
+          image: request.signature,
+          actorId: actor.id,
+          at: ctx.occurredAt,
+        }),
       seal: (decided, chain, ctx) =>
         sealEvents(decided, {
           itemId: command.itemId,

@@ -40,7 +40,7 @@ export class SignatureImageController {
     if (!event) throw new ApiProblem('not-found', `Item '${id}' has no event '${eventId}'.`);
     const data = event.data as { data?: { acknowledgement?: { signatureHash?: unknown } } };
     const hash = data.data?.acknowledgement?.signatureHash;
-    const png = typeof hash === 'string' ? this.evidence.signature(hash) : undefined;
+    const png = typeof hash === 'string' ? await this.evidence.signature(hash) : undefined;
     if (!png)
       throw new ApiProblem('not-found', `Event '${eventId}' was not acknowledged by a drawn signature.`);
     void reply

@@ -1,12 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import {
-  LocationStore,
-  ReleaseCodeRepository,
-  type IssuedReleaseCode,
-  type Principal,
-} from '@jejak/directory';
+import { LocationStore, ReleaseCodeStore, type IssuedReleaseCode, type Principal } from '@jejak/directory';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
 import { Idempotent } from '../idempotency/idempotent.decorator';
@@ -30,8 +25,8 @@ export class ReleaseCodeDto {
 @Controller('api/release-codes')
 export class ReleaseCodesController {
   constructor(
-    // Where the custody rule verifies codes (see PeopleModule): directory.sqlite.
-    @Inject(ReleaseCodeRepository) private readonly codes: ReleaseCodeRepository,
+    // The directory's (MongoDB with MONGODB_URL): a code issued here counts on every replica.
+    @Inject(ReleaseCodeStore) private readonly codes: ReleaseCodeStore,
     @Inject(LocationStore) private readonly locations: LocationStore,
   ) {}
 
@@ -43,7 +38,10 @@ export class ReleaseCodesController {
   })
   @ApiCreatedResponse({ type: ReleaseCodeDto })
   @ApiProblems(400, 403, 404)
-  create(@Body() dto: CreateReleaseCodeDto, @CurrentPrincipal() principal: Principal): IssuedReleaseCode {
+  create(
+    @Body() dto: CreateReleaseCodeDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<IssuedReleaseCode> {
     if (!this.locations.get(dto.placeId)) throw new ApiProblem('not-found', `No location '${dto.placeId}'.`);
     if (principal.unitId !== dto.placeId) {
       throw new ApiProblem('forbidden', `Only staff of '${dto.placeId}' may release items there.`);

@@ -14,6 +14,7 @@ import {
   type ManifestItem,
   type ManifestProblem,
   type Refusal,
+  type ReleaseCodeLookup,
   type TransferCommand,
   type TransferEvent,
   type TransferProcessOutcome,
@@ -35,7 +36,7 @@ import {
   type StreamAppend,
 } from '@jejak/event-store';
 import { toActor, type Principal, type SignatureImage } from '@jejak/directory';
-import { AcknowledgementEvidence, givenCode } from '../common/acknowledgement-evidence';
+import { AcknowledgementEvidence, givenCode, withReleaseCodes } from '../common/acknowledgement-evidence';
 import { DecisionContextSource } from '../common/decision-context.source';
 import { pipelineProblem } from '../common/pipeline-problem';
 import { ApiProblem } from '../common/problem';
@@ -86,6 +87,8 @@ type Manifest = Map<string, ManifestItem & { claimRevision: number }>;
 interface Gathered {
   manifest: Manifest;
   baNumber: { takenBy: string | null; claimRevision: number } | null;
+  /** The kode serah the command carries, judged by the decision (AcknowledgementEvidence). */
+  releaseCodes: ReleaseCodeLookup;
 }
 
 /**
@@ -129,6 +132,7 @@ export class TransferCommandHandler {
     const ids = idSourceFor(idempotency);
     const metadata = requestMetadata(idempotency, principal.tokenId);
     let decided: Extract<TransferProcessOutcome, { ok: true }> | null = null;
+    const givenReleaseCode = givenCode(command.data);
     const handled = await this.pipeline.handle<
       DecidedTransferEvent,
       TransferEvent,
@@ -145,23 +149,22 @@ export class TransferCommandHandler {
       gather: async (state) => ({
         manifest: await this.readManifest(command, state),
         baNumber: await this.readBaNumberClaim(command),
+        releaseCodes: await this.evidence.gather(givenReleaseCode),
       }),
-      decide: (state, ctx, { manifest, baNumber }) => {
+      decide: (state, ctx, { manifest, baNumber, releaseCodes }) => {
         const takenBy = baNumber?.takenBy ?? null;
-        const outcome = decideTransferProcess(command, state, manifest, ctx, request.note, takenBy);
+        const decisionContext = withReleaseCodes(ctx, releaseCodes);
+        const outcome = decideTransferProcess(
+          command,
+          state,
+          manifest,
+          decisionContext,
+          request.note,
+          takenBy,
+        );
         if (outcome.ok) {
-          // The release's code is bound and its signature kept only for a decision that holds.
-          const settled = this.evidence.settle(
-            { ok: true, events: outcome.events },
-            {
-              code: givenCode(command.data),
-              image: request.signature,
-              actorId: actor.id,
-              at: ctx.occurredAt,
-            },
-          );
-          if (settled.ok) decided = outcome;
-          return settled;
+          decided = outcome;
+          return { ok: true, events: outcome.events };
         }
         if (outcome.refused === 'transfer' && takenBy !== null && outcome.refusal.code === 'already-exists') {
           throw new ApiProblem('already-exists', `${outcome.refusal.message}.`, { transferId: takenBy });
@@ -171,6 +174,14 @@ export class TransferCommandHandler {
           ? manifestProblem(outcome.problems)
           : itemsRefused(command.transferId, outcome.items);
       },
+      // The release's code is bound and its signature kept only for a decision that holds.
+      settle: (events, _state, ctx) =>
+        this.evidence.settle(events, {
+          code: givenReleaseCode,
+          image: request.signature,
+          actorId: actor.id,
+          at: ctx.occurredAt,
+        }),
       seal: (decided, chain, ctx) =>
         sealTransferEvents(decided, {
           transferId: command.transferId,

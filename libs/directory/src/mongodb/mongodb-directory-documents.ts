@@ -162,6 +162,8 @@ export async function createDirectoryIndexes(c: DirectoryCollections): Promise<v
     { name: 'placeId_1_codeHash_1_issuedAt_-1' },
   );
   await c.releaseCodes.createIndex({ issuedBy: 1, expiresAt: 1 }, { name: 'issuedBy_1_expiresAt_1' });
+  // A command's typed code is read by its hash alone, before the decision knows the place.
+  await c.releaseCodes.createIndex({ codeHash: 1, issuedAt: -1 }, { name: 'codeHash_1_issuedAt_-1' });
   await c.signInCodes.createIndex({ personId: 1, usedAt: 1 }, { name: 'personId_1_usedAt_1' });
   await c.audit.createIndex({ subjectId: 1, at: 1 }, { name: 'subjectId_1_at_1' });
   await c.idempotency.createIndex({ tokenId: 1, key: 1 }, { unique: true, name: 'tokenId_1_key_1_unique' });

@@ -11,7 +11,16 @@ import { isDuplicateKey, takenIdRefusal } from './mongodb-errors';
 import { MongoIdempotencyStore } from './mongodb-idempotency.store';
 import type { MongoDirectoryContext } from './mongodb-directory-context';
 import { claimId, peopleQuery } from './mongodb-people.store';
-import { releaseCodeAnswer } from './mongodb-release-codes.store';
+import { judgeReleaseCode, releaseCodeLookupOf } from '../release-code-judgement';
+import { hashCode } from '../short-codes';
+import { signatureHashOf } from '../signature-image.store';
+import type { ReleaseCodeDocument } from './mongodb-directory-documents';
+import { MongoReleaseCodeStore } from './mongodb-release-codes.store';
+import {
+  MongoSignatureImageStore,
+  type SignatureImageCollection,
+  type SignatureImageDocument,
+} from './mongodb-signature-images.store';
 import { MongoShortCodeStore, type CounterCollection } from './mongodb-short-codes.store';
 
 /*
@@ -240,24 +249,186 @@ describe('MongoDB directory: queries and answers', () => {
       })),
     });
   });
+});
 
-  it('a release code bound to another courier, or expired, is refused', () => {
-    const doc = {
-      placeId: 'kec-setu',
-      issuedBy: 'O-1',
-      issuedAt: '2026-12-01T08:00:00.000Z',
-      expiresAt: '2026-12-01T08:10:00.000Z',
-      courierId: 'KURIR-1',
-    };
-    const at = new Date('2026-12-01T08:05:00.000Z');
-    expect(releaseCodeAnswer(doc, 'KURIR-1', at)).toMatchObject({ valid: true });
-    expect(releaseCodeAnswer(doc, 'KURIR-2', at)).toEqual({
+describe('MongoDB directory: release codes', () => {
+  const record = {
+    id: 'rc-1',
+    placeId: 'kec-setu',
+    issuedBy: 'O-1',
+    issuedAt: '2026-12-01T08:00:00.000Z',
+    expiresAt: '2026-12-01T08:10:00.000Z',
+    courierId: 'KURIR-1' as string | null,
+  };
+  const use = (courierId: string, at = '2026-12-01T08:05:00.000Z') => ({
+    code: 'ABC234',
+    placeId: 'kec-setu',
+    courierId,
+    at,
+  });
+  const now = new Date('2026-12-01T09:00:00.000Z');
+
+  it('judges at the handover’s time: bound to another courier, expired, or not yet issued is refused', () => {
+    expect(judgeReleaseCode(record, use('KURIR-1'), now)).toMatchObject({ valid: true, issuedBy: 'O-1' });
+    expect(judgeReleaseCode(record, use('KURIR-2'), now)).toEqual({
       valid: false,
       reason: 'used-by-another-courier',
     });
-    expect(releaseCodeAnswer(doc, 'KURIR-1', new Date(doc.expiresAt))).toEqual({
+    expect(judgeReleaseCode(record, use('KURIR-1', record.expiresAt), now)).toEqual({
       valid: false,
       reason: 'expired',
     });
+    expect(judgeReleaseCode(record, use('KURIR-1', '2026-12-01T07:50:00.000Z'), now)).toEqual({
+      valid: false,
+      reason: 'not-yet-issued',
+    });
+    expect(judgeReleaseCode(undefined, use('KURIR-1'), now)).toEqual({ valid: false, reason: 'unknown' });
+  });
+
+  it('the decision’s lookup answers the newest code of the place, and only for the code gathered', () => {
+    const older = { ...record, id: 'rc-0', issuedAt: '2026-12-01T07:00:00.000Z', courierId: null };
+    const elsewhere = { ...record, id: 'rc-2', placeId: 'kec-babelan', courierId: null };
+    const lookup = releaseCodeLookupOf('abc-234', [elsewhere, older, record], now);
+    expect(lookup(use('KURIR-2'))).toEqual({ valid: false, reason: 'used-by-another-courier' });
+    expect(lookup(use('KURIR-1'))).toEqual({ valid: true, issuedBy: 'O-1' });
+    expect(lookup({ ...use('KURIR-2'), placeId: 'kec-babelan' })).toEqual({ valid: true, issuedBy: 'O-1' });
+    expect(lookup({ ...use('KURIR-1'), code: 'XYZ789' })).toEqual({ valid: false, reason: 'unknown' });
+  });
+
+  /**
+   * `directory_release_codes` as the driver answers: findOne with a sort returns the first match
+   * in that order; findOneAndUpdate applies `$set` to the first match of the filter and returns it
+   * (`returnDocument: 'after'`), or null when nothing matches. Each call yields first, so calls
+   * from "two replicas" interleave as they would over the network.
+   */
+  function fakeReleaseCodes(docs: ReleaseCodeDocument[]) {
+    const matches = (doc: ReleaseCodeDocument, filter: Record<string, unknown>) =>
+      Object.entries(filter).every(([key, value]) => doc[key as keyof ReleaseCodeDocument] === value);
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+    const newestFirst = () => [...docs].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+    const audits: unknown[] = [];
+    const releaseCodes = {
+      findOne: async (filter: Record<string, unknown>) => {
+        await tick();
+        const found = newestFirst().find((doc) => matches(doc, filter));
+        return found ? { ...found } : null;
+      },
+      find: (filter: Record<string, unknown>) => ({
+        toArray: async () => newestFirst().filter((doc) => matches(doc, filter)),
+      }),
+      findOneAndUpdate: async (
+        filter: Record<string, unknown>,
+        update: { $set: Partial<ReleaseCodeDocument> },
+      ) => {
+        await tick();
+        const found = docs.find((doc) => matches(doc, filter));
+        if (!found) return null;
+        Object.assign(found, update.$set);
+        return { ...found };
+      },
+    };
+    const ctx = {
+      c: { releaseCodes },
+      clock: () => now,
+      audit: async (entry: unknown) => void audits.push(entry),
+    } as unknown as MongoDirectoryContext;
+    return { ctx, audits };
+  }
+  const stored = (id: string, placeId: string, issuedAt: string): ReleaseCodeDocument => ({
+    _id: id,
+    codeHash: hashCode('ABC234'),
+    placeId,
+    issuedBy: 'O-1',
+    issuedAt,
+    expiresAt: '2026-12-01T08:10:00.000Z',
+    courierId: null,
+    firstUsedAt: null,
+  });
+
+  it('finds every code of a text, at any place, newest first, binding none', async () => {
+    const docs = [
+      stored('rc-1', 'kec-setu', '2026-12-01T08:00:00.000Z'),
+      stored('rc-2', 'kec-babelan', '2026-12-01T08:01:00.000Z'),
+    ];
+    const store = new MongoReleaseCodeStore(fakeReleaseCodes(docs).ctx);
+    expect((await store.find('abc234')).map((r) => [r.id, r.placeId, r.courierId])).toEqual([
+      ['rc-2', 'kec-babelan', null],
+      ['rc-1', 'kec-setu', null],
+    ]);
+    expect(await store.find('XYZ789')).toEqual([]);
+  });
+
+  it('of couriers binding one code on two replicas, one gets it; the other is refused', async () => {
+    const docs = [stored('rc-1', 'kec-setu', '2026-12-01T08:00:00.000Z')];
+    const { ctx, audits } = fakeReleaseCodes(docs);
+    const replicas = [new MongoReleaseCodeStore(ctx), new MongoReleaseCodeStore(ctx)];
+    const answers = await Promise.all(
+      ['KURIR-1', 'KURIR-2'].map((courierId, i) => replicas[i].check(use(courierId))),
+    );
+    expect(answers.filter((a) => a.valid)).toHaveLength(1);
+    expect(answers.filter((a) => !a.valid)).toEqual([{ valid: false, reason: 'used-by-another-courier' }]);
+    expect(audits).toHaveLength(1);
+  });
+
+  it('the same courier on two replicas at once (a retried sync) is answered valid by both', async () => {
+    const docs = [stored('rc-1', 'kec-setu', '2026-12-01T08:00:00.000Z')];
+    const { ctx, audits } = fakeReleaseCodes(docs);
+    const replicas = [new MongoReleaseCodeStore(ctx), new MongoReleaseCodeStore(ctx)];
+    const answers = await Promise.all(replicas.map((replica) => replica.check(use('KURIR-1'))));
+    expect(answers.map((a) => a.valid)).toEqual([true, true]);
+    expect(docs[0].courierId).toBe('KURIR-1');
+    expect(audits).toHaveLength(1);
+  });
+
+  it('an offline handover synced after the code expired still binds it, judged at its time', async () => {
+    const docs = [stored('rc-1', 'kec-setu', '2026-12-01T08:00:00.000Z')];
+    const store = new MongoReleaseCodeStore(fakeReleaseCodes(docs).ctx);
+    expect(await store.check(use('KURIR-1', '2026-12-01T08:09:00.000Z'))).toMatchObject({ valid: true });
+    expect(docs[0].courierId).toBe('KURIR-1');
+    expect(await store.check(use('KURIR-2', '2026-12-01T08:12:00.000Z'))).toEqual({
+      valid: false,
+      reason: 'expired',
+    });
+  });
+});
+
+describe('MongoDB directory: drawn signatures', () => {
+  /** `directory_signature_images` as the driver answers: an upsert with only $setOnInsert keeps the first. */
+  function fakeImages(fail?: () => Error) {
+    const docs = new Map<string, SignatureImageDocument>();
+    const collection: SignatureImageCollection = {
+      updateOne: async (filter, update) => {
+        if (fail) throw fail();
+        if (!docs.has(filter._id)) docs.set(filter._id, { _id: filter._id, ...update.$setOnInsert });
+      },
+      findOne: async (filter) => docs.get(filter._id) ?? null,
+    };
+    return { docs, collection };
+  }
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  const clock = () => new Date('2026-12-01T08:00:00.000Z');
+
+  it('keeps an image once under its hash, gives it back as it was drawn, refuses a mismatch', async () => {
+    const { docs, collection } = fakeImages();
+    const store = new MongoSignatureImageStore(collection, clock);
+    const hash = signatureHashOf(png);
+    await store.keep({ hash, png }, 'KURIR-A');
+    await store.keep({ hash, png }, 'KURIR-B');
+    expect((await store.get(hash))?.equals(png)).toBe(true);
+    expect([...docs.values()].map((d) => d.keptBy)).toEqual(['KURIR-A']);
+    await expect(store.keep({ hash: '0'.repeat(64), png }, 'KURIR-A')).rejects.toThrow(/does not match/);
+    expect(await store.get('0'.repeat(64))).toBeUndefined();
+    expect(docs.size).toBe(1);
+  });
+
+  it('two replicas keeping one image at once (DuplicateKey of the upsert) keep it once; other errors reach the caller', async () => {
+    const hash = signatureHashOf(png);
+    const raced = new MongoSignatureImageStore(fakeImages(duplicateKey).collection, clock);
+    await expect(raced.keep({ hash, png }, 'KURIR-A')).resolves.toBeUndefined();
+    const down = new MongoSignatureImageStore(
+      fakeImages(() => new MongoServerError({ message: 'not primary', code: 10107 })).collection,
+      clock,
+    );
+    await expect(down.keep({ hash, png }, 'KURIR-A')).rejects.toThrow('not primary');
   });
 });

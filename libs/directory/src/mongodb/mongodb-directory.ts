@@ -12,6 +12,7 @@ import { MongoPeopleStore } from './mongodb-people.store';
 import { MongoReleaseCodeStore } from './mongodb-release-codes.store';
 import { MongoSessionStore } from './mongodb-sessions.store';
 import { MongoShortCodeStore } from './mongodb-short-codes.store';
+import { MongoSignatureImageStore, signatureImagesCollection } from './mongodb-signature-images.store';
 import { MongoTokenStore } from './mongodb-tokens.store';
 
 const DEFAULT_DATABASE = 'jejak';
@@ -44,7 +45,8 @@ export async function mongoDirectoryOn(
     tokens: new MongoTokenStore(ctx, people, options.adminToken),
     sessions: new MongoSessionStore(ctx, options.sessionIdleMs),
     credentials: new MongoCredentialStore(ctx),
-    releaseCodes: new MongoReleaseCodeStore(ctx),
+    releaseCodes: new MongoReleaseCodeStore(ctx, options.releaseCodeTtlMs),
+    signatureImages: new MongoSignatureImageStore(signatureImagesCollection(db), clock),
     shortCodes: new MongoShortCodeStore(c.counters),
     idempotency: new MongoIdempotencyStore(c.idempotency, clock),
     ping: async () => {

@@ -1,47 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import { ReleaseCodeStore } from '../port/directory.port';
+import { judgeReleaseCode, type ReleaseCodeRecord } from '../release-code-judgement';
 import {
   RELEASE_CODE_LENGTH,
+  RELEASE_CODE_RECORDS_READ,
   RELEASE_CODE_TTL_MS,
   type IssuedReleaseCode,
   type ReleaseCodeCheck,
+  type ReleaseCodeUse,
 } from '../release-code.repository';
 import { hashCode, randomCode } from '../short-codes';
 import type { MongoDirectoryContext } from './mongodb-directory-context';
 import type { ReleaseCodeDocument } from './mongodb-directory-documents';
 
-/** The binding of a live code to a courier, decided from the stored document as it is now. */
-export function releaseCodeAnswer(
-  doc: Pick<ReleaseCodeDocument, 'issuedBy' | 'issuedAt' | 'expiresAt' | 'courierId' | 'placeId'>,
-  courierId: string,
-  now: Date,
-): ReleaseCodeCheck {
-  if (Date.parse(doc.expiresAt) <= now.getTime()) return { valid: false, reason: 'expired' };
-  if (doc.courierId !== null && doc.courierId !== courierId) {
-    return { valid: false, reason: 'used-by-another-courier' };
-  }
-  return {
-    valid: true,
-    placeId: doc.placeId,
-    issuedBy: doc.issuedBy,
-    issuedAt: doc.issuedAt,
-    expiresAt: doc.expiresAt,
-  };
-}
+export const releaseCodeRecordOf = (doc: ReleaseCodeDocument): ReleaseCodeRecord => ({
+  id: doc._id,
+  placeId: doc.placeId,
+  issuedBy: doc.issuedBy,
+  issuedAt: doc.issuedAt,
+  expiresAt: doc.expiresAt,
+  courierId: doc.courierId,
+});
 
 /**
- * Release codes on MongoDB, as ReleaseCodeRepository. The first courier's binding is one
- * findOneAndUpdate whose filter says "not bound yet": of two couriers typing the code at the same
- * moment on two replicas exactly one binds it; the other reads the bound document and is refused.
+ * Release codes on MongoDB, as ReleaseCodeRepository (`directory_release_codes`), judged by the
+ * same function. The first courier's binding is one findOneAndUpdate whose filter says "not bound
+ * yet": of two couriers typing the code at the same moment on two replicas exactly one binds it;
+ * the other reads the bound document and is refused. The same courier presenting it again (an
+ * offline replay, a retried request, even racing itself on two replicas) finds it bound to them.
  */
 export class MongoReleaseCodeStore extends ReleaseCodeStore {
-  constructor(private readonly ctx: MongoDirectoryContext) {
+  constructor(
+    private readonly ctx: MongoDirectoryContext,
+    private readonly ttlMs: number = RELEASE_CODE_TTL_MS,
+  ) {
     super();
   }
 
   async issue(placeId: string, issuedBy: string): Promise<IssuedReleaseCode> {
     const now = this.ctx.clock();
-    const expiresAt = new Date(now.getTime() + RELEASE_CODE_TTL_MS).toISOString();
+    const expiresAt = new Date(now.getTime() + this.ttlMs).toISOString();
     let code = randomCode(RELEASE_CODE_LENGTH);
     while (await this.live(placeId, code, now)) code = randomCode(RELEASE_CODE_LENGTH);
     const id = randomUUID();
@@ -68,37 +66,46 @@ export class MongoReleaseCodeStore extends ReleaseCodeStore {
     return { code, placeId, expiresAt };
   }
 
-  async check(input: { code: string; placeId: string; courierId: string }): Promise<ReleaseCodeCheck> {
+  async find(code: string): Promise<ReleaseCodeRecord[]> {
+    const docs = await this.ctx.c.releaseCodes
+      .find({ codeHash: hashCode(code) }, { sort: { issuedAt: -1 }, limit: RELEASE_CODE_RECORDS_READ })
+      .toArray();
+    return docs.map(releaseCodeRecordOf);
+  }
+
+  async check(use: ReleaseCodeUse): Promise<ReleaseCodeCheck> {
     const now = this.ctx.clock();
-    const { releaseCodes } = this.ctx.c;
-    const doc = await releaseCodes.findOne(
-      { placeId: input.placeId, codeHash: hashCode(input.code) },
-      { sort: { issuedAt: -1 } },
-    );
-    if (!doc) return { valid: false, reason: 'unknown' };
-    const answer = releaseCodeAnswer(doc, input.courierId, now);
-    if (!answer.valid || doc.courierId !== null) return answer;
-    const bound = await releaseCodes.findOneAndUpdate(
-      { _id: doc._id, courierId: null, expiresAt: { $gt: now.toISOString() } },
-      { $set: { courierId: input.courierId, firstUsedAt: now.toISOString() } },
+    const doc = await this.newest(use);
+    const verdict = judgeReleaseCode(doc ? releaseCodeRecordOf(doc) : undefined, use, now);
+    if (!doc || !verdict.valid || doc.courierId !== null) return verdict;
+    const bound = await this.ctx.c.releaseCodes.findOneAndUpdate(
+      { _id: doc._id, courierId: null },
+      { $set: { courierId: use.courierId, firstUsedAt: now.toISOString() } },
       { returnDocument: 'after' },
     );
     if (!bound) {
-      // Another courier (or this one, on another replica) bound it first, or it just expired.
-      const current = await releaseCodes.findOne({ _id: doc._id });
-      return current ? releaseCodeAnswer(current, input.courierId, now) : { valid: false, reason: 'unknown' };
+      // Bound since it was read: by another courier (refused), or by this one elsewhere (valid).
+      const current = await this.ctx.c.releaseCodes.findOne({ _id: doc._id });
+      return judgeReleaseCode(current ? releaseCodeRecordOf(current) : undefined, use, now);
     }
     await this.ctx.audit(
       {
-        actorId: input.courierId,
+        actorId: use.courierId,
         action: 'release-code.used',
-        subjectId: input.placeId,
+        subjectId: use.placeId,
         details: { id: doc._id },
       },
       {},
       now,
     );
-    return answer;
+    return verdict;
+  }
+
+  private newest(use: ReleaseCodeUse): Promise<ReleaseCodeDocument | null> {
+    return this.ctx.c.releaseCodes.findOne(
+      { placeId: use.placeId, codeHash: hashCode(use.code) },
+      { sort: { issuedAt: -1 } },
+    );
   }
 
   private async live(placeId: string, code: string, now: Date): Promise<boolean> {

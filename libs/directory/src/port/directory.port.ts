@@ -1,6 +1,8 @@
 import type { LocationInfo, LocationLookup, ShortCodeAssigner } from '@jejak/custody';
 import type { AuditEntry } from '../directory.database';
-import type { IssuedReleaseCode, ReleaseCodeCheck } from '../release-code.repository';
+import type { IssuedReleaseCode, ReleaseCodeCheck, ReleaseCodeUse } from '../release-code.repository';
+import type { ReleaseCodeRecord } from '../release-code-judgement';
+import type { SignatureImage } from '../signature-image.store';
 import type { DirectoryLocation, LocationChanges, LocationFilter } from '../location.repository';
 import type { MigrationReport } from '../token-principal.migration';
 import type { NewPerson, PeopleFilter, PersonChanges } from '../people.repository';
@@ -100,10 +102,33 @@ export abstract class CredentialStore {
   abstract consumeSignInCode(typed: string): Promise<string | null>;
 }
 
+/**
+ * Release codes (kode serah). The domain judges a code synchronously inside its decision, so a
+ * command reads the records of the code it carries first (`find`, the pipeline's gather step) and
+ * the decision judges over them (releaseCodeLookupOf); once the decision holds, before anything is
+ * recorded, `check` binds the code to the courier atomically (the pipeline's settle step): a
+ * courier who lost the race is refused then, as the decision would have refused them.
+ */
 export abstract class ReleaseCodeStore {
   abstract issue(placeId: string, issuedBy: string): Promise<IssuedReleaseCode>;
-  /** Checks a typed code and binds it to the first courier who uses it (atomically). */
-  abstract check(input: { code: string; placeId: string; courierId: string }): Promise<ReleaseCodeCheck>;
+  /** Every code issued with this text, at any place, newest first; binds nothing. */
+  abstract find(code: string): Promise<ReleaseCodeRecord[]>;
+  /**
+   * Judges a typed code for a use (at `use.at`, else now) and binds it to the first courier who
+   * uses it, atomically: of couriers racing on any replicas one gets it. The same courier again
+   * binds nothing new and is answered valid while the code counts at that time.
+   */
+  abstract check(use: ReleaseCodeUse): Promise<ReleaseCodeCheck>;
+}
+
+/**
+ * Drawn signatures (domain.md "Two-party custody": kept as an image, its SHA-256 in the event).
+ * Content-addressed: keeping the same image twice keeps one, and nothing is ever removed, since an
+ * event names it for good. `keep` refuses an image that does not match its hash.
+ */
+export abstract class SignatureImageStore {
+  abstract keep(image: SignatureImage, keptBy: string): Promise<void>;
+  abstract get(hash: string): Promise<Buffer | undefined>;
 }
 
 /** A registration that will need a short code. */
@@ -147,6 +172,7 @@ export interface Directory {
   sessions: SessionStore;
   credentials: CredentialStore;
   releaseCodes: ReleaseCodeStore;
+  signatureImages: SignatureImageStore;
   shortCodes: ShortCodeStore;
   idempotency: IdempotencyStore;
   /** Which adapter, for the health answer and the logs. */

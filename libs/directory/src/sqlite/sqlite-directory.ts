@@ -10,7 +10,8 @@ import {
   type PersonChanges,
 } from '../people.repository';
 import { systemClock, type Clock } from '../person';
-import { ReleaseCodeRepository } from '../release-code.repository';
+import { ReleaseCodeRepository, type ReleaseCodeUse } from '../release-code.repository';
+import { SqliteSignatureImageStore } from '../signature-image.store';
 import { SessionRepository, type SessionEndReason } from '../session.repository';
 import { ShortCodeRepository } from '../short-code.repository';
 import { TokenRepository } from '../token.repository';
@@ -163,8 +164,11 @@ class SqliteReleaseCodeStore extends ReleaseCodeStore {
   async issue(placeId: string, issuedBy: string) {
     return this.repository.issue(placeId, issuedBy);
   }
-  async check(input: { code: string; placeId: string; courierId: string }) {
-    return this.repository.check(input);
+  async find(code: string) {
+    return this.repository.find(code);
+  }
+  async check(use: ReleaseCodeUse) {
+    return this.repository.check(use);
   }
 }
 
@@ -198,6 +202,8 @@ export interface DirectoryOptions {
   adminToken?: string;
   sessionIdleMs: number;
   clock?: Clock;
+  /** How long a release code stays valid; RELEASE_CODE_TTL_MS if absent. */
+  releaseCodeTtlMs?: number;
 }
 
 /** The stores over `directory.sqlite` alone (what the `jejak` operator commands need). */
@@ -216,7 +222,7 @@ export function sqliteDirectoryStores(db: Database.Database, options: DirectoryO
     tokens: new SqliteTokenStore(new TokenRepository(db, options.adminToken)),
     sessions: new SqliteSessionStore(new SessionRepository(db, options.sessionIdleMs, clock)),
     credentials: new SqliteCredentialStore(new CredentialRepository(db, clock)),
-    releaseCodes: new SqliteReleaseCodeStore(new ReleaseCodeRepository(db, clock)),
+    releaseCodes: new SqliteReleaseCodeStore(new ReleaseCodeRepository(db, clock, options.releaseCodeTtlMs)),
   };
 }
 
@@ -226,6 +232,7 @@ export function sqliteDirectory(files: SqliteDirectoryFiles, options: DirectoryO
   return {
     kind: 'sqlite',
     ...sqliteDirectoryStores(db, options),
+    signatureImages: new SqliteSignatureImageStore(db, options.clock),
     shortCodes: sqliteShortCodeStore(files.shortCodes),
     idempotency: files.idempotency,
     ping: async () => {

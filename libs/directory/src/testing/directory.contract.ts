@@ -1,5 +1,6 @@
 import { DirectoryError } from '../directory-error';
 import type { Directory } from '../port/directory.port';
+import { signatureHashOf } from '../signature-image.store';
 
 export interface ContractClock {
   clock: () => Date;
@@ -251,6 +252,93 @@ export function describeDirectoryContract(name: string, factory: DirectoryFactor
           ),
         );
         expect(answers.filter((a) => a.valid)).toHaveLength(1);
+      });
+    });
+
+    describe('release codes before and after a decision', () => {
+      it('finds a code by its text at every place, binding nothing, the newest first', async () => {
+        const { releaseCodes } = directory;
+        const issued = await releaseCodes.issue('kec-babelan', OFFICER.id);
+        const found = await releaseCodes.find(issued.code.toLowerCase());
+        expect(found).toEqual([
+          {
+            id: expect.any(String),
+            placeId: 'kec-babelan',
+            issuedBy: OFFICER.id,
+            issuedAt: '2026-12-01T08:00:00.000Z',
+            expiresAt: issued.expiresAt,
+            courierId: null,
+          },
+        ]);
+        // Finding bound nothing: any courier may still be the first.
+        expect(
+          await releaseCodes.check({ code: issued.code, placeId: 'kec-babelan', courierId: 'KURIR-2' }),
+        ).toMatchObject({ valid: true });
+        expect((await releaseCodes.find(issued.code))[0].courierId).toBe('KURIR-2');
+        expect(await releaseCodes.find('ZZZZZZ')).toEqual([]);
+      });
+
+      it('judges a use at its reported time: an offline handover synced after expiry binds the code', async () => {
+        const { releaseCodes } = directory;
+        const { code } = await releaseCodes.issue('kec-babelan', OFFICER.id);
+        const use = (courierId: string, at: string) => ({ code, placeId: 'kec-babelan', courierId, at });
+        time.advance(60 * 60_000);
+        expect(await releaseCodes.check(use('KURIR-1', '2026-12-01T08:09:00.000Z'))).toMatchObject({
+          valid: true,
+          issuedBy: OFFICER.id,
+        });
+        // The same courier again (a replayed sync) passes; another is refused; a late use is expired.
+        expect(await releaseCodes.check(use('KURIR-1', '2026-12-01T08:09:30.000Z'))).toMatchObject({
+          valid: true,
+        });
+        expect(await releaseCodes.check(use('KURIR-2', '2026-12-01T08:09:00.000Z'))).toEqual({
+          valid: false,
+          reason: 'used-by-another-courier',
+        });
+        expect(await releaseCodes.check(use('KURIR-1', '2026-12-01T08:10:00.000Z'))).toEqual({
+          valid: false,
+          reason: 'expired',
+        });
+        expect(await releaseCodes.check(use('KURIR-1', '2026-12-01T07:54:00.000Z'))).toEqual({
+          valid: false,
+          reason: 'not-yet-issued',
+        });
+      });
+
+      it('the same courier binding one code many times at once is answered valid every time', async () => {
+        const { code } = await directory.releaseCodes.issue('kec-babelan', OFFICER.id);
+        const answers = await Promise.all(
+          [1, 2, 3].map(() =>
+            directory.releaseCodes.check({ code, placeId: 'kec-babelan', courierId: 'KURIR-1' }),
+          ),
+        );
+        expect(answers.every((a) => a.valid)).toBe(true);
+      });
+    });
+
+    describe('drawn signatures', () => {
+      const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
+      const hash = signatureHashOf(png);
+
+      it('keeps an image once under its hash and gives it back byte for byte', async () => {
+        const { signatureImages } = directory;
+        expect(await signatureImages.get(hash)).toBeUndefined();
+        await Promise.all([
+          signatureImages.keep({ hash, png }, 'KURIR-1'),
+          signatureImages.keep({ hash, png }, 'KURIR-2'),
+        ]);
+        await signatureImages.keep({ hash, png }, 'KURIR-3');
+        const kept = await signatureImages.get(hash);
+        expect(kept && Buffer.compare(kept, png)).toBe(0);
+      });
+
+      it('refuses an image that does not match its hash, keeping nothing', async () => {
+        const other = '0'.repeat(64);
+        await expect(directory.signatureImages.keep({ hash: other, png }, 'KURIR-1')).rejects.toThrow(
+          /does not match/,
+        );
+        expect(await directory.signatureImages.get(other)).toBeUndefined();
+        expect(await directory.signatureImages.get(hash)).toBeUndefined();
       });
     });
 

@@ -107,6 +107,60 @@ describe('CommandPipeline', () => {
     expect(await store.readStream('tally-1')).toHaveLength(1);
   });
 
+  describe('settle', () => {
+    /** A one-use token outside the stream, as a kode serah is: held by whoever settled first. */
+    const holder = () => {
+      const seen = { holder: null as string | null, calls: 0 };
+      const settleAs = (who: string) => async () => {
+        seen.calls += 1;
+        if (seen.holder !== null && seen.holder !== who) {
+          return { code: 'forbidden' as const, message: `held by ${seen.holder}` };
+        }
+        seen.holder = who;
+        return null;
+      };
+      return { seen, settleAs };
+    };
+
+    it('runs once a decision holds and before the append; its refusal records nothing', async () => {
+      const pipeline = new CommandPipeline(store);
+      const { seen, settleAs } = holder();
+      await pipeline.handle(add(5, { settle: settleAs('A') }));
+      const refused = pipeline.handle(add(5, { settle: settleAs('B') }));
+      await expect(refused).rejects.toThrow('held by A');
+      expect(await store.readStream('tally-1')).toHaveLength(1);
+      // A decision that does not hold never settles.
+      await expect(pipeline.handle(add(500, { settle: settleAs('C') }))).rejects.toThrow('over the limit');
+      expect(seen).toEqual({ holder: 'A', calls: 2 });
+    });
+
+    it('a request recorded before answers as stored, even where settling it again would be refused', async () => {
+      const here = new CommandPipeline(store);
+      const elsewhere = new CommandPipeline(store);
+      const request = new IdempotentRequest('tok-1', 'k-1', 'body-1');
+      const { seen, settleAs } = holder();
+      const cache = new Map<string, Tally>();
+      const cached = {
+        get: (id: string) => cache.get(id),
+        set: (id: string, state: Tally) => void cache.set(id, state),
+        delete: (id: string) => void cache.delete(id),
+      };
+      await here.handle(add(1, { cache: cached }));
+      await elsewhere.handle(add(5, { request, settle: settleAs('A') }));
+      seen.holder = 'B';
+      // `here` has a stale cached state: its settle refuses, and the fresh read finds the request.
+      const again = await here.handle(add(5, { request, cache: cached, settle: settleAs('A') }));
+      expect(again).toMatchObject({ replayed: true, state: { total: 6 } });
+      // Read from the store, the request is known before the decision: nothing is settled.
+      const calls = seen.calls;
+      await expect(elsewhere.handle(add(5, { request, settle: settleAs('A') }))).resolves.toMatchObject({
+        replayed: true,
+      });
+      expect(seen.calls).toBe(calls);
+      expect(await store.readStream('tally-1')).toHaveLength(2);
+    });
+  });
+
   describe('handleMany', () => {
     const streams = ['tally-a', 'tally-b', 'tally-c'].map((streamId) => ({ streamId, idScope: [streamId] }));
     const many = (amounts: Record<string, number>, extra: object = {}) => ({

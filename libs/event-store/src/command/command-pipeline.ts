@@ -68,6 +68,14 @@ export interface CommandSpec<D, E extends SealedEvent, S extends StreamHead, Ctx
   /** What else the decision needs from the store (a transfer's manifest items), read each attempt. */
   gather?(state: S | null): Promise<G>;
   decide(state: S | null, ctx: Ctx, gathered: G): Decision<D>;
+  /**
+   * What a decision that holds takes from outside the stream before it is recorded (a kode serah
+   * bound to its courier, a drawn signature kept): atomic in its own store, so a rival that got
+   * there first refuses the command here (recording nothing), as decide would have. Not run for a
+   * request recorded before (its events are answered as stored); it may run again on a retry
+   * after a concurrent append, so what it does must be idempotent.
+   */
+  settle?(decided: readonly D[], state: S | null, ctx: Ctx, gathered: G): Promise<Refusal | null>;
   seal(decided: readonly D[], chain: ChainStart, ctx: Ctx): E[];
   companions?(decided: readonly D[], state: S | null, ctx: Ctx, gathered: G): Companions;
   /** The caller's pinned revision: a conflict is then answered, never retried. */
@@ -233,6 +241,11 @@ export class CommandPipeline {
       if (!decision.ok) {
         if (readAgain()) continue;
         throw new CommandRefusedError(decision.refusal);
+      }
+      const unsettled = spec.settle ? await spec.settle(decision.events, state, ctx.value, gathered) : null;
+      if (unsettled) {
+        if (readAgain()) continue;
+        throw new CommandRefusedError(unsettled);
       }
       const chain = chainStart(
         state,
