@@ -26,6 +26,8 @@ import {
   type IdempotencyStore,
   type NewToken,
 } from '../port/directory.port';
+import { MemoryAttemptCounterStore } from '../memory/memory-attempt-counter.store';
+import { SqliteImportLedgerStore } from './sqlite-import-ledger.store';
 
 /*
  * The SQLite adapter: the synchronous repositories (better-sqlite3, one file in the data folder,
@@ -203,7 +205,7 @@ export interface DirectoryOptions {
 /** The stores over `directory.sqlite` alone (what the `jejak` operator commands need). */
 export type DirectoryStores = Pick<
   Directory,
-  'locations' | 'people' | 'tokens' | 'sessions' | 'credentials' | 'releaseCodes'
+  'locations' | 'people' | 'tokens' | 'sessions' | 'credentials' | 'releaseCodes' | 'importLedger'
 >;
 
 /** The places are seeded on first open. */
@@ -217,6 +219,7 @@ export function sqliteDirectoryStores(db: Database.Database, options: DirectoryO
     sessions: new SqliteSessionStore(new SessionRepository(db, options.sessionIdleMs, clock)),
     credentials: new SqliteCredentialStore(new CredentialRepository(db, clock)),
     releaseCodes: new SqliteReleaseCodeStore(new ReleaseCodeRepository(db, clock)),
+    importLedger: new SqliteImportLedgerStore(db, clock),
   };
 }
 
@@ -228,6 +231,8 @@ export function sqliteDirectory(files: SqliteDirectoryFiles, options: DirectoryO
     ...sqliteDirectoryStores(db, options),
     shortCodes: sqliteShortCodeStore(files.shortCodes),
     idempotency: files.idempotency,
+    // One process: the counts stay in its memory (see MemoryAttemptCounterStore).
+    attempts: new MemoryAttemptCounterStore(),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },

@@ -1,5 +1,7 @@
 import { DirectoryError } from '../directory-error';
 import type { Directory } from '../port/directory.port';
+import { describeAttemptCounterContract } from './attempt-counter.contract';
+import { describeImportLedgerContract } from './import-ledger.contract';
 
 export interface ContractClock {
   clock: () => Date;
@@ -295,6 +297,9 @@ export function describeDirectoryContract(name: string, factory: DirectoryFactor
         expect(kept?.body).toBe(`sealed-${kept?.requestHash.slice(1)}`);
       });
     });
+
+    describeImportLedgerContract(() => ({ ledger: directory.importLedger, advance: time.advance }));
+    describeAttemptCounterContract(() => directory.attempts);
 
     it('answers a ping', async () => {
       await expect(directory.ping()).resolves.toBeUndefined();
