@@ -32,10 +32,12 @@ import {
 } from '@jejak/read-models';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import {
+  AttemptCounterStore,
   connectMongoDirectory,
   CredentialStore,
   IDEMPOTENCY_FILE,
   IdempotencyStore,
+  ImportLedgerStore,
   LocationStore,
   openDirectoryDatabase,
   openShortCodeDatabase,
@@ -70,6 +72,8 @@ const DIRECTORY_STORES = (
     [CredentialStore, 'credentials'],
     [ShortCodeStore, 'shortCodes'],
     [IdempotencyStore, 'idempotency'],
+    [ImportLedgerStore, 'importLedger'],
+    [AttemptCounterStore, 'attempts'],
   ] as const
 ).map(([provide, key]) => ({ provide, inject: [DIRECTORY], useFactory: (d: Directory) => d[key] }));
 

@@ -23,7 +23,10 @@ export interface AttemptCounterCollection {
   ): Promise<AttemptCounterDocument | null>;
   updateOne(filter: Filter, update: Update): Promise<{ matchedCount: number }>;
   deleteOne(filter: Filter): Promise<unknown>;
-  createIndex(keys: Record<string, 1>, options: { expireAfterSeconds: number; name: string }): Promise<unknown>;
+  createIndex(
+    keys: Record<string, 1>,
+    options: { expireAfterSeconds: number; name: string },
+  ): Promise<unknown>;
 }
 
 const countOf = (doc: AttemptCounterDocument | null): AttemptCount | null =>

@@ -40,7 +40,10 @@ export interface ImportLedgerCollection {
     options: { returnDocument: 'after' },
   ): Promise<ImportLedgerDocument | null>;
   deleteOne(filter: Filter): Promise<unknown>;
-  createIndex(keys: Record<string, 1>, options: { name: string; expireAfterSeconds?: number }): Promise<unknown>;
+  createIndex(
+    keys: Record<string, 1>,
+    options: { name: string; expireAfterSeconds?: number },
+  ): Promise<unknown>;
 }
 
 const claimId = (fingerprint: string) => `claim:${fingerprint}`;
@@ -77,7 +80,14 @@ export class MongoImportLedgerStore extends ImportLedgerStore {
       .toArray();
     return docs.flatMap((doc) =>
       doc.kind === 'imported'
-        ? [{ importId: doc.importId, importedAt: doc.importedAt, imported: doc.imported, actorId: doc.actorId }]
+        ? [
+            {
+              importId: doc.importId,
+              importedAt: doc.importedAt,
+              imported: doc.imported,
+              actorId: doc.actorId,
+            },
+          ]
         : [],
     );
   }
@@ -103,7 +113,13 @@ export class MongoImportLedgerStore extends ImportLedgerStore {
       if (earlier.length > 0 && !request.allowDuplicate) return { ok: false, reason: 'imported', earlier };
       const current = await this.collection.findOne({ _id: claimId(fingerprint) });
       if (current?.kind === 'claim') {
-        return { ok: false, reason: 'importing', claimedAt: current.claimedAt, actorId: current.actorId, earlier };
+        return {
+          ok: false,
+          reason: 'importing',
+          claimedAt: current.claimedAt,
+          actorId: current.actorId,
+          earlier,
+        };
       }
       // Let go meanwhile: claim again (a list is let go of once per import, so this ends).
       if (attempt >= 3) throw new Error(`the import claim of ${fingerprint} keeps changing hands`);
@@ -112,7 +128,12 @@ export class MongoImportLedgerStore extends ImportLedgerStore {
 
   async complete(fingerprint: string, holder: string, entry: LedgerEntry): Promise<void> {
     try {
-      await this.collection.insertOne({ _id: `import:${entry.importId}`, kind: 'imported', fingerprint, ...entry });
+      await this.collection.insertOne({
+        _id: `import:${entry.importId}`,
+        kind: 'imported',
+        fingerprint,
+        ...entry,
+      });
     } catch (error) {
       // Recorded before by this import's earlier try: it counts once.
       if (!isDuplicateKey(error)) throw error;

@@ -63,7 +63,13 @@ export class SqliteImportLedgerStore extends ImportLedgerStore {
         const lapsed = held && held.expires_at <= now.getTime();
         const sameRequest = held && request.request !== null && held.request === request.request;
         if (held && !lapsed && !sameRequest) {
-          return { ok: false, reason: 'importing', claimedAt: held.claimed_at, actorId: held.actor_id, earlier };
+          return {
+            ok: false,
+            reason: 'importing',
+            claimedAt: held.claimed_at,
+            actorId: held.actor_id,
+            earlier,
+          };
         }
         this.db
           .prepare(

@@ -32,7 +32,10 @@ export function describeAttemptCounterContract(subject: () => AttemptCounterStor
     it('keeps a fixed window from its first attempt, then starts afresh', async () => {
       const store = subject();
       await store.increment('k', T0, TTL, false);
-      expect(await store.increment('k', T0 + 59_999, TTL, false)).toMatchObject({ count: 1, expiresAt: T0 + TTL });
+      expect(await store.increment('k', T0 + 59_999, TTL, false)).toMatchObject({
+        count: 1,
+        expiresAt: T0 + TTL,
+      });
       expect(await store.get('k', T0 + 59_999)).toMatchObject({ count: 2, lastAt: T0, expiresAt: T0 + TTL });
       expect(await store.increment('k', T0 + TTL, TTL, false)).toBeNull();
       expect(await store.get('k', T0 + TTL)).toMatchObject({ count: 1, firstAt: T0 + TTL });
@@ -54,7 +57,12 @@ export function describeAttemptCounterContract(subject: () => AttemptCounterStor
       expect(await store.increment('k', T0, TTL, true)).toBeNull();
       const before = await store.increment('k', T0 + 5_000, TTL, true);
       await store.undo('k', T0 + 5_000, before);
-      expect(await store.get('k', T0 + 5_000)).toEqual({ count: 1, firstAt: T0, lastAt: T0, expiresAt: T0 + TTL });
+      expect(await store.get('k', T0 + 5_000)).toEqual({
+        count: 1,
+        firstAt: T0,
+        lastAt: T0,
+        expiresAt: T0 + TTL,
+      });
       // A later attempt made meanwhile keeps its time.
       const taken = await store.increment('k', T0 + 6_000, TTL, true);
       await store.increment('k', T0 + 7_000, TTL, true);

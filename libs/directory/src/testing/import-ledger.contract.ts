@@ -5,7 +5,12 @@ export interface ImportLedgerUnderTest {
   advance: (ms: number) => void;
 }
 
-const entry = (importId: string, importedAt: string) => ({ importId, importedAt, imported: 3, actorId: 'PA-001' });
+const entry = (importId: string, importedAt: string) => ({
+  importId,
+  importedAt,
+  imported: 3,
+  actorId: 'PA-001',
+});
 const FIRST = entry('imp-1', '2026-12-01T08:00:00.000Z');
 const SECOND = entry('imp-2', '2026-12-01T09:00:00.000Z');
 
@@ -31,7 +36,10 @@ export function describeImportLedgerContract(subject: () => ImportLedgerUnderTes
       const again = await ledger.claim(asking('b'));
       expect(again).toEqual({ ok: false, reason: 'imported', earlier: [FIRST] });
       // The refusal claimed nothing: an import asked for again is not told the list is busy.
-      expect(await ledger.claim(asking('c', { allowDuplicate: true }))).toEqual({ ok: true, earlier: [FIRST] });
+      expect(await ledger.claim(asking('c', { allowDuplicate: true }))).toEqual({
+        ok: true,
+        earlier: [FIRST],
+      });
       await ledger.complete('f', 'c', SECOND);
       await ledger.complete('f', 'c', SECOND);
       expect(await ledger.earlier('f')).toEqual([FIRST, SECOND]);
@@ -43,7 +51,11 @@ export function describeImportLedgerContract(subject: () => ImportLedgerUnderTes
       const answers = await Promise.all([ledger.claim(asking('a')), ledger.claim(asking('b'))]);
       const won = answers.findIndex((answer) => answer.ok);
       expect(answers.filter((answer) => answer.ok)).toHaveLength(1);
-      expect(answers[1 - won]).toMatchObject({ ok: false, reason: 'importing', actorId: `actor-of-${'ab'[won]}` });
+      expect(answers[1 - won]).toMatchObject({
+        ok: false,
+        reason: 'importing',
+        actorId: `actor-of-${'ab'[won]}`,
+      });
       // The loser's release leaves the winner's claim; nothing was recorded.
       await ledger.release('f', 'ab'[1 - won]);
       expect(await ledger.claim(asking('c'))).toMatchObject({ ok: false, reason: 'importing' });
@@ -71,7 +83,9 @@ export function describeImportLedgerContract(subject: () => ImportLedgerUnderTes
       // The first holder, finishing late, still records its import, and the claim stays d's.
       await ledger.complete('f', 'a', FIRST);
       expect(await ledger.earlier('f')).toEqual([FIRST]);
-      expect(await ledger.claim(asking('e', { allowDuplicate: true }))).toMatchObject({ reason: 'importing' });
+      expect(await ledger.claim(asking('e', { allowDuplicate: true }))).toMatchObject({
+        reason: 'importing',
+      });
     });
   });
 }
