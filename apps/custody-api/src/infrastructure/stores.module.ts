@@ -275,7 +275,7 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     await this.eventStore.close();
     await this.readModels.close();
     await this.directory.close();
-    // With MongoDB the file stays open for the import ledger alone.
+    // With MongoDB the file stays open for what is not shared yet (release codes, signatures).
     if (this.directoryDb.open) this.directoryDb.close();
     this.integrity.release();
     if (signal) this.logger.log(`stopped cleanly on ${signal}`);
