@@ -62,6 +62,15 @@ export function describeImportLedgerContract(subject: () => ImportLedgerUnderTes
       expect(await ledger.earlier('f')).toEqual([]);
     });
 
+    it('of two taking over a lapsed claim at once, one gets it', async () => {
+      const { ledger, advance } = subject();
+      await ledger.claim(asking('dead'));
+      advance(IMPORT_CLAIM_MS);
+      const answers = await Promise.all([ledger.claim(asking('a')), ledger.claim(asking('b'))]);
+      expect(answers.filter((answer) => answer.ok)).toHaveLength(1);
+      expect(answers.filter((answer) => !answer.ok)).toMatchObject([{ reason: 'importing' }]);
+    });
+
     it('a failed import lets go of its list, which may then be sent again, with nothing recorded', async () => {
       const { ledger } = subject();
       await ledger.claim(asking('a'));
