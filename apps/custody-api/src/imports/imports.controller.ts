@@ -159,7 +159,6 @@ export class ImportsController {
     const fingerprint = listFingerprint(read.table, defaultOriginUnitId);
     const allowDuplicate = query.allowDuplicate === 'true';
     const dryRun = query.dryRun === 'true';
-    const transfer = transferOf(query);
     const idempotency = idempotentRequestOf(request);
     // A dry run records nothing, so it claims nothing; an import claims its list first, so that of
     // two replicas sent the same list at once one imports it and the other refuses it.
@@ -187,6 +186,13 @@ export class ImportsController {
     const release = async () => {
       if (holder !== null) await this.ledger.release(fingerprint, holder);
     };
+    let transfer: ImportTransfer | null;
+    try {
+      transfer = transferOf(query);
+    } catch (error) {
+      await release();
+      throw error;
+    }
     let fromId: string | undefined;
     const outcome = await importDaftarArsip(this.store, this.locations, {
       csv: read.table,
