@@ -2,9 +2,11 @@ import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '@jejak/event-store';
+import { ImportLedgerStore } from '@jejak/directory';
+import { listFingerprint, readDaftarArsipFile } from '@jejak/daftar-arsip';
 import { runCli } from '../apps/cli/src/main';
 import { headPosition } from './support/store-probe';
-import { startTestApp, type TestApp } from './support/test-app';
+import { bearer, startTestApp, type TestApp } from './support/test-app';
 import { DAFTAR_ARSIP_SAMPLE as LIST } from './support/daftar-arsip-sample';
 
 async function xlsxOf(rows: string[][]): Promise<Buffer> {
@@ -122,6 +124,50 @@ describe('jejak import daftar-arsip FILE.csv|FILE.xlsx', () => {
     const second = JSON.parse(asked.out.join('\n')) as { recorded: number; itemIds: string[] };
     expect(second.recorded).toBe(3);
     expect(second.itemIds.filter((id) => result.itemIds.includes(id))).toEqual([]);
+  });
+
+  it('shares the service’s ledger: refuses a list the service imported or is importing, recording nothing', async () => {
+    const csv = 'Kode Klasifikasi;Uraian Informasi;Klasifikasi Keamanan\n900.1.3;Buku ekspedisi 2015;biasa\n';
+    const officer = (await t.token('officer', 'kec-cikarang-utara')).token;
+    const overHttp = await t
+      .http()
+      .post('/api/imports/daftar-arsip')
+      .set(...bearer(officer))
+      .set('Content-Type', 'text/csv')
+      .send(Buffer.from(csv))
+      .expect(201);
+    const file = fileWith('imported-by-the-service.csv', csv);
+    let head = await headPosition(t);
+    const again = await jejak('import', 'daftar-arsip', file, '--unit', 'kec-cikarang-utara');
+    expect(again.code).toBe(1);
+    expect(again.err.join('\n')).toContain(`sudah diimpor pada`);
+    expect(again.err.join('\n')).toContain(overHttp.body.importId);
+    expect(await headPosition(t)).toBe(head);
+
+    // A list the service is importing right now (its claim in the shared ledger).
+    const other =
+      'Kode Klasifikasi;Uraian Informasi;Klasifikasi Keamanan\n900.1.3;Buku ekspedisi 2016;biasa\n';
+    const read = await readDaftarArsipFile(Buffer.from(other), { contentType: 'text/csv' });
+    if ('error' in read) throw new Error('the list must read');
+    const fingerprint = listFingerprint(read.table, 'kec-cikarang-utara');
+    const ledger = t.app.get(ImportLedgerStore);
+    const claim = {
+      fingerprint,
+      holder: 'the-service',
+      request: null,
+      actorId: 'PA-009',
+      allowDuplicate: false,
+    };
+    expect(await ledger.claim(claim)).toMatchObject({ ok: true });
+    const otherFile = fileWith('being-imported.csv', other);
+    head = await headPosition(t);
+    const busy = await jejak('import', 'daftar-arsip', otherFile, '--unit', 'kec-cikarang-utara');
+    expect(busy.code).toBe(1);
+    expect(busy.err.join('\n')).toContain('sedang diimpor sejak');
+    expect(busy.err.join('\n')).toContain('PA-009');
+    expect(await headPosition(t)).toBe(head);
+    await ledger.release(fingerprint, 'the-service');
+    expect((await jejak('import', 'daftar-arsip', otherFile, '--unit', 'kec-cikarang-utara')).code).toBe(0);
   });
 
   it("imports as a token holder with that holder's rights: an officer of another unit is refused", async () => {

@@ -14,14 +14,13 @@ export interface OperatorDirectory {
   stores: DirectoryStores;
   /** The short-code counters the service uses (opened on first use). */
   shortCodes(): ShortCodeStore;
-  /** `directory.sqlite` of the data dir: the import ledger stays there in either case. */
-  file(): Database.Database;
   close(): Promise<void>;
 }
 
 /**
  * The directory the service uses, for the operator's `jejak token`, `person` and `import`: MongoDB
- * when MONGODB_URL is set (the replicas' shared directory and counters), else the data dir's files.
+ * when MONGODB_URL is set (the replicas' shared directory, counters and import ledger), else the
+ * data dir's files.
  */
 export async function openOperatorDirectory(config: AppConfig): Promise<OperatorDirectory> {
   const options = { sessionIdleMs: config.session.idleMs };
@@ -37,7 +36,6 @@ export async function openOperatorDirectory(config: AppConfig): Promise<Operator
     return {
       stores: directory,
       shortCodes: () => directory.shortCodes,
-      file: openFile,
       close: async () => {
         await directory.close();
         await closeFile();
@@ -48,7 +46,6 @@ export async function openOperatorDirectory(config: AppConfig): Promise<Operator
   return {
     stores,
     shortCodes: () => (counters ??= sqliteShortCodeStore(openShortCodeDatabase(config.dataDir))),
-    file: openFile,
     close: closeFile,
   };
 }

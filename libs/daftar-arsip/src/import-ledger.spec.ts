@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { ImportLedger, duplicateMessage, listFingerprint } from './import-ledger';
+import { duplicateMessage, importingMessage, listFingerprint } from './import-ledger';
 
 describe('listFingerprint', () => {
   const table = [['Kode Klasifikasi', 'Uraian Informasi', ''], ['900.1.3', 'Buku kas ', ''], []];
@@ -17,26 +16,20 @@ describe('listFingerprint', () => {
   });
 });
 
-describe('ImportLedger', () => {
-  it('remembers each import of a list once, oldest first', () => {
-    const db = new Database(':memory:');
-    const ledger = new ImportLedger(db);
+describe('the refusals of a list sent again', () => {
+  it('name the earlier import and the way to import it again, or the import under way', () => {
     const first = {
       importId: 'imp-1',
       importedAt: '2026-11-30T01:00:00.000Z',
       imported: 3,
       actorId: 'PA-001',
     };
-    const second = { ...first, importId: 'imp-2', importedAt: '2026-11-30T02:00:00.000Z' };
-    expect(ledger.earlier('f')).toEqual([]);
-    ledger.record('f', second);
-    ledger.record('f', first);
-    ledger.record('f', first);
-    expect(ledger.earlier('f')).toEqual([first, second]);
-    expect(ledger.earlier('g')).toEqual([]);
-    expect(new ImportLedger(db).earlier('f')).toHaveLength(2);
     expect(duplicateMessage(first, '?allowDuplicate=true')).toContain(
-      'sudah diimpor pada 2026-11-30T01:00:00.000Z (imp-1',
+      'sudah diimpor pada 2026-11-30T01:00:00.000Z (imp-1, 3 arsip, oleh PA-001)',
+    );
+    expect(duplicateMessage(first, '?allowDuplicate=true')).toContain('?allowDuplicate=true');
+    expect(importingMessage('2026-11-30T01:00:00.000Z', 'PA-002')).toContain(
+      'sedang diimpor sejak 2026-11-30T01:00:00.000Z (oleh PA-002); tidak ada yang dicatat',
     );
   });
 });

@@ -1,54 +1,15 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { DaftarArsipTable } from './daftar-arsip.parser';
 
-/** An import done before, as the refusal of the same list names it. */
+/**
+ * An import done before, as the refusal of the same list names it. The ledger itself is the
+ * directory's ImportLedgerStore (shared by replicas on MongoDB), claimed before an import.
+ */
 export interface EarlierImport {
   importId: string;
   importedAt: string;
   imported: number;
   actorId: string;
-}
-
-/**
- * The lists imported so far, by fingerprint, so the same list is not registered twice by mistake.
- * Kept in the directory database; written after the items are recorded, so an import cut off
- * half-way is not "done" and its retry completes it.
- */
-export class ImportLedger {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS daftar_arsip_imports (
-        import_id TEXT PRIMARY KEY,
-        fingerprint TEXT NOT NULL,
-        imported_at TEXT NOT NULL,
-        imported INTEGER NOT NULL,
-        actor_id TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS daftar_arsip_imports_by_fingerprint
-        ON daftar_arsip_imports (fingerprint, imported_at);
-    `);
-  }
-
-  /** Earlier imports of the same list, oldest first. */
-  earlier(fingerprint: string): EarlierImport[] {
-    return this.db
-      .prepare(
-        `SELECT import_id AS importId, imported_at AS importedAt, imported, actor_id AS actorId
-           FROM daftar_arsip_imports WHERE fingerprint = ? ORDER BY imported_at, import_id`,
-      )
-      .all(fingerprint) as EarlierImport[];
-  }
-
-  /** Once per import: a retry that completes an import does not count it twice. */
-  record(fingerprint: string, entry: EarlierImport): void {
-    this.db
-      .prepare(
-        `INSERT OR IGNORE INTO daftar_arsip_imports (import_id, fingerprint, imported_at, imported, actor_id)
-         VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(entry.importId, fingerprint, entry.importedAt, entry.imported, entry.actorId);
-  }
 }
 
 /**
@@ -73,5 +34,13 @@ export function duplicateMessage(earlier: EarlierImport, optIn: string): string 
   return (
     `Daftar arsip ini sudah diimpor pada ${earlier.importedAt} (${earlier.importId}, ${earlier.imported} arsip, oleh ${earlier.actorId}); ` +
     `tidak ada yang dicatat. Untuk mengimpornya sekali lagi sebagai arsip baru, kirim ulang dengan ${optIn}.`
+  );
+}
+
+/** The refusal of a list another import (another officer, replica or run) is importing now. */
+export function importingMessage(claimedAt: string, actorId: string): string {
+  return (
+    `Daftar arsip ini sedang diimpor sejak ${claimedAt} (oleh ${actorId}); tidak ada yang dicatat. ` +
+    'Coba lagi setelah impor itu selesai: bila sudah tercatat, daftar ini akan ditolak sebagai sudah diimpor.'
   );
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '@jejak/custody';
 import type { TokenStore } from '@jejak/directory';
@@ -6,7 +6,7 @@ import {
   describeError,
   duplicateMessage,
   importDaftarArsip,
-  ImportLedger,
+  importingMessage,
   listFingerprint,
   readDaftarArsipFile,
 } from '@jejak/daftar-arsip';
@@ -48,13 +48,13 @@ export async function importCommand(
 
   const directory = await openOperatorDirectory(context.config);
   try {
-    const { locations, tokens } = directory.stores;
+    const { locations, tokens, importLedger } = directory.stores;
     if (unitId && !locations.get(unitId)) throw new UsageError(`unknown unit '${unitId}'`);
     const actor = await actorFor(tokens, principalId);
-    const ledger = new ImportLedger(directory.file());
     const fingerprint = listFingerprint(read.table, unitId);
-    const earlier = ledger.earlier(fingerprint);
-    if (earlier.length > 0 && options['allow-duplicate'] !== true) {
+    const allowDuplicate = options['allow-duplicate'] === true;
+    const earlier = await importLedger.earlier(fingerprint);
+    if (earlier.length > 0 && !allowDuplicate) {
       output.err(`${file}: ${duplicateMessage(earlier[earlier.length - 1], '--allow-duplicate')}`);
       return 1;
     }
@@ -63,6 +63,27 @@ export async function importCommand(
     // The same list, unit and actor is the same import until it is done: a second run completes a
     // cut-off one, never doubles it; an import asked for again (--allow-duplicate) is a new one.
     const request = sha256(`${unitId ?? ''}|${actor.id}|${fingerprint}|${earlier.length}`);
+    // The same list the service imports, claimed in the same ledger (a dry run records nothing).
+    const holder = dryRun ? null : randomUUID();
+    if (holder !== null) {
+      const claim = await importLedger.claim({
+        fingerprint,
+        holder,
+        request: `file:${request}`,
+        actorId: actor.id,
+        allowDuplicate,
+      });
+      if (!claim.ok) {
+        output.err(
+          `${file}: ${
+            claim.reason === 'imported'
+              ? duplicateMessage(claim.earlier[claim.earlier.length - 1], '--allow-duplicate')
+              : importingMessage(claim.claimedAt, claim.actorId)
+          }`,
+        );
+        return 1;
+      }
+    }
     let progress: Progress | null = null;
     const outcome = await importDaftarArsip(store, locations, {
       csv: read.table,
@@ -76,7 +97,11 @@ export async function importCommand(
         progress ??= new Progress('import', total, output);
         progress.tick(recorded);
       },
+    }).catch(async (error: unknown) => {
+      if (holder !== null) await importLedger.release(fingerprint, holder);
+      throw error;
     });
+    if (!outcome.ok && holder !== null) await importLedger.release(fingerprint, holder);
     (progress as Progress | null)?.done();
     if (!outcome.ok) {
       for (const error of outcome.errors) output.err(describeError(error));
@@ -96,7 +121,8 @@ export async function importCommand(
       return 0;
     }
     const { importId, imported, recorded, itemIds, position } = outcome;
-    ledger.record(fingerprint, {
+    // (holder is set: a dry run has returned above)
+    await importLedger.complete(fingerprint, holder ?? '', {
       importId,
       importedAt: new Date().toISOString(),
       imported,

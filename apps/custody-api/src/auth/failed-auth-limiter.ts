@@ -1,6 +1,6 @@
+import { AttemptCounterStore, MemoryAttemptCounterStore } from '@jejak/directory';
+
 const WINDOW_MS = 60_000;
-/** Bounds the memory a flood from many addresses can take; expired windows are dropped first. */
-const MAX_TRACKED = 10_000;
 
 /**
  * Tokens at least this long are looked up even from a blocked address. A generated token is 47
@@ -16,33 +16,25 @@ export const mayTryWhileBlocked = (token: string): boolean => token.length >= UN
  * Counts failed authentications per client address in one-minute windows. Past the limit, the
  * address gets 429 for every token that could be guessed (and for every wrong one), so tokens
  * cannot be guessed at speed; the address is the client's (JEJAK_TRUST_PROXY behind a proxy).
+ * The windows live in an AttemptCounterStore: with MONGODB_URL one shared by every replica.
  */
 export class FailedAuthLimiter {
-  private readonly windows = new Map<string, { start: number; failures: number }>();
-
-  constructor(private readonly limitPerMinute: number) {}
+  constructor(
+    private readonly limitPerMinute: number,
+    private readonly store: AttemptCounterStore = new MemoryAttemptCounterStore(),
+  ) {}
 
   /** Seconds until the address may try again, or 0 when it may try now. */
-  blockedFor(address: string, now = Date.now()): number {
-    const window = this.windows.get(address);
-    if (!window || now - window.start >= WINDOW_MS || window.failures < this.limitPerMinute) return 0;
-    return Math.ceil((window.start + WINDOW_MS - now) / 1000);
+  async blockedFor(address: string, now = Date.now()): Promise<number> {
+    const window = await this.store.get(keyOf(address), now);
+    if (!window || window.count < this.limitPerMinute) return 0;
+    return Math.ceil((window.expiresAt - now) / 1000);
   }
 
-  recordFailure(address: string, now = Date.now()): void {
-    const window = this.windows.get(address);
-    if (window && now - window.start < WINDOW_MS) {
-      window.failures += 1;
-      return;
-    }
-    if (this.windows.size >= MAX_TRACKED) this.prune(now);
-    this.windows.set(address, { start: now, failures: 1 });
-  }
-
-  private prune(now: number): void {
-    for (const [address, window] of this.windows) {
-      if (now - window.start >= WINDOW_MS) this.windows.delete(address);
-    }
-    if (this.windows.size >= MAX_TRACKED) this.windows.clear();
+  async recordFailure(address: string, now = Date.now()): Promise<void> {
+    await this.store.increment(keyOf(address), now, WINDOW_MS, false);
   }
 }
+
+/** Apart from the sign-in lock-out's keys in the same store. */
+const keyOf = (address: string): string => `auth:addr:${address}`;

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import {
+  AttemptCounterStore,
   csrfTokenMatches,
   SessionStore,
   TokenStore,
@@ -69,9 +70,10 @@ export class TokenGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(TokenStore) private readonly tokens: TokenStore,
     @Inject(SessionStore) private readonly sessions: SessionStore,
+    @Inject(AttemptCounterStore) attempts: AttemptCounterStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.failures = new FailedAuthLimiter(config.authFailuresPerMinute);
+    this.failures = new FailedAuthLimiter(config.authFailuresPerMinute, attempts);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -82,20 +84,20 @@ export class TokenGuard implements CanActivate {
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & Record<string, unknown>>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const blockedFor = this.failures.blockedFor(request.ip);
     // Someone else's failures from the same address never lock a valid credential out: a bearer
-    // token or session secret too long to guess is still looked up (see mayTryWhileBlocked).
+    // token or session secret too long to guess is still looked up (see mayTryWhileBlocked), and
+    // the address's count (a round-trip with MongoDB) is read only when it matters.
     const credential = bearerTokenOf(request) ?? sessionSecretOf(request);
-    const principal =
-      blockedFor === 0 || (credential !== null && mayTryWhileBlocked(credential))
-        ? await this.authenticate(request, reply)
-        : null;
+    const unguessable = credential !== null && mayTryWhileBlocked(credential);
+    let blockedFor = unguessable ? 0 : await this.failures.blockedFor(request.ip);
+    const principal = blockedFor === 0 ? await this.authenticate(request, reply) : null;
+    if (!principal && unguessable) blockedFor = await this.failures.blockedFor(request.ip);
     if (!principal && blockedFor > 0) {
       void reply.header('Retry-After', String(blockedFor));
       throw new ApiProblem('rate-limited', 'Too many requests without a valid token from this address.');
     }
     if (!principal) {
-      this.failures.recordFailure(request.ip);
+      await this.failures.recordFailure(request.ip);
       throw new ApiProblem(
         'unauthenticated',
         'Send a valid token as "Authorization: Bearer <token>", or sign in (POST /api/session).',

@@ -9,18 +9,25 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import type Database from 'better-sqlite3';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { deterministicUuid, EVENT_STORE, type EventStore } from '@jejak/event-store';
-import { toActor, type Principal, LocationStore, ShortCodeStore } from '@jejak/directory';
+import {
+  ImportLedgerStore,
+  toActor,
+  type LedgerEntry,
+  type Principal,
+  LocationStore,
+  ShortCodeStore,
+} from '@jejak/directory';
 import {
   ACCEPTED_COLUMNS,
   UNKNOWN_COLUMN_MESSAGE,
   describeError,
   duplicateMessage,
   importDaftarArsip,
-  ImportLedger,
+  importingMessage,
   listFingerprint,
   readDaftarArsipFile,
   rowProblems,
@@ -32,7 +39,6 @@ import {
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblem } from '../common/problem';
 import { UploadedFile } from '../common/import-body-parser';
-import { DIRECTORY_DB } from '../infrastructure/stores.module';
 import { idempotentRequestOf } from '../idempotency/idempotency.guard';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { toCreateTransferCommand } from '../transfers/to-transfer-command';
@@ -90,13 +96,9 @@ export class ImportsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LocationStore) private readonly locations: LocationStore,
     @Inject(TransferCommandHandler) private readonly transfers: TransferCommandHandler,
-    @Inject(DIRECTORY_DB) directoryDb: Database.Database,
+    @Inject(ImportLedgerStore) private readonly ledger: ImportLedgerStore,
     @Inject(ShortCodeStore) private readonly shortCodes: ShortCodeStore,
-  ) {
-    this.ledger = new ImportLedger(directoryDb);
-  }
-
-  private readonly ledger: ImportLedger;
+  ) {}
 
   @Get('daftar-arsip/template.csv')
   @ApiProduces('text/csv')
@@ -155,17 +157,42 @@ export class ImportsController {
     const actor = toActor(principal);
     const defaultOriginUnitId = query.originUnitId ?? principal.unitId ?? undefined;
     const fingerprint = listFingerprint(read.table, defaultOriginUnitId);
-    const earlier = this.ledger.earlier(fingerprint);
-    if (earlier.length > 0 && query.allowDuplicate !== 'true') {
-      const last = earlier[earlier.length - 1];
-      throw new ApiProblem('already-exists', duplicateMessage(last, '?allowDuplicate=true'), {
-        earlierImport: last,
-        earlierImports: earlier.length,
-      });
-    }
+    const allowDuplicate = query.allowDuplicate === 'true';
     const dryRun = query.dryRun === 'true';
-    const transfer = transferOf(query);
     const idempotency = idempotentRequestOf(request);
+    // A dry run records nothing, so it claims nothing; an import claims its list first, so that of
+    // two replicas sent the same list at once one imports it and the other refuses it.
+    const holder = dryRun ? null : randomUUID();
+    if (holder === null) {
+      const earlier = await this.ledger.earlier(fingerprint);
+      if (earlier.length > 0 && !allowDuplicate) throw alreadyImported(earlier);
+    } else {
+      const claim = await this.ledger.claim({
+        fingerprint,
+        holder,
+        request: idempotency ? idempotency.id('import-ledger') : null,
+        actorId: actor.id,
+        allowDuplicate,
+      });
+      if (!claim.ok && claim.reason === 'imported') throw alreadyImported(claim.earlier);
+      if (!claim.ok) {
+        throw new ApiProblem('concurrency-conflict', importingMessage(claim.claimedAt, claim.actorId), {
+          importingSince: claim.claimedAt,
+          importingBy: claim.actorId,
+        });
+      }
+    }
+    // Not done unless recorded: a failed or refused import lets go of the list, to be sent again.
+    const release = async () => {
+      if (holder !== null) await this.ledger.release(fingerprint, holder);
+    };
+    let transfer: ImportTransfer | null;
+    try {
+      transfer = transferOf(query);
+    } catch (error) {
+      await release();
+      throw error;
+    }
     let fromId: string | undefined;
     const outcome = await importDaftarArsip(this.store, this.locations, {
       csv: read.table,
@@ -179,8 +206,12 @@ export class ImportsController {
         fromId = accepted.length > 0 ? originOf(accepted[0]) : fromId;
         return transfer ? transferProblems(transfer, accepted, this.locations.lookup) : [];
       },
+    }).catch(async (error: unknown) => {
+      await release();
+      throw error;
     });
     if (!outcome.ok) {
+      await release();
       throw new ApiProblem(outcome.code, outcome.message, {
         ...rowProblems(outcome.errors),
         ...(outcome.errors.some(isUnknownColumn) ? { acceptedColumns: ACCEPTED_COLUMNS } : {}),
@@ -200,7 +231,8 @@ export class ImportsController {
     }
     const { importId, imported, itemIds, position } = outcome;
     // Once the items are recorded: a transfer refused below does not make the list importable again.
-    this.ledger.record(fingerprint, {
+    // (holder is set: a dry run has returned above)
+    await this.ledger.complete(fingerprint, holder ?? '', {
       importId,
       importedAt: new Date().toISOString(),
       imported,
@@ -243,6 +275,15 @@ export class ImportsController {
       transfer: { transferId: created.transferId, baNumber, fromId: created.state.fromId, toId, status },
     };
   }
+}
+
+/** 409 naming the latest import of the same list. */
+function alreadyImported(earlier: LedgerEntry[]): ApiProblem {
+  const last = earlier[earlier.length - 1];
+  return new ApiProblem('already-exists', duplicateMessage(last, '?allowDuplicate=true'), {
+    earlierImport: last,
+    earlierImports: earlier.length,
+  });
 }
 
 function transferOf(query: ImportQueryDto): ImportTransfer | null {

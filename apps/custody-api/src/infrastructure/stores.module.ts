@@ -32,10 +32,12 @@ import {
 } from '@jejak/read-models';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import {
+  AttemptCounterStore,
   connectMongoDirectory,
   CredentialStore,
   IDEMPOTENCY_FILE,
   IdempotencyStore,
+  ImportLedgerStore,
   LocationStore,
   openDirectoryDatabase,
   openShortCodeDatabase,
@@ -74,6 +76,8 @@ const DIRECTORY_STORES = (
     [SignatureImageStore, 'signatureImages'],
     [ShortCodeStore, 'shortCodes'],
     [IdempotencyStore, 'idempotency'],
+    [ImportLedgerStore, 'importLedger'],
+    [AttemptCounterStore, 'attempts'],
   ] as const
 ).map(([provide, key]) => ({ provide, inject: [DIRECTORY], useFactory: (d: Directory) => d[key] }));
 
@@ -279,7 +283,7 @@ export class StoresModule implements OnApplicationBootstrap, OnApplicationShutdo
     await this.eventStore.close();
     await this.readModels.close();
     await this.directory.close();
-    // With MongoDB the file stays open for the import ledger alone.
+    // With MongoDB the file stays open for what is not shared yet (release codes, signatures).
     if (this.directoryDb.open) this.directoryDb.close();
     this.integrity.release();
     if (signal) this.logger.log(`stopped cleanly on ${signal}`);

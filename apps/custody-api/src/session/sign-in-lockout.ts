@@ -1,3 +1,5 @@
+import { AttemptCounterStore, MemoryAttemptCounterStore, type AttemptCount } from '@jejak/directory';
+
 export interface LockoutPolicy {
   /** Failures of one id after which each further try waits 1 s, then 2, 4, 8 … */
   slowAfter: number;
@@ -8,13 +10,14 @@ export interface LockoutPolicy {
   addressFactor: number;
 }
 
-interface Failures {
-  count: number;
-  lastAt: number;
+/** One attempt let through: counted as a failure until it succeeds. */
+export interface AdmittedAttempt {
+  retryAfterSeconds: 0;
+  /** The attempt did not go ahead after all (the password checks were too busy): uncount it. */
+  takeBack(): Promise<void>;
 }
 
-/** Bounds the memory a flood of made-up ids can take; quiet entries are dropped first. */
-const MAX_TRACKED = 20_000;
+export type AttemptAnswer = AdmittedAttempt | { retryAfterSeconds: number };
 
 /**
  * Counts failed sign-ins per id and per client address. Past `slowAfter` failures a key must
@@ -24,25 +27,45 @@ const MAX_TRACKED = 20_000;
  * until it has succeeded (parallel guesses cannot slip past the count); a success clears the
  * id's count but not the address's other failures, so signing in to one's own account cannot
  * reset a guessing run.
- * The clock is passed in (ms) so the rules can be checked without waiting.
+ * The counts live in an AttemptCounterStore: with MONGODB_URL one shared by every replica, so N
+ * replicas allow the attempts of one. The clock is passed in (ms) so the rules can be checked
+ * without waiting.
  */
 export class SignInLockout {
-  private readonly failures = new Map<string, Failures>();
-
-  constructor(private readonly policy: LockoutPolicy) {}
+  constructor(
+    private readonly policy: LockoutPolicy,
+    private readonly store: AttemptCounterStore = new MemoryAttemptCounterStore(),
+  ) {}
 
   /** Seconds before this id (if any) from this address may try again; 0 when it may now. */
-  retryAfterSeconds(id: string | null, address: string, now: number): number {
-    const waits = [this.waitMs(`addr:${address}`, this.policy.addressFactor, now)];
-    if (id !== null) waits.push(this.waitMs(idKey(id), 1, now));
-    const ms = Math.max(...waits);
-    return ms > 0 ? Math.ceil(ms / 1000) : 0;
+  async retryAfterSeconds(id: string | null, address: string, now: number): Promise<number> {
+    const keys = this.keys(id, address);
+    const counts = await Promise.all(keys.map(([key]) => this.store.get(key, now)));
+    return seconds(Math.max(...counts.map((count, i) => this.waitMs(count, keys[i][1], now))));
   }
 
-  recordFailure(id: string | null, address: string, now: number): void {
-    if (this.failures.size >= MAX_TRACKED) this.prune(now);
-    this.bump(`addr:${address}`, now);
-    if (id !== null) this.bump(idKey(id), now);
+  async recordFailure(id: string | null, address: string, now: number): Promise<void> {
+    const { lockMs } = this.policy;
+    await Promise.all(this.keys(id, address).map(([key]) => this.store.increment(key, now, lockMs, true)));
+  }
+
+  /**
+   * Checks and counts one attempt: each key's count is taken up in one atomic step that answers
+   * the count before it, and the attempt is judged on those (of attempts made at once, on this
+   * replica or another, each sees another count, so no more than the limit get through). An
+   * attempt that must wait is taken back, leaving the counts and times as they were.
+   */
+  async attempt(id: string | null, address: string, now: number): Promise<AttemptAnswer> {
+    const keys = this.keys(id, address);
+    const { lockMs } = this.policy;
+    const before = await Promise.all(keys.map(([key]) => this.store.increment(key, now, lockMs, true)));
+    const takeBack = async () => {
+      await Promise.all(keys.map(([key], i) => this.store.undo(key, now, before[i])));
+    };
+    const wait = seconds(Math.max(...before.map((count, i) => this.waitMs(count, keys[i][1], now))));
+    if (wait === 0) return { retryAfterSeconds: 0, takeBack };
+    await takeBack();
+    return { retryAfterSeconds: wait };
   }
 
   /**
@@ -50,15 +73,20 @@ export class SignInLockout {
    * guesses are counted too) succeeded: the id's failures are cleared, the address's loses only
    * this attempt.
    */
-  recordSuccess(id: string | null, address: string): void {
-    if (id !== null) this.failures.delete(idKey(id));
-    const entry = this.failures.get(`addr:${address}`);
-    if (entry && entry.count > 1) entry.count -= 1;
-    else this.failures.delete(`addr:${address}`);
+  async recordSuccess(id: string | null, address: string): Promise<void> {
+    await Promise.all([
+      ...(id !== null ? [this.store.delete(idKey(id))] : []),
+      this.store.decrement(addressKey(address)),
+    ]);
   }
 
-  private waitMs(key: string, factor: number, now: number): number {
-    const entry = this.live(key, now);
+  private keys(id: string | null, address: string): [string, number][] {
+    const keys: [string, number][] = [[addressKey(address), this.policy.addressFactor]];
+    if (id !== null) keys.push([idKey(id), 1]);
+    return keys;
+  }
+
+  private waitMs(entry: AttemptCount | null, factor: number, now: number): number {
     if (!entry) return 0;
     const { slowAfter, lockAfter, lockMs } = this.policy;
     if (entry.count >= lockAfter * factor) return entry.lastAt + lockMs - now;
@@ -68,27 +96,12 @@ export class SignInLockout {
     }
     return 0;
   }
-
-  private bump(key: string, now: number): void {
-    const entry = this.live(key, now);
-    this.failures.set(key, { count: (entry?.count ?? 0) + 1, lastAt: now });
-  }
-
-  private live(key: string, now: number): Failures | undefined {
-    const entry = this.failures.get(key);
-    if (entry && now - entry.lastAt >= this.policy.lockMs) {
-      this.failures.delete(key);
-      return undefined;
-    }
-    return entry;
-  }
-
-  private prune(now: number): void {
-    for (const [key, entry] of this.failures)
-      if (now - entry.lastAt >= this.policy.lockMs) this.failures.delete(key);
-    if (this.failures.size >= MAX_TRACKED) this.failures.clear();
-  }
 }
 
+const seconds = (ms: number): number => (ms > 0 ? Math.ceil(ms / 1000) : 0);
+
+/** Apart from the failed-token limit's keys in the same store. */
+const addressKey = (address: string): string => `sign-in:addr:${address}`;
+
 /** Ids differ only in case for an attacker trying variants: count them as one. */
-const idKey = (id: string): string => `id:${id.trim().toLowerCase()}`;
+const idKey = (id: string): string => `sign-in:id:${id.trim().toLowerCase()}`;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import {
+  AttemptCounterStore,
   CredentialStore,
   dummyPasswordHash,
   PeopleStore,
@@ -37,27 +38,30 @@ export class SignInService {
     @Inject(PeopleStore) private readonly people: PeopleStore,
     @Inject(CredentialStore) private readonly credentials: CredentialStore,
     @Inject(SessionStore) private readonly sessions: SessionStore,
+    @Inject(AttemptCounterStore) attempts: AttemptCounterStore,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const { slowAfter, lockAfter, lockMs } = config.session;
-    this.lockout = new SignInLockout({ slowAfter, lockAfter, lockMs, addressFactor: 3 });
+    this.lockout = new SignInLockout({ slowAfter, lockAfter, lockMs, addressFactor: 3 }, attempts);
     // Made now, so the first unknown id does not take the time of two hashes.
     void dummyPasswordHash();
   }
 
   async signIn(attempt: SignInAttempt, address: string, now = Date.now()): Promise<SignInResult> {
     const id = 'personId' in attempt ? attempt.personId : null;
-    const wait = this.lockout.retryAfterSeconds(id, address, now);
-    if (wait > 0) return { outcome: 'locked', retryAfterSeconds: wait };
-    if (!('signInCode' in attempt) && !this.gate.hasRoom()) return { outcome: 'busy' };
     // Counted before the check, so that requests sent in parallel cannot all pass the lock-out.
-    this.lockout.recordFailure(id, address, now);
+    const counted = await this.lockout.attempt(id, address, now);
+    if (!('takeBack' in counted)) return { outcome: 'locked', retryAfterSeconds: counted.retryAfterSeconds };
+    if (!('signInCode' in attempt) && !this.gate.hasRoom()) {
+      await counted.takeBack();
+      return { outcome: 'busy' };
+    }
     const personId =
       'signInCode' in attempt
         ? await this.byCode(attempt)
         : await this.gate.run(() => this.byPassword(attempt));
     if (personId === null) return { outcome: 'refused' };
-    this.lockout.recordSuccess(id, address);
+    await this.lockout.recordSuccess(id, address);
     const { secret, session } = await this.sessions.start(personId, id === null ? 'code' : 'password');
     return { outcome: 'signed-in', secret, session };
   }

@@ -7,6 +7,8 @@ import { MongoDirectoryContext } from './mongodb-directory-context';
 import { createDirectoryIndexes, directoryCollections } from './mongodb-directory-documents';
 import { DirectorySnapshot } from './mongodb-directory-snapshot';
 import { MongoIdempotencyStore } from './mongodb-idempotency.store';
+import { MongoAttemptCounterStore } from './mongodb-attempt-counter.store';
+import { MongoImportLedgerStore } from './mongodb-import-ledger.store';
 import { MongoLocationStore } from './mongodb-locations.store';
 import { MongoPeopleStore } from './mongodb-people.store';
 import { MongoReleaseCodeStore } from './mongodb-release-codes.store';
@@ -38,6 +40,10 @@ export async function mongoDirectoryOn(
   await locations.seedIfEmpty();
   await snapshot.refresh();
   const people = new MongoPeopleStore(ctx, snapshot);
+  const importLedger = new MongoImportLedgerStore(db.collection('import_ledger'), clock);
+  const attempts = new MongoAttemptCounterStore(db.collection('attempt_counters'));
+  await importLedger.createIndexes();
+  await attempts.createIndexes();
   return {
     kind: 'mongodb',
     locations,
@@ -49,6 +55,8 @@ export async function mongoDirectoryOn(
     signatureImages: new MongoSignatureImageStore(signatureImagesCollection(db), clock),
     shortCodes: new MongoShortCodeStore(c.counters),
     idempotency: new MongoIdempotencyStore(c.idempotency, clock),
+    importLedger,
+    attempts,
     ping: async () => {
       await db.command({ ping: 1 });
     },

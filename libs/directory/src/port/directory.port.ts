@@ -10,6 +10,8 @@ import type { Person } from '../person';
 import type { Principal } from '../principal';
 import type { ActiveSession, SessionEndReason } from '../session.repository';
 import type { TokenRecord } from '../token.repository';
+import type { AttemptCounterStore } from './attempt-counter.port';
+import type { ImportLedgerStore } from './import-ledger.port';
 
 /*
  * The directory port: what the service asks of the people, places, credentials and counters it
@@ -175,6 +177,10 @@ export interface Directory {
   signatureImages: SignatureImageStore;
   shortCodes: ShortCodeStore;
   idempotency: IdempotencyStore;
+  /** Which daftar arsip lists were imported (see import-ledger.port.ts). */
+  importLedger: ImportLedgerStore;
+  /** Failed sign-ins and tokens (see attempt-counter.port.ts). */
+  attempts: AttemptCounterStore;
   /** Which adapter, for the health answer and the logs. */
   kind: 'sqlite' | 'mongodb';
   ping(): Promise<void>;

@@ -27,6 +27,8 @@ import {
   type IdempotencyStore,
   type NewToken,
 } from '../port/directory.port';
+import { MemoryAttemptCounterStore } from '../memory/memory-attempt-counter.store';
+import { SqliteImportLedgerStore } from './sqlite-import-ledger.store';
 
 /*
  * The SQLite adapter: the synchronous repositories (better-sqlite3, one file in the data folder,
@@ -209,7 +211,7 @@ export interface DirectoryOptions {
 /** The stores over `directory.sqlite` alone (what the `jejak` operator commands need). */
 export type DirectoryStores = Pick<
   Directory,
-  'locations' | 'people' | 'tokens' | 'sessions' | 'credentials' | 'releaseCodes'
+  'locations' | 'people' | 'tokens' | 'sessions' | 'credentials' | 'releaseCodes' | 'importLedger'
 >;
 
 /** The places are seeded on first open. */
@@ -223,6 +225,7 @@ export function sqliteDirectoryStores(db: Database.Database, options: DirectoryO
     sessions: new SqliteSessionStore(new SessionRepository(db, options.sessionIdleMs, clock)),
     credentials: new SqliteCredentialStore(new CredentialRepository(db, clock)),
     releaseCodes: new SqliteReleaseCodeStore(new ReleaseCodeRepository(db, clock, options.releaseCodeTtlMs)),
+    importLedger: new SqliteImportLedgerStore(db, clock),
   };
 }
 
@@ -235,6 +238,8 @@ export function sqliteDirectory(files: SqliteDirectoryFiles, options: DirectoryO
     signatureImages: new SqliteSignatureImageStore(db, options.clock),
     shortCodes: sqliteShortCodeStore(files.shortCodes),
     idempotency: files.idempotency,
+    // One process: the counts stay in its memory (see MemoryAttemptCounterStore).
+    attempts: new MemoryAttemptCounterStore(),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },

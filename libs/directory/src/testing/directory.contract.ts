@@ -1,6 +1,8 @@
 import { DirectoryError } from '../directory-error';
 import type { Directory } from '../port/directory.port';
 import { signatureHashOf } from '../signature-image.store';
+import { describeAttemptCounterContract } from './attempt-counter.contract';
+import { describeImportLedgerContract } from './import-ledger.contract';
 
 export interface ContractClock {
   clock: () => Date;
@@ -383,6 +385,9 @@ export function describeDirectoryContract(name: string, factory: DirectoryFactor
         expect(kept?.body).toBe(`sealed-${kept?.requestHash.slice(1)}`);
       });
     });
+
+    describeImportLedgerContract(() => ({ ledger: directory.importLedger, advance: time.advance }));
+    describeAttemptCounterContract(() => directory.attempts);
 
     it('answers a ping', async () => {
       await expect(directory.ping()).resolves.toBeUndefined();
