@@ -17,11 +17,16 @@ export const requestLogOptions = (level: string): Options => ({
     remove: true,
   },
   serializers: {
-    req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+    req: (req: { id: string; method: string; url: string }) => ({
+      id: req.id,
+      method: req.method,
+      url: req.url,
+    }),
     res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
   },
   // Fastify's id (create-app.ts), so the log line and the X-Request-Id header agree.
-  genReqId: (req: IncomingMessage & { id?: unknown }) => (typeof req.id === 'string' ? req.id : requestIdOf(req)),
+  genReqId: (req: IncomingMessage & { id?: unknown }) =>
+    typeof req.id === 'string' ? req.id : requestIdOf(req),
 });
 
 type LoggedRequest = IncomingMessage & { id?: string; allLogs?: Logger[] };
