@@ -2,12 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import { AuditController, TransferAuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { TokenGuard } from './auth/token.guard';
+import { requestLogOptions } from './common/request-log';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { StoresModule } from './infrastructure/stores.module';
@@ -29,14 +28,6 @@ import { TransfersModule } from './transfers/transfers.module';
 import { DisposalsModule } from './disposals/disposals.module';
 import { WatchController } from './watch/watch.controller';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-
-/** The caller's X-Request-Id when it is a safe token to log, else a new UUID. */
-export function requestIdOf(req: IncomingMessage): string {
-  const given = req.headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-}
-
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -50,27 +41,8 @@ export class AppModule {
           exports: [APP_CONFIG],
         },
         TerminusModule.forRoot({ logger: false }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Tokens and bodies never reach the logs: only method, route, status and timing.
-            redact: {
-              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
-              remove: true,
-            },
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            // Fastify's id (create-app.ts), so the log line and the X-Request-Id header agree.
-            genReqId: (req: IncomingMessage & { id?: unknown }) =>
-              typeof req.id === 'string' ? req.id : requestIdOf(req),
-          },
-        }),
+        // The request log is applied by a Fastify hook (common/request-log.ts), not as Nest middleware.
+        LoggerModule.forRoot({ pinoHttp: requestLogOptions(config.logLevel), forRoutes: [] }),
         StoresModule,
         RateLimitModule,
         TransfersModule,

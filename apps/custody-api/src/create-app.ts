@@ -4,7 +4,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@jejak/config';
 import { TokenStore } from '@jejak/directory';
-import { AppModule, requestIdOf } from './app.module';
+import { AppModule } from './app.module';
+import { requestIdOf } from './common/request-id';
+import { requestLogOptions, useRequestLog } from './common/request-log';
 import { edgeServerOptions } from './common/http-edge';
 import { API_CACHE_CONTROL, useSecurityHeaders } from './common/security-headers';
 import { useGuardedJsonParser } from './common/json-body-parser';
@@ -60,6 +62,8 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  // First of this file's hooks: every later hook, guard and handler logs with the request's logger.
+  useRequestLog(fastify, requestLogOptions(config.logLevel));
   // JSON in, JSON out: a text/plain body is 415, not a string handed to the validators.
   fastify.removeContentTypeParser('text/plain');
   useGuardedJsonParser(fastify);
