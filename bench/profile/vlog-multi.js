@@ -90,12 +90,13 @@ const median = (v) => {
   }
   for (const s of setups) {
     console.log(
-      `${s.label.padEnd(14)} cpu µs/write median ${median(s.cpu).toFixed(1)} (${Math.min(...s.cpu).toFixed(1)}–${Math.max(...s.cpu).toFixed(1)})  rate ${Math.round(median(s.rate))}/s`,
+      `${s.label.padEnd(14)} cpu µs/write median ${median(s.cpu).toFixed(1)} (${Math.min(...s.cpu).toFixed(1)}–${Math.max(...s.cpu).toFixed(1)})  rate ${Math.round(median(s.rate))}/s  appends/commit ${(s.store.stats().appends / s.store.stats().commits).toFixed(1)}`,
     );
   }
   // The tree's own cost, round by round: each build's on minus its off of the same round.
   for (const on of setups.filter((s) => s.mode === 'on')) {
-    const off = setups.find((s) => s.mode === 'off' && s.dist === on.dist);
+    const off =
+      setups.find((s) => s.mode === 'off' && s.dist === on.dist) ?? setups.find((s) => s.mode === 'off');
     if (!off) continue;
     const diffs = on.cpu.map((cpu, r) => cpu - off.cpu[r]);
     const ratios = on.rate.map((rate, r) => rate / off.rate[r]);

@@ -356,16 +356,16 @@ export class SqliteEventStore implements EventStore {
       this.db.exec('BEGIN IMMEDIATE');
       for (const pending of batch) {
         this.db.exec('SAVEPOINT append');
-        const appended: LeafToAppend[] = [];
+        const mark = leaves.length;
         try {
           outcomes.push({
-            ok: pending.appends.map((a) => this.appendInTransaction(a, recordedAt, appended)),
+            ok: pending.appends.map((a) => this.appendInTransaction(a, recordedAt, leaves)),
           });
           this.db.exec('RELEASE append');
-          leaves.push(...appended);
         } catch (error) {
           this.db.exec('ROLLBACK TO append');
           this.db.exec('RELEASE append');
+          leaves.length = mark; // the leaves of the rolled-back append go with it
           outcomes.push({ error });
         }
       }
