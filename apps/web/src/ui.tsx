@@ -128,6 +128,29 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   return { ...state, reload: run };
 }
 
+/**
+ * One form's sending: `busy` while it runs, the refusal it met (shown with ErrorNote), and `run`,
+ * which clears the last refusal first and answers whether the action went through.
+ */
+export function useSubmission() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (err) {
+      setError(err);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
 /** A list the API pages with nextCursor: first page at once, "Muat lebih banyak" for the next. */
 export function usePaged<T>(path: string | null, key: string) {
   const [items, setItems] = useState<T[]>([]);

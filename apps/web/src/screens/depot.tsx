@@ -318,12 +318,14 @@ export function IntakeScreen({ transferId }: { me: Me; transferId: string }) {
               />
             )}
             {l.outcome && l.outcome !== 'received' && (
-              <Field
-                id={`note-${l.itemId}`}
-                label={l.outcome === 'damaged' ? 'Kondisi' : 'Keterangan'}
-                value={l.note}
-                onValue={(note) => update(l.itemId, { note })}
-              />
+              <div class="intake-note">
+                <Field
+                  id={`note-${l.itemId}`}
+                  label={l.outcome === 'damaged' ? 'Kondisi' : 'Keterangan'}
+                  value={l.note}
+                  onValue={(note) => update(l.itemId, { note })}
+                />
+              </div>
             )}
           </li>
         ))}

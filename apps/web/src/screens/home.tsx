@@ -1,12 +1,13 @@
 import type { Me } from '../session';
 import { Busy, Empty, ErrorNote, Page, useLoad } from '../ui';
-import { get } from '../api';
+import { get, query } from '../api';
 import { BagScreen } from './bag';
 import { DepotScreen } from './depot';
 import { ReplayScreen } from './replay';
 import { TokensScreen } from './admin-tokens';
 import type { ItemView } from './item';
 import { ItemList } from './item-list';
+import { ReceiveLetterButton, receivableBy } from './receive-letter';
 import { useAutoRefresh } from '../auto-refresh';
 
 /** The home screen by role (web-app.md): each role starts where its work is. */
@@ -15,16 +16,27 @@ export function HomeScreen({ me }: { me: Me }) {
   if (me.role === 'depot') return <DepotScreen me={me} />;
   if (me.role === 'auditor') return <ReplayScreen />;
   if (me.role === 'admin') return <TokensScreen />;
-  return <OfficerHome />;
+  return <OfficerHome me={me} />;
 }
 
-function OfficerHome() {
+function OfficerHome({ me }: { me: Me }) {
   const pending = useLoad(() => get<{ items: ItemView[] }>('/api/watch/pending-handovers?limit=20'), []);
   const transit = useLoad(() => get<{ items: ItemView[] }>('/api/watch/in-transit?limit=20'), []);
+  const arrived = useLoad(
+    () =>
+      me.unitId
+        ? get<{ items: ItemView[] }>(
+            `/api/items${query({ status: 'arrived', locationId: me.unitId, limit: 50 })}`,
+          )
+        : Promise.resolve({ items: [] }),
+    [me.unitId],
+  );
   useAutoRefresh(() => {
     pending.reload();
     transit.reload();
+    arrived.reload();
   });
+  const letters = (arrived.data?.items ?? []).filter((item) => receivableBy(me, item));
   return (
     <Page title="Beranda petugas arsip">
       <div class="actions">
@@ -44,6 +56,12 @@ function OfficerHome() {
           Transfer
         </a>
       </div>
+      <h2>Surat tiba di unit ini</h2>
+      <WatchList
+        load={{ ...arrived, data: arrived.data && { items: letters } }}
+        empty="Tidak ada surat yang menunggu diterima."
+        actions={(item) => <ReceiveLetterButton me={me} item={item} onDone={arrived.reload} />}
+      />
       <h2>Serah terima menunggu jawaban</h2>
       <WatchList load={pending} empty="Tidak ada serah terima yang menunggu." />
       <h2>Lama dalam perjalanan (lebih dari 24 jam)</h2>
@@ -55,13 +73,15 @@ function OfficerHome() {
 function WatchList({
   load,
   empty,
+  actions,
 }: {
   load: { data?: { items: ItemView[] }; error?: unknown; loading: boolean };
   empty: string;
+  actions?: (item: ItemView) => preact.JSX.Element;
 }) {
   // A refresh keeps the list on screen until the new answer comes.
   if (load.loading && !load.data) return <Busy />;
   if (load.error) return <ErrorNote error={load.error} />;
   if (!load.data?.items.length) return <Empty>{empty}</Empty>;
-  return <ItemList items={load.data.items} />;
+  return <ItemList items={load.data.items} actions={actions} />;
 }

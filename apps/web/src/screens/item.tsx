@@ -3,6 +3,7 @@ import type { Me } from '../session';
 import { Busy, Empty, ErrorNote, MoreButton, Page, Place, useLoad, usePaged } from '../ui';
 import { EVENT_WORDS, STATUS_WORDS, when, word } from '../words';
 import { PendingHandover, type PendingHandoverView } from './pending-handover';
+import { ReceiveLetterButton, receivableBy } from './receive-letter';
 import { ReasonedEventButton } from './reasoned-event-button';
 
 export interface ItemView {
@@ -132,6 +133,7 @@ export function ItemScreen({ me, itemId }: { me: Me; itemId: string }) {
           <button type="button" class="secondary" onClick={reload}>
             Muat ulang
           </button>
+          {receivableBy(me, view) && <ReceiveLetterButton me={me} item={view} onDone={reload} />}
           {me.role === 'officer' && view.status === 'registered' && (
             <VoidButton itemId={view.itemId} onDone={reload} />
           )}

@@ -132,12 +132,14 @@ export function LooseIntakeScreen({ me }: { me: Me }) {
               </select>
             </div>
             {mark(item.itemId).outcome && mark(item.itemId).outcome !== 'received' && (
-              <Field
-                id={`loose-note-${item.itemId}`}
-                label={mark(item.itemId).outcome === 'damaged' ? 'Kondisi' : 'Alasan menolak'}
-                value={mark(item.itemId).note}
-                onValue={(note) => update(item.itemId, { note })}
-              />
+              <div class="intake-note no-box">
+                <Field
+                  id={`loose-note-${item.itemId}`}
+                  label={mark(item.itemId).outcome === 'damaged' ? 'Kondisi' : 'Alasan menolak'}
+                  value={mark(item.itemId).note}
+                  onValue={(note) => update(item.itemId, { note })}
+                />
+              </div>
             )}
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { enc, post } from '../api';
-import { ErrorNote, Field } from '../ui';
+import { ErrorNote, Field, useSubmission } from '../ui';
 
 export interface ReasonedEventButtonProps {
   itemId: string;
@@ -18,8 +18,7 @@ export function ReasonedEventButton(props: ReasonedEventButtonProps) {
   const { itemId, type, openLabel, fieldId, fieldLabel, submitLabel, onDone } = props;
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
   if (!open)
     return (
       <button type="button" class="secondary" onClick={() => setOpen(true)}>
@@ -31,16 +30,9 @@ export function ReasonedEventButton(props: ReasonedEventButtonProps) {
       class="inline-form"
       onSubmit={async (e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(null);
-        try {
-          await post(`/api/items/${enc(itemId)}/events`, { type, reason });
+        if (await run(() => post(`/api/items/${enc(itemId)}/events`, { type, reason }))) {
           setOpen(false);
           onDone();
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
         }
       }}
     >
