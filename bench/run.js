@@ -152,7 +152,11 @@ function figuresMarkdown(results, machine, startedAt) {
       `| durable writes/s, 32 writers (pairs of rounds, median) | ${fmt(f.durableWritesTreeOn)} | ${fmt(f.durableWritesTreeOff)} |`,
       `| CPU µs per durable write | ${fmt(f.cpuUsPerWriteTreeOn)} | ${fmt(f.cpuUsPerWriteTreeOff)} |`,
       '',
-      `Tree on ÷ off: ${fmt(f.treeOnVsOff)}. Inclusion proof at ${f.inclusionProofLeaves} leaves: p50 ${f.inclusionProofP50Ms.toFixed(2)} ms, ` +
+      `Tree on ÷ off: ${fmt(f.treeOnVsOff)}` +
+        (f.treeCpuUsPerWrite
+          ? `; the tree's own CPU per write (on − off, pair by pair): ${fmt(f.treeCpuUsPerWrite)} µs`
+          : '') +
+        `. Inclusion proof at ${f.inclusionProofLeaves} leaves: p50 ${f.inclusionProofP50Ms.toFixed(2)} ms, ` +
         `p99 ${f.inclusionProofP99Ms.toFixed(2)} ms wall (${f.inclusionProofCpuP99Ms.toFixed(2)} ms CPU)` +
         (f.inclusionProofAfterRestartP99Ms === undefined
           ? '. '

@@ -39,11 +39,23 @@ function serializeObject(value: object, path: string): string {
   if (Array.isArray(value)) {
     return `[${value.map((item, index) => serialize(item, `${path}[${index}]`) ?? 'null').join(',')}]`;
   }
+  return `{${canonicalMembers(value, path).members.join(',')}}`;
+}
+
+/**
+ * The members of a plain object's canonical JSON (`"key":value`, keys sorted, members whose value
+ * JSON omits left out) and their keys: joined with commas inside braces they are its canonicalJson.
+ * For a caller that needs the text without and with one more member (a sealed event's hash).
+ */
+export function canonicalMembers(value: object, path = '$'): { keys: string[]; members: string[] } {
+  const keys: string[] = [];
   const members: string[] = [];
   // Default sort compares UTF-16 code units, exactly what RFC 8785 asks for.
   for (const key of Object.keys(value).sort()) {
     const member = serialize((value as Record<string, unknown>)[key], `${path}.${key}`);
-    if (member !== undefined) members.push(`${JSON.stringify(key)}:${member}`);
+    if (member === undefined) continue;
+    keys.push(key);
+    members.push(`${JSON.stringify(key)}:${member}`);
   }
-  return `{${members.join(',')}}`;
+  return { keys, members };
 }

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { CustodyEvent, DecidedEvent } from './events';
+import { canonicalJson } from './canonical-json';
 import {
+  chainEvents,
   ChainWalker,
   GENESIS_HASH,
   hashEvent,
+  sealedCanonicalText,
   sealEvents,
   type SealContext,
   verifyChain,
@@ -84,6 +87,28 @@ describe('sealEvents', () => {
         .digest('hex'),
     );
     expect(hashEvent(event)).toBe(hash);
+  });
+
+  it("keeps each sealed event's canonical JSON, hash included, as the verifiable log hashes it", () => {
+    const stream = aStream();
+    for (const event of stream) expect(sealedCanonicalText(event)).toBe(canonicalJson(event));
+    // Members on either side of "hash", nested keys out of order, a member JSON leaves out.
+    const [odd] = chainEvents<string, { revision: number; prevHash: string; hash: string }>(
+      ['x'],
+      { prevRevision: 0, prevHash: 'b'.repeat(64) },
+      (value, _index, link) => ({
+        zeta: { y: [2, { b: 1, a: 'é' }], x: null },
+        hasha: value,
+        gone: undefined,
+        has: true,
+        revision: link.revision,
+        prevHash: link.prevHash,
+      }),
+    );
+    expect(odd.hash).toBe(hashEvent(odd));
+    expect(sealedCanonicalText(odd)).toBe(canonicalJson(odd));
+    // Only the very object sealed: a copy, which could have been changed since, has none.
+    expect(sealedCanonicalText({ ...odd })).toBeUndefined();
   });
 
   it('refuses when the number of event ids does not match the events', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from './actor';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, canonicalMembers } from './canonical-json';
 import type { CustodyEvent, DecidedEvent } from './events';
 
 /** The prevHash of the first event of every stream. */
@@ -15,6 +15,30 @@ const sha256Hex = (text: string): string => createHash('sha256').update(text, 'u
 export function hashEvent(event: Omit<CustodyEvent, 'hash'> | ({ prevHash: string } & object)): string {
   const { hash: _ignored, ...unsealed } = event as { hash?: unknown; prevHash: string };
   return sha256Hex(unsealed.prevHash + canonicalJson(unsealed));
+}
+
+/**
+ * The canonical JSON of each event sealed by this process, as sealed (hash included): the text the
+ * verifiable log's leaf is hashed from and the store keeps, made here from the members already
+ * serialised for the hash, so the store need not serialise the event again.
+ */
+const SEALED_TEXT = new WeakMap<object, string>();
+
+/** The canonical JSON (RFC 8785) of an event as chainEvents sealed it; undefined for any other object. */
+export const sealedCanonicalText = (event: object): string | undefined => SEALED_TEXT.get(event);
+
+/** hashEvent(unsealed) and the canonical JSON of the event with that hash, from one serialisation. */
+function sealOne(unsealed: { prevHash: string } & object): { hash: string; text: string | undefined } {
+  const withToJson = unsealed as { toJSON?: unknown };
+  if ('hash' in unsealed || typeof withToJson.toJSON === 'function' || Array.isArray(unsealed)) {
+    return { hash: hashEvent(unsealed), text: undefined };
+  }
+  const { keys, members } = canonicalMembers(unsealed);
+  const hash = sha256Hex(unsealed.prevHash + `{${members.join(',')}}`);
+  let at = 0;
+  while (at < keys.length && keys[at] < 'hash') at++;
+  members.splice(at, 0, `"hash":${JSON.stringify(hash)}`);
+  return { hash, text: `{${members.join(',')}}` };
 }
 
 /** What the command handler knows about the append besides the decided events. */
@@ -54,8 +78,10 @@ export function chainEvents<D, E extends ChainLink>(
   let prevHash = start.prevHash;
   decided.forEach((event, index) => {
     const unsealed = envelope(event, index, { revision: start.prevRevision + 1 + index, prevHash });
-    const hash = hashEvent(unsealed);
-    sealed.push({ ...unsealed, hash } as E);
+    const { hash, text } = sealOne(unsealed);
+    const one = { ...unsealed, hash } as E;
+    if (text !== undefined) SEALED_TEXT.set(one, text);
+    sealed.push(one);
     prevHash = hash;
   });
   return sealed;

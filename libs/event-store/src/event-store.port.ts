@@ -14,6 +14,12 @@ export interface EventToAppend {
   type: string;
   data: JsonObject;
   metadata?: JsonObject;
+  /**
+   * The RFC 8785 canonical JSON of `data`, when the caller already has it (the domain's sealing
+   * does: `sealedCanonicalText`). An adapter may keep this text instead of serialising `data` again;
+   * it must be exactly canonicalJson(data).
+   */
+  canonicalData?: string;
 }
 
 export interface RecordedEvent {

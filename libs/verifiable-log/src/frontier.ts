@@ -1,4 +1,4 @@
-import { EMPTY_ROOT, HASH_SIZE, nodeHash } from './rfc9162-hash';
+import { EMPTY_ROOT, HASH_SIZE, nodeHash, nodeHashInto } from './rfc9162-hash';
 
 const NO_NODES = Buffer.alloc(0);
 
@@ -76,8 +76,8 @@ export class Frontier {
     const packed = Buffer.allocUnsafe(levels * HASH_SIZE);
     let hash = leaf;
     for (let level = 0; position % 2 === 1; level++) {
-      hash = nodeHash(this.roots.pop() as Buffer, hash);
-      hash.copy(packed, level * HASH_SIZE);
+      // The new root is a view of `packed`: a store keeps `packed` as it is, never changes it.
+      hash = nodeHashInto(this.roots.pop() as Buffer, hash, packed, level * HASH_SIZE);
       position = (position - 1) / 2;
     }
     this.roots.push(hash);

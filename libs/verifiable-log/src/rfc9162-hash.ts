@@ -34,6 +34,17 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   return sha256(NODE_INPUT);
 }
 
+/**
+ * nodeHash of two 32-byte hashes written into `out` at `offset`, which is returned as a view: no
+ * Buffer of its own per node (the frontier packs the nodes an append completes into one).
+ */
+export function nodeHashInto(left: Uint8Array, right: Uint8Array, out: Buffer, offset: number): Buffer {
+  NODE_INPUT.set(left, 1);
+  NODE_INPUT.set(right, 1 + HASH_SIZE);
+  out.write(hash('sha256', NODE_INPUT, 'binary'), offset, HASH_SIZE, 'latin1');
+  return out.subarray(offset, offset + HASH_SIZE);
+}
+
 /** The largest power of two strictly smaller than n (n > 1): where RFC 9162 splits a tree. */
 export function splitPoint(n: number): number {
   let k = 1;

@@ -1,10 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { refuse } from '@jejak/custody';
+import { canonicalJson, GENESIS_HASH, refuse, sealEvents } from '@jejak/custody';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './command-errors';
-import { CommandPipeline, type ChainStart, type CommandSpec, type SealedEvent } from './command-pipeline';
+import {
+  CommandPipeline,
+  toStreamAppend,
+  type ChainStart,
+  type CommandSpec,
+  type SealedEvent,
+} from './command-pipeline';
 import { IdempotentRequest } from './idempotent-request';
 
 /** A tally stream: each command adds to it; the state refuses going above a limit. */
@@ -228,5 +234,28 @@ describe('CommandPipeline', () => {
       expect(await store.readStream('tally-d')).toHaveLength(1);
       expect((await store.readStream('tally-f')).map((e) => e.eventId)).toEqual(['x-1']);
     });
+  });
+});
+
+describe('toStreamAppend', () => {
+  it("hands the store each sealed event's canonical JSON as the domain made it when sealing", () => {
+    const sealed = sealEvents(
+      [{ type: 'collected', data: { locationId: 'dinas-a', custodianId: 'kurir-1' } }],
+      {
+        itemId: 'item-1',
+        eventIds: ['e-0'],
+        prevRevision: -1,
+        prevHash: GENESIS_HASH,
+        occurredAt: '2026-11-30T07:00:00.000Z',
+        recordedAt: '2026-11-30T07:00:01.000Z',
+        actor: { id: 'p-1', role: 'courier', unitId: 'dinas-a' },
+        commandId: null,
+        correlationId: null,
+        note: null,
+      },
+    );
+    const [event] = toStreamAppend('item-1', sealed, { tokenId: 't' }, 'no_stream').events;
+    expect(event.data).toEqual(sealed[0]);
+    expect(event.canonicalData).toBe(canonicalJson(event.data));
   });
 });

@@ -1,4 +1,4 @@
-import { GENESIS_HASH, type Decision, type Refusal } from '@jejak/custody';
+import { GENESIS_HASH, sealedCanonicalText, type Decision, type Refusal } from '@jejak/custody';
 import {
   DuplicateEventIdError,
   WrongExpectedRevisionError,
@@ -308,7 +308,10 @@ export const requestMetadata = (
   tokenId,
 });
 
-/** Events as the store takes them: the sealed event is the data, the request's marks the metadata. */
+/**
+ * Events as the store takes them: the sealed event is the data (with its canonical JSON as sealed,
+ * so the store does not serialise it again), the request's marks the metadata.
+ */
 export function toStreamAppend(
   streamId: string,
   sealed: readonly SealedEvent[],
@@ -320,6 +323,7 @@ export function toStreamAppend(
     type: event.type,
     data: { ...event },
     metadata,
+    canonicalData: sealedCanonicalText(event),
   }));
   return { streamId, events, expectedRevision };
 }

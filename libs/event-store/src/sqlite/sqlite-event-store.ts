@@ -356,16 +356,16 @@ export class SqliteEventStore implements EventStore {
       this.db.exec('BEGIN IMMEDIATE');
       for (const pending of batch) {
         this.db.exec('SAVEPOINT append');
-        const appended: LeafToAppend[] = [];
+        const mark = leaves.length;
         try {
           outcomes.push({
-            ok: pending.appends.map((a) => this.appendInTransaction(a, recordedAt, appended)),
+            ok: pending.appends.map((a) => this.appendInTransaction(a, recordedAt, leaves)),
           });
           this.db.exec('RELEASE append');
-          leaves.push(...appended);
         } catch (error) {
           this.db.exec('ROLLBACK TO append');
           this.db.exec('RELEASE append');
+          leaves.length = mark; // the leaves of the rolled-back append go with it
           outcomes.push({ error });
         }
       }
@@ -408,9 +408,13 @@ export class SqliteEventStore implements EventStore {
     for (const event of events) {
       revision += 1;
       // With the log on, the row keeps the canonical text the leaf is hashed from: one
-      // serialisation per event, not two. Inside the append's savepoint: data with no canonical
-      // form fails this append only. Both texts parse to the same value (`jejak verify` checks).
-      const data = this.verifiableLog ? fastCanonicalJson(event.data) : JSON.stringify(event.data);
+      // serialisation per event, not two, and none when the domain's sealing handed it over (then
+      // with the log off too: it is as good a text as JSON.stringify's). Inside the append's
+      // savepoint: data with no canonical form fails this append only. Every text parses to the
+      // same value (`jejak verify` checks).
+      const data =
+        event.canonicalData ??
+        (this.verifiableLog ? fastCanonicalJson(event.data) : JSON.stringify(event.data));
       try {
         position = Number(
           this.statements.insert.run(

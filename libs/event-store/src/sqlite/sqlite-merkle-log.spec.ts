@@ -225,6 +225,24 @@ describe('the verifiable log in the embedded store', () => {
     await reopened.close();
   });
 
+  it('keeps the canonical text the sealing handed over, with the log on or off, and hashes that', async () => {
+    const data = { z: 1, a: { y: 'é', b: [3, { d: null, c: true }] } };
+    const canonicalData = '{"a":{"b":[3,{"c":true,"d":null}],"y":"é"},"z":1}';
+    for (const verifiableLog of [true, false]) {
+      const filename = newFile();
+      const store = new SqliteEventStore({ filename, verifiableLog });
+      const first = await store.append('item-a', [{ ...event('a0', data), canonicalData }], 'no_stream');
+      // A retry after a lost reply, without the text, is still the same append.
+      await expect(store.append('item-a', [event('a0', data)], 'no_stream')).resolves.toEqual(first);
+      expect((await store.readStream('item-a'))[0].data).toEqual(data);
+      if (verifiableLog) expect(store.verifiableLog!.leafHash(0)).toEqual(eventLeafHash(data));
+      await store.close();
+      const db = new Database(filename, { readonly: true });
+      expect(db.prepare('SELECT data FROM events').pluck().all()).toEqual([canonicalData]);
+      db.close();
+    }
+  });
+
   it('keeps every checkpoint, answering the latest and any by size', async () => {
     const store = new SqliteEventStore({ filename: newFile() });
     const log = store.verifiableLog!;
