@@ -44,7 +44,7 @@ export function useRequestLog(fastify: FastifyInstance, options: Options): void 
     const raw = request.raw as LoggedRequest;
     raw.id = request.id;
     logRequest(raw, reply.raw);
-    const logs = raw.allLogs!;
+    const logs = raw.allLogs;
     storage.run(new Store(logs[logs.length - 1]), done);
   });
 }
