@@ -10,6 +10,7 @@ import { isDamagedFileError } from '@jejak/event-store';
 import { InvalidCursorError } from '@jejak/read-models';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblem, ProblemBody, ProblemCode, problemBody } from './problem';
+import { requestScopedLogger } from './request-log';
 import type { RouteTable } from './route-table';
 
 const CODE_BY_STATUS: Record<number, ProblemCode> = {
@@ -130,13 +131,24 @@ export class ProblemExceptionFilter implements ExceptionFilter {
     if (allowed) {
       void reply.header('Allow', allowed.join(', '));
       const detail = `${request.method} is not served here; use ${allowed.join(', ')}.`;
-      sendProblem(reply, problemBody('method-not-allowed', detail), exception, request, this.logger);
+      sendProblem(
+        reply,
+        problemBody('method-not-allowed', detail),
+        exception,
+        request,
+        this.loggerFor(request),
+      );
       return;
     }
     const problem = toProblem(exception);
     if (problem.code === 'storage-full') this.onStorageFull?.();
     if (problem.code === 'data-damaged') this.onDamaged?.(exception);
-    sendProblem(reply, problem, exception, request, this.logger);
+    sendProblem(reply, problem, exception, request, this.loggerFor(request));
+  }
+
+  /** The request's own logger, so a failure's line carries its request id (see request-log.ts). */
+  private loggerFor(request: FastifyRequest | undefined) {
+    return requestScopedLogger(request, 'Problem', this.logger);
   }
 
   /** Nest's not-found handler throws a plain NotFoundException when no route matched at all. */

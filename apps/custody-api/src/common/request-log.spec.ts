@@ -1,28 +1,32 @@
-import fastify from 'fastify';
-import { storage } from 'nestjs-pino/storage';
-import { requestLogOptions, useRequestLog } from './request-log';
+import { Logger as NestLogger } from '@nestjs/common';
+import fastify, { type FastifyRequest } from 'fastify';
+import { Logger as NestPinoLogger, PinoLogger } from 'nestjs-pino';
+import { Store, storage } from 'nestjs-pino/storage';
+import { requestLoggerOf, requestLogOptions, requestScopedLogger, useRequestLog } from './request-log';
 import { requestIdOf } from './request-id';
 
 interface Line {
   level: number;
   msg: string;
+  time?: number;
   req?: { id: string; method: string; url: string; headers?: unknown };
   res?: { statusCode: number };
   where?: string;
+  context?: string;
 }
 
 /** A bare Fastify server with the request log writing its lines into `lines`. */
-async function loggedServer() {
+async function loggedServer(inside: (request: FastifyRequest) => void = () => undefined) {
   const lines: Line[] = [];
   const server = fastify({ genReqId: requestIdOf });
   useRequestLog(server, {
     ...requestLogOptions('info'),
     stream: { write: (line: string) => void lines.push(JSON.parse(line) as Line) },
   });
-  server.get('/api/items/:id', async () => {
+  server.get('/api/items/:id', async (request) => {
     await Promise.resolve();
-    // What nestjs-pino's Logger reads for a line logged while the request is handled.
-    storage.getStore()?.logger.info({ where: 'handler' }, 'inside');
+    requestLoggerOf(request)?.info({ where: 'handler' }, 'inside');
+    inside(request);
     return { ok: true };
   });
   await server.ready();
@@ -71,5 +75,33 @@ describe('useRequestLog', () => {
     await server.close();
     expect(answer.statusCode).toBe(404);
     expect(lines.find((line) => line.req?.id === 'r-404')?.res).toEqual({ statusCode: 404 });
+  });
+});
+
+describe('requestScopedLogger', () => {
+  it('writes the line a Nest Logger wrote through nestjs-pino inside the request', async () => {
+    // How the line was written before: nestjs-pino's Logger, the request's logger in its storage.
+    NestLogger.overrideLogger(new NestPinoLogger(new PinoLogger({ pinoHttp: {} }), {}));
+    const fallback = { error: jest.fn() };
+    const { server, lines } = await loggedServer((request) => {
+      storage.run(new Store(requestLoggerOf(request)!), () =>
+        new NestLogger('Problem').error('GET /x failed'),
+      );
+      requestScopedLogger(request, 'Problem', fallback).error('GET /x failed');
+    });
+    await server.inject({ method: 'GET', url: '/api/items/x', headers: { 'x-request-id': 'r-9' } });
+    await server.close();
+    const [before, after] = lines
+      .filter((line) => line.context === 'Problem')
+      .map(({ time: _time, ...line }) => line);
+    expect(before).toMatchObject({ level: 50, context: 'Problem', msg: 'GET /x failed', req: { id: 'r-9' } });
+    expect(after).toEqual(before);
+    expect(fallback.error).not.toHaveBeenCalled();
+  });
+
+  it('falls back to the given logger for a request the request log did not see', () => {
+    const fallback = { error: jest.fn() };
+    requestScopedLogger(undefined, 'Problem', fallback).error('failed');
+    expect(fallback.error).toHaveBeenCalledWith('failed');
   });
 });

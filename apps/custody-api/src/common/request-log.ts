@@ -1,14 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
-import { Store, storage } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
 import { pinoHttp, type Options } from 'pino-http';
 import { requestIdOf } from './request-id';
 
 /**
  * The request log's options: one JSON line per request (pino-http), and the request's logger for
- * every Nest `Logger` call made while it is handled (nestjs-pino). Tokens and bodies never reach
- * the logs: only method, route, status and timing.
+ * the lines written about it (requestScopedLogger). Tokens and bodies never reach the logs: only
+ * method, route, status and timing.
  */
 export const requestLogOptions = (level: string): Options => ({
   level,
@@ -32,19 +31,44 @@ export const requestLogOptions = (level: string): Options => ({
 type LoggedRequest = IncomingMessage & { id?: string; allLogs?: Logger[] };
 
 /**
- * What nestjs-pino's two middlewares do (pino-http, then the request's logger put in its
- * AsyncLocalStorage for the rest of the request), in one Fastify `onRequest` hook: as Nest
- * middleware they ran through @fastify/middie and Nest's middleware proxy, which cost more than
- * the logging itself (bench/README.md). Same log lines; LoggerModule is imported with
- * `forRoutes: []`, so it applies neither itself. Added first, where middie's hook ran.
+ * What nestjs-pino's request-logging middleware did (pino-http), in one Fastify `onRequest` hook:
+ * as Nest middleware it ran through @fastify/middie and Nest's middleware proxy, which cost more
+ * than the logging itself (bench/README.md). Same log lines; LoggerModule is imported with
+ * `forRoutes: []`, so it applies nothing itself. Added first, where middie's hook ran.
+ *
+ * The request's logger is not put in nestjs-pino's AsyncLocalStorage: once any store is entered,
+ * Node runs every promise of the process through async hooks (~6 % of a where-is read's CPU).
+ * The lines about a request are written where the request is at hand (requestScopedLogger).
  */
 export function useRequestLog(fastify: FastifyInstance, options: Options): void {
   const logRequest = pinoHttp(options);
   fastify.addHook('onRequest', (request, reply, done) => {
-    const raw = request.raw as LoggedRequest;
-    raw.id = request.id;
-    logRequest(raw, reply.raw);
-    const logs = raw.allLogs;
-    storage.run(new Store(logs[logs.length - 1]), done);
+    (request.raw as LoggedRequest).id = request.id;
+    logRequest(request.raw, reply.raw);
+    done();
   });
+}
+
+/** The pino logger useRequestLog gave this request (its lines carry `req`), if it went through it. */
+export function requestLoggerOf(request: FastifyRequest | undefined): Logger | undefined {
+  const logs = (request?.raw as LoggedRequest | undefined)?.allLogs;
+  return logs?.[logs.length - 1];
+}
+
+export interface ErrorLogger {
+  error(message: string): void;
+}
+
+/**
+ * A logger for lines about one request: written through the request's own logger, with the same
+ * fields a Nest `new Logger(context).error(message)` writes through nestjs-pino inside the
+ * request (`context`, `req`, `msg`), or through `fallback` when the request has no logger.
+ */
+export function requestScopedLogger(
+  request: FastifyRequest | undefined,
+  context: string,
+  fallback: ErrorLogger,
+): ErrorLogger {
+  const logger = requestLoggerOf(request);
+  return logger ? { error: (message) => logger.error({ context }, message) } : fallback;
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
+import { requestScopedLogger } from '../common/request-log';
 import { idempotencyOf } from './idempotency.guard';
 import type { IdempotencyRepository } from './idempotency.repository';
 
@@ -27,7 +28,9 @@ export function saveIdempotentAnswers(
     } catch (error) {
       // The answer is right; a retry finds the recorded events by their deterministic ids, so the
       // answer still goes out.
-      logger.error(`could not store the answer to Idempotency-Key: ${(error as Error).message}`);
+      requestScopedLogger(request, 'Idempotency', logger).error(
+        `could not store the answer to Idempotency-Key: ${(error as Error).message}`,
+      );
     }
     return payload;
   });
