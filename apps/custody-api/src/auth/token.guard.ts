@@ -1,5 +1,4 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@jejak/config';
 import {
@@ -11,6 +10,7 @@ import {
   type Principal,
 } from '@jejak/directory';
 import { ApiProblem } from '../common/problem';
+import { RouteMetadataReflector } from '../common/route-metadata.reflector';
 import { PRINCIPAL } from './current-principal.decorator';
 import { FailedAuthLimiter, mayTryWhileBlocked } from './failed-auth-limiter';
 import { IS_PUBLIC } from './public.decorator';
@@ -65,9 +65,10 @@ export const sessionPrincipal = (session: ActiveSession): Principal => ({
 @Injectable()
 export class TokenGuard implements CanActivate {
   private readonly failures: FailedAuthLimiter;
+  // Whether a route is public is read on every request: from memory after the first.
+  private readonly reflector = new RouteMetadataReflector();
 
   constructor(
-    private readonly reflector: Reflector,
     @Inject(TokenStore) private readonly tokens: TokenStore,
     @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(AttemptCounterStore) attempts: AttemptCounterStore,

@@ -1,8 +1,15 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  type ThrottlerModuleOptions,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
 import type { Principal } from '@jejak/directory';
 import { PRINCIPAL } from '../auth/current-principal.decorator';
 import { IS_PUBLIC } from '../auth/public.decorator';
+import { RouteMetadataReflector } from '../common/route-metadata.reflector';
 
 /**
  * The per-token rate limit. Registered after the TokenGuard, so the principal is known: each token
@@ -10,6 +17,14 @@ import { IS_PUBLIC } from '../auth/public.decorator';
  */
 @Injectable()
 export class TokenThrottlerGuard extends ThrottlerGuard {
+  // The stock guard reads seven route metadata keys on every request: from memory after the first.
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storageService: ThrottlerStorage,
+  ) {
+    super(options, storageService, new RouteMetadataReflector());
+  }
+
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
     // Health probes (and docs, served outside Nest) must answer however busy a client is.
     return (
