@@ -14,7 +14,7 @@ export class RouteMetadataReflector extends Reflector {
 
   // The base class's overloads type the answer by the caller's generic; the value is the same.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  override get(metadataKeyOrDecorator: unknown, target: Type<unknown> | Function): any {
+  override get(metadataKeyOrDecorator: unknown, target: Type<unknown>): any {
     let answers = this.known.get(target);
     if (!answers) {
       answers = new Map();
