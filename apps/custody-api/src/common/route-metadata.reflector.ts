@@ -14,14 +14,14 @@ export class RouteMetadataReflector extends Reflector {
 
   // The base class's overloads type the answer by the caller's generic; the value is the same.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  override get(metadataKeyOrDecorator: unknown, target: Type<unknown>): any {
+  override get(metadataKeyOrDecorator: unknown, target: object): any {
     let answers = this.known.get(target);
     if (!answers) {
       answers = new Map();
       this.known.set(target, answers);
     }
     if (answers.has(metadataKeyOrDecorator)) return answers.get(metadataKeyOrDecorator);
-    const value: unknown = super.get(metadataKeyOrDecorator, target);
+    const value: unknown = super.get(metadataKeyOrDecorator, target as Type<unknown>);
     answers.set(metadataKeyOrDecorator, value);
     return value;
   }
