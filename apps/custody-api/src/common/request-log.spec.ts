@@ -16,11 +16,11 @@ interface Line {
 }
 
 /** A bare Fastify server with the request log writing its lines into `lines`. */
-async function loggedServer(inside: (request: FastifyRequest) => void = () => undefined) {
+async function loggedServer(inside: (request: FastifyRequest) => void = () => undefined, level = 'info') {
   const lines: Line[] = [];
   const server = fastify({ genReqId: requestIdOf });
   useRequestLog(server, {
-    ...requestLogOptions('info'),
+    ...requestLogOptions(level),
     stream: { write: (line: string) => void lines.push(JSON.parse(line) as Line) },
   });
   server.get('/api/items/:id', async (request) => {
@@ -96,6 +96,29 @@ describe('requestScopedLogger', () => {
       .map(({ time: _time, ...line }) => line);
     expect(before).toMatchObject({ level: 50, context: 'Problem', msg: 'GET /x failed', req: { id: 'r-9' } });
     expect(after).toEqual(before);
+    expect(fallback.error).not.toHaveBeenCalled();
+  });
+
+  it('at a level above info, writes the same line and no request lines', async () => {
+    const fallback = { error: jest.fn() };
+    const failed = (request: FastifyRequest) =>
+      requestScopedLogger(request, 'Problem', fallback).error('failed');
+    const served = await Promise.all(
+      ['info', 'warn'].map(async (level) => {
+        const { server, lines } = await loggedServer(failed, level);
+        await server.inject({ method: 'GET', url: '/api/items/x?q=1', headers: { 'x-request-id': 'r-5' } });
+        await server.close();
+        return lines.map(({ time: _time, ...line }) => line);
+      }),
+    );
+    const [atInfo, atWarn] = served;
+    expect(atInfo.map((line) => line.msg)).toEqual(['inside', 'failed', 'request completed']);
+    expect(atWarn).toEqual([atInfo[1]]);
+    expect(atWarn[0]).toMatchObject({
+      level: 50,
+      context: 'Problem',
+      req: { id: 'r-5', url: '/api/items/x?q=1' },
+    });
     expect(fallback.error).not.toHaveBeenCalled();
   });
 

@@ -28,7 +28,10 @@ export const requestLogOptions = (level: string): Options => ({
     typeof req.id === 'string' ? req.id : requestIdOf(req),
 });
 
-type LoggedRequest = IncomingMessage & { id?: string; allLogs?: Logger[] };
+/** Where useRequestLog leaves the log's root logger when it makes a request's logger only on demand. */
+const ROOT_LOGGER = Symbol('request-log root');
+
+type LoggedRequest = IncomingMessage & { id?: string; allLogs?: Logger[]; [ROOT_LOGGER]?: Logger };
 
 /**
  * What nestjs-pino's request-logging middleware did (pino-http), in one Fastify `onRequest` hook:
@@ -39,20 +42,35 @@ type LoggedRequest = IncomingMessage & { id?: string; allLogs?: Logger[] };
  * The request's logger is not put in nestjs-pino's AsyncLocalStorage: once any store is entered,
  * Node runs every promise of the process through async hooks (~6 % of a where-is read's CPU).
  * The lines about a request are written where the request is at hand (requestScopedLogger).
+ *
+ * pino-http writes its lines (request completed, request errored) at `info`, with these options:
+ * at a higher level (`warn`, `error`) it would only build each request's child logger for nothing,
+ * so the hook then leaves that to the first line written about the request (requestLoggerOf).
  */
 export function useRequestLog(fastify: FastifyInstance, options: Options): void {
   const logRequest = pinoHttp(options);
+  const root = logRequest.logger;
+  const writesRequestLines = root.isLevelEnabled('info');
   fastify.addHook('onRequest', (request, reply, done) => {
-    (request.raw as LoggedRequest).id = request.id;
-    logRequest(request.raw, reply.raw);
+    const raw = request.raw as LoggedRequest;
+    raw.id = request.id;
+    if (writesRequestLines) logRequest(raw, reply.raw);
+    else raw[ROOT_LOGGER] = root;
     done();
   });
 }
 
-/** The pino logger useRequestLog gave this request (its lines carry `req`), if it went through it. */
+/** The logger of this request (its lines carry `req`), if it went through useRequestLog. */
 export function requestLoggerOf(request: FastifyRequest | undefined): Logger | undefined {
-  const logs = (request?.raw as LoggedRequest | undefined)?.allLogs;
-  return logs?.[logs.length - 1];
+  const raw = request?.raw as LoggedRequest | undefined;
+  const logs = raw?.allLogs;
+  if (logs) return logs[logs.length - 1];
+  const root = raw?.[ROOT_LOGGER];
+  if (!raw || !root) return undefined;
+  // The child pino-http would have made: the same bindings, so the same lines.
+  const logger = root.child({ req: raw });
+  raw.allLogs = [logger];
+  return logger;
 }
 
 export interface ErrorLogger {
