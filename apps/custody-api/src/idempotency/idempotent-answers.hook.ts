@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requestScopedLogger } from '../common/request-log';
-import { idempotencyOf } from './idempotency.guard';
+import { idempotencyOf, type PendingIdempotentAnswer } from './idempotency.guard';
 import type { IdempotencyRepository } from './idempotency.repository';
 
 /**
@@ -14,15 +14,16 @@ export function saveIdempotentAnswers(
   repository: IdempotencyRepository,
   logger: Pick<Logger, 'error'>,
 ): void {
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    const pending = idempotencyOf(request);
-    if (!pending || reply.statusCode < 200 || reply.statusCode >= 500 || typeof payload !== 'string') {
-      return payload;
-    }
+  const keep = async (
+    request: FastifyRequest,
+    status: number,
+    pending: PendingIdempotentAnswer,
+    payload: string,
+  ) => {
     try {
       await repository.save(pending.sealing, {
         requestHash: pending.request.requestHash,
-        status: reply.statusCode,
+        status,
         body: JSON.parse(payload),
       });
     } catch (error) {
@@ -32,6 +33,15 @@ export function saveIdempotentAnswers(
         `could not store the answer to Idempotency-Key: ${(error as Error).message}`,
       );
     }
-    return payload;
+  };
+  // A callback hook, not an async one: every answer of the service passes here, and an async hook
+  // costs each a promise and a turn of the microtask queue, though most have nothing to store.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    const pending = idempotencyOf(request);
+    if (!pending || reply.statusCode < 200 || reply.statusCode >= 500 || typeof payload !== 'string') {
+      done(null, payload);
+      return;
+    }
+    void keep(request, reply.statusCode, pending, payload).then(() => done(null, payload));
   });
 }
