@@ -43,7 +43,8 @@ export async function serveWebApp(fastify: FastifyInstance, root = WEB_APP_ROOT)
       void reply.header('Cache-Control', path.startsWith(join(root, 'assets')) ? LONG_CACHE : 'no-cache'),
   });
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.url !== undefined || !isAppRoute(request.method, request.url)) return done();
+    // is404, not routeOptions.url: the same test, without building the route options object.
+    if (!request.is404 || !isAppRoute(request.method, request.url)) return done();
     void reply
       .header('Cache-Control', 'no-cache')
       .header('Content-Type', 'text/html; charset=utf-8')
