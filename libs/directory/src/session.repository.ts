@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { recordAudit } from './directory.database';
 import { systemClock, toPerson, type Clock, type Person, type PersonRow } from './person';
 
@@ -19,7 +19,8 @@ export interface ActiveSession {
 /** last_seen_at is written at most this often per session, not on every request. */
 const TOUCH_RESOLUTION_MS = 60_000;
 
-const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+// One-shot `hash` (the same SHA-256 hex as a Hash object): it runs on every signed-in request.
+const hashSecret = (secret: string): string => hash('sha256', secret, 'hex');
 
 /**
  * The anti-CSRF token of a session: derived from its secret, so it is never stored, and a page

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Role } from '@jejak/custody';
 import type { Principal } from './principal';
 import { authGeneration, bumpAuthGeneration, recordAudit } from './directory.database';
@@ -28,7 +28,8 @@ interface TokenRow {
   revoked_at: string | null;
 }
 
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+/** SHA-256 in hex. One-shot `hash`, not a Hash object: it runs on every request, at less than half the cost. */
+export const hashToken = (token: string): string => hash('sha256', token, 'hex');
 
 /** 256 random bits, URL-safe; the prefix lets secret scanners recognise a leaked token. */
 export const generateToken = (): string => `jjk_${randomBytes(32).toString('base64url')}`;
