@@ -1,7 +1,6 @@
 import { CUSTODY_ROOMS } from './index';
 
 // The generator is a build script (plain JavaScript, outside the domain): it reads the room files.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const generator = require('../../../../scripts/generate-rooms.js') as {
   readRooms(): { type: string; word: string }[];
   staleFiles(): [string, string][];
