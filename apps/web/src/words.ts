@@ -1,28 +1,11 @@
-/** One vocabulary across screens, documents and messages (web-app.md "Words"). */
+import { CUSTODY_EVENT_WORDS } from './event-words';
+
+/**
+ * One vocabulary across screens, documents and messages (web-app.md "Words"). A custody event's
+ * word lives in its room; the transfer's own events are named here.
+ */
 export const EVENT_WORDS: Record<string, string> = {
-  registered: 'Didaftarkan',
-  collected: 'Diambil kurir',
-  sorted: 'Dipilah',
-  dispatched: 'Dikirim',
-  arrived: 'Tiba',
-  handover_offered: 'Serah terima ditawarkan',
-  handover_accepted: 'Serah terima diterima',
-  handover_declined: 'Serah terima ditolak',
-  handover_withdrawn: 'Serah terima ditarik kembali',
-  delivered: 'Diserahkan ke penerima',
-  intake_confirmed: 'Diterima depo',
-  intake_rejected: 'Ditolak depo',
-  relocated: 'Dipindah tempat simpan',
-  lent: 'Dipinjam',
-  returned: 'Dikembalikan',
-  loan_extended: 'Peminjaman diperpanjang',
-  reported_missing: 'Dilaporkan hilang',
-  found: 'Ditemukan',
-  reappraised: 'Dinilai kembali',
-  disposed: 'Dimusnahkan',
-  transferred_static: 'Diserahkan sebagai arsip statis',
-  corrected: 'Dikoreksi',
-  voided: 'Dibatalkan',
+  ...CUSTODY_EVENT_WORDS,
   transfer_created: 'Transfer dibuat',
   intake_recorded: 'Hasil penerimaan dicatat',
   cancelled: 'Transfer dibatalkan',

@@ -4,6 +4,7 @@ import { accept, missingField } from './room-helpers';
 /** At its destination, waiting for intake (a depot) or receipt (the addressee). */
 export const arrived = defineEvent<'arrived', { locationId?: string }, { locationId: string }>({
   type: 'arrived',
+  word: 'Tiba',
   allowedFrom: ['in_transit'],
   travelsWithTransfer: true,
   grants: [{ role: 'courier', scope: 'custodian' }],

@@ -22,6 +22,7 @@ export const collected = defineEvent<
   }
 >({
   type: 'collected',
+  word: 'Diambil kurir',
   allowedFrom: ['registered', 'arrived', 'deposited'],
   travelsWithTransfer: true,
   grants: [{ role: 'courier', scope: 'courier-any' }],

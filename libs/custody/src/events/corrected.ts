@@ -39,6 +39,7 @@ export const corrected = defineEvent<
   CorrectedData
 >({
   type: 'corrected',
+  word: 'Dikoreksi',
   allowedFrom: ITEM_STATUSES.filter((status) => status !== 'voided'),
   grants: [
     ...CUSTODIAN_ANY_ROLE,

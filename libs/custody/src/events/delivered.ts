@@ -21,6 +21,7 @@ export const delivered = defineEvent<
   }
 >({
   type: 'delivered',
+  word: 'Diserahkan ke penerima',
   allowedFrom: ['arrived'],
   travelsWithTransfer: true,
   grants: [

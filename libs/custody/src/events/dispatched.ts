@@ -12,6 +12,7 @@ export const dispatched = defineEvent<
   { fromLocationId: string | null; destinationId: string }
 >({
   type: 'dispatched',
+  word: 'Dikirim',
   allowedFrom: ['collected', 'sorted', 'arrived'],
   travelsWithTransfer: true,
   grants: [{ role: 'courier', scope: 'custodian' }],

@@ -6,6 +6,7 @@ import { DEPOT_HERE } from './scopes';
 /** Destroyed under a berita acara pemusnahan (terminal): a `musnah` file whose retention has ended. */
 export const disposed = defineEvent<'disposed', { baNumber: string }, { baNumber: string }>({
   type: 'disposed',
+  word: 'Dimusnahkan',
   allowedFrom: ['deposited'],
   grants: DEPOT_HERE,
   fields: { baNumber: { kind: 'text' } },

@@ -37,6 +37,8 @@ export type RoomEvent<T extends string, D> = EventEnvelope & { type: T; data: D 
 /** What every room says, whether its event opens a stream or follows on one. */
 interface RoomBase<T extends string> {
   type: T;
+  /** What people read for it on screens, documents and messages (web-app.md "Words"). */
+  word: string;
   /** Who may record it; the permission table is assembled from these. */
   grants: readonly Grant[];
 }

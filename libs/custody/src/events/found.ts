@@ -18,6 +18,7 @@ export const found = defineEvent<
   { locationId: string; custodianId: string }
 >({
   type: 'found',
+  word: 'Ditemukan',
   allowedFrom: ['missing'],
   grants: [
     { role: 'courier', scope: 'custodian' },

@@ -21,6 +21,7 @@ export const handoverAccepted = defineEvent<
   Collected
 >({
   type: 'handover_accepted',
+  word: 'Serah terima diterima',
   allowedFrom: HANDOVER_STATUSES,
   travelsWithTransfer: true,
   needsPendingHandover: true,

@@ -10,6 +10,7 @@ export const handoverDeclined = defineEvent<
   { toCustodianId: string; reason: string }
 >({
   type: 'handover_declined',
+  word: 'Serah terima ditolak',
   allowedFrom: HANDOVER_STATUSES,
   needsPendingHandover: true,
   grants: HANDOVER_ADDRESSEE,

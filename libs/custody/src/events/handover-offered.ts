@@ -30,6 +30,7 @@ export const handoverOffered = defineEvent<
   }
 >({
   type: 'handover_offered',
+  word: 'Serah terima ditawarkan',
   allowedFrom: [...new Set<ItemStatus>([...ON_THE_WAY, ...AT_REST])],
   travelsWithTransfer: true,
   grants: CUSTODIAN_ANY_ROLE,

@@ -13,6 +13,7 @@ export const handoverWithdrawn = defineEvent<
   { fromCustodianId: string; toCustodianId: string; offerEventId: string; reason: string }
 >({
   type: 'handover_withdrawn',
+  word: 'Serah terima ditarik kembali',
   allowedFrom: NON_TERMINAL_STATUSES,
   needsPendingHandover: true,
   grants: [

@@ -22,6 +22,7 @@ import { sorted } from './sorted';
 import { transferredStatic } from './transferred-static';
 import { voided } from './voided';
 
+// Written by scripts/generate-rooms.js from the rooms: do not edit by hand.
 /**
  * Every custody event, one room (file) each, in the order of domain.md's table. The event types,
  * their data and command types, the transition and permission tables, the HTTP body's required

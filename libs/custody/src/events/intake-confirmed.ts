@@ -16,6 +16,7 @@ export const intakeConfirmed = defineEvent<
   { depotId: string; storage: Storage }
 >({
   type: 'intake_confirmed',
+  word: 'Diterima depo',
   allowedFrom: ['arrived'],
   travelsWithTransfer: true,
   grants: RECEIVER_HERE,

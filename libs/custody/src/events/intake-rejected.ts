@@ -12,6 +12,7 @@ export const intakeRejected = defineEvent<
   { depotId: string; reason: string }
 >({
   type: 'intake_rejected',
+  word: 'Ditolak depo',
   allowedFrom: ['arrived'],
   travelsWithTransfer: true,
   grants: RECEIVER_HERE,

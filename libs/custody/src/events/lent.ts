@@ -9,6 +9,7 @@ export const lent = defineEvent<
   { depotId: string; borrowerUnitId: string; borrowerName: string; dueAt: string }
 >({
   type: 'lent',
+  word: 'Dipinjam',
   allowedFrom: ['deposited'],
   grants: DEPOT_HERE,
   fields: {

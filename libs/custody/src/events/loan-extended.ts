@@ -9,6 +9,7 @@ export const loanExtended = defineEvent<
   { previousDueAt: string; dueAt: string; reason: string }
 >({
   type: 'loan_extended',
+  word: 'Peminjaman diperpanjang',
   allowedFrom: ['on_loan'],
   grants: DEPOT_HERE,
   fields: { dueAt: { kind: 'instant' }, reason: { kind: 'text' } },

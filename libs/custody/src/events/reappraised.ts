@@ -21,6 +21,7 @@ export const reappraised = defineEvent<
   { previous: Retention; retention: Retention; decisionNumber: string; reason: string }
 >({
   type: 'reappraised',
+  word: 'Dinilai kembali',
   allowedFrom: ['deposited'],
   grants: DEPOT_HERE,
   fields: {

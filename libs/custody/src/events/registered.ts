@@ -31,6 +31,7 @@ export const registered = defineOpening<
   ItemDescription & { locationId: string; custodianId: string }
 >({
   type: 'registered',
+  word: 'Didaftarkan',
   opens: true,
   grants: GRANTS,
   checkFields: checkDescription,

@@ -10,6 +10,7 @@ export const relocated = defineEvent<
   { from: Storage | null; storage: Storage }
 >({
   type: 'relocated',
+  word: 'Dipindah tempat simpan',
   allowedFrom: ['deposited'],
   grants: DEPOT_HERE,
   fields: { storage: { kind: 'storage' } },

@@ -10,6 +10,7 @@ export const reportedMissing = defineEvent<
   { reason: string; lastKnownLocationId: string | null; lastKnownCustodianId: string }
 >({
   type: 'reported_missing',
+  word: 'Dilaporkan hilang',
   allowedFrom: ITEM_STATUSES.filter((status) => !TERMINAL_STATUSES.includes(status)),
   grants: [
     ...CUSTODIAN_ANY_ROLE,

@@ -7,6 +7,7 @@ import { DEPOT_HERE } from './scopes';
 export const returned = defineEvent<'returned', { storage?: Storage }, { depotId: string; storage: Storage }>(
   {
     type: 'returned',
+    word: 'Dikembalikan',
     allowedFrom: ['on_loan'],
     grants: DEPOT_HERE,
     fields: { storage: { kind: 'storage', optional: true } },

@@ -9,6 +9,7 @@ export const sorted = defineEvent<
   { locationId: string; destinationId: string }
 >({
   type: 'sorted',
+  word: 'Dipilah',
   allowedFrom: ['collected', 'arrived'],
   grants: [
     { role: 'courier', scope: 'custodian' },

@@ -10,6 +10,7 @@ export const transferredStatic = defineEvent<
   { baNumber: string; toArchive: string | null }
 >({
   type: 'transferred_static',
+  word: 'Diserahkan sebagai arsip statis',
   allowedFrom: ['deposited'],
   grants: DEPOT_HERE,
   fields: { baNumber: { kind: 'text' }, toArchive: { kind: 'text', optional: true } },

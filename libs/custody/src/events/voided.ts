@@ -8,6 +8,7 @@ import { accept, invalid } from './room-helpers';
  */
 export const voided = defineEvent<'voided', { reason: string }, { reason: string }>({
   type: 'voided',
+  word: 'Dibatalkan',
   allowedFrom: ['registered'],
   grants: [{ role: 'officer', scope: 'origin-unit' }],
   fields: { reason: { kind: 'text' } },

@@ -1,0 +1,27 @@
+// Written by scripts/generate-rooms.js from the rooms: do not edit by hand.
+/** Each custody event's word (its room's `word`), as screens and documents show it. */
+export const CUSTODY_EVENT_WORDS: Record<string, string> = {
+  registered: 'Didaftarkan',
+  collected: 'Diambil kurir',
+  sorted: 'Dipilah',
+  dispatched: 'Dikirim',
+  handover_offered: 'Serah terima ditawarkan',
+  handover_accepted: 'Serah terima diterima',
+  handover_declined: 'Serah terima ditolak',
+  handover_withdrawn: 'Serah terima ditarik kembali',
+  arrived: 'Tiba',
+  delivered: 'Diserahkan ke penerima',
+  intake_confirmed: 'Diterima depo',
+  intake_rejected: 'Ditolak depo',
+  relocated: 'Dipindah tempat simpan',
+  lent: 'Dipinjam',
+  returned: 'Dikembalikan',
+  loan_extended: 'Peminjaman diperpanjang',
+  reported_missing: 'Dilaporkan hilang',
+  found: 'Ditemukan',
+  reappraised: 'Dinilai kembali',
+  disposed: 'Dimusnahkan',
+  transferred_static: 'Diserahkan sebagai arsip statis',
+  corrected: 'Dikoreksi',
+  voided: 'Dibatalkan',
+};
