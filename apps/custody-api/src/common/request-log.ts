@@ -43,14 +43,16 @@ type LoggedRequest = IncomingMessage & { id?: string; allLogs?: Logger[]; [ROOT_
  * Node runs every promise of the process through async hooks (~6 % of a where-is read's CPU).
  * The lines about a request are written where the request is at hand (requestScopedLogger).
  *
- * pino-http writes its lines (request completed, request errored) at `info`, with these options:
- * at a higher level (`warn`, `error`) it would only build each request's child logger for nothing,
- * so the hook then leaves that to the first line written about the request (requestLoggerOf).
+ * pino-http writes its lines (request completed, request errored) at `info` (its `useLevel`): at a
+ * higher level (`warn`, `error`) it would only build each request's child logger for nothing, so
+ * the hook then leaves that to the first line written about the request (requestLoggerOf).
  */
 export function useRequestLog(fastify: FastifyInstance, options: Options): void {
   const logRequest = pinoHttp(options);
   const root = logRequest.logger;
-  const writesRequestLines = root.isLevelEnabled('info');
+  // pino-http's level for its lines: `useLevel` ('info' unless set); per answer if customLogLevel is.
+  const writesRequestLines =
+    options.customLogLevel !== undefined || root.isLevelEnabled(options.useLevel ?? 'info');
   fastify.addHook('onRequest', (request, reply, done) => {
     const raw = request.raw as LoggedRequest;
     raw.id = request.id;
