@@ -19,8 +19,11 @@ export interface ActiveSession {
 /** last_seen_at is written at most this often per session, not on every request. */
 const TOUCH_RESOLUTION_MS = 60_000;
 
-// One-shot `hash` (the same SHA-256 hex as a Hash object): it runs on every signed-in request.
-const hashSecret = (secret: string): string => hash('sha256', secret, 'hex');
+/**
+ * How a session's secret is stored, by every adapter: its SHA-256 hex. One-shot `hash` (the same
+ * hex as a Hash object): it runs on every signed-in request.
+ */
+export const hashSecret = (secret: string): string => hash('sha256', secret, 'hex');
 
 /**
  * The anti-CSRF token of a session: derived from its secret, so it is never stored, and a page

@@ -1,11 +1,10 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { SessionStore } from '../port/directory.port';
-import type { ActiveSession, SessionEndReason } from '../session.repository';
+import { hashSecret, type ActiveSession, type SessionEndReason } from '../session.repository';
 import type { MongoDirectoryContext } from './mongodb-directory-context';
 import { toPerson } from './mongodb-directory-snapshot';
 
 const TOUCH_RESOLUTION_MS = 60_000;
-const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
 /** Signed-in sessions on MongoDB, as SessionRepository: only the secret's SHA-256 is stored. */
 export class MongoSessionStore extends SessionStore {
