@@ -115,6 +115,8 @@ describeWithBrowser('scanning and offline in a real browser', () => {
     const { code } = await api.must(officer, 'POST', '/api/release-codes', { placeId: UNIT });
     await page.getByLabel('Kode serah dari petugas (pindai atau ketik dulu)').fill(code);
     await context.setOffline(true);
+    // The page learns of it a moment after the call returns: an action taken in between goes out.
+    await page.waitForFunction('!navigator.onLine');
     await page.getByRole('button', { name: 'Pindai dengan kamera' }).click();
     const collected = await scanAll(page, ids, 'disimpan di ponsel');
     await page.getByTestId('sync-waiting').getByText('20 menunggu sinkron').waitFor();

@@ -744,6 +744,8 @@ describeWithBrowser('web app in a real browser', () => {
 
     await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await context.setOffline(true);
+    // The page learns of it a moment after the call returns: an action taken in between goes out.
+    await page.waitForFunction('!navigator.onLine');
     await page.getByRole('button', { name: 'Kirim', exact: true }).click();
     await page.getByText('Kirim: disimpan di ponsel, dikirim otomatis saat ada sinyal.').waitFor();
     await page.getByTestId('sync-status').getByText('1 menunggu sinkron').waitFor();
