@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import { createHmac, hash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { recordAudit } from './directory.database';
 import { systemClock, toPerson, type Clock, type Person, type PersonRow } from './person';
+import { hashSecret } from './secret-hash';
 
 export type SessionEndReason = 'signed-out' | 'password-reset' | 'password-changed' | 'deactivated' | 'idle';
 
@@ -18,12 +19,6 @@ export interface ActiveSession {
 
 /** last_seen_at is written at most this often per session, not on every request. */
 const TOUCH_RESOLUTION_MS = 60_000;
-
-/**
- * How a session's secret is stored, by every adapter: its SHA-256 hex. One-shot `hash` (the same
- * hex as a Hash object): it runs on every signed-in request.
- */
-export const hashSecret = (secret: string): string => hash('sha256', secret, 'hex');
 
 /**
  * The anti-CSRF token of a session: derived from its secret, so it is never stored, and a page

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SessionStore } from '../port/directory.port';
-import { hashSecret, type ActiveSession, type SessionEndReason } from '../session.repository';
+import { hashSecret } from '../secret-hash';
+import type { ActiveSession, SessionEndReason } from '../session.repository';
 import type { MongoDirectoryContext } from './mongodb-directory-context';
 import { toPerson } from './mongodb-directory-snapshot';
 

@@ -1,7 +1,8 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../principal';
 import { TokenStore, type NewToken } from '../port/directory.port';
-import { generateToken, hashToken, type TokenRecord } from '../token.repository';
+import { hashSecret } from '../secret-hash';
+import { generateToken, type TokenRecord } from '../token.repository';
 import type { MongoDirectoryContext } from './mongodb-directory-context';
 import type { TokenDocument } from './mongodb-directory-documents';
 import type { MongoPeopleStore } from './mongodb-people.store';
@@ -36,7 +37,7 @@ export class MongoTokenStore extends TokenStore {
     envAdminToken?: string,
   ) {
     super();
-    this.envAdminHash = envAdminToken ? Buffer.from(hashToken(envAdminToken), 'hex') : null;
+    this.envAdminHash = envAdminToken ? Buffer.from(hashSecret(envAdminToken), 'hex') : null;
   }
 
   async isEmpty(): Promise<boolean> {
@@ -47,7 +48,7 @@ export class MongoTokenStore extends TokenStore {
     const token = generateToken();
     const doc: TokenDocument = {
       _id: randomUUID(),
-      tokenHash: hashToken(token),
+      tokenHash: hashSecret(token),
       name: input.name,
       principalId: input.principalId ?? `p-${randomUUID()}`,
       role: input.role,
@@ -105,7 +106,7 @@ export class MongoTokenStore extends TokenStore {
   }
 
   async authenticate(token: string): Promise<Principal | null> {
-    const hash = hashToken(token);
+    const hash = hashSecret(token);
     if (this.envAdminHash && timingSafeEqual(Buffer.from(hash, 'hex'), this.envAdminHash)) {
       return {
         tokenId: 'env-admin',
