@@ -23,6 +23,7 @@ import { DisposalListController } from './reports/disposal-list.controller';
 import { DocumentsModule } from './documents/documents.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TokenThrottlerGuard } from './rate-limit/token-throttler.guard';
+import { RouteMetadataReflector } from './common/route-metadata.reflector';
 import { TokensController } from './tokens/tokens.controller';
 import { TransfersModule } from './transfers/transfers.module';
 import { DisposalsModule } from './disposals/disposals.module';
@@ -69,6 +70,7 @@ export class AppModule {
         TransferMembership,
         ItemsService,
         AuditService,
+        RouteMetadataReflector,
         { provide: APP_GUARD, useClass: TokenGuard },
         // After the TokenGuard (guards run in this order): the limit is per token.
         { provide: APP_GUARD, useClass: TokenThrottlerGuard },

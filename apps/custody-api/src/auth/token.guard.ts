@@ -65,10 +65,10 @@ export const sessionPrincipal = (session: ActiveSession): Principal => ({
 @Injectable()
 export class TokenGuard implements CanActivate {
   private readonly failures: FailedAuthLimiter;
-  // Whether a route is public is read on every request: from memory after the first.
-  private readonly reflector = new RouteMetadataReflector();
 
   constructor(
+    // Whether a route is public is read on every request: from memory after the first.
+    private readonly reflector: RouteMetadataReflector,
     @Inject(TokenStore) private readonly tokens: TokenStore,
     @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(AttemptCounterStore) attempts: AttemptCounterStore,

@@ -1,4 +1,4 @@
-import type { Type } from '@nestjs/common';
+import { Injectable, type Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 
 /**
@@ -7,8 +7,9 @@ import { Reflector } from '@nestjs/core';
  * changes afterwards, but the guards read it on every request: the public flag (TokenGuard and
  * throttler) and the throttler's six own keys (skip, limit, ttl, block duration, tracker, key
  * generator), each on the handler and then its controller: sixteen walks up the prototype chain in
- * reflect-metadata per request.
+ * reflect-metadata per request. One instance (a provider) serves both guards.
  */
+@Injectable()
 export class RouteMetadataReflector extends Reflector {
   private readonly known = new WeakMap<object, Map<unknown, unknown>>();
 

@@ -17,12 +17,14 @@ import { RouteMetadataReflector } from '../common/route-metadata.reflector';
  */
 @Injectable()
 export class TokenThrottlerGuard extends ThrottlerGuard {
-  // The stock guard reads seven route metadata keys on every request: from memory after the first.
+  // The stock guard reads seven route metadata keys on every request: from memory after the first
+  // (the public flag from the same memory as the TokenGuard's).
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storageService: ThrottlerStorage,
+    reflector: RouteMetadataReflector,
   ) {
-    super(options, storageService, new RouteMetadataReflector());
+    super(options, storageService, reflector);
   }
 
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
