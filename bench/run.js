@@ -151,8 +151,17 @@ function figuresMarkdown(results, machine, startedAt) {
       '|---|---|---|',
       `| durable writes/s, 32 writers (pairs of rounds, median) | ${fmt(f.durableWritesTreeOn)} | ${fmt(f.durableWritesTreeOff)} |`,
       `| CPU µs per durable write | ${fmt(f.cpuUsPerWriteTreeOn)} | ${fmt(f.cpuUsPerWriteTreeOff)} |`,
+      ...(f.serviceTreeOnVsOff
+        ? [
+            `| the service: custody events/s, 32 connections (pairs of rounds, median) | ${fmt(f.serviceWritesTreeOn)} | ${fmt(f.serviceWritesTreeOff)} |`,
+            `| the service: its CPU µs per answered write | ${fmt(f.serviceCpuUsPerWriteTreeOn)} | ${fmt(f.serviceCpuUsPerWriteTreeOff)} |`,
+          ]
+        : []),
       '',
-      `Tree on ÷ off: ${fmt(f.treeOnVsOff)}` +
+      (f.serviceTreeOnVsOff
+        ? `The service, tree on ÷ off: ${fmt(f.serviceTreeOnVsOff)}; its CPU per write on − off: ${fmt(f.serviceTreeCpuUsPerWrite)} µs; non-2xx answers: ${f.serviceFailedWrites}. The store alone, tree on ÷ off: `
+        : 'Tree on ÷ off: ') +
+        fmt(f.treeOnVsOff) +
         (f.treeCpuUsPerWrite
           ? `; the tree's own CPU per write (on − off, pair by pair): ${fmt(f.treeCpuUsPerWrite)} µs`
           : '') +

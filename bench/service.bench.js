@@ -78,6 +78,26 @@ function uniqueRegistrations(path, token, prefix) {
   };
 }
 
+/** Custody events (corrections) on random items `<prefix>-<i>`, whose `registered` ids are given. */
+function custodyEventRequests(token, prefix, registeredEventIds) {
+  return {
+    method: 'POST',
+    headers: json(token),
+    setupRequest: (request) => {
+      const i = pick(registeredEventIds.length);
+      return {
+        ...request,
+        path: `/api/items/${prefix}-${i}/events`,
+        body: JSON.stringify({
+          type: 'corrected',
+          correctsEventId: registeredEventIds[i],
+          reason: 'bench correction',
+        }),
+      };
+    },
+  };
+}
+
 /**
  * Waits until the projector has applied everything written so far: one more registration, then a
  * read with its position as minPosition. A read load must not pay for the previous write load.
@@ -135,22 +155,7 @@ async function runOnce(run, options) {
     const lagBefore = await scrapeHistogram(service.baseUrl, ADMIN_TOKEN, 'jejak_projection_lag_seconds');
     const registrations = await measure(service, uniqueRegistrations('/api/items', officer, `reg-${tag}`));
     await waitForProjection(service.baseUrl, officer, `sync-${tag}-1`);
-    const custodyEvents = await measure(service, {
-      method: 'POST',
-      headers: json(officer),
-      setupRequest: (request) => {
-        const i = pick(preItems);
-        return {
-          ...request,
-          path: `/api/items/pre-${tag}-${i}/events`,
-          body: JSON.stringify({
-            type: 'corrected',
-            correctsEventId: preEventIds[i],
-            reason: 'bench correction',
-          }),
-        };
-      },
-    });
+    const custodyEvents = await measure(service, custodyEventRequests(officer, `pre-${tag}`, preEventIds));
     await waitForProjection(service.baseUrl, officer, `sync-${tag}-2`);
     const lagAfter = await scrapeHistogram(service.baseUrl, ADMIN_TOKEN, 'jejak_projection_lag_seconds');
     const projectionLagP99 = quantileBetween(lagBefore, lagAfter, 0.99);
@@ -276,4 +281,13 @@ async function run(options) {
   return { options: { ...options, log: undefined }, ...summariseRuns(runs), runs };
 }
 
-module.exports = { run, registration, createOfficerToken, uniqueRegistrations, json, TARGETS };
+module.exports = {
+  run,
+  registration,
+  registerItems,
+  createOfficerToken,
+  custodyEventRequests,
+  uniqueRegistrations,
+  json,
+  TARGETS,
+};
