@@ -4,6 +4,7 @@ import {
   isPowerOfTwo,
   levelOf,
   nodeHash,
+  nodeHashesOfPairs,
   splitPoint,
 } from './rfc9162-hash';
 
@@ -202,14 +203,7 @@ export class PackedTree implements SubtreeSource {
 
   private level(level: number): Buffer {
     while (this.levels.length <= level) {
-      const below = this.levels[this.levels.length - 1];
-      const count = Math.floor(below.length / HASH_BYTES / 2);
-      const packed = Buffer.allocUnsafe(count * HASH_BYTES);
-      for (let i = 0; i < count; i++) {
-        const pair = below.subarray(i * 2 * HASH_BYTES, (i + 1) * 2 * HASH_BYTES);
-        nodeHash(pair.subarray(0, HASH_BYTES), pair.subarray(HASH_BYTES)).copy(packed, i * HASH_BYTES);
-      }
-      this.levels.push(packed);
+      this.levels.push(nodeHashesOfPairs(this.levels[this.levels.length - 1]));
     }
     return this.levels[level];
   }

@@ -45,6 +45,20 @@ export function nodeHashInto(left: Uint8Array, right: Uint8Array, out: Buffer, o
   return out.subarray(offset, offset + HASH_SIZE);
 }
 
+/**
+ * The level above packed hashes: node i = nodeHash of hashes 2i and 2i+1 (an odd last one is left
+ * out). Each pair is copied straight from `below`, no view per hash: a level can have ~a million.
+ */
+export function nodeHashesOfPairs(below: Buffer): Buffer {
+  const count = Math.floor(below.length / HASH_SIZE / 2);
+  const above = Buffer.allocUnsafe(count * HASH_SIZE);
+  for (let i = 0; i < count; i++) {
+    below.copy(NODE_INPUT, 1, i * 2 * HASH_SIZE, (i + 1) * 2 * HASH_SIZE);
+    above.write(hash('sha256', NODE_INPUT, 'binary'), i * HASH_SIZE, HASH_SIZE, 'latin1');
+  }
+  return above;
+}
+
 /** The largest power of two strictly smaller than n (n > 1): where RFC 9162 splits a tree. */
 export function splitPoint(n: number): number {
   let k = 1;

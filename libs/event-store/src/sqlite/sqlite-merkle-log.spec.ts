@@ -37,6 +37,29 @@ async function treeOfStore(
 }
 
 describe('the verifiable log in the embedded store', () => {
+  it('commits to the heads of streams recorded out of order, sorted by stream id, and to none at first', async () => {
+    const store = new SqliteEventStore({ filename: newFile() });
+    expect(store.verifiableLog!.latest()).toEqual(
+      expect.objectContaining({ size: 0, headsCount: 0, headsRoot: streamHeadsTree([]).root() }),
+    );
+    // 37 streams (an odd count: the heads tree has an unpaired last node), ids not in append order.
+    const ids = Array.from({ length: 37 }, (_, i) => `item-${String((i * 17) % 37).padStart(2, '0')}`);
+    for (const id of ids) await store.append(id, [event(`${id}-0`)], 'no_stream');
+    await store.append(ids[5], [event(`${ids[5]}-1`)], 0);
+    const { heads } = await treeOfStore(store);
+    const sorted = [...heads.values()].sort((a, b) => (a.stream < b.stream ? -1 : 1));
+    const snapshot = store.verifiableLog!.latest();
+    expect(snapshot.headsCount).toBe(37);
+    expect(snapshot.headsRoot).toEqual(streamHeadsTree(sorted).root());
+    const at = sorted.findIndex((h) => h.stream === ids[5]);
+    expect(store.verifiableLog!.streamHeadProof(ids[5], 38)).toEqual({
+      head: { stream: ids[5], revision: 1, index: 37 },
+      headIndex: at,
+      proof: streamHeadsTree(sorted).inclusionProofOf(at),
+    });
+    await store.close();
+  });
+
   it('gives every committed event the next leaf, in commit order, with its canonical hash', async () => {
     const store = new SqliteEventStore({ filename: newFile() });
     await store.append('item-a', [event('a0'), event('a1', { z: 1, a: [2, 'x'] })], 'no_stream');

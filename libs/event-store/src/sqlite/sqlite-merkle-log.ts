@@ -276,7 +276,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
       .transaction(() => {
         const size = this.size();
         this.updateHeads(size);
-        const heads = new PackedTree(Buffer.concat(this.statements.headHashes.all()));
+        const heads = this.headsTree();
         return { size, root: rootAt(this, size), headsCount: heads.size, headsRoot: heads.root() };
       })
       .immediate();
@@ -312,7 +312,7 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
         const row = this.statements.head.get(stream);
         if (!row) return null;
         const headIndex = this.statements.headsBelow.get(stream)?.count ?? 0;
-        const tree = new PackedTree(Buffer.concat(this.statements.headHashes.all()));
+        const tree = this.headsTree();
         return { head: toHead(row), headIndex, proof: tree.inclusionProofOf(headIndex) };
       })
       .immediate();
@@ -358,6 +358,11 @@ export class SqliteMerkleLog implements VerifiableLogStorage, SubtreeSource {
 
   checkpointAt(size: number): StoredCheckpoint | null {
     return fromCheckpointRow(this.statements.checkpointAt.get(size));
+  }
+
+  /** The tree over every stream head as log_heads holds them now (a read of the whole table). */
+  private headsTree(): PackedTree {
+    return new PackedTree(Buffer.from(this.statements.headHashesHex.all().join(''), 'hex'));
   }
 
   /** Folds the leaves appended since the heads were last brought up to date into log_heads. */
@@ -478,7 +483,8 @@ function prepare(db: Database.Database) {
     heads: db.prepare<[], HeadRow>(
       'SELECT stream_id, revision, leaf_index FROM log_heads ORDER BY stream_id',
     ),
-    headHashes: db.prepare<[], Buffer>('SELECT hash FROM log_heads ORDER BY stream_id').pluck(),
+    // Hex text, not a Buffer, per row: at 1M streams ~0.9 s against ~2.2 s for the whole read.
+    headHashesHex: db.prepare<[], string>('SELECT hex(hash) FROM log_heads ORDER BY stream_id').pluck(),
     head: db.prepare<[string], HeadRow>(
       'SELECT stream_id, revision, leaf_index FROM log_heads WHERE stream_id = ?',
     ),
