@@ -12,8 +12,13 @@ const load = Module._load;
 
 Module._load = function loadWithoutTree(request, parent, isMain) {
   const exported = load.call(this, request, parent, isMain);
-  const filename = Module._resolveFilename(request, parent, isMain);
-  if (STORE_MODULE.test(filename) && !exported.SqliteEventStore.treeOff) {
+  // The request's own text first: resolving every require of the service again would slow its start.
+  const candidate = request.endsWith('sqlite-event-store') || request.endsWith('sqlite-event-store.js');
+  if (
+    candidate &&
+    STORE_MODULE.test(Module._resolveFilename(request, parent, isMain)) &&
+    !exported.SqliteEventStore.treeOff
+  ) {
     const Store = exported.SqliteEventStore;
     class SqliteEventStoreWithoutTree extends Store {
       constructor(options) {

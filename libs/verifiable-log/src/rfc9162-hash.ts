@@ -41,8 +41,13 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
 export function nodeHashInto(left: Uint8Array, right: Uint8Array, out: Buffer, offset: number): Buffer {
   NODE_INPUT.set(left, 1);
   NODE_INPUT.set(right, 1 + HASH_SIZE);
-  out.write(hash('sha256', NODE_INPUT, 'binary'), offset, HASH_SIZE, 'latin1');
+  writeNodeInputHash(out, offset);
   return out.subarray(offset, offset + HASH_SIZE);
+}
+
+/** The hash of NODE_INPUT as it is filled now, written into `out` at `offset`. */
+function writeNodeInputHash(out: Buffer, offset: number): void {
+  out.write(hash('sha256', NODE_INPUT, 'binary'), offset, HASH_SIZE, 'latin1');
 }
 
 /**
@@ -54,7 +59,7 @@ export function nodeHashesOfPairs(below: Buffer): Buffer {
   const above = Buffer.allocUnsafe(count * HASH_SIZE);
   for (let i = 0; i < count; i++) {
     below.copy(NODE_INPUT, 1, i * 2 * HASH_SIZE, (i + 1) * 2 * HASH_SIZE);
-    above.write(hash('sha256', NODE_INPUT, 'binary'), i * HASH_SIZE, HASH_SIZE, 'latin1');
+    writeNodeInputHash(above, i * HASH_SIZE);
   }
   return above;
 }
